@@ -1,0 +1,24 @@
+package dk.afstemning.deck;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A parsed Markdown deck: its front matter and its slides in order. Pure content, with no database identity.
+ *
+ * @param file the deck's file name, used in error messages and as the talk's import key
+ * @param title the front matter {@code title}, or the first heading, or the file name
+ * @param speaker the front matter {@code speaker}, may be null
+ * @param organisation the front matter {@code organisation}, may be null
+ * @param date the front matter {@code date}, may be null
+ * @param language the front matter {@code lang} (Marp's directive) or {@code language}; {@code "en"} when absent
+ * @param slides the slides, numbered from 1
+ */
+public record Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,
+        List<DeckSlide> slides) {
+
+    /** The polls of every slide, in slide order. */
+    public List<PollSpec> polls() {
+        return slides.stream().filter(s -> s.poll() != null).map(DeckSlide::poll).toList();
+    }
+}

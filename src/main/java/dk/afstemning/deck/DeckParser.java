@@ -1,0 +1,238 @@
+package dk.afstemning.deck;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Parses a Marp-compatible Markdown deck: optional YAML front matter between {@code ---} lines at the top, slides
+ * separated by lines holding only {@code ---}, GitHub tables, {@code <!-- -->} comments as speaker notes and fenced
+ * {@code poll} blocks. Raw HTML is escaped and unsafe link URLs are dropped (commonmark-java's
+ * {@code escapeHtml}/{@code sanitizeUrls}). Every error is a {@link DeckException} naming file and line.
+ */
+@ApplicationScoped
+public class DeckParser {
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*");
+
+    private final List<Extension> extensions = List.of(TablesExtension.create());
+    private final Parser parser = Parser.builder().extensions(extensions)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions)
+            .escapeHtml(true).sanitizeUrls(true).build();
+
+    /**
+     * @param file the deck's file name, for messages
+     * @param markdown the whole deck
+     * @return the deck
+     * @throws DeckException naming file and 1-based line when the deck is malformed
+     */
+    public Deck parse(String file, String markdown) {
+        String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
+        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+        int bodyStart = 0;
+        Map<String, Object> front = Map.of();
+        if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
+            int end = -1;
+            for (int i = 1; i < lines.size(); i++) {
+                String l = lines.get(i).strip();
+                if (l.equals("---") || l.equals("...")) {
+                    end = i;
+                    break;
+                }
+            }
+            if (end < 0) {
+                throw new DeckException(file, 1, "front matter starts with '---' but is never closed");
+            }
+            front = frontMatter(file, String.join("\n", lines.subList(1, end)));
+            bodyStart = end + 1;
+        }
+        List<DeckSlide> slides = slides(file, lines, bodyStart);
+        checkUniquePollIds(file, slides);
+        String title = string(file, front, "title");
+        if (title == null) {
+            title = slides.stream().map(DeckSlide::title).filter(t -> t != null).findFirst().orElse(file);
+        }
+        String language = string(file, front, "lang");
+        if (language == null) {
+            language = string(file, front, "language");
+        }
+        if (language == null) {
+            language = "en";
+        } else if (!LANGUAGE.matcher(language).matches()) {
+            throw new DeckException(file, 1, "front matter 'lang' must be a language code such as da or en");
+        }
+        return new Deck(file, title, string(file, front, "speaker"), string(file, front, "organisation"),
+                date(file, front), language.substring(0, 2), List.copyOf(slides));
+    }
+
+    private List<DeckSlide> slides(String file, List<String> lines, int bodyStart) {
+        List<DeckSlide> slides = new ArrayList<>();
+        int start = bodyStart;
+        String fence = null;
+        for (int i = bodyStart; i <= lines.size(); i++) {
+            boolean end = i == lines.size();
+            if (!end) {
+                String line = lines.get(i);
+                var m = FENCE.matcher(line);
+                if (m.matches()) {
+                    String marker = m.group(1);
+                    if (fence == null) {
+                        fence = marker;
+                    } else if (marker.charAt(0) == fence.charAt(0) && marker.length() >= fence.length()
+                            && line.strip().equals(marker)) {
+                        fence = null;
+                    }
+                }
+            }
+            if (end || (fence == null && lines.get(i).strip().equals("---"))) {
+                if (end && fence != null) {
+                    throw new DeckException(file, start + 1, "code block opened here is never closed");
+                }
+                String chunk = String.join("\n", lines.subList(start, i));
+                if (!chunk.isBlank()) {
+                    slides.add(slide(file, slides.size() + 1, start + 1, chunk));
+                }
+                start = i + 1;
+            }
+        }
+        return slides;
+    }
+
+    private DeckSlide slide(String file, int number, int firstLine, String markdown) {
+        Node document = parser.parse(markdown);
+        List<PollSpec> polls = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String[] title = {null};
+        List<Node> remove = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                if ("poll".equals(block.getInfo() == null ? null : block.getInfo().strip())) {
+                    int fenceLine = firstLine + block.getSourceSpans().get(0).getLineIndex();
+                    polls.add(new PollBlockParser(file, fenceLine + 1).parse(block.getLiteral(), fenceLine));
+                    remove.add(block);
+                }
+            }
+
+            @Override
+            public void visit(HtmlBlock block) {
+                String literal = block.getLiteral().strip();
+                if (literal.startsWith("<!--") && literal.endsWith("-->")) {
+                    String note = literal.substring(4, literal.length() - 3).strip();
+                    if (!note.isEmpty()) {
+                        notes.add(note);
+                    }
+                    remove.add(block);
+                }
+            }
+
+            @Override
+            public void visit(Heading heading) {
+                if (title[0] == null) {
+                    title[0] = plainText(heading);
+                }
+                visitChildren(heading);
+            }
+        });
+        if (polls.size() > 1) {
+            throw new DeckException(file, polls.get(1).line(), "a slide holds at most one poll; start a new slide with ---");
+        }
+        remove.forEach(Node::unlink);
+        return new DeckSlide(number, firstLine, title[0], renderer.render(document),
+                notes.isEmpty() ? null : String.join("\n\n", notes), polls.isEmpty() ? null : polls.get(0));
+    }
+
+    private static String plainText(Node node) {
+        StringBuilder sb = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                sb.append(text.getLiteral());
+            }
+        });
+        return sb.toString().strip();
+    }
+
+    private static void checkUniquePollIds(String file, List<DeckSlide> slides) {
+        var seen = new java.util.HashSet<String>();
+        for (DeckSlide slide : slides) {
+            if (slide.poll() != null && !seen.add(slide.poll().id())) {
+                throw new DeckException(file, slide.poll().line(), "poll id '" + slide.poll().id() + "' is used twice");
+            }
+        }
+    }
+
+    private static Map<String, Object> frontMatter(String file, String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(0);
+        try {
+            Object loaded = new Yaml(options).load(new StringReader(yaml));
+            if (loaded == null) {
+                return Map.of();
+            }
+            if (!(loaded instanceof Map<?, ?> map)) {
+                throw new DeckException(file, 2, "front matter must be YAML key: value lines");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) map;
+            return result;
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? 2 + e.getProblemMark().getLine() : 1;
+            throw new DeckException(file, line, "invalid YAML in front matter: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new DeckException(file, 1, "invalid YAML in front matter: " + e.getMessage());
+        }
+    }
+
+    private static String string(String file, Map<String, Object> front, String key) {
+        Object value = front.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map || value instanceof List) {
+            throw new DeckException(file, 1, "front matter '" + key + "' must be a single value");
+        }
+        String s = value.toString().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static LocalDate date(String file, Map<String, Object> front) {
+        Object value = front.get("date");
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(value.toString().strip());
+        } catch (DateTimeParseException e) {
+            throw new DeckException(file, 1, "front matter 'date' must be an ISO date such as 2022-11-02");
+        }
+    }
+}

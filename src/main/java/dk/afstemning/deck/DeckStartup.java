@@ -1,0 +1,51 @@
+package dk.afstemning.deck;
+
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+import dk.afstemning.talk.Talk;
+import dk.afstemning.web.PublicUrls;
+
+/**
+ * Imports the slides folder ({@code afstemning.slides-dir}, default {@code slides}) at start-up and prints every talk's
+ * participant and presenter URL.
+ */
+@ApplicationScoped
+public class DeckStartup {
+
+    @Inject
+    DeckImporter importer;
+
+    @Inject
+    PublicUrls urls;
+
+    @ConfigProperty(name = "afstemning.slides-dir", defaultValue = "slides")
+    String slidesDir;
+
+    void onStart(@Observes StartupEvent event) {
+        Path folder = Path.of(slidesDir);
+        DeckImporter.Report report = importer.importFolder(folder);
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n\n  Afstemning is ready: ").append(report.talks().size()).append(" talk(s) from ")
+                .append(folder.toAbsolutePath().normalize()).append('\n');
+        for (Talk talk : report.talks()) {
+            String base = urls.base(null);
+            sb.append("\n  ").append(talk.title).append("  [join code ").append(talk.joinCode).append("]\n")
+                    .append("    participants: ").append(base).append("/t/").append(talk.joinCode).append('\n')
+                    .append("    presenter:    ").append(base).append("/present/").append(talk.joinCode)
+                    .append("?key=").append(talk.presenterKey).append('\n');
+        }
+        for (String error : report.errors()) {
+            sb.append("\n  NOT IMPORTED: ").append(error).append('\n');
+        }
+        Log.info(sb);
+    }
+}

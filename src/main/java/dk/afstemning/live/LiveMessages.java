@@ -1,0 +1,53 @@
+package dk.afstemning.live;
+
+import java.util.List;
+
+/** The JSON messages of the live sockets that are not results (results are {@code PollResults}). */
+final class LiveMessages {
+
+    private LiveMessages() {
+    }
+
+    /** To presenters: how many distinct participants have the talk open now. */
+    record Presence(String type, String code, int participants) {
+        Presence(String code, int participants) {
+            this("presence", code, participants);
+        }
+    }
+
+    /** To participants: a poll opened or closed. */
+    record PollState(String type, String pollId, String status, int round, long version) {
+        PollState(String pollId, String status, int round, long version) {
+            this("poll", pollId, status, round, version);
+        }
+    }
+
+    /**
+     * To a participant on connecting: every poll's state and the participant's own vote in its current round.
+     *
+     * @param polls one entry per active poll, in slide order
+     */
+    record State(String type, String code, List<ParticipantPoll> polls) {
+        State(String code, List<ParticipantPoll> polls) {
+            this("state", code, polls);
+        }
+    }
+
+    /** @param myOptionId the option this participant chose in the current round, or null */
+    record ParticipantPoll(String pollId, String status, int round, long version, Long myOptionId) {
+    }
+
+    /** The answer to an accepted vote. */
+    record Ack(String type, String requestId, String pollId, long optionId, int round) {
+        Ack(dk.afstemning.vote.VoteAck ack) {
+            this("ack", ack.requestId(), ack.pollId(), ack.optionId(), ack.round());
+        }
+    }
+
+    /** The answer to a refused message; the connection stays open. */
+    record Error(String type, String requestId, int status, String problem, String detail) {
+        Error(String requestId, int status, String problem, String detail) {
+            this("error", requestId, status, problem, detail);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dk.afstemning.live;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dk.afstemning.participant.Participant;
+import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.poll.Poll;
+import dk.afstemning.results.PollResults;
+import dk.afstemning.results.ResultsService;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkService;
+import dk.afstemning.vote.Vote;
+
+/** The database reads behind the live sockets, each in its own transaction (socket callbacks hold no ORM code). */
+@ApplicationScoped
+@Transactional
+public class LiveService {
+
+    @Inject
+    TalkService talks;
+
+    @Inject
+    ParticipantService participants;
+
+    @Inject
+    ResultsService results;
+
+    /**
+     * A joined participant and the state their page needs.
+     *
+     * @param participantId database id of the participant
+     * @param state the snapshot to send on connecting
+     */
+    record Joined(long participantId, LiveMessages.State state) {
+    }
+
+    /** @throws dk.afstemning.problem.ApiProblem 404 unknown talk, 403 token has not joined the talk */
+    Joined participantState(String code, String token) {
+        Talk talk = talks.require(code);
+        Participant participant = participants.require(talk, token);
+        List<LiveMessages.ParticipantPoll> polls = Poll.listActiveByTalk(talk).stream()
+                .map(p -> new LiveMessages.ParticipantPoll(p.key, p.status.name(), p.round, p.version,
+                        Vote.findCurrent(p, p.round, participant).map(v -> v.option.id).orElse(null)))
+                .toList();
+        return new Joined(participant.id, new LiveMessages.State(talk.joinCode, polls));
+    }
+
+    /** Results of every active poll of the talk. @throws dk.afstemning.problem.ApiProblem 404 unknown talk */
+    List<PollResults> presenterState(String code) {
+        return results.resultsOfTalk(talks.require(code));
+    }
+}

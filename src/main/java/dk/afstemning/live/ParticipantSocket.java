@@ -1,0 +1,114 @@
+package dk.afstemning.live;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.PathParam;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.vote.VoteService;
+
+/**
+ * A participant's live connection, {@code /ws/participant/{code}}, authenticated by the participant cookie. Sends a
+ * {@code state} snapshot on connecting and {@code poll} messages when polls open or close; accepts
+ * {@code {"type":"vote","pollId":…,"optionId":…,"requestId":…}} and answers {@code ack} after commit or
+ * {@code error}. Anything else is refused with an error and logged; the connection stays open.
+ */
+@WebSocket(path = "/ws/participant/{code}")
+public class ParticipantSocket {
+
+    private static final UserData.TypedKey<String> TOKEN = UserData.TypedKey.forString("token");
+    private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
+
+    @Inject
+    LiveService live;
+
+    @Inject
+    LiveHub hub;
+
+    @Inject
+    VoteService votes;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @OnOpen
+    public String onOpen(WebSocketConnection connection, @PathParam String code) {
+        String token = token(connection.handshakeRequest().header("Cookie"));
+        try {
+            LiveService.Joined joined = live.participantState(code, token);
+            connection.userData().put(TOKEN, token);
+            connection.userData().put(CODE, joined.state().code());
+            hub.addParticipant(joined.state().code(), connection, joined.participantId());
+            return hub.json(joined.state());
+        } catch (ApiProblem e) {
+            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, e.status(), e.type(), e.detail())));
+            connection.closeAndAwait(new CloseReason(1008, e.type()));
+            return null;
+        }
+    }
+
+    @OnTextMessage
+    public String onMessage(String text, WebSocketConnection connection) {
+        String code = connection.userData().get(CODE);
+        String requestId = null;
+        try {
+            JsonNode message = mapper.readTree(text);
+            if (message == null || !message.isObject()) {
+                throw ApiProblem.badRequest("malformed-message", "A message must be a JSON object with a type");
+            }
+            requestId = message.path("requestId").isTextual() ? message.path("requestId").asText() : null;
+            String type = message.path("type").asText("");
+            if (!type.equals("vote")) {
+                Log.warnf("Participant message of type '%s' refused on talk %s (connection %s)", type, code,
+                        connection.id());
+                throw new ApiProblem(400, "unsupported-message", "Unsupported message",
+                        "Participants can only send messages of type 'vote'");
+            }
+            JsonNode poll = message.path("pollId");
+            JsonNode option = message.path("optionId");
+            if (!poll.isTextual() || !option.canConvertToLong() || !option.isIntegralNumber()) {
+                throw ApiProblem.badRequest("invalid-vote", "A vote needs a text pollId and a whole-number optionId");
+            }
+            var ack = votes.cast(code, poll.asText(), connection.userData().get(TOKEN), option.asLong(), requestId);
+            return hub.json(new LiveMessages.Ack(ack));
+        } catch (ApiProblem e) {
+            return hub.json(new LiveMessages.Error(requestId, e.status(), e.type(), e.detail()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return hub.json(new LiveMessages.Error(null, 400, "malformed-json", "The message is not valid JSON"));
+        }
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        String code = connection.userData().get(CODE);
+        if (code != null) {
+            hub.removeParticipant(code, connection);
+        }
+    }
+
+    private static String token(String cookieHeader) {
+        if (cookieHeader == null) {
+            return null;
+        }
+        for (Cookie cookie : ServerCookieDecoder.LAX.decode(cookieHeader)) {
+            if (cookie.name().equals(ParticipantService.COOKIE)) {
+                return cookie.value();
+            }
+        }
+        return null;
+    }
+}

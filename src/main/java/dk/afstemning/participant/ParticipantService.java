@@ -1,0 +1,61 @@
+package dk.afstemning.participant;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.talk.JoinCodes;
+import dk.afstemning.talk.Talk;
+
+/** Joins participants to talks and recognises them again by the token in their cookie. */
+@ApplicationScoped
+@Transactional
+public class ParticipantService {
+
+    /** Name of the cookie that holds the participant token. */
+    public static final String COOKIE = "afstemning_pid";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    /**
+     * Joins {@code talk}, reusing {@code token} when it is well-formed, so a reload or a second join keeps the identity.
+     *
+     * @return the participant; its token goes back into the cookie
+     */
+    public Participant join(Talk talk, String token) {
+        if (isWellFormed(token)) {
+            var existing = Participant.findByTalkAndToken(talk, token);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        } else {
+            token = JoinCodes.secret();
+        }
+        Participant p = new Participant();
+        p.talk = talk;
+        p.token = token;
+        p.joinedAt = Instant.now();
+        p.persist();
+        return p;
+    }
+
+    /** @throws ApiProblem 403 when the token has not joined this talk */
+    public Participant require(Talk talk, String token) {
+        if (!isWellFormed(token)) {
+            throw notJoined(talk);
+        }
+        return Participant.findByTalkAndToken(talk, token).orElseThrow(() -> notJoined(talk));
+    }
+
+    public static boolean isWellFormed(String token) {
+        return token != null && TOKEN.matcher(token).matches();
+    }
+
+    private static ApiProblem notJoined(Talk talk) {
+        return new ApiProblem(403, "not-joined", "Not joined",
+                "Join talk " + talk.joinCode + " first (open its join link or POST /api/talks/" + talk.joinCode
+                        + "/participants)");
+    }
+}

@@ -1,0 +1,76 @@
+package dk.afstemning.poll;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dk.afstemning.talk.Talk;
+
+/**
+ * A poll of a talk, identified within the talk by its deck id ({@link #key}). {@link #version} grows by one with every
+ * change of votes or state, so live messages can be ordered; it is bumped by a guarded UPDATE that also serialises
+ * votes against closing (see {@code VoteService}).
+ */
+@Entity
+public class Poll extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "talk_id")
+    public Talk talk;
+
+    @Column(name = "poll_key", nullable = false)
+    public String key;
+
+    public String type;
+    public String question;
+
+    @Column(name = "slide_position")
+    public Integer slidePosition;
+
+    @Enumerated(EnumType.STRING)
+    public PollStatus status;
+
+    /** 1-based round; votes belong to a round. */
+    public int round;
+
+    public long version;
+
+    /** True when the poll was removed from the deck: its votes are kept, it is no longer shown. */
+    public boolean archived;
+
+    public static List<Poll> listByTalk(Talk talk) {
+        return list("talk = ?1 order by slidePosition, id", talk);
+    }
+
+    public static List<Poll> listActiveByTalk(Talk talk) {
+        return list("talk = ?1 and archived = false order by slidePosition, id", talk);
+    }
+
+    public static Optional<Poll> findByTalkAndKey(Talk talk, String key) {
+        return find("talk = ?1 and key = ?2", talk, key).firstResultOptional();
+    }
+
+    /**
+     * Bumps the version if the poll is open, taking the row lock that orders this vote against a concurrent close.
+     *
+     * @return true when the poll was open (and its version was bumped)
+     */
+    public static boolean bumpVersionIfOpen(long pollId) {
+        return update("version = version + 1 where id = ?1 and status = ?2", pollId, PollStatus.OPEN) == 1;
+    }
+}

@@ -1,0 +1,51 @@
+package dk.afstemning.poll;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An option of a poll, keyed by its deck id or by its text (see {@code PollBlockParser#derivedKey}). */
+@Entity
+@Table(name = "poll_option")
+public class PollOption extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "poll_id")
+    public Poll poll;
+
+    @Column(name = "option_key", nullable = false)
+    public String key;
+
+    /** 1-based position in the poll. */
+    public int position;
+
+    public String text;
+
+    public boolean archived;
+
+    public static List<PollOption> listByPoll(Poll poll) {
+        return list("poll = ?1 order by position, id", poll);
+    }
+
+    public static List<PollOption> listActiveByPoll(Poll poll) {
+        return list("poll = ?1 and archived = false order by position, id", poll);
+    }
+
+    public static Optional<PollOption> findActive(long pollId, long optionId) {
+        return find("id = ?1 and poll.id = ?2 and archived = false", optionId, pollId).firstResultOptional();
+    }
+}

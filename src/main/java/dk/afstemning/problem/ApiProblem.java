@@ -1,0 +1,57 @@
+package dk.afstemning.problem;
+
+/**
+ * A refusal that the client can act on. REST answers it as an RFC 9457 problem body with {@link #status()}; the
+ * WebSocket endpoints answer it as an {@code error} message. Throwing it inside a transaction rolls the work back.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+
+    /**
+     * @param status HTTP status, 4xx
+     * @param type short machine-readable slug, e.g. {@code poll-closed}; becomes {@code urn:afstemning:problem:<slug>}
+     * @param title short human summary of the kind of problem
+     * @param detail what went wrong in this occurrence
+     */
+    public ApiProblem(int status, String type, String title, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public static ApiProblem notFound(String what, String detail) {
+        return new ApiProblem(404, what + "-not-found", "Not found", detail);
+    }
+
+    public static ApiProblem badRequest(String type, String detail) {
+        return new ApiProblem(400, type, "Bad request", detail);
+    }
+
+    public static ApiProblem pollClosed(String pollKey) {
+        return new ApiProblem(409, "poll-closed", "Poll closed", "Poll '" + pollKey + "' is not open for votes");
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "forbidden", "Forbidden", detail);
+    }
+}

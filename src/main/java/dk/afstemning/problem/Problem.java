@@ -1,0 +1,25 @@
+package dk.afstemning.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem details body ({@code application/problem+json}).
+ *
+ * @param type URI naming the kind of problem
+ * @param title short summary of the kind
+ * @param status the HTTP status code
+ * @param detail explanation of this occurrence
+ * @param instance the request path
+ * @param errors per-field validation messages, when there are any
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, List<String> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static String typeUri(String slug) {
+        return "urn:afstemning:problem:" + slug;
+    }
+}

@@ -1,0 +1,65 @@
+package dk.afstemning.problem;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.logging.Log;
+
+/** Turns every refusal of the REST API into an RFC 9457 problem body, so clients never see an HTML error page. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e, UriInfo uri) {
+        return response(new Problem(Problem.typeUri(e.type()), e.title(), e.status(), e.detail(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<String> errors = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
+        return response(new Problem(Problem.typeUri("invalid-request"), "Bad request", 400,
+                "The request is not valid: " + String.join("; ", errors), path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400,
+                "The request body is not valid JSON for this operation: " + e.getOriginalMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        if (status >= 500) {
+            Log.error("Request failed", e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return response(new Problem(Problem.typeUri("http-" + status), title, status,
+                status >= 500 ? "The server could not complete the request" : e.getMessage(), path(uri), null));
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,67 @@
+package dk.afstemning.vote;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dk.afstemning.participant.Participant;
+import dk.afstemning.poll.Poll;
+import dk.afstemning.poll.PollOption;
+
+/**
+ * A participant's current choice in one round of a poll. The table's unique key (poll, round, participant) makes
+ * "one vote per participant per poll" a database rule; changing a vote updates the row.
+ */
+@Entity
+public class Vote extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "poll_id")
+    public Poll poll;
+
+    public int round;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "participant_id")
+    public Participant participant;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "option_id")
+    public PollOption option;
+
+    /** The client's id of the request that set this choice. */
+    @Column(name = "request_id", nullable = false)
+    public String requestId;
+
+    @Column(name = "cast_at", nullable = false)
+    public Instant castAt;
+
+    public static Optional<Vote> findCurrent(Poll poll, int round, Participant participant) {
+        return find("poll = ?1 and round = ?2 and participant = ?3", poll, round, participant).firstResultOptional();
+    }
+
+    public static List<Vote> listByParticipant(Participant participant) {
+        return list("participant", participant);
+    }
+
+    /** Counts per option id in one round: rows of {@code [Long optionId, Long count]}. */
+    public static List<Object[]> countByOption(long pollId, int round) {
+        return getEntityManager().createQuery(
+                "select v.option.id, count(v) from Vote v where v.poll.id = ?1 and v.round = ?2 group by v.option.id",
+                Object[].class).setParameter(1, pollId).setParameter(2, round).getResultList();
+    }
+}

@@ -1,0 +1,13 @@
+package dk.afstemning.vote;
+
+/**
+ * The answer to an accepted vote, sent only after the vote is committed. Every resend of the same request id gets an
+ * equal ack.
+ *
+ * @param requestId the client's request id (or the one the server made when the client sent none)
+ * @param pollId the poll's deck id
+ * @param optionId the chosen option's id
+ * @param round the round the vote counts in
+ */
+public record VoteAck(String requestId, String pollId, long optionId, int round) {
+}

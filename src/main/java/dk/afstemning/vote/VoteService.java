@@ -1,0 +1,127 @@
+package dk.afstemning.vote;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dk.afstemning.participant.Participant;
+import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.poll.Poll;
+import dk.afstemning.poll.PollChanged;
+import dk.afstemning.poll.PollOption;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkService;
+
+/**
+ * Casts votes: validate, commit, then acknowledge. Each vote transaction first bumps the poll's version with an UPDATE
+ * guarded by {@code status = OPEN}; that row lock orders the vote against a concurrent close, so a vote is either
+ * committed while the poll is open or refused with {@code poll-closed}, never acknowledged and dropped.
+ */
+@ApplicationScoped
+public class VoteService {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Inject
+    TalkService talks;
+
+    @Inject
+    ParticipantService participants;
+
+    @Inject
+    Event<PollChanged> changes;
+
+    /**
+     * @param code join code of the talk
+     * @param pollKey the poll's deck id
+     * @param token the participant's token
+     * @param optionId id of the chosen option
+     * @param requestId the client's id for this request, reused on every resend; null makes the server pick one
+     * @return the ack, after commit; equal for every resend of the same request id
+     * @throws ApiProblem 400 bad request id, 403 not joined, 404 unknown talk/poll/option, 409 poll closed
+     */
+    public VoteAck cast(String code, String pollKey, String token, long optionId, String requestId) {
+        if (requestId == null) {
+            requestId = UUID.randomUUID().toString();
+        } else if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw ApiProblem.badRequest("invalid-request-id",
+                    "requestId must be 1-64 letters, digits or . _ : -");
+        }
+        String id = requestId;
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, optionId, id));
+        } catch (PersistenceException e) {
+            if (!(e instanceof ConstraintViolationException) && !(e.getCause() instanceof ConstraintViolationException)) {
+                throw e;
+            }
+            // A concurrent copy of this request won the unique key; its receipt now answers this one.
+            return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, optionId, id));
+        }
+    }
+
+    private VoteAck castInTransaction(String code, String pollKey, String token, long optionId, String requestId) {
+        Talk talk = talks.require(code);
+        Participant participant = participants.require(talk, token);
+        Poll poll = Poll.findByTalkAndKey(talk, pollKey).filter(p -> !p.archived)
+                .orElseThrow(() -> ApiProblem.notFound("poll", "Talk " + talk.joinCode + " has no poll '" + pollKey + "'"));
+        Optional<VoteReceipt> earlier = VoteReceipt.findByRequest(participant.id, requestId);
+        if (earlier.isPresent()) {
+            return ack(earlier.get(), poll);
+        }
+        PollOption option = PollOption.findActive(poll.id, optionId)
+                .orElseThrow(() -> new ApiProblem(422, "unknown-option", "Unknown option",
+                        "Poll '" + poll.key + "' has no option " + optionId));
+        if (!Poll.bumpVersionIfOpen(poll.id)) {
+            throw ApiProblem.pollClosed(poll.key);
+        }
+        Poll.getEntityManager().refresh(poll);
+        // Under the poll's row lock now: a copy of this request that committed meanwhile is visible.
+        earlier = VoteReceipt.findByRequest(participant.id, requestId);
+        if (earlier.isPresent()) {
+            return ack(earlier.get(), poll);
+        }
+        Instant now = Instant.now();
+        Vote vote = Vote.findCurrent(poll, poll.round, participant).orElseGet(() -> {
+            Vote v = new Vote();
+            v.poll = poll;
+            v.round = poll.round;
+            v.participant = participant;
+            return v;
+        });
+        vote.option = option;
+        vote.requestId = requestId;
+        vote.castAt = now;
+        vote.persist();
+        VoteReceipt receipt = new VoteReceipt();
+        receipt.participantId = participant.id;
+        receipt.requestId = requestId;
+        receipt.pollId = poll.id;
+        receipt.optionId = option.id;
+        receipt.round = poll.round;
+        receipt.receivedAt = now;
+        receipt.persist();
+        Vote.flush();
+        changes.fire(new PollChanged(poll.id, talk.joinCode, false));
+        return ack(receipt, poll);
+    }
+
+    private static VoteAck ack(VoteReceipt receipt, Poll poll) {
+        if (receipt.pollId != poll.id) {
+            throw new ApiProblem(409, "request-id-reused", "Request id reused",
+                    "Request id " + receipt.requestId + " was already used for another poll");
+        }
+        return new VoteAck(receipt.requestId, poll.key, receipt.optionId, receipt.round);
+    }
+
+}
