@@ -94,6 +94,7 @@ public class DeckParser {
         List<DeckSlide> slides = new ArrayList<>();
         int start = bodyStart;
         String fence = null;
+        int fenceLine = 0;
         for (int i = bodyStart; i <= lines.size(); i++) {
             boolean end = i == lines.size();
             if (!end) {
@@ -103,6 +104,7 @@ public class DeckParser {
                     String marker = m.group(1);
                     if (fence == null) {
                         fence = marker;
+                        fenceLine = i + 1;
                     } else if (marker.charAt(0) == fence.charAt(0) && marker.length() >= fence.length()
                             && line.strip().equals(marker)) {
                         fence = null;
@@ -111,7 +113,7 @@ public class DeckParser {
             }
             if (end || (fence == null && lines.get(i).strip().equals("---"))) {
                 if (end && fence != null) {
-                    throw new DeckException(file, start + 1, "code block opened here is never closed");
+                    throw new DeckException(file, fenceLine, "code block opened here is never closed");
                 }
                 String chunk = String.join("\n", lines.subList(start, i));
                 if (!chunk.isBlank()) {

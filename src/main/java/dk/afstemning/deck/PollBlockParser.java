@@ -56,8 +56,9 @@ final class PollBlockParser {
         String type = "choice";
         String question = null;
         List<PollSpec.OptionSpec> options = null;
+        Set<String> seen = new HashSet<>();
         for (NodeTuple tuple : map.getValue()) {
-            String key = scalar(tuple.getKeyNode(), "key");
+            String key = uniqueKey(tuple, seen);
             Node value = tuple.getValueNode();
             switch (key) {
                 case "id" -> id = checkedId(value);
@@ -83,7 +84,6 @@ final class PollBlockParser {
 
     private Node compose(String yaml) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(0);
         options.setCodePointLimit(64 * 1024);
         try {
@@ -142,8 +142,9 @@ final class PollBlockParser {
         if (item instanceof MappingNode map) {
             String id = null;
             String text = null;
+            Set<String> seen = new HashSet<>();
             for (NodeTuple tuple : map.getValue()) {
-                String key = scalar(tuple.getKeyNode(), "key");
+                String key = uniqueKey(tuple, seen);
                 switch (key) {
                     case "id" -> id = checkedId(tuple.getValueNode());
                     case "text" -> text = text(tuple.getValueNode(), "option text");
@@ -158,6 +159,14 @@ final class PollBlockParser {
         }
         String text = text(item, "option");
         return new PollSpec.OptionSpec(derivedKey(text), text);
+    }
+
+    private String uniqueKey(NodeTuple tuple, Set<String> seen) {
+        String key = scalar(tuple.getKeyNode(), "key");
+        if (!seen.add(key)) {
+            throw error(tuple.getKeyNode(), "duplicate key '" + key + "'");
+        }
+        return key;
     }
 
     private String text(Node node, String what) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 
@@ -30,6 +31,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
+        String detail = field.isEmpty() ? "The request body does not have the expected shape"
+                : "Field '" + field + "' has the wrong type";
+        return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400, detail, path(uri), null));
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400,
                 "The request body is not valid JSON for this operation: " + e.getOriginalMessage(), path(uri), null));
@@ -38,6 +48,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof MismatchedInputException json) {
+            return mismatchedJson(json, uri);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }

@@ -1,0 +1,189 @@
+package dk.afstemning.live;
+
+import static dk.afstemning.TestTalks.counts;
+import static dk.afstemning.TestTalks.join;
+import static dk.afstemning.TestTalks.optionIds;
+import static dk.afstemning.TestTalks.vote;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.restassured.http.ContentType;
+
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.participant.Participant;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.Vote;
+
+/** The field failure cases of shared/cases/field-failures.md that the first release touches: F1 and F7. */
+@QuarkusTest
+class FieldCasesTest {
+
+    static final List<String> HOSTILE = List.of("<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>",
+            "**fed** _kursiv_", ":)", "{\"type\":\"results\",\"counts\":{\"A\":999}}", "${7*7}", "{msg:title}",
+            "[link](javascript:alert(3))");
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Instance<BasicWebSocketConnector> connectors;
+
+    @Inject
+    DeckImporter importer;
+
+    @Test
+    void f1_oneVoteSentManyTimesCountsOnceAndEveryCopyGetsTheSameAnswer() throws Exception {
+        Talk talk = TestTalks.create(importer);
+        String code = talk.joinCode;
+        TestTalks.open(talk, "q");
+        List<Integer> options = optionIds(code);
+        int a = options.get(0);
+        int b = options.get(1);
+        String p1 = join(code);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null);
+                LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, p1)) {
+            presenter.next("presence");
+            phone.next("state");
+
+            // Ten copies of r-42 within ~50 ms: five over REST, five over the socket.
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> rest = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                rest.add(pool.submit(() -> {
+                    start.await();
+                    return vote(code, p1, a, "r-42").statusCode(200).extract().asString();
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 5; i++) {
+                phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a + ",\"requestId\":\"r-42\"}");
+            }
+            for (Future<String> f : rest) {
+                assertThat(f.get()).isEqualTo("{\"requestId\":\"r-42\",\"pollId\":\"q\",\"optionId\":" + a + ",\"round\":1}");
+            }
+            for (int i = 0; i < 5; i++) {
+                JsonNode ack = phone.next(n -> !n.path("type").asText().equals("poll"));
+                assertThat(ack.path("type").asText()).isEqualTo("ack");
+                assertThat(ack.path("requestId").asText()).isEqualTo("r-42");
+                assertThat(ack.path("optionId").asInt()).isEqualTo(a);
+            }
+            assertThat(counts(code)).containsExactly(1, 0, 0);
+            assertThat(storedVotes(code, p1)).isEqualTo(1);
+
+            // Two different votes at the same instant: still one vote, and everyone agrees which.
+            CountDownLatch together = new CountDownLatch(1);
+            Callable<Integer> voteA = () -> {
+                together.await();
+                return vote(code, p1, a, "r-43").extract().statusCode();
+            };
+            Callable<Integer> voteB = () -> {
+                together.await();
+                return vote(code, p1, b, "r-44").extract().statusCode();
+            };
+            Future<Integer> fa = pool.submit(voteA);
+            Future<Integer> fb = pool.submit(voteB);
+            together.countDown();
+            assertThat(fa.get()).isEqualTo(200);
+            assertThat(fb.get()).isEqualTo(200);
+            assertThat(storedVotes(code, p1)).isEqualTo(1);
+            List<Integer> finalCounts = counts(code);
+            assertThat(finalCounts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+            long chosen = finalCounts.get(0) == 1 ? a : b;
+
+            JsonNode last = presenter.next(n -> n.path("type").asText().equals("results")
+                    && n.path("counts").get(finalCounts.get(0) == 1 ? 0 : 1).path("count").asInt() == 1
+                    && n.path("version").asLong() >= currentVersion(code));
+            assertThat(last.path("total").asInt()).isEqualTo(1);
+            try (LiveClient view = new LiveClient(connectors.get(), base, "/ws/participant/" + code, p1)) {
+                assertThat(view.next("state").path("polls").get(0).path("myOptionId").asLong()).isEqualTo(chosen);
+            }
+            assertThat(presenter.all).filteredOn(n -> n.path("type").asText().equals("results"))
+                    .allSatisfy(n -> assertThat(n.path("total").asInt()).isLessThanOrEqualTo(1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void f1_oneVotePerParticipantIsADatabaseConstraint() {
+        Talk talk = TestTalks.create(importer);
+        TestTalks.open(talk, "q");
+        String p1 = join(talk.joinCode);
+        vote(talk.joinCode, p1, optionIds(talk.joinCode).get(0), "r-1").statusCode(200);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Vote.getEntityManager().createNativeQuery(
+                "insert into vote (poll_id, round, participant_id, option_id, request_id, cast_at) "
+                        + "select poll_id, round, participant_id, option_id, 'sneaky', cast_at from vote v "
+                        + "where v.request_id = 'r-1' and v.poll_id in (select id from poll where talk_id = ?1)")
+                .setParameter(1, talk.id).executeUpdate()))
+                .hasStackTraceContaining("UK_VOTE_PARTICIPANT");
+    }
+
+    @Test
+    void f7_hostileTitleAndOptionsAreShownAsTypedAndNeverInterpreted() throws Exception {
+        String title = "<img src=x onerror=alert(1)> {msg:title} ${7*7}";
+        Talk talk = TestTalks.create(importer, title, HOSTILE);
+        String code = talk.joinCode;
+        assertThat(given().get("/api/talks/{c}", code).then().extract().<String>path("title")).isEqualTo(title);
+        assertThat(given().get("/api/talks/{c}", code).then().extract().<List<String>>path("polls[0].options.text"))
+                .containsExactlyElementsOf(HOSTILE);
+
+        String phonePage = given().get("/t/{c}", code).then().statusCode(200).extract().asString();
+        String presenterPage = given().get("/present/{c}", code).then().statusCode(200).extract().asString();
+        for (String page : List.of(phonePage, presenterPage)) {
+            assertThat(page).doesNotContain("<img src=x", "<script>alert(2)", "<strong>fed</strong>",
+                    "href=\"javascript:")
+                    .contains("&lt;img src=x onerror=alert(1)&gt;", "&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;",
+                            "**fed** _kursiv_", "${7*7}", "{msg:title}", "[link](javascript:alert(3))",
+                            "{&quot;type&quot;:&quot;results&quot;,&quot;counts&quot;:{&quot;A&quot;:999}}");
+        }
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+            JsonNode results = presenter.next("results");
+            List<String> texts = new ArrayList<>();
+            results.path("counts").forEach(c -> texts.add(c.path("text").asText()));
+            assertThat(texts).containsExactlyElementsOf(HOSTILE);
+            assertThat(results.path("total").asInt()).isZero();
+        }
+        // The JSON-looking option is an option like any other: voting for it counts once.
+        TestTalks.open(talk, "q");
+        String p1 = join(code);
+        given().cookie("afstemning_pid", p1).contentType(ContentType.JSON)
+                .body("{\"optionId\":" + optionIds(code).get(4) + "}").post("/api/talks/{c}/polls/q/votes", code)
+                .then().statusCode(200);
+        assertThat(counts(code)).containsExactly(0, 0, 0, 0, 1, 0, 0, 0);
+    }
+
+    private static long storedVotes(String code, String token) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Talk talk = Talk.findByJoinCode(code).orElseThrow();
+            Participant p = Participant.findByTalkAndToken(talk, token).orElseThrow();
+            return Vote.count("participant", p);
+        });
+    }
+
+    private static long currentVersion(String code) {
+        return given().get("/api/talks/{c}/polls/q/results", code).then().extract().<Number>path("version").longValue();
+    }
+}

@@ -1,0 +1,68 @@
+package dk.afstemning.live;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+
+/** A real WebSocket client for tests that records every message it receives, in order. */
+final class LiveClient implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    final List<JsonNode> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile Integer closeCode;
+    final WebSocketClientConnection connection;
+
+    LiveClient(BasicWebSocketConnector connector, URI base, String path, String token) {
+        connector.baseUri(base).path(path).onTextMessage((c, m) -> {
+            try {
+                JsonNode node = MAPPER.readTree(m);
+                all.add(node);
+                inbox.add(node);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).onClose((c, reason) -> closeCode = reason.getCode());
+        if (token != null) {
+            connector.addHeader("Cookie", "afstemning_pid=" + token);
+        }
+        connection = connector.connectAndAwait();
+    }
+
+    /** The next message matching {@code filter}, skipping others; fails after 10 s. */
+    JsonNode next(Predicate<JsonNode> filter) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode node = inbox.poll(100, TimeUnit.MILLISECONDS);
+            if (node != null && filter.test(node)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no matching message within 10 s; received " + all);
+    }
+
+    JsonNode next(String type) throws InterruptedException {
+        return next(n -> n.path("type").asText().equals(type));
+    }
+
+    void send(String text) {
+        connection.sendTextAndAwait(text);
+    }
+
+    @Override
+    public void close() {
+        if (connection.isOpen()) {
+            connection.closeAndAwait();
+        }
+    }
+}

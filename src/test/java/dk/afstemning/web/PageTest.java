@@ -1,0 +1,117 @@
+package dk.afstemning.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.talk.Talk;
+
+/** The HTML pages over HTTP: join form, participant page, presenter screen, languages and page weight. */
+@QuarkusTest
+class PageTest {
+
+    @Inject
+    DeckImporter importer;
+
+    @Test
+    void theFrontPageIsAJoinForm() {
+        given().header("Accept-Language", "da").get("/").then().statusCode(200)
+                .body(containsString("<form method=\"get\" action=\"/join\""))
+                .body(containsString("Skriv koden, du ser på skærmen"));
+        given().header("Accept-Language", "en-GB,en;q=0.8").get("/").then().statusCode(200)
+                .body(containsString("Enter the code you see on the screen"));
+    }
+
+    @Test
+    void joiningByCodeLeadsToTheParticipantPageWhateverTheCaseAndDashes() {
+        Talk talk = TestTalks.create(importer);
+        String typed = talk.joinCode.substring(0, 3).toLowerCase() + "-" + talk.joinCode.substring(3).toLowerCase();
+        given().config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)))
+                .queryParam("code", typed).get("/join").then().statusCode(303)
+                .header("Location", containsString("/t/" + talk.joinCode));
+        given().queryParam("code", "OOOOOO").header("Accept-Language", "en").get("/join").then().statusCode(404)
+                .body(containsString("We don&#39;t know the code OOOOOO"));
+    }
+
+    @Test
+    void theParticipantPageGivesARandomIdentityCookieAndNoLogin() {
+        Talk talk = TestTalks.create(importer);
+        Response first = given().get("/t/{c}", talk.joinCode);
+        first.then().statusCode(200).body(containsString("Hvad mener du?"))
+                .body(containsString("data-option-id="));
+        String token = first.getCookie("afstemning_pid");
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(first.getDetailedCookie("afstemning_pid").isHttpOnly()).isTrue();
+        Response again = given().cookie("afstemning_pid", token).get("/t/{c}", talk.joinCode);
+        assertThat(again.getCookie("afstemning_pid")).isEqualTo(token);
+    }
+
+    @Test
+    void aReloadShowsTheCurrentVote() {
+        Talk talk = TestTalks.create(importer);
+        TestTalks.open(talk, "q");
+        String token = TestTalks.join(talk.joinCode);
+        int option = TestTalks.optionIds(talk.joinCode).get(1);
+        TestTalks.vote(talk.joinCode, token, option, "r-1").statusCode(200);
+        String page = given().cookie("afstemning_pid", token).header("Accept-Language", "da")
+                .get("/t/{c}", talk.joinCode).then().statusCode(200).extract().asString();
+        assertThat(page).containsPattern("data-option-id=\"" + option + "\"\\s+aria-pressed=\"true\"")
+                .contains("Din stemme er modtaget");
+        String english = given().cookie("afstemning_pid", token).header("Accept-Language", "en")
+                .get("/t/{c}", talk.joinCode).then().extract().asString();
+        assertThat(english).contains("Your vote was received").contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void theParticipantPageAndItsScriptsWeighUnder50KilobytesGzipped() {
+        Talk talk = TestTalks.create(importer);
+        long total = 0;
+        for (String path : new String[] {"/t/" + talk.joinCode, "/css/app.css", "/js/participant.js", "/js/live.js"}) {
+            Response r = given().config(RestAssuredConfig.config().decoderConfig(
+                    DecoderConfig.decoderConfig().noContentDecoders())).header("Accept-Encoding", "gzip").get(path);
+            r.then().statusCode(200);
+            total += r.asByteArray().length;
+        }
+        assertThat(total).isLessThan(50 * 1024);
+    }
+
+    @Test
+    void thePresenterScreenShowsJoinUrlQrCodeAndControlsOnlyWithTheKey() {
+        Talk talk = TestTalks.create(importer);
+        String withKey = given().queryParam("key", talk.presenterKey).get("/present/{c}", talk.joinCode).then()
+                .statusCode(200).extract().asString();
+        assertThat(withKey).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\"",
+                "/t/" + talk.joinCode, "class=\"open-poll\"",
+                "data-key=\"" + talk.presenterKey + "\"", "Hvad mener du?", "Ikke åbnet endnu");
+        String withoutKey = given().get("/present/{c}", talk.joinCode).then().statusCode(200).extract().asString();
+        assertThat(withoutKey).doesNotContain("class=\"open-poll\"", "data-key=", talk.presenterKey)
+                .contains("Kun visning");
+        given().queryParam("key", "wrong").get("/present/{c}", talk.joinCode).then().statusCode(200)
+                .body(not(containsString("data-key=")));
+    }
+
+    @Test
+    void theSeedTalksPresenterScreenStartsOnTheAfstemningSlide() {
+        String code = given().get("/api/talks/{c}", "ZZZZZZ").then().statusCode(404).extract().path("status")
+                .toString();
+        assertThat(code).isEqualTo("404");
+        Talk seed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Talk.findByDeckFile("ledelse-i-en-frisat-kommune.md").orElseThrow());
+        String page = given().get("/present/{c}", seed.joinCode).then().statusCode(200).extract().asString();
+        assertThat(page).contains("data-start=\"7\"", "Hvad får du mest værdi ud af?",
+                "Jeg får mest værdi ud af den forskningsmæssige viden.", "<td>Frikommuneforsøg III</td>");
+    }
+}
