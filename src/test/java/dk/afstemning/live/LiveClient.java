@@ -24,7 +24,9 @@ final class LiveClient implements AutoCloseable {
     final WebSocketClientConnection connection;
 
     LiveClient(BasicWebSocketConnector connector, URI base, String path, String token) {
-        connector.baseUri(base).path(path).onTextMessage((c, m) -> {
+        // Non-blocking: callbacks run in order on the connection's event loop, so the inbox keeps the wire order.
+        connector.baseUri(base).path(path).executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                .onTextMessage((c, m) -> {
             try {
                 JsonNode node = MAPPER.readTree(m);
                 all.add(node);
