@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 
 import dk.afstemning.poll.Poll;
+import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.JoinCodes;
@@ -29,15 +31,15 @@ import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
 
 /**
- * Imports decks into talks. A deck file maps to one talk, found again by file name: importing again updates slides and
- * polls, keeps the join code, presenter key and every vote. Polls and options are matched by their stable ids; those
- * removed from the deck are archived with their votes, never deleted.
+ * Imports decks and gives them as talks. A deck of the slides folder is found again by file name: importing it again
+ * updates the slides and polls of its talks and keeps their join codes, presenter keys and votes. Polls and options
+ * are matched by their stable ids; those removed from the deck are archived with their votes, never deleted.
  */
 @ApplicationScoped
 public class DeckImporter {
 
     /** Largest deck file accepted, in bytes. */
-    public static final long MAX_DECK_BYTES = 1024 * 1024;
+    public static final long MAX_DECK_BYTES = 512 * 1024;
 
     @Inject
     DeckParser parser;
@@ -70,7 +72,7 @@ public class DeckImporter {
         for (Path file : files) {
             String name = file.getFileName().toString();
             try {
-                talks.add(importDeck(name, read(file)));
+                talks.addAll(importFolderDeck(name, read(file)));
             } catch (DeckException e) {
                 Log.errorf("Deck not imported: %s", e.getMessage());
                 errors.add(e.getMessage());
@@ -95,19 +97,112 @@ public class DeckImporter {
     }
 
     /**
-     * Parses and imports one deck, creating its talk or updating it.
+     * Imports a deck of the slides folder by file name: the first time it creates the deck and its first talk; after
+     * that, changed content updates every talk given from the deck, keeping join codes, keys and votes.
+     *
+     * @return the deck's talks, oldest first
+     * @throws DeckException when the deck is malformed; nothing is changed then
+     */
+    @Transactional
+    public List<Talk> importFolderDeck(String file, String markdown) {
+        Deck deck = parser.parse(file, markdown);
+        DeckEntity entity = DeckEntity.findByFolderFile(file).orElse(null);
+        if (entity == null) {
+            entity = new DeckEntity();
+            entity.folderFile = file;
+            entity.name = file;
+            entity.markdown = markdown;
+            entity.updatedAt = Instant.now();
+            entity.persist();
+        } else if (!entity.markdown.equals(markdown)) {
+            entity.markdown = markdown;
+            entity.updatedAt = Instant.now();
+            for (Talk talk : Talk.listByDeck(entity)) {
+                sync(talk, deck);
+            }
+        }
+        List<Talk> talks = Talk.listByDeck(entity);
+        if (talks.isEmpty()) {
+            talks = List.of(createTalk(entity, deck, null, deck.date()));
+        }
+        return talks;
+    }
+
+    /** Imports a deck of the slides folder and returns its first talk; see {@link #importFolderDeck}. */
+    @Transactional
+    public Talk importDeck(String file, String markdown) {
+        return importFolderDeck(file, markdown).get(0);
+    }
+
+    /**
+     * Stores an uploaded deck and creates its first talk.
+     *
+     * @param name the uploaded file's name, for messages
+     * @throws DeckException when the deck is malformed; nothing is stored then
+     */
+    @Transactional
+    public Talk uploadDeck(String name, String markdown) {
+        Deck deck = parser.parse(name, markdown);
+        return createTalk(storeUpload(name, markdown), deck, null, deck.date());
+    }
+
+    /**
+     * Gives a stored deck again as a new talk: a fresh join code and presenter key, no votes.
+     *
+     * @param venue where, may be null
+     * @param date when, may be null (then today)
+     * @throws dk.afstemning.problem.ApiProblem 404 when there is no such deck
+     */
+    @Transactional
+    public Talk newTalk(long deckId, String venue, LocalDate date) {
+        DeckEntity deck = DeckEntity.<DeckEntity>findByIdOptional(deckId)
+                .orElseThrow(() -> ApiProblem.notFound("deck", "No deck has the id " + deckId));
+        return createTalk(deck, parser.parse(deck.name, deck.markdown), venue, date != null ? date : LocalDate.now());
+    }
+
+    /**
+     * Replaces one talk's deck with new content. Polls whose id is unchanged keep their votes; removed polls are
+     * archived with theirs. Other talks of the old deck are not touched.
      *
      * @throws DeckException when the deck is malformed; nothing is changed then
      */
     @Transactional
-    public Talk importDeck(String file, String markdown) {
-        Deck deck = parser.parse(file, markdown);
-        Talk talk = Talk.findByDeckFile(file).orElseGet(() -> newTalk(file));
+    public Talk updateTalkDeck(Talk talk, String name, String markdown) {
+        Deck deck = parser.parse(name, markdown);
+        Talk managed = Talk.findById(talk.id);
+        managed.deck = storeUpload(name, markdown);
+        sync(managed, deck);
+        return managed;
+    }
+
+    private static DeckEntity storeUpload(String name, String markdown) {
+        DeckEntity entity = new DeckEntity();
+        entity.name = name;
+        entity.markdown = markdown;
+        entity.updatedAt = Instant.now();
+        entity.persist();
+        return entity;
+    }
+
+    private static Talk createTalk(DeckEntity entity, Deck deck, String venue, LocalDate date) {
+        Talk talk = new Talk();
+        talk.deck = entity;
+        talk.joinCode = uniqueJoinCode();
+        talk.presenterKey = JoinCodes.secret();
+        talk.createdAt = Instant.now();
+        talk.venue = venue;
+        talk.date = date;
+        talk.currentSlide = 1;
+        sync(talk, deck);
+        return talk;
+    }
+
+    private static void sync(Talk talk, Deck deck) {
         talk.title = deck.title();
         talk.speaker = deck.speaker();
         talk.organisation = deck.organisation();
-        talk.date = deck.date();
         talk.language = deck.language();
+        talk.currentSlide = Math.max(1, Math.min(talk.currentSlide, deck.slides().size()));
         talk.persist();
         Slide.deleteByTalk(talk);
         Slide.flush();
@@ -123,16 +218,6 @@ public class DeckImporter {
             slide.persist();
         }
         syncPolls(talk, deck);
-        return talk;
-    }
-
-    private static Talk newTalk(String file) {
-        Talk talk = new Talk();
-        talk.deckFile = file;
-        talk.joinCode = uniqueJoinCode();
-        talk.presenterKey = JoinCodes.secret();
-        talk.createdAt = Instant.now();
-        return talk;
     }
 
     private static String uniqueJoinCode() {
@@ -163,6 +248,9 @@ public class DeckImporter {
                 poll.status = PollStatus.DRAFT;
                 poll.round = 1;
             }
+            poll.resultsMode = spec.settings().resultsHidden() ? "hidden" : "live";
+            poll.allowChange = spec.settings().voteChanges();
+            poll.timeLimit = spec.settings().timeLimitSeconds();
             poll.type = spec.type();
             poll.question = spec.question();
             poll.slidePosition = slide.number();

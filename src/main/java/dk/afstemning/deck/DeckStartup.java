@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
+import dk.afstemning.organiser.OrganiserKey;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.web.PublicUrls;
 
@@ -26,6 +27,9 @@ public class DeckStartup {
 
     @Inject
     PublicUrls urls;
+
+    @Inject
+    OrganiserKey organiser;
 
     @ConfigProperty(name = "afstemning.slides-dir", defaultValue = "slides")
     String slidesDir;
@@ -43,6 +47,8 @@ public class DeckStartup {
                     .append("    presenter:    ").append(base).append("/present/").append(talk.joinCode)
                     .append("?key=").append(talk.presenterKey).append('\n');
         }
+        sb.append("\n  Organiser key (uploads decks, starts new talks; header X-Organiser-Key): ").append(organiser.key())
+                .append('\n');
         for (String error : report.errors()) {
             sb.append("\n  NOT IMPORTED: ").append(error).append('\n');
         }

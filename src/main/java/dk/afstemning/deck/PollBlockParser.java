@@ -31,7 +31,9 @@ final class PollBlockParser {
     static final int MAX_OPTIONS = 20;
     static final int MAX_TEXT = 300;
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Set<String> KEYS = Set.of("id", "type", "question", "options");
+    private static final Set<String> KEYS = Set.of("id", "type", "question", "options", "results", "vote-changes",
+            "time-limit");
+    static final int MAX_TIME_LIMIT = 3600;
     private static final Set<String> OPTION_KEYS = Set.of("id", "text");
     private static final Set<String> TYPES = Set.of("choice");
 
@@ -56,6 +58,9 @@ final class PollBlockParser {
         String type = "choice";
         String question = null;
         List<PollSpec.OptionSpec> options = null;
+        boolean resultsHidden = false;
+        boolean voteChanges = true;
+        Integer timeLimit = null;
         Set<String> seen = new HashSet<>();
         for (NodeTuple tuple : map.getValue()) {
             String key = uniqueKey(tuple, seen);
@@ -65,6 +70,9 @@ final class PollBlockParser {
                 case "type" -> type = checkedType(value);
                 case "question" -> question = text(value, "question");
                 case "options" -> options = options(value);
+                case "results" -> resultsHidden = oneOf(value, "results", "live", "hidden").equals("hidden");
+                case "vote-changes" -> voteChanges = oneOf(value, "vote-changes", "true", "false").equals("true");
+                case "time-limit" -> timeLimit = seconds(value);
                 default -> throw error(tuple.getKeyNode(),
                         "unknown key '" + key + "' in poll block; allowed keys are " + String.join(", ", sorted(KEYS)));
             }
@@ -79,7 +87,8 @@ final class PollBlockParser {
         if (options == null) {
             throw new DeckException(file, line, "poll '" + id + "' has no 'options'");
         }
-        return new PollSpec(id, type, question, List.copyOf(options), line);
+        return new PollSpec(id, type, question, List.copyOf(options), line,
+                new PollSpec.Settings(resultsHidden, voteChanges, timeLimit));
     }
 
     private Node compose(String yaml) {
@@ -106,6 +115,29 @@ final class PollBlockParser {
             throw error(value, "poll id '" + id + "' must be 1-64 lower-case letters, digits, '-' or '_'");
         }
         return id;
+    }
+
+    private String oneOf(Node value, String key, String... allowed) {
+        String v = scalar(value, key);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw error(value, "'" + key + "' must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
+    }
+
+    private Integer seconds(Node value) {
+        String v = scalar(value, "time-limit");
+        try {
+            int seconds = Integer.parseInt(v);
+            if (seconds >= 5 && seconds <= MAX_TIME_LIMIT) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(value, "'time-limit' must be a whole number of seconds from 5 to " + MAX_TIME_LIMIT + ", not '" + v + "'");
     }
 
     private String checkedType(Node value) {

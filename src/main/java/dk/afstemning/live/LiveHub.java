@@ -24,6 +24,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import dk.afstemning.poll.PollChanged;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
+import dk.afstemning.talk.ShowChanged;
 
 /**
  * The per-talk index of live connections and the push path. After a change commits, the poll's results are read once
@@ -43,6 +44,9 @@ public class LiveHub {
 
     @Inject
     ResultsService results;
+
+    @Inject
+    LiveService live;
 
     @Inject
     ObjectMapper mapper;
@@ -99,6 +103,15 @@ public class LiveHub {
 
     void onPollChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
         coalescer.request("poll:" + change.pollId(), () -> pushPoll(change.pollId(), change.joinCode()));
+    }
+
+    void onShowChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ShowChanged change) {
+        String code = change.joinCode();
+        coalescer.request("show:" + code, () -> {
+            String json = json(live.show(code));
+            send(presenters.get(code), json);
+            send(participantConnections.get(code), json);
+        });
     }
 
     private void presenceChanged(String code) {

@@ -2,6 +2,8 @@ package dk.afstemning.live;
 
 import java.util.List;
 
+import dk.afstemning.talk.ShowState;
+
 /** The JSON messages of the live sockets that are not results (results are {@code PollResults}). */
 final class LiveMessages {
 
@@ -23,13 +25,16 @@ final class LiveMessages {
     }
 
     /**
-     * To a participant on connecting: every poll's state and the participant's own vote in its current round.
+     * To a participant on connecting: the current slide, every poll's state and the participant's own vote in its
+     * current round.
      *
+     * @param title the talk's title, for the waiting screen
+     * @param show the current slide; the phone shows its poll, or a waiting screen
      * @param polls one entry per active poll, in slide order
      */
-    record State(String type, String code, List<ParticipantPoll> polls) {
-        State(String code, List<ParticipantPoll> polls) {
-            this("state", code, polls);
+    record State(String type, String code, String title, ShowState show, List<ParticipantPoll> polls) {
+        State(String code, String title, ShowState show, List<ParticipantPoll> polls) {
+            this("state", code, title, show, polls);
         }
     }
 

@@ -11,6 +11,8 @@ import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
+import dk.afstemning.talk.ShowService;
+import dk.afstemning.talk.ShowState;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Vote;
@@ -29,6 +31,9 @@ public class LiveService {
     @Inject
     ResultsService results;
 
+    @Inject
+    ShowService show;
+
     /**
      * A joined participant and the state their page needs.
      *
@@ -46,11 +51,26 @@ public class LiveService {
                 .map(p -> new LiveMessages.ParticipantPoll(p.key, p.status.name(), p.round, p.version,
                         Vote.findCurrent(p, p.round, participant).map(v -> v.option.id).orElse(null)))
                 .toList();
-        return new Joined(participant.id, new LiveMessages.State(talk.joinCode, polls));
+        return new Joined(participant.id, new LiveMessages.State(talk.joinCode, talk.title, show.state(talk), polls));
     }
 
-    /** Results of every active poll of the talk. @throws dk.afstemning.problem.ApiProblem 404 unknown talk */
-    List<PollResults> presenterState(String code) {
-        return results.resultsOfTalk(talks.require(code));
+    /**
+     * What a presenter screen needs on connecting.
+     *
+     * @param show the current slide
+     * @param polls results of every active poll
+     */
+    record PresenterState(ShowState show, List<PollResults> polls) {
+    }
+
+    /** @throws dk.afstemning.problem.ApiProblem 404 unknown talk */
+    PresenterState presenterState(String code) {
+        Talk talk = talks.require(code);
+        return new PresenterState(show.state(talk), results.resultsOfTalk(talk));
+    }
+
+    /** The current slide of a talk. @throws dk.afstemning.problem.ApiProblem 404 unknown talk */
+    ShowState show(String code) {
+        return show.state(talks.require(code));
     }
 }

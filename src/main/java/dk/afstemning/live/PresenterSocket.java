@@ -16,8 +16,8 @@ import dk.afstemning.results.PollResults;
 import dk.afstemning.talk.JoinCodes;
 
 /**
- * The presenter screen's live feed, {@code /ws/present/{code}}: on connecting, a {@code results} message per poll and
- * a {@code presence} message; afterwards every change. Read-only: poll control goes through the REST API with the
+ * The presenter screen's live feed, {@code /ws/present/{code}}: on connecting, a {@code slide} message, a
+ * {@code results} message per poll and a {@code presence} message; afterwards every change. Read-only: poll control goes through the REST API with the
  * presenter key, so this feed may be shown to anyone with the join code.
  */
 @WebSocket(path = "/ws/present/{code}")
@@ -38,7 +38,9 @@ public class PresenterSocket {
         connection.userData().put(CODE, normalized);
         hub.addPresenter(normalized, connection);
         try {
-            for (PollResults results : live.presenterState(normalized)) {
+            LiveService.PresenterState state = live.presenterState(normalized);
+            connection.sendTextAndAwait(hub.json(state.show()));
+            for (PollResults results : state.polls()) {
                 connection.sendTextAndAwait(hub.json(results));
             }
             connection.sendTextAndAwait(hub.json(

@@ -1,5 +1,6 @@
 package dk.afstemning.poll;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,30 @@ public class Poll extends PanacheEntityBase {
     /** True when the poll was removed from the deck: its votes are kept, it is no longer shown. */
     public boolean archived;
 
+    /** {@code live}: counts show as votes arrive; {@code hidden}: only once {@link #revealed}. From the deck. */
+    @Column(name = "results_mode")
+    public String resultsMode;
+
+    /** True when the presenter revealed the results of a {@code hidden} poll; reset with each round. */
+    public boolean revealed;
+
+    /** Whether a participant may change a vote once cast. From the deck's {@code vote-changes}. */
+    @Column(name = "allow_change")
+    public boolean allowChange;
+
+    /** Seconds from opening until the server closes the poll, or null. From the deck's {@code time-limit}. */
+    @Column(name = "time_limit")
+    public Integer timeLimit;
+
+    /** When the server closes this open poll by itself, or null for no countdown. */
+    @Column(name = "closes_at")
+    public Instant closesAt;
+
+    /** Whether counts may be shown now. */
+    public boolean resultsVisible() {
+        return revealed || !"hidden".equals(resultsMode);
+    }
+
     public static List<Poll> listByTalk(Talk talk) {
         return list("talk = ?1 order by slidePosition, id", talk);
     }
@@ -71,6 +96,12 @@ public class Poll extends PanacheEntityBase {
      * @return true when the poll was open (and its version was bumped)
      */
     public static boolean bumpVersionIfOpen(long pollId) {
-        return update("version = version + 1 where id = ?1 and status = ?2", pollId, PollStatus.OPEN) == 1;
+        return update("version = version + 1 where id = ?1 and status = ?2 and (closesAt is null or closesAt > ?3)",
+                pollId, PollStatus.OPEN, Instant.now()) == 1;
+    }
+
+    /** Open polls with a countdown, to schedule their closing after a restart. */
+    public static List<Poll> listCountingDown() {
+        return list("status = ?1 and closesAt is not null", PollStatus.OPEN);
     }
 }

@@ -6,11 +6,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Presenter controls: open and close a poll. Every call needs the talk's key in {@code X-Presenter-Key}. */
+/**
+ * Presenter controls of a poll's life cycle. Every call needs the talk's key in {@code X-Presenter-Key}; each is
+ * idempotent in effect (opening an open poll keeps it open).
+ */
 @Path("/api/talks/{code}/polls/{pollId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class PollResource {
@@ -23,17 +27,41 @@ public class PollResource {
 
     @POST
     @Path("/open")
-    @Operation(summary = "Open the poll for votes (presenter key required)")
+    @Operation(summary = "Open the poll; ?seconds=N starts a countdown after which the server closes it (0: none)")
     public PollView open(@PathParam("code") String code, @PathParam("pollId") String pollId,
-            @HeaderParam(KEY_HEADER) String key) {
-        return PollView.of(polls.open(code, pollId, key));
+            @HeaderParam(KEY_HEADER) String key, @QueryParam("seconds") Integer seconds) {
+        return PollView.of(polls.open(code, pollId, key, seconds));
     }
 
     @POST
     @Path("/close")
-    @Operation(summary = "Close the poll; votes in flight are either stored or refused (presenter key required)")
+    @Operation(summary = "Close the poll; votes in flight are either stored or refused")
     public PollView close(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @HeaderParam(KEY_HEADER) String key) {
         return PollView.of(polls.close(code, pollId, key));
+    }
+
+    @POST
+    @Path("/reveal")
+    @Operation(summary = "Show the counts of a poll whose results are hidden")
+    public PollView reveal(@PathParam("code") String code, @PathParam("pollId") String pollId,
+            @HeaderParam(KEY_HEADER) String key) {
+        return PollView.of(polls.reveal(code, pollId, key, true));
+    }
+
+    @POST
+    @Path("/hide")
+    @Operation(summary = "Hide the counts of a poll whose results are hidden until revealed")
+    public PollView hide(@PathParam("code") String code, @PathParam("pollId") String pollId,
+            @HeaderParam(KEY_HEADER) String key) {
+        return PollView.of(polls.reveal(code, pollId, key, false));
+    }
+
+    @POST
+    @Path("/reset")
+    @Operation(summary = "Start a new round from zero, open at once; earlier rounds keep their votes")
+    public PollView reset(@PathParam("code") String code, @PathParam("pollId") String pollId,
+            @HeaderParam(KEY_HEADER) String key) {
+        return PollView.of(polls.reset(code, pollId, key));
     }
 }

@@ -1,5 +1,7 @@
 package dk.afstemning.poll;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -9,7 +11,10 @@ import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 
-/** Opens and closes polls for a presenter. Each change bumps the poll's version and is pushed live after commit. */
+/**
+ * The poll life cycle for a presenter: open (with an optional countdown), close, reveal or hide results, and new
+ * rounds. Each change bumps the poll's version and is pushed live after commit.
+ */
 @ApplicationScoped
 @Transactional
 public class PollService {
@@ -21,10 +26,26 @@ public class PollService {
     Event<PollChanged> changes;
 
     /**
-     * @throws ApiProblem 404 unknown talk or poll, 403 wrong presenter key
+     * Opens the poll. With a time limit (from the deck, or {@code seconds} when given) the server closes it by itself
+     * at {@code now + limit}, on its own clock.
+     *
+     * @param seconds countdown in seconds overriding the deck's {@code time-limit}; 0 for none; null for the deck's
+     * @throws ApiProblem 404 unknown talk or poll, 403 wrong presenter key, 400 a countdown out of range
      */
+    public Poll open(String code, String pollKey, String presenterKey, Integer seconds) {
+        if (seconds != null && seconds != 0 && (seconds < 5 || seconds > 3600)) {
+            throw ApiProblem.badRequest("invalid-countdown", "seconds must be 0 (no countdown) or from 5 to 3600");
+        }
+        Poll poll = controlled(code, pollKey, presenterKey);
+        Integer limit = seconds != null ? (seconds == 0 ? null : seconds) : poll.timeLimit;
+        Instant closesAt = limit == null ? null : Instant.now().plusSeconds(limit);
+        Poll.update("status = ?1, closesAt = ?2, version = version + 1 where id = ?3", PollStatus.OPEN, closesAt, poll.id);
+        return changed(poll);
+    }
+
+    /** Opens the poll with the deck's countdown, if any. See {@link #open(String, String, String, Integer)}. */
     public Poll open(String code, String pollKey, String presenterKey) {
-        return setStatus(code, pollKey, presenterKey, PollStatus.OPEN);
+        return open(code, pollKey, presenterKey, null);
     }
 
     /**
@@ -34,7 +55,55 @@ public class PollService {
      * @throws ApiProblem 404 unknown talk or poll, 403 wrong presenter key
      */
     public Poll close(String code, String pollKey, String presenterKey) {
-        return setStatus(code, pollKey, presenterKey, PollStatus.CLOSED);
+        Poll poll = controlled(code, pollKey, presenterKey);
+        Poll.update("status = ?1, closesAt = null, version = version + 1 where id = ?2", PollStatus.CLOSED, poll.id);
+        return changed(poll);
+    }
+
+    /** Shows ({@code true}) or hides the counts of a poll whose deck says {@code results: hidden}. */
+    public Poll reveal(String code, String pollKey, String presenterKey, boolean revealed) {
+        Poll poll = controlled(code, pollKey, presenterKey);
+        Poll.update("revealed = ?1, version = version + 1 where id = ?2", revealed, poll.id);
+        return changed(poll);
+    }
+
+    /**
+     * Starts a new round: counts start from zero, earlier rounds keep their votes for comparison and export. The new
+     * round is open at once (with the deck's countdown, if any) and its results are hidden again if the deck says so.
+     */
+    public Poll reset(String code, String pollKey, String presenterKey) {
+        Poll poll = controlled(code, pollKey, presenterKey);
+        Instant closesAt = poll.timeLimit == null ? null : Instant.now().plusSeconds(poll.timeLimit);
+        Poll.update("round = round + 1, status = ?1, closesAt = ?2, revealed = false, version = version + 1 where id = ?3",
+                PollStatus.OPEN, closesAt, poll.id);
+        return changed(poll);
+    }
+
+    /**
+     * Closes the poll if its countdown has run out on the server's clock; called by the countdown timer.
+     *
+     * @return true when this call closed it
+     */
+    public boolean closeIfExpired(long pollId) {
+        int closed = Poll.update("status = ?1, version = version + 1 where id = ?2 and status = ?3 and closesAt <= ?4",
+                PollStatus.CLOSED, pollId, PollStatus.OPEN, Instant.now());
+        if (closed == 1) {
+            Poll poll = Poll.findById(pollId);
+            changes.fire(new PollChanged(poll.id, poll.talk.joinCode, true));
+        }
+        return closed == 1;
+    }
+
+    private Poll controlled(String code, String pollKey, String presenterKey) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, presenterKey);
+        return require(talk, pollKey);
+    }
+
+    private Poll changed(Poll poll) {
+        Poll.getEntityManager().refresh(poll);
+        changes.fire(new PollChanged(poll.id, poll.talk.joinCode, true));
+        return poll;
     }
 
     /** @throws ApiProblem 404 when the talk has no such (active) poll */
@@ -43,13 +112,4 @@ public class PollService {
                 .orElseThrow(() -> ApiProblem.notFound("poll", "Talk " + talk.joinCode + " has no poll '" + pollKey + "'"));
     }
 
-    private Poll setStatus(String code, String pollKey, String presenterKey, PollStatus status) {
-        Talk talk = talks.require(code);
-        talks.requirePresenter(talk, presenterKey);
-        Poll poll = require(talk, pollKey);
-        Poll.update("status = ?1, version = version + 1 where id = ?2", status, poll.id);
-        Poll.getEntityManager().refresh(poll);
-        changes.fire(new PollChanged(poll.id, talk.joinCode, true));
-        return poll;
-    }
 }

@@ -11,9 +11,15 @@ import java.util.List;
  * @param status DRAFT, OPEN or CLOSED
  * @param round the current round, from 1
  * @param slide the 1-based slide the poll is on
+ * @param results {@code live} or {@code hidden} (until revealed)
+ * @param revealed whether hidden results have been revealed in this round
+ * @param voteChanges whether a participant may change a vote
+ * @param timeLimit seconds from opening until the server closes the poll, or null
+ * @param closesAt when the server closes the open poll, or null
  * @param options the active options in order
  */
 public record PollView(String id, String type, String question, PollStatus status, int round, Integer slide,
+        String results, boolean revealed, boolean voteChanges, Integer timeLimit, java.time.Instant closesAt,
         List<OptionView> options) {
 
     /** @param id option id, used when voting; @param text the option text */
@@ -22,6 +28,6 @@ public record PollView(String id, String type, String question, PollStatus statu
 
     public static PollView of(Poll poll) {
         return new PollView(poll.key, poll.type, poll.question, poll.status, poll.round, poll.slidePosition,
-                PollOption.listActiveByPoll(poll).stream().map(o -> new OptionView(o.id, o.text)).toList());
+                poll.resultsMode, poll.revealed, poll.allowChange, poll.timeLimit, poll.closesAt, PollOption.listActiveByPoll(poll).stream().map(o -> new OptionView(o.id, o.text)).toList());
     }
 }

@@ -6,14 +6,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollService;
+import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.TalkService;
 
-/** Results of a poll's current round. */
+/** Results of a poll, per round. */
 @Path("/api/talks/{code}/polls/{pollId}/results")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultsResource {
@@ -29,8 +32,13 @@ public class ResultsResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Counts and percentages of the current round, from stored votes")
-    public PollResults get(@PathParam("code") String code, @PathParam("pollId") String pollId) {
-        return results.results(polls.require(talks.require(code), pollId).id);
+    @Operation(summary = "Counts and percentages of a round (default: the current one), from stored votes")
+    public PollResults get(@PathParam("code") String code, @PathParam("pollId") String pollId,
+            @QueryParam("round") Integer round) {
+        Poll poll = polls.require(talks.require(code), pollId);
+        if (round != null && (round < 1 || round > poll.round)) {
+            throw ApiProblem.notFound("round", "Poll '" + pollId + "' has rounds 1 to " + poll.round + ", not " + round);
+        }
+        return results.results(poll, round == null ? poll.round : round);
     }
 }

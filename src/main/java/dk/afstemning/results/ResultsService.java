@@ -1,5 +1,7 @@
 package dk.afstemning.results;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,31 +11,37 @@ import jakarta.transaction.Transactional;
 
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
+import dk.afstemning.poll.PollStatus;
+import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.Vote;
 
-/** Builds results from stored votes with one GROUP BY per poll; nothing is counted in memory. */
+/** Builds results from stored votes with one GROUP BY per poll and round; nothing is counted in memory. */
 @ApplicationScoped
 @Transactional
 public class ResultsService {
 
     /**
-     * Reads the poll (and so its version) before the counts, so a snapshot never carries a version newer than its
-     * data; a later snapshot of the same data may carry the same or a newer version.
+     * Results of the poll's current round. Reads the poll (and so its version) before the counts, so a snapshot never
+     * carries a version newer than its data; a later snapshot of the same data may carry the same or a newer version.
      */
     public PollResults results(long pollId) {
         Poll poll = Poll.findById(pollId);
-        return results(poll);
+        return results(poll, poll.round);
     }
 
-    /** Results of every active poll of the talk, in slide order. */
-    public List<PollResults> resultsOfTalk(dk.afstemning.talk.Talk talk) {
-        return Poll.listActiveByTalk(talk).stream().map(this::results).toList();
+    /** Results of every active poll of the talk, current rounds, in slide order. */
+    public List<PollResults> resultsOfTalk(Talk talk) {
+        return Poll.listActiveByTalk(talk).stream().map(p -> results(p, p.round)).toList();
     }
 
-    PollResults results(Poll poll) {
+    /**
+     * Results of one round. Earlier rounds are always visible; the current round follows the poll's results mode.
+     *
+     * @param round from 1 to the poll's current round
+     */
+    public PollResults results(Poll poll, int round) {
         long version = poll.version;
-        String status = poll.status.name();
-        int round = poll.round;
+        boolean visible = round < poll.round || poll.resultsVisible();
         Map<Long, Long> counts = new HashMap<>();
         for (Object[] row : Vote.countByOption(poll.id, round)) {
             counts.put((Long) row[0], (Long) row[1]);
@@ -42,9 +50,13 @@ public class ResultsService {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<PollResults.OptionCount> rows = options.stream().map(o -> {
             long count = counts.getOrDefault(o.id, 0L);
-            return new PollResults.OptionCount(o.id, o.text, count, percent(count, total));
+            return visible ? new PollResults.OptionCount(o.id, o.text, count, percent(count, total))
+                    : new PollResults.OptionCount(o.id, o.text, null, null);
         }).toList();
-        return new PollResults("results", poll.key, poll.question, status, round, version, total, rows);
+        Long remaining = poll.closesAt == null || round != poll.round || poll.status != PollStatus.OPEN ? null
+                : Math.max(0, Duration.between(Instant.now(), poll.closesAt).toMillis());
+        return new PollResults("results", poll.key, poll.question, poll.status.name(), round, poll.round, version,
+                visible, remaining, total, rows);
     }
 
     /** Whole percent, rounded half up; 0 of 0 is 0. */

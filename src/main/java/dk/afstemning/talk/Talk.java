@@ -2,6 +2,7 @@ package dk.afstemning.talk;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -9,8 +10,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dk.afstemning.deck.DeckEntity;
 
 /** One delivery of a deck: its join code, presenter key and meta data. Polls and slides hang off it. */
 @Entity
@@ -27,9 +32,20 @@ public class Talk extends PanacheEntityBase {
     @Column(name = "presenter_key", nullable = false)
     public String presenterKey;
 
-    /** File name of the deck in the slides folder that this talk was imported from. */
-    @Column(name = "deck_file")
-    public String deckFile;
+    /** The deck this talk is given from. */
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "deck_id")
+    public DeckEntity deck;
+
+    /** Where the talk is given, may be null. */
+    public String venue;
+
+    /** 1-based slide the presenter shows now; phones follow it. */
+    @Column(name = "current_slide")
+    public int currentSlide;
+
+    /** Grows with every change of the show (the current slide), so live messages can be ordered. */
+    public long version;
 
     public String title;
     public String speaker;
@@ -48,7 +64,12 @@ public class Talk extends PanacheEntityBase {
         return find("joinCode", joinCode).firstResultOptional();
     }
 
-    public static Optional<Talk> findByDeckFile(String deckFile) {
-        return find("deckFile", deckFile).firstResultOptional();
+    public static List<Talk> listByDeck(DeckEntity deck) {
+        return list("deck = ?1 order by id", deck);
+    }
+
+    /** The first talk given from the slides folder's {@code file}, if any. */
+    public static Optional<Talk> findFirstByFolderFile(String file) {
+        return find("deck.folderFile = ?1 order by id", file).firstResultOptional();
     }
 }

@@ -37,10 +37,9 @@ public class TalkResource {
     }
 
     @GET
-    @Transactional
     @Operation(summary = "A talk and its polls, by join code")
     public TalkView get(@PathParam("code") String code) {
-        return TalkView.of(talks.require(code));
+        return talks.view(code);
     }
 
     @POST

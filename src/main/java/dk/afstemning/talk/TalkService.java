@@ -26,6 +26,11 @@ public class TalkService {
                 .orElseThrow(() -> ApiProblem.notFound("talk", "No talk has the join code '" + code + "'"));
     }
 
+    /** The talk as the API shows it. @throws ApiProblem 404 when no talk has that code */
+    public TalkView view(String code) {
+        return TalkView.of(require(code));
+    }
+
     /** @throws ApiProblem 403 unless {@code key} is this talk's presenter key (compared in constant time) */
     public void requirePresenter(Talk talk, String key) {
         if (!isPresenterKey(talk, key)) {

@@ -14,14 +14,15 @@ import dk.afstemning.poll.PollView;
  * @param speaker the speaker, may be null
  * @param organisation the speaker's organisation, may be null
  * @param date the date of the talk, ISO 8601, may be null
+ * @param venue where the talk is given, may be null
  * @param language two-letter language of the deck
  * @param polls the talk's active polls in slide order
  */
 public record TalkView(String code, String title, String speaker, String organisation, LocalDate date,
-        String language, List<PollView> polls) {
+        String venue, String language, List<PollView> polls) {
 
     public static TalkView of(Talk talk) {
-        return new TalkView(talk.joinCode, talk.title, talk.speaker, talk.organisation, talk.date, talk.language,
+        return new TalkView(talk.joinCode, talk.title, talk.speaker, talk.organisation, talk.date, talk.venue, talk.language,
                 Poll.listActiveByTalk(talk).stream().map(PollView::of).toList());
     }
 }

@@ -49,7 +49,8 @@ public class VoteService {
      * @param optionId id of the chosen option
      * @param requestId the client's id for this request, reused on every resend; null makes the server pick one
      * @return the ack, after commit; equal for every resend of the same request id
-     * @throws ApiProblem 400 bad request id, 403 not joined, 404 unknown talk/poll/option, 409 poll closed
+     * @throws ApiProblem 400 bad request id, 403 not joined, 404 unknown talk/poll, 422 unknown option, 409 poll closed
+     *         or vote final (the poll forbids changes)
      */
     public VoteAck cast(String code, String pollKey, String token, long optionId, String requestId) {
         if (requestId == null) {
@@ -92,7 +93,12 @@ public class VoteService {
             return ack(earlier.get(), poll);
         }
         Instant now = Instant.now();
-        Vote vote = Vote.findCurrent(poll, poll.round, participant).orElseGet(() -> {
+        Optional<Vote> current = Vote.findCurrent(poll, poll.round, participant);
+        if (current.isPresent() && !poll.allowChange && !current.get().option.id.equals(option.id)) {
+            throw new ApiProblem(409, "vote-final", "Vote cannot be changed",
+                    "Poll '" + poll.key + "' does not allow changing a vote once cast");
+        }
+        Vote vote = current.orElseGet(() -> {
             Vote v = new Vote();
             v.poll = poll;
             v.round = poll.round;

@@ -33,7 +33,7 @@ class DeckImportTest {
     @Test
     @Transactional
     void seedTalkIsImportedAtStartWithAReadableJoinCode() {
-        List<Talk> seeds = Talk.list("deckFile", SEED);
+        List<Talk> seeds = Talk.list("deck.folderFile", SEED);
         assertThat(seeds).hasSize(1);
         Talk talk = seeds.get(0);
         assertThat(talk.title).isEqualTo("Ledelse i en frisat kommune – Perspektiver og erfaringer");
@@ -68,15 +68,15 @@ class DeckImportTest {
         int option = TestTalks.optionIds(talk.joinCode).get(1);
         TestTalks.vote(talk.joinCode, token, option, "r-1").statusCode(200);
 
-        importer.importDeck(talk.deckFile, TestTalks.deck("Testtalk v2",
+        importer.importDeck(talk.deck.folderFile, TestTalks.deck("Testtalk v2",
                 List.of("Forskningsmæssig viden", "Praktiske erfaringer", "Ved ikke")));
         assertThat(TestTalks.counts(talk.joinCode)).containsExactly(0, 1, 0);
 
-        importer.importDeck(talk.deckFile, "---\ntitle: Uden afstemning\n---\n\n# Kun tekst\n");
-        assertThat(archived(talk.deckFile, "q")).isTrue();
-        importer.importDeck(talk.deckFile, TestTalks.deck("Testtalk v3",
+        importer.importDeck(talk.deck.folderFile, "---\ntitle: Uden afstemning\n---\n\n# Kun tekst\n");
+        assertThat(archived(talk.deck.folderFile, "q")).isTrue();
+        importer.importDeck(talk.deck.folderFile, TestTalks.deck("Testtalk v3",
                 List.of("Forskningsmæssig viden", "Praktiske erfaringer", "Ved ikke")));
-        assertThat(archived(talk.deckFile, "q")).isFalse();
+        assertThat(archived(talk.deck.folderFile, "q")).isFalse();
         assertThat(TestTalks.counts(talk.joinCode)).containsExactly(0, 1, 0);
     }
 
@@ -87,7 +87,7 @@ class DeckImportTest {
         String good = "b-good-" + System.nanoTime() + ".md";
         Files.writeString(folder.resolve(good), TestTalks.deck("God", List.of("Ja", "Nej")));
         DeckImporter.Report report = importer.importFolder(folder);
-        assertThat(report.talks()).extracting(t -> t.deckFile).containsExactly(good);
+        assertThat(report.talks()).extracting(t -> t.deck.folderFile).containsExactly(good);
         assertThat(report.errors()).hasSize(1);
         assertThat(report.errors().get(0)).matches("a-broken-\\d+\\.md:9: unknown key 'shuffle' in poll block.*");
     }
@@ -102,11 +102,11 @@ class DeckImportTest {
     }
 
     private static Talk talk(String deckFile) {
-        return QuarkusTransaction.requiringNew().call(() -> Talk.findByDeckFile(deckFile).orElseThrow());
+        return QuarkusTransaction.requiringNew().call(() -> Talk.findFirstByFolderFile(deckFile).orElseThrow());
     }
 
     private static long count(String deckFile) {
-        return QuarkusTransaction.requiringNew().call(() -> Talk.count("deckFile", deckFile));
+        return QuarkusTransaction.requiringNew().call(() -> Talk.count("deck.folderFile", deckFile));
     }
 
     private static List<Long> optionIds(Talk talk) {
@@ -118,6 +118,6 @@ class DeckImportTest {
 
     private static boolean archived(String deckFile, String pollKey) {
         return QuarkusTransaction.requiringNew().call(() -> Poll.findByTalkAndKey(
-                Talk.findByDeckFile(deckFile).orElseThrow(), pollKey).orElseThrow().archived);
+                Talk.findFirstByFolderFile(deckFile).orElseThrow(), pollKey).orElseThrow().archived);
     }
 }

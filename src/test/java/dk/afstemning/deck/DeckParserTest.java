@@ -94,7 +94,7 @@ class DeckParserTest {
     void unknownKeyNamesFileAndLine() {
         String deck = "---\ntitle: T\n---\n\n# A\n\n---\n\n```poll\nid: q\nquestion: Q?\ncolour: red\noptions: [a, b]\n```\n";
         assertThatThrownBy(() -> parser.parse("broken.md", deck)).isInstanceOf(DeckException.class)
-                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are id, options, question, type")
+                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are id, options, question, results, time-limit, type, vote-changes")
                 .extracting(e -> ((DeckException) e).line()).isEqualTo(12);
     }
 

@@ -109,7 +109,7 @@ class PageTest {
                 .toString();
         assertThat(code).isEqualTo("404");
         Talk seed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> Talk.findByDeckFile("ledelse-i-en-frisat-kommune.md").orElseThrow());
+                .call(() -> Talk.findFirstByFolderFile("ledelse-i-en-frisat-kommune.md").orElseThrow());
         String page = given().get("/present/{c}", seed.joinCode).then().statusCode(200).extract().asString();
         assertThat(page).contains("data-start=\"7\"", "Hvad får du mest værdi ud af?",
                 "Jeg får mest værdi ud af den forskningsmæssige viden.", "<td>Frikommuneforsøg III</td>");

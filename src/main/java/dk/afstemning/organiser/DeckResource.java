@@ -1,0 +1,172 @@
+package dk.afstemning.organiser;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dk.afstemning.deck.DeckEntity;
+import dk.afstemning.deck.DeckException;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkService;
+import dk.afstemning.talk.TalkView;
+
+/**
+ * Decks and the talks given from them: upload a deck (multipart, at most {@link DeckImporter#MAX_DECK_BYTES} bytes),
+ * give a stored deck again as a new talk, and replace a talk's deck. A deck error is a 400 whose detail names the file
+ * and line.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeckResource {
+
+    @Inject
+    DeckImporter importer;
+
+    @Inject
+    OrganiserKey organiser;
+
+    @Inject
+    TalkService talks;
+
+    /**
+     * A talk just created; the only answer that holds its presenter key.
+     *
+     * @param code the join code
+     * @param presenterKey the key that controls the talk
+     * @param deckId the deck it is given from
+     * @param participantPath the participant page, relative to the server
+     * @param presenterPath the presenter screen with the key, relative to the server
+     */
+    public record TalkCreated(String code, String presenterKey, long deckId, String participantPath,
+            String presenterPath) {
+        static TalkCreated of(Talk talk) {
+            return new TalkCreated(talk.joinCode, talk.presenterKey, talk.deck.id, "/t/" + talk.joinCode,
+                    "/present/" + talk.joinCode + "?key=" + talk.presenterKey);
+        }
+    }
+
+    /**
+     * A stored deck and its talks.
+     *
+     * @param id deck id
+     * @param name file name
+     * @param folderFile file name in the slides folder, or null for an upload
+     * @param updatedAt last change
+     * @param talks the talks given from it, oldest first
+     */
+    public record DeckView(long id, String name, String folderFile, Instant updatedAt, List<TalkSummary> talks) {
+    }
+
+    /** @param code join code @param title title @param date date @param venue venue */
+    public record TalkSummary(String code, String title, LocalDate date, String venue) {
+    }
+
+    /** @param venue where the new talk is given, optional @param date when, optional (default today) */
+    public record NewTalk(@Size(max = 200) String venue, LocalDate date) {
+    }
+
+    @GET
+    @Path("/decks")
+    @Transactional
+    @Operation(summary = "Every stored deck with its talks (organiser key required)")
+    public List<DeckView> list(@HeaderParam(OrganiserKey.HEADER) String key) {
+        organiser.require(key);
+        return DeckEntity.<DeckEntity>listAll().stream().map(d -> new DeckView(d.id, d.name, d.folderFile, d.updatedAt,
+                Talk.listByDeck(d).stream().map(t -> new TalkSummary(t.joinCode, t.title, t.date, t.venue)).toList()))
+                .toList();
+    }
+
+    @POST
+    @Path("/decks")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a Markdown deck (form field 'deck') and create its first talk (organiser key required)")
+    public Response upload(@HeaderParam(OrganiserKey.HEADER) String key, @RestForm("deck") FileUpload deck) {
+        organiser.require(key);
+        String name = fileName(deck);
+        Talk talk = deckErrors(() -> importer.uploadDeck(name, read(deck)));
+        return Response.status(201).entity(TalkCreated.of(talk)).build();
+    }
+
+    @POST
+    @Path("/decks/{id}/talks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give a stored deck again as a new talk with a fresh join code and no votes (organiser key)")
+    public Response newTalk(@HeaderParam(OrganiserKey.HEADER) String key, @PathParam("id") long id,
+            @Valid NewTalk body) {
+        organiser.require(key);
+        Talk talk = deckErrors(() -> importer.newTalk(id, body == null ? null : body.venue(),
+                body == null ? null : body.date()));
+        return Response.status(201).entity(TalkCreated.of(talk)).build();
+    }
+
+    @PUT
+    @Path("/talks/{code}/deck")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Replace a talk's deck (form field 'deck'); votes on polls with unchanged ids are kept, "
+            + "removed polls archived (presenter key in X-Presenter-Key)")
+    public TalkView updateTalkDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
+            @RestForm("deck") FileUpload deck) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, key);
+        String name = fileName(deck);
+        String markdown = read(deck);
+        return deckErrors(() -> talks.view(importer.updateTalkDeck(talk, name, markdown).joinCode));
+    }
+
+    private static String fileName(FileUpload deck) {
+        if (deck == null) {
+            throw ApiProblem.badRequest("missing-deck", "Send the deck as the multipart form field 'deck'");
+        }
+        String name = deck.fileName() == null || deck.fileName().isBlank() ? "upload.md" : deck.fileName();
+        return name.replaceAll("[^A-Za-z0-9._ -]", "_");
+    }
+
+    private static String read(FileUpload deck) {
+        try {
+            if (deck.size() > DeckImporter.MAX_DECK_BYTES) {
+                throw new ApiProblem(413, "deck-too-large", "Deck too large",
+                        "A deck may be at most " + DeckImporter.MAX_DECK_BYTES + " bytes; this one is " + deck.size());
+            }
+            byte[] bytes = Files.readAllBytes(deck.uploadedFile());
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiProblem.badRequest("invalid-deck", deck.fileName() + ":1: deck is not valid UTF-8");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T deckErrors(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DeckException e) {
+            throw ApiProblem.badRequest("invalid-deck", e.getMessage());
+        }
+    }
+}
