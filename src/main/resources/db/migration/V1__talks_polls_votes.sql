@@ -9,8 +9,8 @@ create table deck (
 );
 
 create table setting (
-    name  varchar(64)  primary key,
-    value varchar(255) not null
+    setting_key   varchar(64)  primary key,
+    setting_value varchar(255) not null
 );
 
 create table talk (

@@ -2,6 +2,7 @@ package dk.afstemning.organiser;
 
 import java.util.Optional;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -12,8 +13,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Setting extends PanacheEntityBase {
 
     @Id
+    @Column(name = "setting_key")
     public String name;
 
+    @Column(name = "setting_value")
     public String value;
 
     public static Optional<String> get(String name) {
