@@ -1,10 +1,5 @@
 package dk.afstemning.organiser;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +12,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,17 +23,13 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dk.afstemning.deck.DeckEntity;
-import dk.afstemning.deck.DeckException;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.deck.DeckUploads;
 import dk.afstemning.talk.Talk;
-import dk.afstemning.talk.TalkService;
-import dk.afstemning.talk.TalkView;
 
 /**
  * Decks and the talks given from them: upload a deck (multipart, at most {@link DeckImporter#MAX_DECK_BYTES} bytes),
- * give a stored deck again as a new talk, and replace a talk's deck. A deck error is a 400 whose detail names the file
- * and line.
+ * and give a stored deck again as a new talk. A deck error is a 400 whose detail names the file and line.
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,9 +40,6 @@ public class DeckResource {
 
     @Inject
     OrganiserKey organiser;
-
-    @Inject
-    TalkService talks;
 
     /**
      * A talk just created; the only answer that holds its presenter key.
@@ -108,8 +95,8 @@ public class DeckResource {
     @Operation(summary = "Upload a Markdown deck (form field 'deck') and create its first talk (organiser key required)")
     public Response upload(@HeaderParam(OrganiserKey.HEADER) String key, @RestForm("deck") FileUpload deck) {
         organiser.require(key);
-        String name = fileName(deck);
-        Talk talk = deckErrors(() -> importer.uploadDeck(name, read(deck)));
+        String name = DeckUploads.fileName(deck);
+        Talk talk = DeckUploads.deckErrors(() -> importer.uploadDeck(name, DeckUploads.read(deck)));
         return Response.status(201).entity(TalkCreated.of(talk)).build();
     }
 
@@ -120,53 +107,8 @@ public class DeckResource {
     public Response newTalk(@HeaderParam(OrganiserKey.HEADER) String key, @PathParam("id") long id,
             @Valid NewTalk body) {
         organiser.require(key);
-        Talk talk = deckErrors(() -> importer.newTalk(id, body == null ? null : body.venue(),
+        Talk talk = DeckUploads.deckErrors(() -> importer.newTalk(id, body == null ? null : body.venue(),
                 body == null ? null : body.date()));
         return Response.status(201).entity(TalkCreated.of(talk)).build();
-    }
-
-    @PUT
-    @Path("/talks/{code}/deck")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Replace a talk's deck (form field 'deck'); votes on polls with unchanged ids are kept, "
-            + "removed polls archived (presenter key in X-Presenter-Key)")
-    public TalkView updateTalkDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
-            @RestForm("deck") FileUpload deck) {
-        Talk talk = talks.require(code);
-        talks.requirePresenter(talk, key);
-        String name = fileName(deck);
-        String markdown = read(deck);
-        return deckErrors(() -> talks.view(importer.updateTalkDeck(talk, name, markdown).joinCode));
-    }
-
-    private static String fileName(FileUpload deck) {
-        if (deck == null) {
-            throw ApiProblem.badRequest("missing-deck", "Send the deck as the multipart form field 'deck'");
-        }
-        String name = deck.fileName() == null || deck.fileName().isBlank() ? "upload.md" : deck.fileName();
-        return name.replaceAll("[^A-Za-z0-9._ -]", "_");
-    }
-
-    private static String read(FileUpload deck) {
-        try {
-            if (deck.size() > DeckImporter.MAX_DECK_BYTES) {
-                throw new ApiProblem(413, "deck-too-large", "Deck too large",
-                        "A deck may be at most " + DeckImporter.MAX_DECK_BYTES + " bytes; this one is " + deck.size());
-            }
-            byte[] bytes = Files.readAllBytes(deck.uploadedFile());
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw ApiProblem.badRequest("invalid-deck", deck.fileName() + ":1: deck is not valid UTF-8");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T deckErrors(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (DeckException e) {
-            throw ApiProblem.badRequest("invalid-deck", e.getMessage());
-        }
     }
 }

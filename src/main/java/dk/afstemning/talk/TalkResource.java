@@ -2,9 +2,12 @@ package dk.afstemning.talk;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,12 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.deck.DeckUploads;
 
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
 
-/** The talk API: look a talk up by join code and join it as a participant. */
+/** The talk API: look a talk up by join code, join it as a participant, and replace its deck (presenter). */
 @Path("/api/talks/{code}")
 @Produces(MediaType.APPLICATION_JSON)
 public class TalkResource {
@@ -27,6 +35,9 @@ public class TalkResource {
 
     @Inject
     ParticipantService participants;
+
+    @Inject
+    DeckImporter importer;
 
     /**
      * Joined participant's id, also set as the {@code afstemning_pid} cookie that votes are made with.
@@ -51,5 +62,19 @@ public class TalkResource {
         return Response.status(participant.token.equals(token) ? 200 : 201)
                 .entity(new Joined(participant.token))
                 .cookie(ParticipantCookie.of(participant.token)).build();
+    }
+
+    @PUT
+    @Path("/deck")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Replace the talk's deck (form field 'deck'); votes on polls with unchanged ids are kept, "
+            + "removed polls archived (presenter key in X-Presenter-Key)")
+    public TalkView updateDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
+            @RestForm("deck") FileUpload deck) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, key);
+        String name = DeckUploads.fileName(deck);
+        String markdown = DeckUploads.read(deck);
+        return DeckUploads.deckErrors(() -> talks.view(importer.updateTalkDeck(talk, name, markdown).joinCode));
     }
 }

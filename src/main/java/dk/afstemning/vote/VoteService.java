@@ -42,6 +42,9 @@ public class VoteService {
     @Inject
     Event<PollChanged> changes;
 
+    @Inject
+    VoteHooks hooks;
+
     /**
      * @param code join code of the talk
      * @param pollKey the poll's deck id
@@ -87,6 +90,7 @@ public class VoteService {
             throw ApiProblem.pollClosed(poll.key);
         }
         Poll.getEntityManager().refresh(poll);
+        hooks.whileStoring();
         // Under the poll's row lock now: a copy of this request that committed meanwhile is visible.
         earlier = VoteReceipt.findByRequest(participant.id, requestId);
         if (earlier.isPresent()) {

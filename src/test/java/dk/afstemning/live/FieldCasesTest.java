@@ -36,7 +36,7 @@ import dk.afstemning.participant.Participant;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.Vote;
 
-/** The field failure cases of shared/cases/field-failures.md that the first release touches: F1 and F7. */
+/** The field failure cases of shared/cases/field-failures.md: F1, F3, F4, F5 and F7. */
 @QuarkusTest
 class FieldCasesTest {
 
@@ -52,6 +52,9 @@ class FieldCasesTest {
 
     @Inject
     DeckImporter importer;
+
+    @Inject
+    dk.afstemning.vote.VoteHooks hooks;
 
     @Test
     void f1_oneVoteSentManyTimesCountsOnceAndEveryCopyGetsTheSameAnswer() throws Exception {
@@ -173,6 +176,135 @@ class FieldCasesTest {
                 .body("{\"optionId\":" + optionIds(code).get(4) + "}").post("/api/talks/{c}/polls/q/votes", code)
                 .then().statusCode(200);
         assertThat(counts(code)).containsExactly(0, 0, 0, 0, 1, 0, 0, 0);
+    }
+
+    @Test
+    void f3_liveCountsNeverGoBackwardsAndEndAtTheStoredTotal() throws Exception {
+        Talk talk = TestTalks.create(importer);
+        String code = talk.joinCode;
+        TestTalks.open(talk, "q");
+        List<Integer> options = optionIds(code);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            tokens.add(join(code));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null);
+                LiveClient observer = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+            presenter.next("presence");
+            observer.next("presence");
+            List<Future<Long>> acks = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                String token = tokens.get(i);
+                int option = options.get(i % 3);
+                acks.add(pool.submit(() -> {
+                    vote(code, token, option, "f3").statusCode(200);
+                    return System.nanoTime();
+                }));
+            }
+            long lastAck = 0;
+            for (Future<Long> f : acks) {
+                lastAck = Math.max(lastAck, f.get());
+            }
+            JsonNode last = presenter.next(n -> n.path("total").asInt() == 300);
+            long seenAt = System.nanoTime();
+            assertThat(java.time.Duration.ofNanos(seenAt - lastAck)).isLessThan(java.time.Duration.ofSeconds(1));
+            assertThat(last.path("counts").findValuesAsText("count")).containsExactly("100", "100", "100");
+            observer.next(n -> n.path("total").asInt() == 300);
+            assertThat(counts(code)).containsExactly(100, 100, 100);
+            for (LiveClient client : List.of(presenter, observer)) {
+                List<JsonNode> results = client.all.stream().filter(n -> n.path("type").asText().equals("results"))
+                        .toList();
+                assertThat(results).extracting(n -> n.path("version").asLong()).isSorted();
+                assertThat(results).extracting(n -> n.path("total").asLong()).isSorted();
+            }
+            // A reset starts a new round that clients accept: 0, then new votes.
+            given().header("X-Presenter-Key", talk.presenterKey).post("/api/talks/{c}/polls/q/reset", code).then()
+                    .statusCode(200);
+            JsonNode zero = presenter.next(n -> n.path("round").asInt() == 2);
+            assertThat(zero.path("total").asInt()).isZero();
+            vote(code, tokens.get(0), options.get(0), "f3-round-2").statusCode(200);
+            assertThat(presenter.next(n -> n.path("round").asInt() == 2 && n.path("total").asInt() == 1)
+                    .path("version").asLong()).isGreaterThan(zero.path("version").asLong());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void f4_aVoteInFlightWhileThePollClosesIsEitherCountedOrRefusedNeverLost() throws Exception {
+        Talk talk = TestTalks.create(importer);
+        String code = talk.joinCode;
+        TestTalks.open(talk, "q");
+        List<Integer> options = optionIds(code);
+        String p1 = join(code);
+        String p2 = join(code);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        hooks.slowDownStorage(java.time.Duration.ofMillis(1500));
+        try {
+            Future<io.restassured.response.Response> v1 = pool.submit(() -> votes(code, p1, options.get(0), "f4-p1"));
+            Thread.sleep(500);
+            Future<Integer> close = pool.submit(() -> given().header("X-Presenter-Key", talk.presenterKey)
+                    .post("/api/talks/{c}/polls/q/close", code).then().extract().statusCode());
+            Thread.sleep(100);
+            Future<io.restassured.response.Response> v2 = pool.submit(() -> votes(code, p2, options.get(1), "f4-p2"));
+            assertThat(close.get()).isEqualTo(200);
+            int acknowledged = 0;
+            for (var response : List.of(v1.get(), v2.get())) {
+                if (response.statusCode() == 200) {
+                    acknowledged++;
+                } else {
+                    assertThat(response.statusCode()).isEqualTo(409);
+                    assertThat(response.jsonPath().getString("type")).isEqualTo("urn:afstemning:problem:poll-closed");
+                }
+            }
+            // P1's vote held the poll's lock when the close came, so it was stored and acknowledged.
+            assertThat(v1.get().statusCode()).isEqualTo(200);
+            List<Integer> stored = counts(code);
+            assertThat(stored.stream().mapToInt(Integer::intValue).sum()).isEqualTo(acknowledged);
+            assertThat(stored.get(0)).isEqualTo(1);
+            assertThat(stored.get(1)).isEqualTo(v2.get().statusCode() == 200 ? 1 : 0);
+        } finally {
+            hooks.slowDownStorage(java.time.Duration.ZERO);
+            pool.shutdownNow();
+        }
+        // P3 arrives later: the poll is closed and refuses; re-opening lets in nothing queued meanwhile.
+        List<Integer> atClose = counts(code);
+        String p3 = join(code);
+        given().get("/api/talks/{c}", code).then().statusCode(200);
+        assertThat(given().get("/api/talks/{c}", code).then().extract().<String>path("polls[0].status")).isEqualTo("CLOSED");
+        vote(code, p3, options.get(2), "f4-p3").statusCode(409);
+        TestTalks.open(talk, "q");
+        assertThat(counts(code)).isEqualTo(atClose);
+    }
+
+    @Test
+    void f5_aPresenterThatReconnectsGetsAFullSnapshot() throws Exception {
+        Talk talk = TestTalks.create(importer);
+        String code = talk.joinCode;
+        TestTalks.open(talk, "q");
+        List<Integer> options = optionIds(code);
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+            presenter.next("presence");
+            vote(code, join(code), options.get(0), "f5-p1").statusCode(200);
+            long start = System.nanoTime();
+            presenter.next(n -> n.path("total").asInt() == 1);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(1));
+        }
+        // Offline: P3 and P4 vote while no presenter is connected.
+        vote(code, join(code), options.get(1), "f5-p3").statusCode(200);
+        vote(code, join(code), options.get(1), "f5-p4").statusCode(200);
+        try (LiveClient back = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+            JsonNode snapshot = back.next("results");
+            assertThat(snapshot.path("total").asInt()).isEqualTo(3);
+            assertThat(snapshot.path("counts").findValuesAsText("count")).containsExactly("1", "2", "0");
+        }
+    }
+
+    private static io.restassured.response.Response votes(String code, String token, int option, String requestId) {
+        return given().cookie("afstemning_pid", token).contentType(ContentType.JSON)
+                .body("{\"optionId\":" + option + ",\"requestId\":\"" + requestId + "\"}")
+                .post("/api/talks/{c}/polls/q/votes", code).andReturn();
     }
 
     private static long storedVotes(String code, String token) {

@@ -1,0 +1,53 @@
+package dk.afstemning.deck;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.function.Supplier;
+
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dk.afstemning.problem.ApiProblem;
+
+/** Reading an uploaded deck (multipart form field {@code deck}) for the REST API, with its limits and errors. */
+public final class DeckUploads {
+
+    private DeckUploads() {
+    }
+
+    /** The upload's file name, made safe for messages. @throws ApiProblem 400 when the form field is missing */
+    public static String fileName(FileUpload deck) {
+        if (deck == null) {
+            throw ApiProblem.badRequest("missing-deck", "Send the deck as the multipart form field 'deck'");
+        }
+        String name = deck.fileName() == null || deck.fileName().isBlank() ? "upload.md" : deck.fileName();
+        return name.replaceAll("[^A-Za-z0-9._ -]", "_");
+    }
+
+    /** The upload as UTF-8 text. @throws ApiProblem 413 over the size limit, 400 when not UTF-8 */
+    public static String read(FileUpload deck) {
+        try {
+            if (deck.size() > DeckImporter.MAX_DECK_BYTES) {
+                throw new ApiProblem(413, "deck-too-large", "Deck too large",
+                        "A deck may be at most " + DeckImporter.MAX_DECK_BYTES + " bytes; this one is " + deck.size());
+            }
+            byte[] bytes = Files.readAllBytes(deck.uploadedFile());
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiProblem.badRequest("invalid-deck", deck.fileName() + ":1: deck is not valid UTF-8");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code work}, turning a {@link DeckException} into a 400 problem that names file and line. */
+    public static <T> T deckErrors(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DeckException e) {
+            throw ApiProblem.badRequest("invalid-deck", e.getMessage());
+        }
+    }
+}
