@@ -56,6 +56,7 @@ public class DeckParser {
         List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
         int bodyStart = 0;
         Map<String, Object> front = Map.of();
+        Map<String, Integer> keyLines = new java.util.HashMap<>();
         if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
             int end = -1;
             for (int i = 1; i < lines.size(); i++) {
@@ -69,25 +70,32 @@ public class DeckParser {
                 throw new DeckException(file, 1, "front matter starts with '---' but is never closed");
             }
             front = frontMatter(file, String.join("\n", lines.subList(1, end)));
+            for (int i = 1; i < end; i++) {
+                var key = java.util.regex.Pattern.compile("^([A-Za-z_-]+)\\s*:").matcher(lines.get(i));
+                if (key.find()) {
+                    keyLines.putIfAbsent(key.group(1), i + 1);
+                }
+            }
             bodyStart = end + 1;
         }
         List<DeckSlide> slides = slides(file, lines, bodyStart);
         checkUniquePollIds(file, slides);
-        String title = string(file, front, "title");
+        String title = string(file, front, keyLines, "title");
         if (title == null) {
             title = slides.stream().map(DeckSlide::title).filter(t -> t != null).findFirst().orElse(file);
         }
-        String language = string(file, front, "lang");
+        String language = string(file, front, keyLines, "lang");
         if (language == null) {
-            language = string(file, front, "language");
+            language = string(file, front, keyLines, "language");
         }
         if (language == null) {
             language = "en";
         } else if (!LANGUAGE.matcher(language).matches()) {
-            throw new DeckException(file, 1, "front matter 'lang' must be a language code such as da or en");
+            throw new DeckException(file, keyLines.getOrDefault("lang", keyLines.getOrDefault("language", 1)),
+                    "front matter 'lang' must be a language code such as da or en");
         }
-        return new Deck(file, title, string(file, front, "speaker"), string(file, front, "organisation"),
-                date(file, front), language.substring(0, 2), List.copyOf(slides));
+        return new Deck(file, title, string(file, front, keyLines, "speaker"), string(file, front, keyLines, "organisation"),
+                date(file, front, keyLines), language.substring(0, 2), List.copyOf(slides));
     }
 
     private List<DeckSlide> slides(String file, List<String> lines, int bodyStart) {
@@ -211,19 +219,19 @@ public class DeckParser {
         }
     }
 
-    private static String string(String file, Map<String, Object> front, String key) {
+    private static String string(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key) {
         Object value = front.get(key);
         if (value == null) {
             return null;
         }
         if (value instanceof Map || value instanceof List) {
-            throw new DeckException(file, 1, "front matter '" + key + "' must be a single value");
+            throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be a single value");
         }
         String s = value.toString().strip();
         return s.isEmpty() ? null : s;
     }
 
-    private static LocalDate date(String file, Map<String, Object> front) {
+    private static LocalDate date(String file, Map<String, Object> front, Map<String, Integer> keyLines) {
         Object value = front.get("date");
         if (value == null) {
             return null;
@@ -234,7 +242,8 @@ public class DeckParser {
         try {
             return LocalDate.parse(value.toString().strip());
         } catch (DateTimeParseException e) {
-            throw new DeckException(file, 1, "front matter 'date' must be an ISO date such as 2022-11-02");
+            throw new DeckException(file, keyLines.getOrDefault("date", 1),
+                    "front matter 'date' must be an ISO date such as 2022-11-02");
         }
     }
 }

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
@@ -73,8 +74,8 @@ public class ParticipantSocket {
             requestId = message.path("requestId").isTextual() ? message.path("requestId").asText() : null;
             String type = message.path("type").asText("");
             if (!type.equals("vote")) {
-                Log.warnf("Participant message of type '%s' refused on talk %s (connection %s)", type, code,
-                        connection.id());
+                Log.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
+                        type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
                 throw new ApiProblem(400, "unsupported-message", "Unsupported message",
                         "Participants can only send messages of type 'vote'");
             }
@@ -89,6 +90,17 @@ public class ParticipantSocket {
             return hub.json(new LiveMessages.Error(requestId, e.status(), e.type(), e.detail()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return hub.json(new LiveMessages.Error(null, 400, "malformed-json", "The message is not valid JSON"));
+        }
+    }
+
+    /** A message over the size limit or a broken frame: closes this connection only, without a stack trace per abuser. */
+    @OnError
+    public void onError(Throwable failure, WebSocketConnection connection) {
+        Log.debugf("Participant connection %s failed: %s", connection.id(), failure.toString());
+        if (connection.isOpen()) {
+            connection.close(new CloseReason(1009, "message too big or malformed")).subscribe().with(v -> {
+            }, t -> {
+            });
         }
     }
 

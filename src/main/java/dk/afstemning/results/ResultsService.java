@@ -47,7 +47,8 @@ public class ResultsService {
             counts.put((Long) row[0], (Long) row[1]);
         }
         List<PollOption> options = PollOption.listActiveByPoll(poll);
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
+        long total = options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum();
         List<PollResults.OptionCount> rows = options.stream().map(o -> {
             long count = counts.getOrDefault(o.id, 0L);
             return visible ? new PollResults.OptionCount(o.id, o.text, count, percent(count, total))

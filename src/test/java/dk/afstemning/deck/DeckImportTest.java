@@ -78,6 +78,13 @@ class DeckImportTest {
                 List.of("Forskningsmæssig viden", "Praktiske erfaringer", "Ved ikke")));
         assertThat(archived(talk.deck.folderFile, "q")).isFalse();
         assertThat(TestTalks.counts(talk.joinCode)).containsExactly(0, 1, 0);
+
+        // Rewording the voted option (no explicit id) archives it: its vote stays stored but counts in no bar or total.
+        importer.importDeck(talk.deck.folderFile, TestTalks.deck("Testtalk v4",
+                List.of("Forskningsmæssig viden", "Praktisk erfaring", "Ved ikke")));
+        assertThat(TestTalks.counts(talk.joinCode)).containsExactly(0, 0, 0);
+        io.restassured.RestAssured.given().get("/api/talks/{c}/polls/q/results", talk.joinCode).then()
+                .body("total", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

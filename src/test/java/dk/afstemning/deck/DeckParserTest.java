@@ -155,4 +155,27 @@ class DeckParserTest {
         PollSpec poll = parser.parse("d.md", deck.append("```\n").toString()).polls().get(0);
         assertThat(poll.options()).extracting(PollSpec.OptionSpec::text).containsExactlyElementsOf(hostile);
     }
+
+    @Test
+    void frontMatterErrorsNameTheKeysLine() {
+        assertThatThrownBy(() -> parser.parse("d.md", "---\ntitle: T\ndate: 2. november\n---\n# A\n"))
+                .hasMessage("d.md:3: front matter 'date' must be an ISO date such as 2022-11-02");
+        assertThatThrownBy(() -> parser.parse("d.md", "---\ntitle: T\nspeaker: x\nlang: dansk\n---\n# A\n"))
+                .hasMessage("d.md:4: front matter 'lang' must be a language code such as da or en");
+    }
+
+    @Test
+    void pollSettingsAreReadStrictly() {
+        PollSpec poll = parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: [a, b]\nresults: hidden\n"
+                + "vote-changes: false\ntime-limit: 60\n```\n").polls().get(0);
+        assertThat(poll.settings()).isEqualTo(new PollSpec.Settings(true, false, 60));
+        assertThat(parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: [a, b]\n```\n").polls().get(0)
+                .settings()).isEqualTo(PollSpec.Settings.DEFAULT);
+        assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: [a, b]\nresults: secret\n```\n"))
+                .hasMessage("d.md:5: 'results' must be one of live, hidden, not 'secret'");
+        assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: [a, b]\ntime-limit: 2\n```\n"))
+                .hasMessage("d.md:5: 'time-limit' must be a whole number of seconds from 5 to 3600, not '2'");
+        assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: [a, b]\nvote-changes: maybe\n```\n"))
+                .hasMessage("d.md:5: 'vote-changes' must be one of true, false, not 'maybe'");
+    }
 }
