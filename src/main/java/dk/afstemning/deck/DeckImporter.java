@@ -38,6 +38,9 @@ import dk.afstemning.talk.Talk;
 @ApplicationScoped
 public class DeckImporter {
 
+    /** Where images next to the decks in the slides folder are served; see {@code SlideAssetResource}. */
+    public static final String FOLDER_ASSETS = "/slides/";
+
     /** Largest deck file accepted, in bytes. */
     public static final long MAX_DECK_BYTES = 512 * 1024;
 
@@ -105,7 +108,7 @@ public class DeckImporter {
      */
     @Transactional
     public List<Talk> importFolderDeck(String file, String markdown) {
-        Deck deck = parser.parse(file, markdown);
+        Deck deck = parser.parse(file, markdown, FOLDER_ASSETS);
         DeckEntity entity = DeckEntity.findByFolderFile(file).orElse(null);
         if (entity == null) {
             entity = new DeckEntity();
@@ -157,7 +160,8 @@ public class DeckImporter {
     public Talk newTalk(long deckId, String venue, LocalDate date) {
         DeckEntity deck = DeckEntity.<DeckEntity>findByIdOptional(deckId)
                 .orElseThrow(() -> ApiProblem.notFound("deck", "No deck has the id " + deckId));
-        return createTalk(deck, parser.parse(deck.name, deck.markdown), venue, date != null ? date : LocalDate.now());
+        Deck parsed = parser.parse(deck.name, deck.markdown, deck.folderFile != null ? FOLDER_ASSETS : null);
+        return createTalk(deck, parsed, venue, date != null ? date : LocalDate.now());
     }
 
     /**

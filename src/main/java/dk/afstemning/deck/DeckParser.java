@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,33 +19,44 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Parses a Marp-compatible Markdown deck: optional YAML front matter between {@code ---} lines at the top, slides
  * separated by lines holding only {@code ---}, GitHub tables, {@code <!-- -->} comments as speaker notes and fenced
- * {@code poll} blocks. Raw HTML is escaped and unsafe link URLs are dropped (commonmark-java's
- * {@code escapeHtml}/{@code sanitizeUrls}). Every error is a {@link DeckException} naming file and line.
+ * {@code poll} blocks, and Marp's {@code headingDivider}. Raw HTML is sanitised with jsoup: formatting stays, anything
+ * that could run is dropped. Every error is a {@link DeckException} naming file and line.
  */
 @ApplicationScoped
 public class DeckParser {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*");
+    private static final Pattern LOOSE_KEY = Pattern.compile("^([A-Za-z_-]+)\\s*:\\s*(.*)$");
+    private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(\\s|$)");
+    /** A Marp directive comment such as {@code <!-- _class: lead -->}: styling, not a speaker note. */
+    private static final Pattern MARP_DIRECTIVE = Pattern.compile("(?s)_?(theme|paginate|header|footer|class|"
+            + "backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|headingDivider|size|"
+            + "style|math|title|description|author|image|keywords|url|marp|lang|transition)\\s*:.*|fit");
 
     private final List<Extension> extensions = List.of(TablesExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions)
-            .escapeHtml(true).sanitizeUrls(true).build();
+    private static final Safelist SAFELIST = Safelist.relaxed().addAttributes("th", "align").addAttributes("code", "class")
+            .addAttributes("td", "align").preserveRelativeLinks(true);
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|/|#)");
 
     /**
      * @param file the deck's file name, for messages
@@ -52,6 +65,15 @@ public class DeckParser {
      * @throws DeckException naming file and 1-based line when the deck is malformed
      */
     public Deck parse(String file, String markdown) {
+        return parse(file, markdown, null);
+    }
+
+    /**
+     * Like {@link #parse(String, String)}, with image paths relative to the deck (such as {@code img/chart.png})
+     * rewritten to start with {@code assetBase}, e.g. {@code /slides/}; null leaves them as written.
+     */
+    public Deck parse(String file, String markdown, String assetBase) {
+        HtmlRenderer renderer = renderer(assetBase);
         String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
         List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
         int bodyStart = 0;
@@ -78,7 +100,7 @@ public class DeckParser {
             }
             bodyStart = end + 1;
         }
-        List<DeckSlide> slides = slides(file, lines, bodyStart);
+        List<DeckSlide> slides = slides(renderer, file, lines, bodyStart, headingDivider(front));
         checkUniquePollIds(file, slides);
         String title = string(file, front, keyLines, "title");
         if (title == null) {
@@ -98,13 +120,16 @@ public class DeckParser {
                 date(file, front, keyLines), language.substring(0, 2), List.copyOf(slides));
     }
 
-    private List<DeckSlide> slides(String file, List<String> lines, int bodyStart) {
+    private List<DeckSlide> slides(HtmlRenderer renderer, String file, List<String> lines, int bodyStart,
+            Set<Integer> dividerLevels) {
         List<DeckSlide> slides = new ArrayList<>();
         int start = bodyStart;
         String fence = null;
         int fenceLine = 0;
         for (int i = bodyStart; i <= lines.size(); i++) {
             boolean end = i == lines.size();
+            boolean divider = false;
+            boolean heading = false;
             if (!end) {
                 String line = lines.get(i);
                 var m = FENCE.matcher(line);
@@ -117,23 +142,28 @@ public class DeckParser {
                             && line.strip().equals(marker)) {
                         fence = null;
                     }
+                } else if (fence == null) {
+                    divider = line.strip().equals("---");
+                    var h = HEADING.matcher(line);
+                    heading = h.lookingAt() && dividerLevels.contains(h.group(1).length())
+                            && !COMMENT.matcher(String.join("\n", lines.subList(start, i))).replaceAll("").isBlank();
                 }
             }
-            if (end || (fence == null && lines.get(i).strip().equals("---"))) {
-                if (end && fence != null) {
-                    throw new DeckException(file, fenceLine, "code block opened here is never closed");
-                }
+            if (end && fence != null) {
+                throw new DeckException(file, fenceLine, "code block opened here is never closed");
+            }
+            if (end || divider || heading) {
                 String chunk = String.join("\n", lines.subList(start, i));
                 if (!chunk.isBlank()) {
-                    slides.add(slide(file, slides.size() + 1, start + 1, chunk));
+                    slides.add(slide(renderer, file, slides.size() + 1, start + 1, chunk));
                 }
-                start = i + 1;
+                start = heading ? i : i + 1;
             }
         }
         return slides;
     }
 
-    private DeckSlide slide(String file, int number, int firstLine, String markdown) {
+    private DeckSlide slide(HtmlRenderer renderer, String file, int number, int firstLine, String markdown) {
         Node document = parser.parse(markdown);
         List<PollSpec> polls = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -154,7 +184,7 @@ public class DeckParser {
                 String literal = block.getLiteral().strip();
                 if (literal.startsWith("<!--") && literal.endsWith("-->")) {
                     String note = literal.substring(4, literal.length() - 3).strip();
-                    if (!note.isEmpty()) {
+                    if (!note.isEmpty() && !MARP_DIRECTIVE.matcher(note).matches()) {
                         notes.add(note);
                     }
                     remove.add(block);
@@ -173,8 +203,30 @@ public class DeckParser {
             throw new DeckException(file, polls.get(1).line(), "a slide holds at most one poll; start a new slide with ---");
         }
         remove.forEach(Node::unlink);
-        return new DeckSlide(number, firstLine, title[0], renderer.render(document),
+        return new DeckSlide(number, firstLine, title[0], sanitise(renderer.render(document)),
                 notes.isEmpty() ? null : String.join("\n\n", notes), polls.isEmpty() ? null : polls.get(0));
+    }
+
+    private HtmlRenderer renderer(String assetBase) {
+        HtmlRenderer.Builder builder = HtmlRenderer.builder().extensions(extensions).sanitizeUrls(true);
+        if (assetBase != null) {
+            builder.attributeProviderFactory(context -> (node, tag, attributes) -> {
+                String src = attributes.get("src");
+                if (node instanceof Image && src != null && !src.isEmpty() && !ABSOLUTE_URL.matcher(src).find()) {
+                    attributes.put("src", assetBase + (src.startsWith("./") ? src.substring(2) : src));
+                }
+            });
+        }
+        return builder.build();
+    }
+
+    /**
+     * Keeps the formatting of raw HTML in a deck (Marp decks use {@code <div>}, {@code <br>}, {@code <span>}) and drops
+     * everything that could run: scripts, styles, event handlers, {@code javascript:} URLs (jsoup's relaxed safelist).
+     */
+    private static String sanitise(String html) {
+        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+        return Jsoup.clean(html, "http://deck.invalid/", SAFELIST, output);
     }
 
     private static String plainText(Node node) {
@@ -197,6 +249,24 @@ public class DeckParser {
         }
     }
 
+    /** Marp's {@code headingDivider}: a level N splits before headings of levels 1 to N; a list names the levels. */
+    private static Set<Integer> headingDivider(Map<String, Object> front) {
+        Object value = front.get("headingDivider");
+        Set<Integer> levels = new HashSet<>();
+        if (value instanceof Integer n) {
+            for (int level = 1; level <= Math.min(n, 6); level++) {
+                levels.add(level);
+            }
+        } else if (value instanceof List<?> list) {
+            list.stream().filter(Integer.class::isInstance).map(Integer.class::cast).forEach(levels::add);
+        }
+        return levels;
+    }
+
+    /**
+     * Front matter as YAML; when it is not valid YAML (Marp decks often hold values such as {@code header: ![](logo.png)}
+     * that YAML reads as a tag), it is read loosely as {@code key: value} lines, as Marp does.
+     */
     private static Map<String, Object> frontMatter(String file, String yaml) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(0);
@@ -205,18 +275,36 @@ public class DeckParser {
             if (loaded == null) {
                 return Map.of();
             }
-            if (!(loaded instanceof Map<?, ?> map)) {
-                throw new DeckException(file, 2, "front matter must be YAML key: value lines");
+            if (loaded instanceof Map<?, ?> map) {
+                Map<String, Object> result = new java.util.HashMap<>();
+                map.forEach((k, v) -> result.put(String.valueOf(k), v));
+                return result;
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = (Map<String, Object>) map;
-            return result;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? 2 + e.getProblemMark().getLine() : 1;
-            throw new DeckException(file, line, "invalid YAML in front matter: " + e.getProblem());
         } catch (YAMLException e) {
-            throw new DeckException(file, 1, "invalid YAML in front matter: " + e.getMessage());
+            // read loosely below
         }
+        Map<String, Object> loose = new java.util.HashMap<>();
+        for (String line : yaml.split("\n")) {
+            var m = LOOSE_KEY.matcher(line);
+            if (m.matches()) {
+                String value = m.group(2).strip();
+                Object parsed = unquote(value);
+                if (value.matches("\\d+")) {
+                    parsed = Integer.valueOf(value);
+                } else if (value.matches("\\[\\s*\\d+(\\s*,\\s*\\d+)*\\s*]")) {
+                    parsed = java.util.Arrays.stream(value.replaceAll("[\\[\\]\\s]", "").split(","))
+                            .map(Integer::valueOf).toList();
+                }
+                loose.put(m.group(1), parsed);
+            }
+        }
+        return loose;
+    }
+
+    private static String unquote(String value) {
+        boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"));
+        return quoted ? value.substring(1, value.length() - 1) : value;
     }
 
     private static String string(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key) {
