@@ -28,7 +28,7 @@ public interface AppMessages {
     @Message("We don't know the code {code}. Check it on the screen and try again.")
     String join_unknown(String code);
 
-    @Message("Waiting for the presenter to open a poll …")
+    @Message("Waiting for the next question …")
     String waiting();
 
     @Message("The poll is closed.")
@@ -108,4 +108,79 @@ public interface AppMessages {
 
     @Message("Not found")
     String not_found_title();
+
+    @Message("This question is not open yet.")
+    String poll_not_open();
+
+    @Message("You have already voted, and this poll does not allow changing a vote.")
+    String vote_final();
+
+    @Message("Your vote cannot be changed once cast.")
+    String vote_final_hint();
+
+    @Message("Round")
+    String round();
+
+    @Message("Time left")
+    String time_left();
+
+    @Message("Results hidden")
+    String results_hidden();
+
+    @Message("Countdown (s)")
+    String countdown_label();
+
+    @Message("Seconds until the poll closes by itself. Empty or 0: no countdown.")
+    String countdown_hint();
+
+    @Message("New round")
+    String reset_poll();
+
+    @Message("Reset: start a new round from zero. The votes of earlier rounds are kept.")
+    String reset_poll_hint();
+
+    @Message("Show results")
+    String reveal_results();
+
+    @Message("Hide results")
+    String hide_results();
+
+    @Message("← → change slide · a number and Enter jumps · F fullscreen · B black screen")
+    String keys_help();
+
+    @Message("Go to slide")
+    String go_to_slide();
+
+    @Message("Notes")
+    String notes();
+
+    @Message("Speaker notes")
+    String notes_title();
+
+    @Message("Time")
+    String clock();
+
+    @Message("Elapsed")
+    String elapsed();
+
+    @Message("Restart the elapsed time")
+    String elapsed_reset();
+
+    @Message("(untitled)")
+    String untitled();
+
+    @Message("No notes for this slide.")
+    String no_notes();
+
+    @Message("This is the last slide.")
+    String last_slide();
+
+    @Message("Next slide")
+    String next_slide();
+
+    @Message("Presenter key required")
+    String forbidden_title();
+
+    @Message("Open this page from the presenter link with its key.")
+    String forbidden_text();
 }

@@ -1,6 +1,7 @@
 package dk.afstemning.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,12 +31,14 @@ import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.JoinCodes;
+import dk.afstemning.talk.ShowService;
+import dk.afstemning.talk.ShowState;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Vote;
 
-/** The HTML pages: the join form, the participant page and the presenter screen. */
+/** The HTML pages: the join form, the participant page, the presenter screen and its speaker notes window. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PageResource {
@@ -52,24 +55,51 @@ public class PageResource {
     @Inject
     PublicUrls urls;
 
+    @Inject
+    ShowService show;
+
     record index(String lang, String otherLang, String code, boolean unknown) implements TemplateInstance {
     }
 
-    /** A poll as the participant page shows it; {@code myOptionId} is the visitor's vote in the current round. */
-    public record ParticipantPoll(String id, String question, PollStatus status, long version,
-            List<PollOption> options, Long myOptionId) {
+    /**
+     * A poll as the participant page shows it; {@code myOptionId} is the visitor's vote in the current round, and
+     * {@code current} whether it is the poll of the slide the presenter shows now (only that one is visible).
+     */
+    public record ParticipantPoll(String id, String question, PollStatus status, int round, long version,
+            boolean allowChange, List<PollOption> options, Long myOptionId, boolean current) {
     }
 
-    record participant(String lang, String otherLang, Talk talk, List<ParticipantPoll> polls, boolean anyOpen)
-            implements TemplateInstance {
+    record participant(String lang, String otherLang, Talk talk, ShowState show, List<ParticipantPoll> polls,
+            boolean waiting) implements TemplateInstance {
     }
 
-    /** A slide on the presenter screen, with its poll's current results when it has a poll. */
-    public record PresenterSlide(Slide slide, PollResults poll) {
+    /**
+     * A slide on the presenter screen, with its poll's current results and deck settings when it has a poll.
+     *
+     * @param resultsMode {@code live} or {@code hidden}, null without a poll
+     * @param timeLimit the deck's countdown in seconds, or null
+     */
+    public record PresenterSlide(Slide slide, PollResults poll, String resultsMode, Integer timeLimit) {
+
+        /** The countdown as {@code mm:ss}, or an empty text when none runs. */
+        public String countdown() {
+            return poll == null || poll.remainingMs() == null ? "" : mmss(poll.remainingMs());
+        }
     }
 
     record presenter(String lang, String otherLang, Talk talk, String joinUrl, String joinShort, QrCodes.Qr qr,
-            String key, List<PresenterSlide> slides, int start) implements TemplateInstance {
+            String key, List<PresenterSlide> slides, int start, long showVersion) implements TemplateInstance {
+    }
+
+    /** A slide in the speaker notes window. */
+    public record NoteSlide(int position, String title, String notes, String nextTitle, boolean last) {
+    }
+
+    record notes(String lang, String otherLang, Talk talk, String key, List<NoteSlide> slides, int start,
+            long showVersion) implements TemplateInstance {
+    }
+
+    record forbidden(String lang, String otherLang) implements TemplateInstance {
     }
 
     @GET
@@ -112,13 +142,16 @@ public class PageResource {
             return Response.seeOther(URI.create("/t/" + talk.joinCode)).build();
         }
         Participant participant = participants.join(talk, token);
+        ShowState state = show.state(talk);
         List<ParticipantPoll> polls = Poll.listActiveByTalk(talk).stream()
-                .map(p -> new ParticipantPoll(p.key, p.question, p.status, p.version, PollOption.listActiveByPoll(p),
-                        Vote.findCurrent(p, p.round, participant).map(v -> v.option.id).orElse(null)))
+                .map(p -> new ParticipantPoll(p.key, p.question, p.status, p.round, p.version, p.allowChange,
+                        PollOption.listActiveByPoll(p),
+                        Vote.findCurrent(p, p.round, participant).map(v -> v.option.id).orElse(null),
+                        p.key.equals(state.pollId())))
                 .toList();
         String language = Languages.choose(lang, accept, talk.language);
-        boolean anyOpen = polls.stream().anyMatch(p -> p.status() == PollStatus.OPEN);
-        return Response.ok(localized(new participant(language, Languages.other(language), talk, polls, anyOpen),
+        boolean waiting = polls.stream().noneMatch(ParticipantPoll::current);
+        return Response.ok(localized(new participant(language, Languages.other(language), talk, state, polls, waiting),
                 language)).cookie(ParticipantCookie.of(participant.token)).build();
     }
 
@@ -136,17 +169,56 @@ public class PageResource {
             return join(code, lang, accept);
         }
         String joinUrl = urls.base(host) + "/t/" + talk.joinCode;
-        List<PresenterSlide> slides = Slide.listByTalk(talk).stream()
-                .map(s -> new PresenterSlide(s, s.pollKey == null ? null
-                        : Poll.findByTalkAndKey(talk, s.pollKey).map(p -> results.results(p.id)).orElse(null)))
-                .toList();
+        List<PresenterSlide> slides = Slide.listByTalk(talk).stream().map(s -> {
+            Poll poll = s.pollKey == null ? null : Poll.findByTalkAndKey(talk, s.pollKey).orElse(null);
+            return poll == null ? new PresenterSlide(s, null, null, null)
+                    : new PresenterSlide(s, results.results(poll.id), poll.resultsMode, poll.timeLimit);
+        }).toList();
+        // The show's current slide, so a reload or a second screen lands where the presenter is; ?slide= overrides.
         int start = slide != null && slide >= 1 && slide <= slides.size() ? slide
-                : slides.stream().filter(s -> s.poll() != null).map(s -> s.slide().position).findFirst().orElse(1);
+                : Math.max(1, Math.min(talk.currentSlide, slides.size()));
         String language = Languages.choose(lang, null, talk.language);
         String validKey = TalkService.isPresenterKey(talk, key) ? key : null;
         return Response.ok(localized(new presenter(language, Languages.other(language), talk, joinUrl,
-                PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), validKey, slides, start), language))
+                PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), validKey, slides, start, talk.version), language))
                 .header("Referrer-Policy", "no-referrer").build();
+    }
+
+    @GET
+    @Path("present/{code}/notes")
+    @Transactional
+    @Operation(hidden = true)
+    public Response notesPage(@PathParam("code") String code, @QueryParam("key") String key,
+            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        Talk talk;
+        try {
+            talk = talks.require(code);
+        } catch (ApiProblem e) {
+            return join(code, lang, accept);
+        }
+        if (!TalkService.isPresenterKey(talk, key)) {
+            String language = Languages.choose(lang, accept, talk.language);
+            return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(localized(new forbidden(language, Languages.other(language)), language))
+                    .header("Referrer-Policy", "no-referrer").build();
+        }
+        List<Slide> list = Slide.listByTalk(talk);
+        List<NoteSlide> slides = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Slide s = list.get(i);
+            boolean last = i + 1 == list.size();
+            slides.add(new NoteSlide(s.position, s.title, s.notes, last ? null : list.get(i + 1).title, last));
+        }
+        int start = Math.max(1, Math.min(talk.currentSlide, slides.size()));
+        String language = Languages.choose(lang, null, talk.language);
+        return Response.ok(localized(new notes(language, Languages.other(language), talk, key, slides, start,
+                talk.version), language)).header("Referrer-Policy", "no-referrer").build();
+    }
+
+    /** Milliseconds as {@code mm:ss}, rounded up to whole seconds (as the presenter screen's countdown shows it). */
+    static String mmss(long millis) {
+        long seconds = (Math.max(0, millis) + 999) / 1000;
+        return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
     }
 
     private static TemplateInstance localized(TemplateInstance instance, String language) {

@@ -1,87 +1,266 @@
 import { liveSocket } from './live.js';
+import { showSync, duration } from './show.js';
 
-// The presenter screen: slide navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), live results
-// over the presenter socket (messages older than what is shown are dropped), and poll controls when the page was
-// opened with the presenter key.
+// The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
+// to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
+// phones, notes and other presenter windows follow; every window follows the server's `slide` messages. Live results
+// over the presenter socket (messages older than what is shown are dropped) and poll controls with the key.
 const body = document.body;
 const code = body.dataset.code;
-const key = body.dataset.key;
+const key = body.dataset.key || null;
 const slides = Array.from(document.querySelectorAll('section.slide'));
+const counter = document.querySelector('.counter .current');
+const gotoBox = document.querySelector('.goto');
+const gotoNumber = document.querySelector('.goto-number');
+const blackout = document.querySelector('.blackout');
+const showError = document.querySelector('.show-error');
 let current = Math.max(0, slides.findIndex((s) => s.dataset.slide === body.dataset.start));
 
-function show(index) {
+const show = showSync({
+  code,
+  key,
+  version: body.dataset.showVersion,
+  onSlide: (message) => {
+    if (message.slides !== slides.length) {
+      // The deck changed under this page: load the new slides.
+      location.reload();
+      return;
+    }
+    render(message.slide - 1);
+  },
+  onError: (detail) => {
+    if (!showError) return;
+    showError.textContent = detail || '';
+    showError.hidden = !detail;
+  },
+});
+
+function render(index) {
   current = Math.min(Math.max(index, 0), slides.length - 1);
   slides.forEach((s, i) => { s.hidden = i !== current; });
-  document.querySelector('.counter .current').textContent = String(current + 1);
-  const url = new URL(location.href);
-  url.searchParams.set('slide', String(current + 1));
-  history.replaceState(null, '', url);
+  counter.textContent = String(current + 1);
+  body.dataset.slide = String(current + 1);
+}
+
+// A local move: shown at once, then sent to the server when this window holds the key.
+function go(index) {
+  const target = Math.min(Math.max(index, 0), slides.length - 1);
+  if (target === current) return;
+  render(target);
+  show.moveTo(target + 1);
+}
+
+// Typing a slide number, then Enter, jumps there; Escape or a pause of 5 s forgets it.
+let typed = '';
+let typedTimer = null;
+function setTyped(value) {
+  typed = value;
+  gotoNumber.textContent = typed;
+  gotoBox.hidden = typed === '';
+  clearTimeout(typedTimer);
+  if (typed) typedTimer = setTimeout(() => setTyped(''), 5000);
+}
+
+function toggleBlack(on) {
+  blackout.hidden = on === undefined ? !blackout.hidden : !on;
+  body.dataset.black = String(!blackout.hidden);
 }
 
 document.addEventListener('keydown', (event) => {
-  if (event.target.closest && event.target.closest('input, textarea')) return;
+  if (event.ctrlKey || event.altKey || event.metaKey) return;
+  if (event.target.closest && event.target.closest('input, textarea, select')) return;
+  if (/^[0-9]$/.test(event.key)) {
+    if (typed.length < 4) setTyped(typed + event.key);
+    event.preventDefault();
+    return;
+  }
   switch (event.key) {
-    case 'ArrowRight': case 'PageDown': case ' ': show(current + 1); break;
-    case 'ArrowLeft': case 'PageUp': show(current - 1); break;
-    case 'Home': show(0); break;
-    case 'End': show(slides.length - 1); break;
+    case 'Enter':
+      if (!typed) return;
+      if (Number(typed) >= 1 && Number(typed) <= slides.length) go(Number(typed) - 1);
+      setTyped('');
+      break;
+    case 'Backspace':
+      if (!typed) return;
+      setTyped(typed.slice(0, -1));
+      break;
+    case 'Escape':
+      setTyped('');
+      toggleBlack(false);
+      return;
+    case 'ArrowRight': case 'ArrowDown': case 'PageDown': case ' ': go(current + 1); break;
+    case 'ArrowLeft': case 'ArrowUp': case 'PageUp': go(current - 1); break;
+    case 'Home': go(0); break;
+    case 'End': go(slides.length - 1); break;
     case 'f': case 'F':
-      if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen();
+      if (document.fullscreenElement) document.exitFullscreen();
+      else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
+      break;
+    case 'b': case 'B': case '.':
+      toggleBlack();
       break;
     default: return;
   }
   event.preventDefault();
 });
-document.querySelector('.deck-footer .prev').addEventListener('click', () => show(current - 1));
-document.querySelector('.deck-footer .next').addEventListener('click', () => show(current + 1));
+document.querySelector('.deck-footer .prev').addEventListener('click', () => go(current - 1));
+document.querySelector('.deck-footer .next').addEventListener('click', () => go(current + 1));
+blackout.addEventListener('click', () => toggleBlack(false));
+
+const notesButton = document.querySelector('.notes-button');
+if (notesButton) {
+  notesButton.addEventListener('click', () => {
+    window.open(notesButton.dataset.href, 'afstemning-notes-' + code, 'popup,width=960,height=720');
+  });
+}
+
+// ---- Polls: live results, countdowns and controls ----
 
 function pollElement(pollId) {
   return Array.from(document.querySelectorAll('.poll[data-poll-id]')).find((p) => p.dataset.pollId === pollId);
 }
 
-function applyResults(message) {
-  const poll = pollElement(message.pollId);
-  if (!poll || message.version < Number(poll.dataset.version)) return;
-  poll.dataset.version = message.version;
-  poll.dataset.status = message.status;
-  message.counts.forEach((row) => {
-    const li = poll.querySelector('.bar-row[data-option-id="' + row.optionId + '"]');
-    if (!li) return;
-    li.querySelector('.bar').style.width = row.percent + '%';
-    li.querySelector('.count').textContent = String(row.count);
-    li.querySelector('.percent').textContent = String(row.percent);
-  });
-  poll.querySelector('.total').textContent = String(message.total);
-  const status = poll.querySelector('.status');
-  status.textContent = status.dataset['statusText' + message.status.charAt(0) + message.status.slice(1).toLowerCase()];
-  const open = poll.querySelector('.open-poll');
-  const close = poll.querySelector('.close-poll');
-  if (open) open.hidden = message.status === 'OPEN';
-  if (close) close.hidden = message.status !== 'OPEN';
+const deadlines = new Map();
+
+function setDeadline(poll, remainingMs) {
+  if (remainingMs === null || remainingMs === undefined || poll.dataset.status !== 'OPEN') {
+    deadlines.delete(poll);
+  } else {
+    deadlines.set(poll, Date.now() + Number(remainingMs));
+  }
+  tick();
 }
 
-liveSocket('/ws/present/' + encodeURIComponent(code), (message) => {
-  if (message.type === 'results') applyResults(message);
-  if (message.type === 'presence') {
-    document.querySelectorAll('.participants').forEach((e) => { e.textContent = String(message.participants); });
+function tick() {
+  document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
+    const element = poll.querySelector('.countdown');
+    const deadline = deadlines.get(poll);
+    element.hidden = deadline === undefined;
+    if (deadline !== undefined) {
+      const left = deadline - Date.now();
+      element.textContent = duration(left);
+      element.classList.toggle('ending', left <= 10000);
+    }
+  });
+}
+setInterval(tick, 250);
+
+function setHidden(poll, selector, hidden) {
+  const element = poll.querySelector(selector);
+  if (element) element.hidden = hidden;
+}
+
+function showControls(poll) {
+  const status = poll.dataset.status;
+  const hiddenMode = poll.dataset.resultsMode === 'hidden';
+  const visible = poll.dataset.resultsVisible === 'true';
+  setHidden(poll, '.open-poll', status === 'OPEN');
+  setHidden(poll, '.close-poll', status !== 'OPEN');
+  setHidden(poll, '.reset-poll', status === 'DRAFT');
+  setHidden(poll, '.reveal-results', !hiddenMode || visible);
+  setHidden(poll, '.hide-results', !hiddenMode || !visible);
+}
+
+function applyResults(message) {
+  const poll = pollElement(message.pollId);
+  if (!poll || message.round !== message.currentRound) return;
+  if (message.version < Number(poll.dataset.version)) return;
+  poll.dataset.version = message.version;
+  poll.dataset.status = message.status;
+  poll.dataset.round = message.currentRound;
+  poll.dataset.resultsVisible = String(message.resultsVisible);
+  if (message.resultsVisible) {
+    message.counts.forEach((row) => {
+      const li = poll.querySelector('.bar-row[data-option-id="' + row.optionId + '"]');
+      if (!li) return;
+      li.querySelector('.bar').style.width = row.percent + '%';
+      li.querySelector('.count').textContent = String(row.count);
+      li.querySelector('.percent').textContent = String(row.percent);
+    });
   }
+  poll.querySelector('.bars').hidden = !message.resultsVisible;
+  poll.querySelector('.results-hidden').hidden = message.resultsVisible;
+  poll.querySelector('.total').textContent = String(message.total);
+  poll.querySelector('.round-number').textContent = String(message.currentRound);
+  const status = poll.querySelector('.status');
+  status.textContent = status.dataset['statusText' + message.status.charAt(0) + message.status.slice(1).toLowerCase()];
+  setDeadline(poll, message.remainingMs);
+  showControls(poll);
+}
+
+document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
+  setDeadline(poll, poll.dataset.remainingMs === undefined ? null : Number(poll.dataset.remainingMs));
 });
 
-async function control(poll, action) {
-  const response = await fetch('/api/talks/' + encodeURIComponent(code) + '/polls/'
-    + encodeURIComponent(poll.dataset.pollId) + '/' + action, {
-    method: 'POST', headers: { 'X-Presenter-Key': key, Accept: 'application/json' },
-  });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    alert(problem.detail || response.statusText);
+liveSocket('/ws/present/' + encodeURIComponent(code), (message) => {
+  switch (message.type) {
+    case 'slide': show.onMessage(message); break;
+    case 'results': applyResults(message); break;
+    case 'presence':
+      document.querySelectorAll('.participants').forEach((e) => { e.textContent = String(message.participants); });
+      break;
   }
+}, () => show.resume());
+
+async function control(poll, action, seconds) {
+  const error = poll.querySelector('.control-error');
+  const query = seconds === undefined ? '' : '?seconds=' + encodeURIComponent(seconds);
+  try {
+    const response = await fetch('/api/talks/' + encodeURIComponent(code) + '/polls/'
+      + encodeURIComponent(poll.dataset.pollId) + '/' + action + query, {
+      method: 'POST', headers: { 'X-Presenter-Key': key, Accept: 'application/json' },
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      error.textContent = problem.detail || response.statusText;
+      error.hidden = false;
+      return false;
+    }
+    error.hidden = true;
+    return true;
+  } catch (e) {
+    error.textContent = document.querySelector('.offline').textContent;
+    error.hidden = false;
+    return false;
+  }
+}
+
+// The countdown field: empty or 0 means none. It starts with the deck's time-limit.
+function seconds(poll) {
+  const value = poll.querySelector('.countdown-seconds').value.trim();
+  return value === '' ? 0 : Math.round(Number(value));
 }
 
 if (key) {
   document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
-    poll.querySelector('.open-poll').addEventListener('click', () => control(poll, 'open'));
-    poll.querySelector('.close-poll').addEventListener('click', () => control(poll, 'close'));
+    const field = poll.querySelector('.countdown-seconds');
+    const deckSeconds = field.defaultValue.trim() === '' ? 0 : Number(field.defaultValue);
+    const on = (selector, handler) => {
+      const button = poll.querySelector(selector);
+      if (button) button.addEventListener('click', handler);
+    };
+    on('.open-poll', () => control(poll, 'open', seconds(poll)));
+    on('.close-poll', () => control(poll, 'close'));
+    on('.reveal-results', () => control(poll, 'reveal'));
+    on('.hide-results', () => control(poll, 'hide'));
+    on('.reset-poll', async () => {
+      // A new round opens with the deck's countdown; another one in the field is applied right after.
+      if (await control(poll, 'reset') && seconds(poll) !== deckSeconds) {
+        await control(poll, 'open', seconds(poll));
+      }
+    });
+    field.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && poll.dataset.status !== 'OPEN') control(poll, 'open', seconds(poll));
+    });
   });
 }
-show(current);
+
+// Start where the show is. A ?slide= in the address shows that slide instead (and moves the show there with the
+// key); it is then dropped from the address, so that a reload lands on the show's current slide.
+render(current);
+const url = new URL(location.href);
+if (url.searchParams.has('slide')) {
+  url.searchParams.delete('slide');
+  history.replaceState(null, '', url);
+  show.moveTo(current + 1);
+}

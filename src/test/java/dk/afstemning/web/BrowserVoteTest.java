@@ -161,6 +161,7 @@ class BrowserVoteTest {
     @Test
     void voteFromPhoneShowsLiveOnProjectorWithoutReload() {
         Talk talk = importDeck(DANISH_DECK);
+        showSlide(talk, 2);
         openPoll(talk, "favorit");
         WebDriver projector = projector("presenter-projector");
         projector.get(url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
@@ -206,6 +207,7 @@ class BrowserVoteTest {
     @Test
     void langParameterOverridesBrowserAndDeckLanguage() {
         Talk talk = importDeck(DANISH_DECK);
+        showSlide(talk, 2);
         openPoll(talk, "favorit");
         WebDriver phone = phone("participant-phone-en", "da");
         phone.get(url("/t/" + talk.joinCode + "?lang=en"));
@@ -254,6 +256,14 @@ class BrowserVoteTest {
 
     private Talk importDeck(String markdown) {
         return importer.importDeck("browser-test-" + UUID.randomUUID() + ".md", markdown);
+    }
+
+    /** Moves the show to {@code slide}: phones show only the poll of the presenter's current slide. */
+    private static void showSlide(Talk talk, int slide) {
+        given().header("X-Presenter-Key", talk.presenterKey).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"slide\":" + slide + "}")
+                .when().put("/api/talks/{code}/show", talk.joinCode)
+                .then().statusCode(200);
     }
 
     private static void openPoll(Talk talk, String pollId) {

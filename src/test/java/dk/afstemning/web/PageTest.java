@@ -104,14 +104,18 @@ class PageTest {
     }
 
     @Test
-    void theSeedTalksPresenterScreenStartsOnTheAfstemningSlide() {
+    void theSeedTalksPresenterScreenStartsOnTheShowsCurrentSlide() {
         String code = given().get("/api/talks/{c}", "ZZZZZZ").then().statusCode(404).extract().path("status")
                 .toString();
         assertThat(code).isEqualTo("404");
         Talk seed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> Talk.findFirstByFolderFile("ledelse-i-en-frisat-kommune.md").orElseThrow());
+        // The screen starts on the show's current slide on the server; ?slide= picks another.
+        int current = given().get("/api/talks/{c}/show", seed.joinCode).then().statusCode(200).extract().path("slide");
         String page = given().get("/present/{c}", seed.joinCode).then().statusCode(200).extract().asString();
-        assertThat(page).contains("data-start=\"7\"", "Hvad får du mest værdi ud af?",
+        assertThat(page).contains("data-start=\"" + current + "\"", "Hvad får du mest værdi ud af?",
                 "Jeg får mest værdi ud af den forskningsmæssige viden.", "<td>Frikommuneforsøg III</td>");
+        assertThat(given().queryParam("slide", 7).get("/present/{c}", seed.joinCode).then().statusCode(200)
+                .extract().asString()).contains("data-start=\"7\"");
     }
 }
