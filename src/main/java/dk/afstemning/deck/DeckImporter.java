@@ -17,16 +17,19 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 
 import dk.afstemning.poll.Poll;
+import dk.afstemning.poll.PollChanged;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.JoinCodes;
+import dk.afstemning.talk.ShowChanged;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
 
@@ -46,6 +49,12 @@ public class DeckImporter {
 
     @Inject
     DeckParser parser;
+
+    @Inject
+    Event<ShowChanged> showChanges;
+
+    @Inject
+    Event<PollChanged> pollChanges;
 
     /**
      * The outcome of importing a folder.
@@ -122,6 +131,7 @@ public class DeckImporter {
             entity.updatedAt = Instant.now();
             for (Talk talk : Talk.listByDeck(entity)) {
                 sync(talk, deck);
+                announce(talk);
             }
         }
         List<Talk> talks = Talk.listByDeck(entity);
@@ -176,7 +186,18 @@ public class DeckImporter {
         Talk managed = Talk.findById(talk.id);
         managed.deck = storeUpload(name, markdown);
         sync(managed, deck);
+        announce(managed);
         return managed;
+    }
+
+    /** Tells open screens and phones that the talk's slides and polls changed, so they reload their state. */
+    private void announce(Talk talk) {
+        Talk.update("version = version + 1 where id = ?1", talk.id);
+        showChanges.fire(new ShowChanged(talk.joinCode));
+        for (Poll poll : Poll.listByTalk(talk)) {
+            Poll.update("version = version + 1 where id = ?1", poll.id);
+            pollChanges.fire(new PollChanged(poll.id, talk.joinCode, true));
+        }
     }
 
     private static DeckEntity storeUpload(String name, String markdown) {

@@ -38,7 +38,7 @@ public class LiveHub {
     private final Map<String, Set<WebSocketConnection>> presenters = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> participants = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> participantConnections = new ConcurrentHashMap<>();
-    private final Map<Long, String> lastParticipantState = new ConcurrentHashMap<>();
+    private final Set<Long> stateChanged = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor;
     private final Coalescer coalescer;
 
@@ -102,6 +102,9 @@ public class LiveHub {
     }
 
     void onPollChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
+        if (change.stateChanged()) {
+            stateChanged.add(change.pollId());
+        }
         coalescer.request("poll:" + change.pollId(), () -> pushPoll(change.pollId(), change.joinCode()));
     }
 
@@ -122,10 +125,9 @@ public class LiveHub {
     private void pushPoll(long pollId, String code) {
         PollResults snapshot = results.results(pollId);
         send(presenters.get(code), json(snapshot));
-        String state = snapshot.status() + "/" + snapshot.round();
-        if (!state.equals(lastParticipantState.put(pollId, state))) {
+        if (stateChanged.remove(pollId)) {
             send(participantConnections.get(code), json(new LiveMessages.PollState(snapshot.pollId(),
-                    snapshot.status(), snapshot.round(), snapshot.version())));
+                    snapshot.status(), snapshot.round(), snapshot.version(), snapshot.remainingMs())));
         }
     }
 

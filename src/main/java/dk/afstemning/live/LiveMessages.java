@@ -17,10 +17,10 @@ final class LiveMessages {
         }
     }
 
-    /** To participants: a poll opened or closed. */
-    record PollState(String type, String pollId, String status, int round, long version) {
-        PollState(String pollId, String status, int round, long version) {
-            this("poll", pollId, status, round, version);
+    /** To participants: a poll opened, closed or started a new round; {@code remainingMs} is its countdown or null. */
+    record PollState(String type, String pollId, String status, int round, long version, Long remainingMs) {
+        PollState(String pollId, String status, int round, long version, Long remainingMs) {
+            this("poll", pollId, status, round, version, remainingMs);
         }
     }
 
@@ -38,8 +38,11 @@ final class LiveMessages {
         }
     }
 
-    /** @param myOptionId the option this participant chose in the current round, or null */
-    record ParticipantPoll(String pollId, String status, int round, long version, Long myOptionId) {
+    /**
+     * @param myOptionId the option this participant chose in the current round, or null
+     * @param remainingMs milliseconds until the server closes the poll by its countdown, or null
+     */
+    record ParticipantPoll(String pollId, String status, int round, long version, Long myOptionId, Long remainingMs) {
     }
 
     /** The answer to an accepted vote. */

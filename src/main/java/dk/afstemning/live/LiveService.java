@@ -1,5 +1,7 @@
 package dk.afstemning.live;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import jakarta.transaction.Transactional;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
+import dk.afstemning.poll.PollStatus;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.ShowService;
@@ -49,7 +52,9 @@ public class LiveService {
         Participant participant = participants.require(talk, token);
         List<LiveMessages.ParticipantPoll> polls = Poll.listActiveByTalk(talk).stream()
                 .map(p -> new LiveMessages.ParticipantPoll(p.key, p.status.name(), p.round, p.version,
-                        Vote.findCurrent(p, p.round, participant).map(v -> v.option.id).orElse(null)))
+                        Vote.findCurrent(p, p.round, participant).map(v -> v.option.id).orElse(null),
+                        p.status == PollStatus.OPEN && p.closesAt != null
+                                ? Math.max(0, Duration.between(Instant.now(), p.closesAt).toMillis()) : null))
                 .toList();
         return new Joined(participant.id, new LiveMessages.State(talk.joinCode, talk.title, show.state(talk), polls));
     }

@@ -59,9 +59,10 @@ public class PollResource {
 
     @POST
     @Path("/reset")
-    @Operation(summary = "Start a new round from zero, open at once; earlier rounds keep their votes")
+    @Operation(summary = "Start a new round from zero, open at once (?seconds=N: countdown, 0: none); earlier rounds "
+            + "keep their votes")
     public PollView reset(@PathParam("code") String code, @PathParam("pollId") String pollId,
-            @HeaderParam(KEY_HEADER) String key) {
-        return PollView.of(polls.reset(code, pollId, key));
+            @HeaderParam(KEY_HEADER) String key, @QueryParam("seconds") Integer seconds) {
+        return PollView.of(polls.reset(code, pollId, key, seconds));
     }
 }

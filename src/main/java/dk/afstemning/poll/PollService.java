@@ -33,12 +33,9 @@ public class PollService {
      * @throws ApiProblem 404 unknown talk or poll, 403 wrong presenter key, 400 a countdown out of range
      */
     public Poll open(String code, String pollKey, String presenterKey, Integer seconds) {
-        if (seconds != null && seconds != 0 && (seconds < 5 || seconds > 3600)) {
-            throw ApiProblem.badRequest("invalid-countdown", "seconds must be 0 (no countdown) or from 5 to 3600");
-        }
+        checkCountdown(seconds);
         Poll poll = controlled(code, pollKey, presenterKey);
-        Integer limit = seconds != null ? (seconds == 0 ? null : seconds) : poll.timeLimit;
-        Instant closesAt = limit == null ? null : Instant.now().plusSeconds(limit);
+        Instant closesAt = deadline(poll, seconds);
         Poll.update("status = ?1, closesAt = ?2, version = version + 1 where id = ?3", PollStatus.OPEN, closesAt, poll.id);
         return changed(poll);
     }
@@ -69,11 +66,15 @@ public class PollService {
 
     /**
      * Starts a new round: counts start from zero, earlier rounds keep their votes for comparison and export. The new
-     * round is open at once (with the deck's countdown, if any) and its results are hidden again if the deck says so.
+     * round is open at once, with a countdown of {@code seconds} (0: none; null: the deck's), and its results are
+     * hidden again if the deck says so.
+     *
+     * @throws ApiProblem 404 unknown talk or poll, 403 wrong presenter key, 400 a countdown out of range
      */
-    public Poll reset(String code, String pollKey, String presenterKey) {
+    public Poll reset(String code, String pollKey, String presenterKey, Integer seconds) {
+        checkCountdown(seconds);
         Poll poll = controlled(code, pollKey, presenterKey);
-        Instant closesAt = poll.timeLimit == null ? null : Instant.now().plusSeconds(poll.timeLimit);
+        Instant closesAt = deadline(poll, seconds);
         Poll.update("round = round + 1, status = ?1, closesAt = ?2, revealed = false, version = version + 1 where id = ?3",
                 PollStatus.OPEN, closesAt, poll.id);
         return changed(poll);
@@ -85,13 +86,26 @@ public class PollService {
      * @return true when this call closed it
      */
     public boolean closeIfExpired(long pollId) {
-        int closed = Poll.update("status = ?1, version = version + 1 where id = ?2 and status = ?3 and closesAt <= ?4",
+        int closed = Poll.update("status = ?1, closesAt = null, version = version + 1 where id = ?2 and status = ?3 "
+                + "and closesAt <= ?4",
                 PollStatus.CLOSED, pollId, PollStatus.OPEN, Instant.now());
         if (closed == 1) {
             Poll poll = Poll.findById(pollId);
             changes.fire(new PollChanged(poll.id, poll.talk.joinCode, true));
         }
         return closed == 1;
+    }
+
+    private static void checkCountdown(Integer seconds) {
+        if (seconds != null && seconds != 0 && (seconds < 5 || seconds > 3600)) {
+            throw ApiProblem.badRequest("invalid-countdown", "seconds must be 0 (no countdown) or from 5 to 3600");
+        }
+    }
+
+    /** When a poll opened now closes: {@code seconds} (0 = never) when given, else the deck's time limit. */
+    private static Instant deadline(Poll poll, Integer seconds) {
+        Integer limit = seconds != null ? (seconds == 0 ? null : seconds) : poll.timeLimit;
+        return limit == null ? null : Instant.now().plusSeconds(limit);
     }
 
     private Poll controlled(String code, String pollKey, String presenterKey) {

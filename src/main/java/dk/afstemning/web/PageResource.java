@@ -121,7 +121,7 @@ public class PageResource {
         }
         String language = Languages.choose(lang, accept, null);
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                .entity(localized(new index(language, Languages.other(language), code == null ? "" : code, true),
+                .entity(localized(new index(language, Languages.other(language), echo(code), true),
                         language))
                 .build();
     }
@@ -219,6 +219,12 @@ public class PageResource {
     static String mmss(long millis) {
         long seconds = (Math.max(0, millis) + 999) / 1000;
         return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** What the visitor typed, shortened so that a pasted essay is not echoed back whole. */
+    private static String echo(String code) {
+        String typed = code == null ? "" : code.strip();
+        return typed.length() > 12 ? typed.substring(0, 12) + "…" : typed;
     }
 
     private static TemplateInstance localized(TemplateInstance instance, String language) {

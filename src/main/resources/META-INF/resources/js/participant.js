@@ -94,6 +94,31 @@ function applyStatus(pollId, status, round, version) {
   s.querySelector('.closed-note').hidden = status !== 'CLOSED';
 }
 
+// Countdowns: the server sends the time left; the phone counts down locally and the server closes the poll.
+const deadlines = new Map();
+
+function applyCountdown(pollId, remainingMs) {
+  if (remainingMs === null || remainingMs === undefined) deadlines.delete(pollId);
+  else deadlines.set(pollId, Date.now() + Number(remainingMs));
+  tick();
+}
+
+function tick() {
+  sections().forEach((s) => {
+    const element = s.querySelector('.countdown');
+    const deadline = deadlines.get(s.dataset.pollId);
+    if (!element) return;
+    if (deadline === undefined || s.dataset.status !== 'OPEN') {
+      element.hidden = true;
+      return;
+    }
+    const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+    element.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+    element.hidden = false;
+  });
+}
+setInterval(tick, 1000);
+
 function onAck(message) {
   pending.delete(message.requestId);
   const s = section(message.pollId);
@@ -124,6 +149,7 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
     case 'state':
       message.polls.forEach((p) => {
         applyStatus(p.pollId, p.status, p.round, p.version);
+        applyCountdown(p.pollId, p.remainingMs);
         const s = section(p.pollId);
         if (!s || Number(p.round) !== Number(s.dataset.round) || pendingFor(p.pollId)) return;
         const mine = p.myOptionId === null || p.myOptionId === undefined ? null : Number(p.myOptionId);
@@ -139,6 +165,7 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
       break;
     case 'poll':
       applyStatus(message.pollId, message.status, message.round, message.version);
+      applyCountdown(message.pollId, message.remainingMs);
       break;
     case 'ack':
       onAck(message);

@@ -234,7 +234,6 @@ function seconds(poll) {
 if (key) {
   document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
     const field = poll.querySelector('.countdown-seconds');
-    const deckSeconds = field.defaultValue.trim() === '' ? 0 : Number(field.defaultValue);
     const on = (selector, handler) => {
       const button = poll.querySelector(selector);
       if (button) button.addEventListener('click', handler);
@@ -243,12 +242,7 @@ if (key) {
     on('.close-poll', () => control(poll, 'close'));
     on('.reveal-results', () => control(poll, 'reveal'));
     on('.hide-results', () => control(poll, 'hide'));
-    on('.reset-poll', async () => {
-      // A new round opens with the deck's countdown; another one in the field is applied right after.
-      if (await control(poll, 'reset') && seconds(poll) !== deckSeconds) {
-        await control(poll, 'open', seconds(poll));
-      }
-    });
+    on('.reset-poll', () => control(poll, 'reset', seconds(poll)));
     field.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && poll.dataset.status !== 'OPEN') control(poll, 'open', seconds(poll));
     });

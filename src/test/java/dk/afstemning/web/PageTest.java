@@ -118,4 +118,23 @@ class PageTest {
         assertThat(given().queryParam("slide", 7).get("/present/{c}", seed.joinCode).then().statusCode(200)
                 .extract().asString()).contains("data-start=\"7\"");
     }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyWithoutInlineScript() {
+        Talk talk = TestTalks.create(importer);
+        for (String path : new String[] {"/", "/t/" + talk.joinCode, "/present/" + talk.joinCode}) {
+            Response page = given().get(path);
+            assertThat(page.getHeader("Content-Security-Policy")).contains("script-src 'self';", "frame-ancestors 'self'",
+                    "object-src 'none'");
+            assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(page.asString()).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>")
+                    .doesNotContainPattern("\\son[a-z]+=");
+        }
+    }
+
+    @Test
+    void anUnknownCodeIsEchoedShortened() {
+        given().queryParam("code", "X".repeat(3000)).header("Accept-Language", "en").get("/join").then().statusCode(404)
+                .body(containsString("We don&#39;t know the code XXXXXXXXXXXX….")).body(not(containsString("X".repeat(13))));
+    }
 }
