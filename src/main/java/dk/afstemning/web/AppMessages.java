@@ -183,4 +183,103 @@ public interface AppMessages {
 
     @Message("Open this page from the presenter link with its key.")
     String forbidden_text();
+
+    @Message("Organiser: give a deck again or upload one")
+    String organiser_link();
+
+    @Message("Organiser")
+    String organiser_title();
+
+    @Message("Give a deck again as a new talk, or upload a new deck. Every talk has its own join code and results.")
+    String organiser_intro();
+
+    @Message("Organiser key")
+    String organiser_key_label();
+
+    @Message("The server prints it in its start-up log. This tab remembers it until you close the tab.")
+    String organiser_key_hint();
+
+    @Message("Show decks")
+    String organiser_key_button();
+
+    @Message("Organiser key accepted.")
+    String organiser_key_ok();
+
+    @Message("Forget the key")
+    String organiser_forget_key();
+
+    @Message("Decks and their talks")
+    String decks_title();
+
+    @Message("No decks yet. Upload one below.")
+    String decks_empty();
+
+    @Message("slides folder")
+    String deck_in_folder();
+
+    @Message("uploaded")
+    String deck_uploaded();
+
+    @Message("Talks")
+    String deck_talks();
+
+    @Message("No talks yet.")
+    String talks_empty();
+
+    @Message("New talk")
+    String new_talk();
+
+    @Message("Give this deck again with a new join code and empty results. Earlier talks keep theirs.")
+    String new_talk_hint();
+
+    @Message("Venue (optional)")
+    String venue_label();
+
+    @Message("Date (empty: today)")
+    String date_label();
+
+    @Message("Create the talk")
+    String new_talk_button();
+
+    @Message("Upload a deck")
+    String upload_title();
+
+    @Message("A Markdown file (.md) of at most 512 KB. It becomes a new deck with its first talk.")
+    String upload_hint();
+
+    @Message("Deck file")
+    String upload_file_label();
+
+    @Message("Upload")
+    String upload_button();
+
+    @Message("The file is larger than 512 KB.")
+    String upload_too_large();
+
+    @Message("Working …")
+    String working();
+
+    @Message("Talk created with the join code {code}.")
+    String talk_created(String code);
+
+    @Message("New talk")
+    String created_title();
+
+    @Message("Join code")
+    String created_code();
+
+    @Message("Link for participants")
+    String created_participant_link();
+
+    @Message("Presenter link with key")
+    String created_presenter_link();
+
+    @Message("Keep the presenter link private: anyone who has it can run the show and the polls.")
+    String created_private();
+
+    @Message("The server refused the request (HTTP {status}).")
+    String request_refused(String status);
+
+    @Message("No connection to the server. Try again.")
+    String no_connection();
 }

@@ -102,6 +102,10 @@ public class PageResource {
     record forbidden(String lang, String otherLang) implements TemplateInstance {
     }
 
+    /** @param baseUrl the base URL phones use, for the links of a talk just created */
+    record organiser(String lang, String otherLang, String baseUrl) implements TemplateInstance {
+    }
+
     @GET
     @Operation(hidden = true)
     public TemplateInstance index(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
@@ -213,6 +217,20 @@ public class PageResource {
         String language = Languages.choose(lang, null, talk.language);
         return Response.ok(localized(new notes(language, Languages.other(language), talk, key, slides, start,
                 talk.version), language)).header("Referrer-Policy", "no-referrer").build();
+    }
+
+    /**
+     * The organiser page: decks and their talks, a new talk from a deck, a deck upload. The page holds no data; its
+     * script calls the deck API with the organiser key, which the visitor types in and the tab keeps in
+     * sessionStorage.
+     */
+    @GET
+    @Path("organiser")
+    @Operation(hidden = true)
+    public TemplateInstance organiserPage(@QueryParam("lang") String lang, @HeaderParam("Host") String host,
+            @HeaderParam("Accept-Language") String accept) {
+        String language = Languages.choose(lang, accept, null);
+        return localized(new organiser(language, Languages.other(language), urls.base(host)), language);
     }
 
     /** Milliseconds as {@code mm:ss}, rounded up to whole seconds (as the presenter screen's countdown shows it). */

@@ -1,0 +1,302 @@
+// The organiser page: with the organiser key, list the decks and their talks, give a deck again as a new talk, and
+// upload a deck. Everything goes through the deck API with the key in the X-Organiser-Key header. The key is kept in
+// this tab's sessionStorage once the server has accepted it; never in the URL or a cookie. Every text from the server
+// goes into the page as textContent.
+const HEADER = 'X-Organiser-Key';
+const STORE = 'afstemning.organiser-key';
+const MAX_DECK_BYTES = 512 * 1024;
+
+const body = document.body;
+const text = body.dataset;
+const lang = document.documentElement.lang || 'en';
+const baseUrl = safeBase(body.dataset.baseUrl);
+
+const keyForm = document.querySelector('.key-form');
+const keyInput = document.getElementById('organiser-key');
+const keyAccepted = document.querySelector('.key-accepted');
+const keyFeedback = document.getElementById('key-feedback');
+const decksSection = document.querySelector('section.decks');
+const decksTitle = document.getElementById('decks-title');
+const deckList = document.querySelector('.deck-list');
+const decksEmpty = document.querySelector('.decks-empty');
+const uploadSection = document.querySelector('section.upload');
+const uploadForm = uploadSection.querySelector('.upload-form');
+const uploadFeedback = uploadSection.querySelector('.feedback');
+const uploadSlot = uploadSection.querySelector('.created-slot');
+const fileInput = document.getElementById('deck-file');
+const deckTemplate = document.getElementById('deck-template');
+const talkTemplate = document.getElementById('talk-template');
+const createdTemplate = document.getElementById('created-template');
+
+/** Deck id → its card, so that a refresh updates cards in place and keeps forms, focus and results. */
+const cards = new Map();
+let key = null;
+
+class Refusal extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function safeBase(value) {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+  } catch {
+    // fall through to this page's origin
+  }
+  return location.origin;
+}
+
+function stored() {
+  try {
+    return sessionStorage.getItem(STORE);
+  } catch {
+    return null;
+  }
+}
+
+function store(value) {
+  try {
+    if (value) sessionStorage.setItem(STORE, value);
+    else sessionStorage.removeItem(STORE);
+  } catch {
+    // storage blocked: the key lives in this page only
+  }
+}
+
+function format(template, value) {
+  return String(template || '').replace('%s', value);
+}
+
+function say(element, message, kind) {
+  element.textContent = message || '';
+  element.classList.toggle('error', kind === 'error');
+  element.classList.toggle('ok', kind === 'ok');
+}
+
+/** Calls the deck API with the organiser key; answers the JSON body, or throws a Refusal with readable text. */
+async function api(path, init = {}, withKey = key) {
+  const headers = new Headers(init.headers || {});
+  headers.set(HEADER, withKey || '');
+  headers.set('Accept', 'application/json');
+  let response;
+  try {
+    response = await fetch(path, { ...init, headers, cache: 'no-store' });
+  } catch {
+    throw new Refusal(text.msgNoConnection, 0);
+  }
+  let answer = null;
+  if ((response.headers.get('Content-Type') || '').includes('json')) {
+    try {
+      answer = await response.json();
+    } catch {
+      answer = null;
+    }
+  }
+  if (!response.ok) {
+    const detail = answer && (answer.detail || answer.title);
+    throw new Refusal(detail ? String(detail) : format(text.msgRefused, response.status), response.status);
+  }
+  return answer;
+}
+
+const dateFormat = (() => {
+  try {
+    return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  } catch {
+    return null;
+  }
+})();
+
+function formatDate(iso) {
+  if (!iso) return '';
+  const date = new Date(String(iso) + 'T00:00:00Z');
+  return dateFormat && !Number.isNaN(date.getTime()) ? dateFormat.format(date) : String(iso);
+}
+
+function talkItem(talk, highlight) {
+  const item = talkTemplate.content.firstElementChild.cloneNode(true);
+  const link = item.querySelector('.talk-code');
+  link.href = '/t/' + encodeURIComponent(talk.code);
+  link.textContent = talk.code;
+  item.querySelector('.talk-title').textContent = talk.title || '';
+  const date = item.querySelector('.talk-date');
+  date.textContent = formatDate(talk.date);
+  if (talk.date) date.dateTime = String(talk.date);
+  item.querySelector('.talk-venue').textContent = talk.venue ? talk.venue : '';
+  item.classList.toggle('is-new', talk.code === highlight);
+  return item;
+}
+
+function newCard(deckId) {
+  const card = deckTemplate.content.firstElementChild.cloneNode(true);
+  card.dataset.deckId = String(deckId);
+  const form = card.querySelector('.new-talk-form');
+  const feedback = card.querySelector('.feedback');
+  const slot = card.querySelector('.created-slot');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const venue = form.querySelector('.venue').value.trim();
+    const date = form.querySelector('.date').value;
+    const payload = {};
+    if (venue) payload.venue = venue;
+    if (date) payload.date = date;
+    create(form, feedback, slot, () => api('/api/decks/' + encodeURIComponent(deckId) + '/talks', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+    }));
+  });
+  return card;
+}
+
+function fillCard(card, deck, highlight) {
+  const talks = Array.isArray(deck.talks) ? deck.talks : [];
+  const latest = talks[talks.length - 1];
+  card.querySelector('.deck-title').textContent = (latest && latest.title) || deck.name || '';
+  card.querySelector('.deck-name').textContent = deck.folderFile || deck.name || '';
+  card.querySelector('.deck-origin').textContent = deck.folderFile ? text.msgInFolder : text.msgUploaded;
+  card.dataset.file = deck.folderFile || '';
+  const signature = JSON.stringify([talks, highlight || null]);
+  if (card.dataset.signature !== signature) {
+    card.dataset.signature = signature;
+    card.querySelector('.talk-list').replaceChildren(...talks.map((t) => talkItem(t, highlight)));
+  }
+  card.querySelector('.talks-empty').hidden = talks.length > 0;
+}
+
+function render(decks, highlight) {
+  const list = Array.isArray(decks) ? decks : [];
+  const seen = new Set();
+  list.forEach((deck, index) => {
+    let card = cards.get(deck.id);
+    if (!card) {
+      card = newCard(deck.id);
+      cards.set(deck.id, card);
+    }
+    fillCard(card, deck, highlight);
+    // Move a card only when it is out of place: moving a node takes the focus out of it.
+    if (deckList.children[index] !== card) deckList.insertBefore(card, deckList.children[index] || null);
+    seen.add(deck.id);
+  });
+  cards.forEach((card, id) => {
+    if (!seen.has(id)) {
+      card.remove();
+      cards.delete(id);
+    }
+  });
+  decksEmpty.hidden = list.length > 0;
+}
+
+function createdPanel(created) {
+  const panel = createdTemplate.content.firstElementChild.cloneNode(true);
+  panel.querySelector('.created-code').textContent = created.code;
+  const participant = new URL(created.participantPath, baseUrl).href;
+  const presenter = new URL(created.presenterPath, baseUrl).href;
+  const participantLink = panel.querySelector('.participant-link');
+  participantLink.href = participant;
+  participantLink.textContent = participant;
+  const presenterLink = panel.querySelector('.presenter-link');
+  presenterLink.href = presenter;
+  presenterLink.textContent = presenter;
+  return panel;
+}
+
+/** Runs a request that creates a talk; shows its code and links, or the refusal, and refreshes the list. */
+async function create(form, feedback, slot, request) {
+  if (form.dataset.busy) return;
+  form.dataset.busy = 'true';
+  form.setAttribute('aria-busy', 'true');
+  slot.replaceChildren();
+  say(feedback, text.msgWorking);
+  try {
+    const created = await request();
+    slot.replaceChildren(createdPanel(created));
+    say(feedback, format(text.msgCreated, created.code), 'ok');
+    form.reset();
+    await refresh(created.code);
+  } catch (e) {
+    say(feedback, e.message, 'error');
+  } finally {
+    delete form.dataset.busy;
+    form.removeAttribute('aria-busy');
+  }
+}
+
+async function refresh(highlight) {
+  try {
+    render(await api('/api/decks'), highlight);
+  } catch (e) {
+    say(keyFeedback, e.message, 'error');
+  }
+}
+
+function showSignedIn(signedIn) {
+  keyForm.hidden = signedIn;
+  keyAccepted.hidden = !signedIn;
+  decksSection.hidden = !signedIn;
+  uploadSection.hidden = !signedIn;
+}
+
+async function signIn(candidate, remembered) {
+  if (keyForm.dataset.busy) return;
+  keyForm.dataset.busy = 'true';
+  keyForm.setAttribute('aria-busy', 'true');
+  say(keyFeedback, text.msgWorking);
+  try {
+    const decks = await api('/api/decks', {}, candidate);
+    key = candidate;
+    store(candidate);
+    keyInput.value = '';
+    say(keyFeedback, '');
+    render(decks);
+    showSignedIn(true);
+    if (!remembered) decksTitle.focus();
+  } catch (e) {
+    if (e.status === 403) store(null);
+    say(keyFeedback, e.message, 'error');
+  } finally {
+    delete keyForm.dataset.busy;
+    keyForm.removeAttribute('aria-busy');
+  }
+}
+
+function forget() {
+  key = null;
+  store(null);
+  cards.forEach((card) => card.remove());
+  cards.clear();
+  uploadForm.reset();
+  uploadSlot.replaceChildren();
+  say(uploadFeedback, '');
+  say(keyFeedback, '');
+  showSignedIn(false);
+  keyInput.focus();
+}
+
+keyForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const candidate = keyInput.value.trim();
+  if (candidate) signIn(candidate, false);
+});
+
+keyAccepted.querySelector('.forget-key').addEventListener('click', forget);
+
+uploadForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const file = fileInput.files && fileInput.files[0];
+  if (!file) return;
+  if (file.size > MAX_DECK_BYTES) {
+    uploadSlot.replaceChildren();
+    say(uploadFeedback, text.msgTooLarge, 'error');
+    return;
+  }
+  const data = new FormData();
+  data.append('deck', file, file.name);
+  create(uploadForm, uploadFeedback, uploadSlot, () => api('/api/decks', { method: 'POST', body: data }));
+});
+
+const remembered = stored();
+if (remembered) signIn(remembered, true);
