@@ -49,10 +49,10 @@ public interface AppMessages {
     @Message("Connection lost – reconnecting …")
     String offline();
 
-    @Message("votes in total")
+    @Message("Votes:")
     String votes_total();
 
-    @Message("participants connected")
+    @Message("Participants connected:")
     String participants_connected();
 
     @Message("Join at")
