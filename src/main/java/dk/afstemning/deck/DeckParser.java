@@ -101,6 +101,9 @@ public class DeckParser {
             bodyStart = end + 1;
         }
         List<DeckSlide> slides = slides(renderer, file, lines, bodyStart, headingDivider(front));
+        if (slides.isEmpty()) {
+            throw new DeckException(file, Math.max(1, bodyStart), "deck has no slides");
+        }
         checkUniquePollIds(file, slides);
         String title = string(file, front, keyLines, "title");
         if (title == null) {

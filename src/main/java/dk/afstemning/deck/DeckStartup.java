@@ -2,6 +2,8 @@ package dk.afstemning.deck;
 
 import java.nio.file.Path;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -9,6 +11,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 
 import dk.afstemning.organiser.OrganiserKey;
@@ -17,7 +21,7 @@ import dk.afstemning.web.PublicUrls;
 
 /**
  * Imports the slides folder ({@code afstemning.slides-dir}, default {@code slides}) at start-up and prints every talk's
- * participant and presenter URL.
+ * participant and presenter URL (uploaded and re-given talks too, so a lost presenter link can be found again).
  */
 @ApplicationScoped
 public class DeckStartup {
@@ -38,11 +42,16 @@ public class DeckStartup {
         Path folder = Path.of(slidesDir);
         DeckImporter.Report report = importer.importFolder(folder);
         StringBuilder sb = new StringBuilder();
-        sb.append("\n\n  Afstemning is ready: ").append(report.talks().size()).append(" talk(s) from ")
+        List<Talk> talks = QuarkusTransaction.requiringNew().call(() -> Talk.<Talk>listAll(Sort.by("id")));
+        sb.append("\n\n  Afstemning is ready: ").append(talks.size()).append(" talk(s); decks imported from ")
                 .append(folder.toAbsolutePath().normalize()).append('\n');
-        for (Talk talk : report.talks()) {
-            String base = urls.base(null);
-            sb.append("\n  ").append(talk.title).append("  [join code ").append(talk.joinCode).append("]\n")
+        String base = urls.base(null);
+        for (Talk talk : talks) {
+            sb.append("\n  ").append(talk.title).append("  [join code ").append(talk.joinCode).append("]");
+            if (talk.venue != null || talk.date != null) {
+                sb.append("  ").append(talk.venue == null ? "" : talk.venue + " ").append(talk.date == null ? "" : talk.date);
+            }
+            sb.append('\n')
                     .append("    participants: ").append(base).append("/t/").append(talk.joinCode).append('\n')
                     .append("    presenter:    ").append(base).append("/present/").append(talk.joinCode)
                     .append("?key=").append(talk.presenterKey).append('\n');

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dk.afstemning.deck.DeckEntity;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.deck.DeckUploads;
+import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.Talk;
 
 /**
@@ -74,8 +75,20 @@ public class DeckResource {
     public record TalkSummary(String code, String title, LocalDate date, String venue) {
     }
 
-    /** @param venue where the new talk is given, optional @param date when, optional (default today) */
-    public record NewTalk(@Size(max = 200) String venue, LocalDate date) {
+    /**
+     * @param venue where the new talk is given, optional
+     * @param date when, ISO {@code 2023-03-14}, optional (default today)
+     */
+    public record NewTalk(@Size(max = 200) String venue,
+            @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2023-03-14") String date) {
+
+        LocalDate localDate() {
+            try {
+                return date == null ? null : LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ApiProblem.badRequest("invalid-date", "date '" + date + "' is not a calendar date");
+            }
+        }
     }
 
     @GET
@@ -107,8 +120,8 @@ public class DeckResource {
     public Response newTalk(@HeaderParam(OrganiserKey.HEADER) String key, @PathParam("id") long id,
             @Valid NewTalk body) {
         organiser.require(key);
-        Talk talk = DeckUploads.deckErrors(() -> importer.newTalk(id, body == null ? null : body.venue(),
-                body == null ? null : body.date()));
+        LocalDate date = body == null ? null : body.localDate();
+        Talk talk = DeckUploads.deckErrors(() -> importer.newTalk(id, body == null ? null : body.venue(), date));
         return Response.status(201).entity(TalkCreated.of(talk)).build();
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dk.afstemning.problem.ApiProblem;
+
 /**
  * Presenter controls of a poll's life cycle. Every call needs the talk's key in {@code X-Presenter-Key}; each is
  * idempotent in effect (opening an open poll keeps it open).
@@ -29,8 +31,8 @@ public class PollResource {
     @Path("/open")
     @Operation(summary = "Open the poll; ?seconds=N starts a countdown after which the server closes it (0: none)")
     public PollView open(@PathParam("code") String code, @PathParam("pollId") String pollId,
-            @HeaderParam(KEY_HEADER) String key, @QueryParam("seconds") Integer seconds) {
-        return PollView.of(polls.open(code, pollId, key, seconds));
+            @HeaderParam(KEY_HEADER) String key, @QueryParam("seconds") String seconds) {
+        return PollView.of(polls.open(code, pollId, key, seconds(seconds)));
     }
 
     @POST
@@ -62,7 +64,18 @@ public class PollResource {
     @Operation(summary = "Start a new round from zero, open at once (?seconds=N: countdown, 0: none); earlier rounds "
             + "keep their votes")
     public PollView reset(@PathParam("code") String code, @PathParam("pollId") String pollId,
-            @HeaderParam(KEY_HEADER) String key, @QueryParam("seconds") Integer seconds) {
-        return PollView.of(polls.reset(code, pollId, key, seconds));
+            @HeaderParam(KEY_HEADER) String key, @QueryParam("seconds") String seconds) {
+        return PollView.of(polls.reset(code, pollId, key, seconds(seconds)));
+    }
+
+    /** The {@code seconds} query parameter: absent is null; anything but a whole number is a 400, not a 404. */
+    static Integer seconds(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("\\d{1,4}")) {
+            throw ApiProblem.badRequest("invalid-countdown", "seconds must be 0 (no countdown) or from 5 to 3600");
+        }
+        return Integer.valueOf(value);
     }
 }

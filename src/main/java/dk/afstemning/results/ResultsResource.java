@@ -34,8 +34,12 @@ public class ResultsResource {
     @Transactional
     @Operation(summary = "Counts and percentages of a round (default: the current one), from stored votes")
     public PollResults get(@PathParam("code") String code, @PathParam("pollId") String pollId,
-            @QueryParam("round") Integer round) {
+            @QueryParam("round") String roundParam) {
         Poll poll = polls.require(talks.require(code), pollId);
+        if (roundParam != null && !roundParam.matches("\\d{1,6}")) {
+            throw ApiProblem.badRequest("invalid-round", "round must be a whole number from 1");
+        }
+        Integer round = roundParam == null ? null : Integer.valueOf(roundParam);
         if (round != null && (round < 1 || round > poll.round)) {
             throw ApiProblem.notFound("round", "Poll '" + pollId + "' has rounds 1 to " + poll.round + ", not " + round);
         }

@@ -185,7 +185,7 @@ public class PageResource {
         String validKey = TalkService.isPresenterKey(talk, key) ? key : null;
         return Response.ok(localized(new presenter(language, Languages.other(language), talk, joinUrl,
                 PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), validKey, slides, start, talk.version), language))
-                .header("Referrer-Policy", "no-referrer").build();
+                .build();
     }
 
     @GET
@@ -204,7 +204,7 @@ public class PageResource {
             String language = Languages.choose(lang, accept, talk.language);
             return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
                     .entity(localized(new forbidden(language, Languages.other(language)), language))
-                    .header("Referrer-Policy", "no-referrer").build();
+                    .build();
         }
         List<Slide> list = Slide.listByTalk(talk);
         List<NoteSlide> slides = new ArrayList<>();
@@ -216,7 +216,7 @@ public class PageResource {
         int start = Math.max(1, Math.min(talk.currentSlide, slides.size()));
         String language = Languages.choose(lang, null, talk.language);
         return Response.ok(localized(new notes(language, Languages.other(language), talk, key, slides, start,
-                talk.version), language)).header("Referrer-Policy", "no-referrer").build();
+                talk.version), language)).build();
     }
 
     /**

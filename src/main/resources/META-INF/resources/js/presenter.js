@@ -44,6 +44,8 @@ function render(index) {
 
 // A local move: shown at once, then sent to the server when this window holds the key.
 function go(index) {
+  // Without the key this is a screen that follows the show; moving it locally would put it out of step.
+  if (!key) return;
   const target = Math.min(Math.max(index, 0), slides.length - 1);
   if (target === current) return;
   render(target);
@@ -103,8 +105,8 @@ document.addEventListener('keydown', (event) => {
   }
   event.preventDefault();
 });
-document.querySelector('.deck-footer .prev').addEventListener('click', () => go(current - 1));
-document.querySelector('.deck-footer .next').addEventListener('click', () => go(current + 1));
+document.querySelector('.deck-footer .prev')?.addEventListener('click', () => go(current - 1));
+document.querySelector('.deck-footer .next')?.addEventListener('click', () => go(current + 1));
 blackout.addEventListener('click', () => toggleBlack(false));
 
 const notesButton = document.querySelector('.notes-button');
@@ -243,8 +245,10 @@ if (key) {
     on('.reveal-results', () => control(poll, 'reveal'));
     on('.hide-results', () => control(poll, 'hide'));
     on('.reset-poll', () => control(poll, 'reset', seconds(poll)));
+    // Enter opens the poll, and Enter or Escape hands the keyboard back to the clicker.
     field.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && poll.dataset.status !== 'OPEN') control(poll, 'open', seconds(poll));
+      if (event.key === 'Enter' || event.key === 'Escape') field.blur();
     });
   });
 }

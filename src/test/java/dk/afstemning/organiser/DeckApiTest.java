@@ -76,6 +76,11 @@ class DeckApiTest {
                 .post("/api/decks").then().statusCode(403);
         given().header(OrganiserKey.HEADER, organiser.key()).contentType(ContentType.JSON).body("{}")
                 .post("/api/decks/{id}/talks", 987654).then().statusCode(404).body("type", endsWith("deck-not-found"));
+        for (String badDate : List.of("{\"date\":20230314}", "{\"date\":\"14-03-2023\"}", "{\"date\":\"2023-02-30\"}")) {
+            given().header(OrganiserKey.HEADER, organiser.key()).contentType(ContentType.JSON).body(badDate)
+                    .post("/api/decks/{id}/talks", talk.deck.id).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
     }
 
     @Test
@@ -97,6 +102,7 @@ class DeckApiTest {
                         + "question, results, time-limit, type, vote-changes"));
         upload("latin1.md", new byte[] {'#', ' ', (byte) 0xE6, (byte) 0xF8}).statusCode(400)
                 .body("detail", equalTo("latin1.md:1: deck is not valid UTF-8"));
+        upload("empty.md", new byte[0]).statusCode(400).body("detail", equalTo("empty.md:1: deck has no slides"));
         upload("big.md", new byte[(int) DeckImporter.MAX_DECK_BYTES + 1]).statusCode(413)
                 .body("type", endsWith("deck-too-large"));
         given().header(OrganiserKey.HEADER, organiser.key()).get("/api/decks").then().body("$", hasSize(decksBefore));

@@ -115,6 +115,13 @@ class PollLifecycleTest {
         given().header("X-Presenter-Key", talk.presenterKey).queryParam("seconds", 2)
                 .post("/api/talks/{c}/polls/q/open", talk.joinCode).then().statusCode(400)
                 .body("type", endsWith("invalid-countdown"));
+        for (String bad : List.of("abc", "1.5", "99999999999", "1e2", "-1")) {
+            given().header("X-Presenter-Key", talk.presenterKey).queryParam("seconds", bad)
+                    .post("/api/talks/{c}/polls/q/open", talk.joinCode).then().statusCode(400)
+                    .body("type", endsWith("invalid-countdown"));
+        }
+        given().queryParam("round", "x").get("/api/talks/{c}/polls/q/results", talk.joinCode).then().statusCode(400)
+                .body("type", endsWith("invalid-round"));
         given().header("X-Presenter-Key", talk.presenterKey).queryParam("seconds", 120)
                 .post("/api/talks/{c}/polls/q/open", talk.joinCode).then().statusCode(200)
                 .body("status", equalTo("OPEN"));

@@ -206,7 +206,7 @@ class BrowserShowTest {
         phone.get(chromium.url("/t/" + talk.joinCode));
         awaitLive(phone);
         assertThat(phone.findElement(By.cssSelector(".waiting")).isDisplayed()).isTrue();
-        assertThat(phone.findElement(By.cssSelector(".waiting-title")).getText()).isEqualTo("Showtest – følg med");
+        assertThat(phone.findElement(By.cssSelector(".talk-header h1")).getText()).isEqualTo("Showtest – følg med");
         assertThat(phone.findElement(By.cssSelector(".waiting-text")).getText()).isEqualTo("Venter på næste spørgsmål …");
         assertThat(visiblePolls(phone)).isEmpty();
         screenshot(phone, "show-phone-waiting");
