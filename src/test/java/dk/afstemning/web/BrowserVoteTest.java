@@ -4,46 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,11 +34,6 @@ import dk.afstemning.talk.Talk;
  */
 @QuarkusTest
 class BrowserVoteTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private static final String DANISH_DECK = """
             ---
@@ -106,56 +76,24 @@ class BrowserVoteTest {
             }
             """;
 
-    /** Selenium has no DevTools bindings for Debian's Chromium and warns once per browser; these tests need none. */
-    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
-
-    static {
-        CDP_VERSION_FINDER.setLevel(Level.OFF);
-    }
-
     @TestHTTPResource("/")
     URL baseUrl;
 
     @Inject
     DeckImporter importer;
 
-    private final Map<String, WebDriver> browsers = new LinkedHashMap<>();
-    private final List<Path> profiles = new ArrayList<>();
+    private Chromium chromium;
 
     @BeforeEach
     void requireChromium() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                + "; install them with: sudo apt-get install -y chromium chromium-driver";
-        System.err.println("BrowserVoteTest: " + message);
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.fail(message);
-        }
-        Assumptions.assumeTrue(false, message);
+        chromium = new Chromium("BrowserVoteTest", baseUrl);
+        chromium.require();
     }
 
     @AfterEach
     void quitBrowsers() {
-        // Every screenshot first: quitting the phone would change the participant count on the projector.
-        browsers.forEach((name, browser) -> {
-            try {
-                screenshot(browser, name);
-            } catch (RuntimeException e) {
-                System.err.println("BrowserVoteTest: no screenshot of " + name + ": " + e);
-            }
-        });
-        browsers.forEach((name, browser) -> {
-            try {
-                browser.quit();
-            } catch (RuntimeException e) {
-                System.err.println("BrowserVoteTest: could not quit " + name + ": " + e);
-            }
-        });
-        browsers.clear();
-        profiles.forEach(BrowserVoteTest::deleteRecursively);
-        profiles.clear();
+        // Chromium#quitAll takes every screenshot first: quitting the phone would change the projector's count.
+        chromium.quitAll();
     }
 
     @Test
@@ -163,12 +101,12 @@ class BrowserVoteTest {
         Talk talk = importDeck(DANISH_DECK);
         showSlide(talk, 2);
         openPoll(talk, "favorit");
-        WebDriver projector = projector("presenter-projector");
-        projector.get(url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
-        awaitLive(projector);
-        WebDriver phone = phone("participant-phone-da", "da");
-        phone.get(url("/t/" + talk.joinCode));
-        awaitLive(phone);
+        WebDriver projector = chromium.projector("presenter-projector");
+        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
+        Chromium.awaitLive(projector);
+        WebDriver phone = chromium.phone("participant-phone-da", "da");
+        phone.get(chromium.url("/t/" + talk.joinCode));
+        Chromium.awaitLive(phone);
         assertThat(phone.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("da");
 
         List<WebElement> options = phone.findElements(By.cssSelector("section.poll button.option"));
@@ -178,23 +116,23 @@ class BrowserVoteTest {
         assertThat(count(projector, first)).isEqualTo("0");
         assertThat(count(projector, second)).isEqualTo("0");
         assertThat(total(projector)).isEqualTo("0");
-        js(projector).executeScript("window.__noReloadMarker = 'still here';");
+        Chromium.js(projector).executeScript("window.__noReloadMarker = 'still here';");
 
         options.get(0).click();
 
-        awaitText(phone, By.cssSelector("section.poll .confirmation"), "Din stemme er modtaget");
-        awaitText(projector, countLocator(first), "1");
+        Chromium.awaitText(phone, By.cssSelector("section.poll .confirmation"), "Din stemme er modtaget");
+        Chromium.awaitText(projector, countLocator(first), "1");
         assertThat(count(projector, second)).isEqualTo("0");
         assertThat(total(projector)).isEqualTo("1");
-        assertThat(js(projector).executeScript("return window.__noReloadMarker")).isEqualTo("still here");
+        assertThat(Chromium.js(projector).executeScript("return window.__noReloadMarker")).isEqualTo("still here");
 
         phone.findElements(By.cssSelector("section.poll button.option")).get(1).click();
 
-        awaitText(projector, countLocator(second), "1");
-        awaitText(projector, countLocator(first), "0");
+        Chromium.awaitText(projector, countLocator(second), "1");
+        Chromium.awaitText(projector, countLocator(first), "0");
         assertThat(total(projector)).isEqualTo("1");
-        assertThat(js(projector).executeScript("return window.__noReloadMarker")).isEqualTo("still here");
-        awaitText(phone, By.cssSelector("section.poll .confirmation"), "Din stemme er modtaget");
+        assertThat(Chromium.js(projector).executeScript("return window.__noReloadMarker")).isEqualTo("still here");
+        Chromium.awaitText(phone, By.cssSelector("section.poll .confirmation"), "Din stemme er modtaget");
 
         phone.navigate().refresh();
 
@@ -209,14 +147,14 @@ class BrowserVoteTest {
         Talk talk = importDeck(DANISH_DECK);
         showSlide(talk, 2);
         openPoll(talk, "favorit");
-        WebDriver phone = phone("participant-phone-en", "da");
-        phone.get(url("/t/" + talk.joinCode + "?lang=en"));
-        awaitLive(phone);
+        WebDriver phone = chromium.phone("participant-phone-en", "da");
+        phone.get(chromium.url("/t/" + talk.joinCode + "?lang=en"));
+        Chromium.awaitLive(phone);
         assertThat(phone.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 
         phone.findElement(By.cssSelector("section.poll button.option")).click();
 
-        awaitText(phone, By.cssSelector("section.poll .confirmation"), "Your vote was received");
+        Chromium.awaitText(phone, By.cssSelector("section.poll .confirmation"), "Your vote was received");
     }
 
     @Test
@@ -229,14 +167,14 @@ class BrowserVoteTest {
         Talk talk = importDeck(deck.toString());
         openPoll(talk, "tekst");
 
-        WebDriver phone = phone("participant-phone-hostile", "da");
+        WebDriver phone = chromium.phone("participant-phone-hostile", "da");
         recordDialogs(phone);
-        phone.get(url("/t/" + talk.joinCode));
-        awaitLive(phone);
-        WebDriver projector = projector("presenter-projector-hostile");
+        phone.get(chromium.url("/t/" + talk.joinCode));
+        Chromium.awaitLive(phone);
+        WebDriver projector = chromium.projector("presenter-projector-hostile");
         recordDialogs(projector);
-        projector.get(url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
-        awaitLive(projector);
+        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
+        Chromium.awaitLive(projector);
 
         assertThat(phone.findElement(By.cssSelector(".talk-header h1")).getText()).isEqualTo(HOSTILE_TITLE);
         assertThat(phone.findElement(By.cssSelector("section.poll h2")).getText()).isEqualTo(HOSTILE_QUESTION);
@@ -249,7 +187,7 @@ class BrowserVoteTest {
 
         for (WebDriver browser : List.of(phone, projector)) {
             assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
-            assertThat((List<?>) js(browser).executeScript("return window.__dialogs")).isEmpty();
+            assertThat((List<?>) Chromium.js(browser).executeScript("return window.__dialogs")).isEmpty();
             assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         }
     }
@@ -272,70 +210,10 @@ class BrowserVoteTest {
                 .then().statusCode(200);
     }
 
-    /** A phone: 360×640 CSS pixels with touch, asking for {@code language} in Accept-Language. */
-    private WebDriver phone(String name, String language) {
-        return browser(name, options -> {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", 360, "height", 640, "pixelRatio", 2.0, "touch", true)));
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        });
-    }
-
-    /** A projector: a 1280×720 window. */
-    private WebDriver projector(String name) {
-        return browser(name, options -> options.addArguments("--window-size=1280,720"));
-    }
-
-    /** A headless Chromium with a fresh profile, kept under {@code name} for its screenshot and quit. */
-    private WebDriver browser(String name, Consumer<ChromeOptions> device) {
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("afstemning-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        profiles.add(profile);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile);
-        device.accept(options);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        browsers.put(name, driver);
-        return driver;
-    }
-
     /** Makes every later page of {@code browser} record dialogs in {@code window.__dialogs} instead of showing them. */
     private static void recordDialogs(WebDriver browser) {
         ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", DIALOG_RECORDER));
-    }
-
-    private String url(String path) {
-        try {
-            return baseUrl.toURI().resolve(path).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits until the page's live socket is open ({@code live.js} sets {@code body[data-live=connected]}). */
-    private static void awaitLive(WebDriver browser) {
-        new WebDriverWait(browser, TIMEOUT)
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-live=connected]")));
-    }
-
-    /** Waits until the element's text is {@code expected}, then asserts it, so a timeout reports the text it saw. */
-    private static void awaitText(WebDriver browser, By locator, String expected) {
-        try {
-            new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.textToBe(locator, expected));
-        } catch (TimeoutException e) {
-            // the assertion below fails with the actual text
-        }
-        assertThat(browser.findElement(locator).getText()).as("text of %s", locator).isEqualTo(expected);
     }
 
     private static By countLocator(String optionId) {
@@ -350,33 +228,9 @@ class BrowserVoteTest {
         return projector.findElement(By.cssSelector(".poll .total")).getText();
     }
 
-    private static JavascriptExecutor js(WebDriver browser) {
-        return (JavascriptExecutor) browser;
-    }
-
     /** A YAML single-quoted scalar: inner single quotes are doubled, nothing else is special. */
     private static String yamlQuoted(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    private static void screenshot(WebDriver browser, String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Best effort: a browser that is still shutting down may hold on to a file of its profile. */
-    private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("BrowserVoteTest: could not delete " + folder + ": " + e);
-        }
-    }
 }
