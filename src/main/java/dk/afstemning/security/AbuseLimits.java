@@ -1,0 +1,100 @@
+package dk.afstemning.security;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.problem.RateLimited;
+
+/**
+ * The abuse limits of {@link LimitsConfig}: votes per participant and per client address, new participants per client
+ * address, join-code look-ups per client address, and a block on clients that try too many unknown join codes. Each
+ * check throws {@link RateLimited} when the client is over its limit; refusals are logged once a minute per client.
+ */
+@ApplicationScoped
+public class AbuseLimits {
+
+    private final KeyedBuckets votesPerParticipant;
+    private final KeyedBuckets votesPerIp;
+    private final KeyedBuckets joinsPerIp;
+    private final KeyedBuckets lookupsPerIp;
+    private final MissWindows misses;
+    private final RefusalLog log;
+
+    @Inject
+    AbuseLimits(LimitsConfig config) {
+        this(config, Ticker.systemTicker());
+    }
+
+    AbuseLimits(LimitsConfig config, Ticker ticker) {
+        long max = config.maxTrackedClients();
+        votesPerParticipant = new KeyedBuckets(config.votesPerParticipant(), max, ticker);
+        votesPerIp = new KeyedBuckets(config.votesPerIp(), max, ticker);
+        joinsPerIp = new KeyedBuckets(config.joinsPerIp(), max, ticker);
+        lookupsPerIp = new KeyedBuckets(config.lookupsPerIp(), max, ticker);
+        misses = new MissWindows(config.joinCodeMisses(), config.joinCodeMissWindow(), max, ticker);
+        log = new RefusalLog(max, ticker);
+    }
+
+    /**
+     * A vote from {@code client} by the participant with {@code token}; a malformed token counts only per address
+     * (the vote is refused as not joined anyway).
+     */
+    public void vote(String client, String token) {
+        check(votesPerIp, client, "votes-per-ip", client, "Too many votes from your network");
+        if (ParticipantService.isWellFormed(token)) {
+            check(votesPerParticipant, token, "votes-per-participant", client, "Too many votes");
+        }
+    }
+
+    /** A join that makes a new participant. */
+    public void join(String client) {
+        check(joinsPerIp, client, "joins-per-ip", client, "Too many new participants from your network");
+    }
+
+    /** A look-up of a join code: refused while the client is blocked for unknown codes, or over its rate. */
+    public void lookup(String client) {
+        requireNotBlocked(client);
+        check(lookupsPerIp, client, "lookups-per-ip", client, "Too many look-ups of join codes from your network");
+    }
+
+    /** Refuses {@code client} if it is blocked for unknown join codes; its rate of look-ups is not counted. */
+    public void requireNotBlocked(String client) {
+        long blocked = misses.blockedFor(client);
+        if (blocked > 0) {
+            throw refused("join-code-misses", client, "Too many unknown join codes from your network", blocked);
+        }
+    }
+
+    /** True while {@code client} is blocked for trying too many unknown join codes. */
+    public boolean blocked(String client) {
+        return misses.blockedFor(client) > 0;
+    }
+
+    /** Counts an unknown join code tried by {@code client}. */
+    public void miss(String client) {
+        misses.miss(client);
+    }
+
+    /** Logs a refusal of another kind (e.g. a cross-origin request), at most once a minute per kind and client. */
+    public void logRefusal(String kind, String client, String what) {
+        log.refused(kind, client, what);
+    }
+
+    private void check(KeyedBuckets buckets, String key, String kind, String client, String detail) {
+        long wait = buckets.take(key);
+        if (wait > 0) {
+            throw refused(kind, client, detail, wait);
+        }
+    }
+
+    private RateLimited refused(String kind, String client, String detail, long waitNanos) {
+        long seconds = Math.max(1, (waitNanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+        log.refused(kind, client, detail + " (retry in " + seconds + " s)");
+        return new RateLimited(detail, seconds);
+    }
+}
