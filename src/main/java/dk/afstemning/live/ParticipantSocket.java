@@ -20,13 +20,17 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.SocketUpgradeGuard;
 import dk.afstemning.vote.VoteService;
 
 /**
  * A participant's live connection, {@code /ws/participant/{code}}, authenticated by the participant cookie. Sends a
  * {@code state} snapshot on connecting and {@code poll} messages when polls open or close; accepts
  * {@code {"type":"vote","pollId":…,"optionId":…,"requestId":…}} and answers {@code ack} after commit or
- * {@code error}. Anything else is refused with an error and logged; the connection stays open.
+ * {@code error}. Anything else is refused with an error and logged; the connection stays open. Votes count against
+ * the same limits as over REST ({@link AbuseLimits}); a vote over the limit gets an {@code error} with problem
+ * {@code rate-limited}. The upgrade itself is checked by {@link SocketUpgradeGuard}.
  */
 @WebSocket(path = "/ws/participant/{code}")
 public class ParticipantSocket {
@@ -46,6 +50,9 @@ public class ParticipantSocket {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    AbuseLimits limits;
+
     @OnOpen
     public String onOpen(WebSocketConnection connection, @PathParam String code) {
         String token = token(connection.handshakeRequest().header("Cookie"));
@@ -56,6 +63,9 @@ public class ParticipantSocket {
             hub.addParticipant(joined.state().code(), connection, joined.participantId());
             return hub.json(joined.state());
         } catch (ApiProblem e) {
+            if (e.type().equals("talk-not-found")) {
+                limits.miss(SocketUpgradeGuard.client(connection));
+            }
             connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, e.status(), e.type(), e.detail())));
             connection.closeAndAwait(new CloseReason(1008, e.type()));
             return null;
@@ -84,7 +94,9 @@ public class ParticipantSocket {
             if (!poll.isTextual() || !option.canConvertToLong() || !option.isIntegralNumber()) {
                 throw ApiProblem.badRequest("invalid-vote", "A vote needs a text pollId and a whole-number optionId");
             }
-            var ack = votes.cast(code, poll.asText(), connection.userData().get(TOKEN), option.asLong(), requestId);
+            String token = connection.userData().get(TOKEN);
+            limits.vote(SocketUpgradeGuard.client(connection), token);
+            var ack = votes.cast(code, poll.asText(), token, option.asLong(), requestId);
             return hub.json(new LiveMessages.Ack(ack));
         } catch (ApiProblem e) {
             return hub.json(new LiveMessages.Error(requestId, e.status(), e.type(), e.detail()));

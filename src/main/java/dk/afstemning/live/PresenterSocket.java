@@ -13,6 +13,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.results.PollResults;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.SocketUpgradeGuard;
 import dk.afstemning.talk.JoinCodes;
 
 /**
@@ -31,6 +33,9 @@ public class PresenterSocket {
     @Inject
     LiveHub hub;
 
+    @Inject
+    AbuseLimits limits;
+
     @OnOpen
     public void onOpen(WebSocketConnection connection, @PathParam String code) {
         String normalized = JoinCodes.normalize(code);
@@ -46,6 +51,9 @@ public class PresenterSocket {
             connection.sendTextAndAwait(hub.json(
                     new LiveMessages.Presence(normalized, hub.connectedParticipants(normalized))));
         } catch (ApiProblem e) {
+            if (e.type().equals("talk-not-found")) {
+                limits.miss(SocketUpgradeGuard.client(connection));
+            }
             hub.removePresenter(normalized, connection);
             connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, e.status(), e.type(), e.detail())));
             connection.closeAndAwait(new CloseReason(1008, e.type()));

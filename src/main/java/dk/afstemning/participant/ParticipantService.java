@@ -25,6 +25,15 @@ public class ParticipantService {
      * @return the participant; its token goes back into the cookie
      */
     public Participant join(Talk talk, String token) {
+        return join(talk, token, () -> {
+        });
+    }
+
+    /**
+     * As {@link #join(Talk, String)}, running {@code beforeNew} before a new participant is made (a limit on new
+     * participants that may throw; nothing is stored then).
+     */
+    public Participant join(Talk talk, String token, Runnable beforeNew) {
         if (isWellFormed(token)) {
             var existing = Participant.findByTalkAndToken(talk, token);
             if (existing.isPresent()) {
@@ -33,6 +42,7 @@ public class ParticipantService {
         } else {
             token = JoinCodes.secret();
         }
+        beforeNew.run();
         Participant p = new Participant();
         p.talk = talk;
         p.token = token;

@@ -1,7 +1,9 @@
 package dk.afstemning.problem;
 
 import java.util.List;
+import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -14,12 +16,46 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.CurrentClient;
+
 /** Turns every refusal of the REST API into an RFC 9457 problem body, so clients never see an HTML error page. */
 public class ProblemMappers {
 
+    /** Refusals that would tell a client blocked for guessing join codes whether a code exists. */
+    private static final Set<String> REVEALING = Set.of("talk-not-found", "not-joined", "forbidden");
+
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    CurrentClient client;
+
+    /**
+     * An {@link ApiProblem} as a problem body; a {@link RateLimited} one also gets {@code Retry-After}. An unknown join
+     * code counts as a miss of the client; while the client is blocked for too many misses, refusals that would show
+     * whether a code exists (unknown talk, not joined, wrong key) are answered 429 like any other look-up.
+     */
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
-        return response(new Problem(Problem.typeUri(e.type()), e.title(), e.status(), e.detail(), path(uri), null));
+        ApiProblem problem = e;
+        if (REVEALING.contains(e.type())) {
+            String key = client.key();
+            try {
+                limits.requireNotBlocked(key);
+            } catch (RateLimited blocked) {
+                problem = blocked;
+            }
+            if (e.type().equals("talk-not-found")) {
+                limits.miss(key);
+            }
+        }
+        Response.ResponseBuilder builder = builder(new Problem(Problem.typeUri(problem.type()), problem.title(),
+                problem.status(), problem.detail(), path(uri), null));
+        if (problem instanceof RateLimited limited) {
+            builder.header("Retry-After", limited.retryAfterSeconds());
+        }
+        return builder.build();
     }
 
     @ServerExceptionMapper
@@ -72,7 +108,12 @@ public class ProblemMappers {
         return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
-    private static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    /** A problem as a response with {@code application/problem+json}. */
+    public static Response response(Problem problem) {
+        return builder(problem).build();
+    }
+
+    private static Response.ResponseBuilder builder(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 }

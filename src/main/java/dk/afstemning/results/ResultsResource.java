@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollService;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.CurrentClient;
 import dk.afstemning.talk.TalkService;
 
 /** Results of a poll, per round. */
@@ -30,11 +32,18 @@ public class ResultsResource {
     @Inject
     ResultsService results;
 
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    CurrentClient client;
+
     @GET
     @Transactional
     @Operation(summary = "Counts and percentages of a round (default: the current one), from stored votes")
     public PollResults get(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @QueryParam("round") String roundParam) {
+        limits.lookup(client.key());
         Poll poll = polls.require(talks.require(code), pollId);
         if (roundParam != null && !roundParam.matches("\\d{1,6}")) {
             throw ApiProblem.badRequest("invalid-round", "round must be a whole number from 1");

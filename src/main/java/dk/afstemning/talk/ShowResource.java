@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.CurrentClient;
+
 /** The show: which slide the presenter shows now. Phones and other presenter windows follow it live. */
 @Path("/api/talks/{code}/show")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +29,12 @@ public class ShowResource {
     @Inject
     ShowService show;
 
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    CurrentClient client;
+
     /** @param slide the 1-based slide to show */
     public record GoTo(@NotNull Integer slide) {
     }
@@ -34,6 +43,7 @@ public class ShowResource {
     @Transactional
     @Operation(summary = "The current slide and its poll")
     public ShowState get(@PathParam("code") String code) {
+        limits.lookup(client.key());
         return show.state(talks.require(code));
     }
 

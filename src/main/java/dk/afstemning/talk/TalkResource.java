@@ -20,10 +20,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.deck.DeckUploads;
-
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.CurrentClient;
 
 /** The talk API: look a talk up by join code, join it as a participant, and replace its deck (presenter). */
 @Path("/api/talks/{code}")
@@ -39,6 +40,12 @@ public class TalkResource {
     @Inject
     DeckImporter importer;
 
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    CurrentClient client;
+
     /**
      * Joined participant's id, also set as the {@code afstemning_pid} cookie that votes are made with.
      *
@@ -50,6 +57,7 @@ public class TalkResource {
     @GET
     @Operation(summary = "A talk and its polls, by join code")
     public TalkView get(@PathParam("code") String code) {
+        limits.lookup(client.key());
         return talks.view(code);
     }
 
@@ -58,7 +66,9 @@ public class TalkResource {
     @Transactional
     @Operation(summary = "Join a talk; reuses the participant cookie when present")
     public Response join(@PathParam("code") String code, @CookieParam(ParticipantService.COOKIE) String token) {
-        Participant participant = participants.join(talks.require(code), token);
+        String key = client.key();
+        limits.lookup(key);
+        Participant participant = participants.join(talks.require(code), token, () -> limits.join(key));
         return Response.status(participant.token.equals(token) ? 200 : 201)
                 .entity(new Joined(participant.token))
                 .cookie(ParticipantCookie.of(participant.token)).build();

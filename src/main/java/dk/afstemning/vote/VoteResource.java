@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.CurrentClient;
 
 /** Casting a vote over REST; the same service answers the participant WebSocket. */
 @Path("/api/talks/{code}/polls/{pollId}/votes")
@@ -24,6 +26,12 @@ public class VoteResource {
 
     @Inject
     VoteService votes;
+
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    CurrentClient client;
 
     /**
      * A vote.
@@ -38,6 +46,7 @@ public class VoteResource {
     @Operation(summary = "Cast or change the joined participant's vote; answered after the vote is stored")
     public VoteAck cast(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @CookieParam(ParticipantService.COOKIE) String token, @Valid @NotNull CastVote vote) {
+        limits.vote(client.key(), token);
         return votes.cast(code, pollId, token, vote.optionId(), vote.requestId());
     }
 }

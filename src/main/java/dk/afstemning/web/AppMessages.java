@@ -184,6 +184,12 @@ public interface AppMessages {
     @Message("Open this page from the presenter link with its key.")
     String forbidden_text();
 
+    @Message("Too many requests")
+    String too_many_title();
+
+    @Message("Too many requests came from your network. Try again in {seconds} s.")
+    String too_many_text(long seconds);
+
     @Message("Organiser: give a deck again or upload one")
     String organiser_link();
 

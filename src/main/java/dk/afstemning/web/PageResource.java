@@ -27,9 +27,11 @@ import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
-import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.problem.RateLimited;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.CurrentClient;
 import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.ShowService;
 import dk.afstemning.talk.ShowState;
@@ -44,9 +46,6 @@ import dk.afstemning.vote.Vote;
 public class PageResource {
 
     @Inject
-    TalkService talks;
-
-    @Inject
     ParticipantService participants;
 
     @Inject
@@ -57,6 +56,12 @@ public class PageResource {
 
     @Inject
     ShowService show;
+
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    CurrentClient client;
 
     record index(String lang, String otherLang, String code, boolean unknown) implements TemplateInstance {
     }
@@ -102,6 +107,10 @@ public class PageResource {
     record forbidden(String lang, String otherLang) implements TemplateInstance {
     }
 
+    /** @param seconds how long until the visitor may try again */
+    record tooMany(String lang, String otherLang, long seconds) implements TemplateInstance {
+    }
+
     /** @param baseUrl the base URL phones use, for the links of a talk just created */
     record organiser(String lang, String otherLang, String baseUrl) implements TemplateInstance {
     }
@@ -119,15 +128,18 @@ public class PageResource {
     @Operation(hidden = true)
     public Response join(@QueryParam("code") String code, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
+        String key = client.key();
+        String language = Languages.choose(lang, accept, null);
+        try {
+            limits.lookup(key);
+        } catch (RateLimited e) {
+            return tooMany(e, language);
+        }
         String normalized = JoinCodes.normalize(code);
         if (JoinCodes.isWellFormed(normalized) && Talk.findByJoinCode(normalized).isPresent()) {
             return Response.seeOther(URI.create("/t/" + normalized + (lang == null ? "" : "?lang=" + lang))).build();
         }
-        String language = Languages.choose(lang, accept, null);
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                .entity(localized(new index(language, Languages.other(language), echo(code), true),
-                        language))
-                .build();
+        return unknownCode(code, language, key);
     }
 
     @GET
@@ -136,16 +148,25 @@ public class PageResource {
     @Operation(hidden = true)
     public Response participantPage(@PathParam("code") String code, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept, @CookieParam(ParticipantService.COOKIE) String token) {
-        Talk talk;
+        String key = client.key();
         try {
-            talk = talks.require(code);
-        } catch (ApiProblem e) {
-            return join(code, lang, accept);
+            limits.lookup(key);
+        } catch (RateLimited e) {
+            return tooMany(e, Languages.choose(lang, accept, null));
+        }
+        Talk talk = find(code);
+        if (talk == null) {
+            return unknownCode(code, Languages.choose(lang, accept, null), key);
         }
         if (!talk.joinCode.equals(code)) {
             return Response.seeOther(URI.create("/t/" + talk.joinCode)).build();
         }
-        Participant participant = participants.join(talk, token);
+        Participant participant;
+        try {
+            participant = participants.join(talk, token, () -> limits.join(key));
+        } catch (RateLimited e) {
+            return tooMany(e, Languages.choose(lang, accept, talk.language));
+        }
         ShowState state = show.state(talk);
         List<ParticipantPoll> polls = Poll.listActiveByTalk(talk).stream()
                 .map(p -> new ParticipantPoll(p.key, p.question, p.status, p.round, p.version, p.allowChange,
@@ -166,11 +187,10 @@ public class PageResource {
     public Response presenterPage(@PathParam("code") String code, @QueryParam("key") String key,
             @QueryParam("lang") String lang, @QueryParam("slide") Integer slide,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
-        Talk talk;
-        try {
-            talk = talks.require(code);
-        } catch (ApiProblem e) {
-            return join(code, lang, accept);
+        Talk talk = find(code);
+        Response refused = keylessLookup(talk, key, code, lang, accept);
+        if (refused != null) {
+            return refused;
         }
         String joinUrl = urls.base(host) + "/t/" + talk.joinCode;
         List<PresenterSlide> slides = Slide.listByTalk(talk).stream().map(s -> {
@@ -194,11 +214,10 @@ public class PageResource {
     @Operation(hidden = true)
     public Response notesPage(@PathParam("code") String code, @QueryParam("key") String key,
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
-        Talk talk;
-        try {
-            talk = talks.require(code);
-        } catch (ApiProblem e) {
-            return join(code, lang, accept);
+        Talk talk = find(code);
+        Response refused = keylessLookup(talk, key, code, lang, accept);
+        if (refused != null) {
+            return refused;
         }
         if (!TalkService.isPresenterKey(talk, key)) {
             String language = Languages.choose(lang, accept, talk.language);
@@ -231,6 +250,46 @@ public class PageResource {
             @HeaderParam("Accept-Language") String accept) {
         String language = Languages.choose(lang, accept, null);
         return localized(new organiser(language, Languages.other(language), urls.base(host)), language);
+    }
+
+    /** The talk with this join code as typed, or null. */
+    private Talk find(String code) {
+        String normalized = JoinCodes.normalize(code);
+        return JoinCodes.isWellFormed(normalized) ? Talk.findByJoinCode(normalized).orElse(null) : null;
+    }
+
+    /**
+     * The limits of a presenter page: with the talk's key it is the presenter's own screen and not limited; without,
+     * it is a look-up of a join code like any other.
+     *
+     * @return the refusal (429 or an unknown code's 404), or null to go on
+     */
+    private Response keylessLookup(Talk talk, String presenterKey, String code, String lang, String accept) {
+        if (talk != null && TalkService.isPresenterKey(talk, presenterKey)) {
+            return null;
+        }
+        String key = client.key();
+        String language = Languages.choose(lang, accept, talk == null ? null : talk.language);
+        try {
+            limits.lookup(key);
+        } catch (RateLimited e) {
+            return tooMany(e, language);
+        }
+        return talk == null ? unknownCode(code, language, key) : null;
+    }
+
+    /** The join form again with "we don't know the code"; the code counts as a miss of the client. */
+    private Response unknownCode(String code, String language, String clientKey) {
+        limits.miss(clientKey);
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
+                .entity(localized(new index(language, Languages.other(language), echo(code), true), language))
+                .build();
+    }
+
+    private static Response tooMany(RateLimited e, String language) {
+        return Response.status(429).type(MediaType.TEXT_HTML_TYPE).header("Retry-After", e.retryAfterSeconds())
+                .entity(localized(new tooMany(language, Languages.other(language), e.retryAfterSeconds()), language))
+                .build();
     }
 
     /** Milliseconds as {@code mm:ss}, rounded up to whole seconds (as the presenter screen's countdown shows it). */
