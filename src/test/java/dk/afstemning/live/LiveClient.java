@@ -3,6 +3,7 @@ package dk.afstemning.live;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,15 +16,21 @@ import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 
 /** A real WebSocket client for tests that records every message it receives, in order. */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     final List<JsonNode> all = java.util.Collections.synchronizedList(new ArrayList<>());
-    volatile Integer closeCode;
-    final WebSocketClientConnection connection;
+    public volatile Integer closeCode;
+    public final WebSocketClientConnection connection;
 
     LiveClient(BasicWebSocketConnector connector, URI base, String path, String token) {
+        this(connector, base, path, token, Map.of());
+    }
+
+    /** A client that also sends {@code headers} with the upgrade request (e.g. Origin, X-Forwarded-For). */
+    public LiveClient(BasicWebSocketConnector connector, URI base, String path, String token,
+            Map<String, String> headers) {
         // Non-blocking: callbacks run in order on the connection's event loop, so the inbox keeps the wire order.
         connector.baseUri(base).path(path).executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, m) -> {
@@ -38,11 +45,12 @@ final class LiveClient implements AutoCloseable {
         if (token != null) {
             connector.addHeader("Cookie", "afstemning_pid=" + token);
         }
+        headers.forEach(connector::addHeader);
         connection = connector.connectAndAwait();
     }
 
     /** The next message matching {@code filter}, skipping others; fails after 10 s. */
-    JsonNode next(Predicate<JsonNode> filter) throws InterruptedException {
+    public JsonNode next(Predicate<JsonNode> filter) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             JsonNode node = inbox.poll(100, TimeUnit.MILLISECONDS);
@@ -53,11 +61,11 @@ final class LiveClient implements AutoCloseable {
         throw new AssertionError("no matching message within 10 s; received " + all);
     }
 
-    JsonNode next(String type) throws InterruptedException {
+    public JsonNode next(String type) throws InterruptedException {
         return next(n -> n.path("type").asText().equals(type));
     }
 
-    void send(String text) {
+    public void send(String text) {
         connection.sendTextAndAwait(text);
     }
 
