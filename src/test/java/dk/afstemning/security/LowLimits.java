@@ -1,0 +1,26 @@
+package dk.afstemning.security;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * Limits low enough to reach in a test, an extra allowed origin, and client addresses taken from
+ * {@code X-Forwarded-For} (as behind a reverse proxy), so that each test can speak from addresses of its own.
+ */
+public class LowLimits implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "afstemning.limits.votes-per-participant", "1/min burst 3",
+                "afstemning.limits.votes-per-ip", "1/min burst 5",
+                "afstemning.limits.joins-per-ip", "1/min burst 4",
+                "afstemning.limits.lookups-per-ip", "1/min burst 10",
+                "afstemning.limits.join-code-misses", "5",
+                "afstemning.limits.join-code-miss-window", "5s",
+                "afstemning.allowed-origins", "https://intranet.example.dk",
+                "quarkus.http.proxy.proxy-address-forwarding", "true",
+                "quarkus.http.proxy.allow-x-forwarded", "true");
+    }
+}
