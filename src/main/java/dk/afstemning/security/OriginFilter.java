@@ -22,6 +22,8 @@ import dk.afstemning.problem.ProblemMappers;
 public class OriginFilter {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /** Methods named in the log; any other (a client's own text) is logged as "other". */
+    private static final Set<String> LOGGED = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     @Inject
     OriginPolicy origins;
@@ -34,8 +36,8 @@ public class OriginFilter {
         if (SAFE.contains(context.getMethod()) || origins.allows(request)) {
             return Optional.empty();
         }
-        limits.logRefusal("cross-origin", ClientAddress.of(request),
-                context.getMethod() + " request from a page of another site");
+        String method = LOGGED.contains(context.getMethod()) ? context.getMethod() : "other";
+        limits.logRefusal("cross-origin", ClientAddress.of(request), method + " request from a page of another site");
         return Optional.of(ProblemMappers.response(new Problem(Problem.typeUri("cross-origin"),
                 "Cross-origin request refused", 403,
                 "This request came from a page of another site (its Origin is not this server's), so it is refused",
