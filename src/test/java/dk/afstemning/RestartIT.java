@@ -235,7 +235,7 @@ class RestartIT {
     /** The seed talk's join code and presenter key; asserts the deck's talk is listed exactly once. */
     private static Startup parseStartup(Path logFile) throws IOException {
         String text = Files.readString(logFile, StandardCharsets.UTF_8);
-        assertThat(text).as("start-up summary").contains("Afstemning is ready: 1 talk(s) from ");
+        assertThat(text).as("start-up summary").contains("Afstemning is ready: 1 talk(s); decks imported from ");
         assertThat(count(Pattern.compile(Pattern.quote(TITLE)), text)).as("seed talk listed once").isEqualTo(1);
         Matcher join = JOIN_CODE.matcher(text);
         assertThat(count(JOIN_CODE, text)).as("join codes in the log").isEqualTo(1);
