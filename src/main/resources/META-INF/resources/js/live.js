@@ -1,5 +1,7 @@
 // A WebSocket that reconnects by itself with backoff (0.5 s doubling to 10 s, with jitter), and at once when the
-// page becomes visible again (a phone waking up). Shows the ".offline" banner while the connection is down.
+// page becomes visible again (a phone waking up) or the browser is back online. Shows the ".offline" banner while the
+// connection is down. When the browser reports that the network is gone, the socket is given up at once: a phone
+// that lost its network often keeps a dead socket open for minutes, and what is sent into it is lost.
 export function liveSocket(path, onMessage, onOpen) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const banner = document.querySelector('.offline');
@@ -8,25 +10,35 @@ export function liveSocket(path, onMessage, onOpen) {
   let timer = null;
   let stopped = false;
 
+  function showOffline() {
+    document.body.dataset.live = 'offline';
+    if (banner && !stopped) banner.hidden = false;
+  }
+
   function connect() {
     clearTimeout(timer);
     timer = null;
-    socket = new WebSocket(scheme + '//' + location.host + path);
-    socket.addEventListener('open', () => {
+    const ws = new WebSocket(scheme + '//' + location.host + path);
+    socket = ws;
+    // Events of a socket that was given up (offline) no longer concern the page.
+    ws.addEventListener('open', () => {
+      if (ws !== socket) return;
       delay = 500;
       if (banner) banner.hidden = true;
       document.body.dataset.live = 'connected';
       if (onOpen) onOpen();
     });
-    socket.addEventListener('message', (event) => {
+    ws.addEventListener('message', (event) => {
+      if (ws !== socket) return;
       let message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
       onMessage(message);
     });
-    socket.addEventListener('close', (event) => {
-      document.body.dataset.live = 'offline';
+    ws.addEventListener('close', (event) => {
+      if (ws !== socket) return;
+      socket = null;
       if (event.code === 1008) { stopped = true; }
-      if (banner && !stopped) banner.hidden = false;
+      showOffline();
       if (!stopped) schedule();
     });
   }
@@ -38,13 +50,37 @@ export function liveSocket(path, onMessage, onOpen) {
     timer = setTimeout(connect, wait);
   }
 
+  function down() {
+    return !socket || socket.readyState === WebSocket.CLOSED;
+  }
+
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && !stopped && socket && socket.readyState === WebSocket.CLOSED) {
+    if (document.visibilityState === 'visible' && !stopped && down()) {
       connect();
     }
   });
+  // Gives the current socket up: its events are ignored from now on.
+  function abandon() {
+    const old = socket;
+    socket = null;
+    if (old) {
+      try { old.close(1000, 'offline'); } catch (e) { /* already closing */ }
+    }
+  }
+
   window.addEventListener('online', () => {
-    if (!stopped && socket && socket.readyState === WebSocket.CLOSED) connect();
+    if (stopped || (socket && socket.readyState === WebSocket.OPEN)) return;
+    // A connection attempt made while offline may hang: start afresh.
+    abandon();
+    delay = 500;
+    connect();
+  });
+  window.addEventListener('offline', () => {
+    if (stopped) return;
+    abandon();
+    showOffline();
+    // Retry on the backoff too, in case no 'online' event comes.
+    schedule();
   });
 
   connect();
