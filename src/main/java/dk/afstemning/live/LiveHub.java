@@ -36,6 +36,7 @@ import dk.afstemning.talk.ShowChanged;
 public class LiveHub {
 
     private final Map<String, Set<WebSocketConnection>> presenters = new ConcurrentHashMap<>();
+    private final Map<String, Set<WebSocketConnection>> screens = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> participants = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketConnection>> participantConnections = new ConcurrentHashMap<>();
     private final Set<Long> stateChanged = ConcurrentHashMap.newKeySet();
@@ -66,12 +67,13 @@ public class LiveHub {
         executor.shutdownNow();
     }
 
-    void addPresenter(String code, WebSocketConnection connection) {
-        presenters.computeIfAbsent(code, c -> ConcurrentHashMap.newKeySet()).add(connection);
+    /** Registers a presenter feed ({@code presenter}) or a public screen feed of the talk. */
+    void addScreen(String code, WebSocketConnection connection, boolean presenter) {
+        (presenter ? presenters : screens).computeIfAbsent(code, c -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
-    void removePresenter(String code, WebSocketConnection connection) {
-        Set<WebSocketConnection> set = presenters.get(code);
+    void removeScreen(String code, WebSocketConnection connection, boolean presenter) {
+        Set<WebSocketConnection> set = (presenter ? presenters : screens).get(code);
         if (set != null) {
             set.remove(connection);
         }
@@ -113,6 +115,7 @@ public class LiveHub {
         coalescer.request("show:" + code, () -> {
             String json = json(live.show(code));
             send(presenters.get(code), json);
+            send(screens.get(code), json);
             send(participantConnections.get(code), json);
         });
     }
@@ -124,7 +127,9 @@ public class LiveHub {
 
     private void pushPoll(long pollId, String code) {
         PollResults snapshot = results.results(pollId);
-        send(presenters.get(code), json(snapshot));
+        String json = json(snapshot);
+        send(presenters.get(code), json);
+        send(screens.get(code), json);
         if (stateChanged.remove(pollId)) {
             send(participantConnections.get(code), json(new LiveMessages.PollState(snapshot.pollId(),
                     snapshot.status(), snapshot.round(), snapshot.version(), snapshot.remainingMs())));

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -17,6 +18,7 @@ import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
 
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.ApiProblem;
@@ -37,6 +39,7 @@ public class ParticipantSocket {
 
     private static final UserData.TypedKey<String> TOKEN = UserData.TypedKey.forString("token");
     private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
+    private static final UserData.TypedKey<Boolean> BINARY_LOGGED = UserData.TypedKey.forBoolean("binary-logged");
 
     @Inject
     LiveService live;
@@ -81,6 +84,9 @@ public class ParticipantSocket {
             if (message == null || !message.isObject()) {
                 throw ApiProblem.badRequest("malformed-message", "A message must be a JSON object with a type");
             }
+            if (Heartbeat.isPing(message)) {
+                return hub.json(new Heartbeat.Pong());
+            }
             requestId = message.path("requestId").isTextual() ? message.path("requestId").asText() : null;
             String type = message.path("type").asText("");
             if (!type.equals("vote")) {
@@ -89,14 +95,10 @@ public class ParticipantSocket {
                 throw new ApiProblem(400, "unsupported-message", "Unsupported message",
                         "Participants can only send messages of type 'vote'");
             }
-            JsonNode poll = message.path("pollId");
-            JsonNode option = message.path("optionId");
-            if (!poll.isTextual() || !option.canConvertToLong() || !option.isIntegralNumber()) {
-                throw ApiProblem.badRequest("invalid-vote", "A vote needs a text pollId and a whole-number optionId");
-            }
+            VoteMessage vote = VoteMessage.decode(mapper, message);
             String token = connection.userData().get(TOKEN);
             limits.vote(SocketUpgradeGuard.client(connection), token);
-            var ack = votes.cast(code, poll.asText(), token, option.asLong(), requestId);
+            var ack = votes.cast(code, vote.pollId(), token, vote.optionId(), requestId);
             return hub.json(new LiveMessages.Ack(ack));
         } catch (ApiProblem e) {
             return hub.json(new LiveMessages.Error(requestId, e.status(), e.type(), e.detail()));
@@ -105,15 +107,36 @@ public class ParticipantSocket {
         }
     }
 
-    /** A message over the size limit or a broken frame: closes this connection only, without a stack trace per abuser. */
+    /** A binary frame: answered with an error, logged once per connection; the connection stays open. */
+    @OnBinaryMessage
+    public void onBinary(Buffer data, WebSocketConnection connection) {
+        if (connection.userData().put(BINARY_LOGGED, Boolean.TRUE) == null) {
+            Log.warnf("Participant sent a binary message on talk %s (connection %s); further ones are not logged",
+                    connection.userData().get(CODE), connection.id());
+        }
+        connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, 400, "binary-not-supported",
+                "Messages must be JSON text, not binary")));
+    }
+
+    /**
+     * A message over {@code quarkus.websockets-next.server.max-message-size}: answered with an error
+     * {@code message-too-large} (Vert.x drops the message and keeps the connection); any other failure of the
+     * connection closes it with 1011, without a stack trace per abuser.
+     */
     @OnError
     public void onError(Throwable failure, WebSocketConnection connection) {
         Log.debugf("Participant connection %s failed: %s", connection.id(), failure.toString());
-        if (connection.isOpen()) {
-            connection.close(new CloseReason(1009, "message too big or malformed")).subscribe().with(v -> {
-            }, t -> {
-            });
+        if (!connection.isOpen()) {
+            return;
         }
+        if (SocketLimits.isTooLarge(failure)) {
+            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, 413, "message-too-large",
+                    SocketLimits.tooLargeDetail())));
+            return;
+        }
+        connection.close(new CloseReason(1011, "connection failed")).subscribe().with(v -> {
+        }, t -> {
+        });
     }
 
     @OnClose

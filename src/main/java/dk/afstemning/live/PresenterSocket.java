@@ -2,75 +2,41 @@ package dk.afstemning.live;
 
 import jakarta.inject.Inject;
 
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
-import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
-import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.results.PollResults;
-import dk.afstemning.security.AbuseLimits;
-import dk.afstemning.security.SocketUpgradeGuard;
-import dk.afstemning.talk.JoinCodes;
-
 /**
- * The presenter screen's live feed, {@code /ws/present/{code}}: on connecting, a {@code slide} message, a
- * {@code results} message per poll and a {@code presence} message; afterwards every change. Read-only: poll control goes through the REST API with the
- * presenter key, so this feed may be shown to anyone with the join code.
+ * The presenter's live feed, {@code /ws/present/{code}?key=<presenter key>}: on connecting, a {@code slide} message, a
+ * {@code results} message per poll and a {@code presence} message; afterwards every change. The upgrade needs the
+ * talk's presenter key ({@link PresenterKeyCheck}, 403 without it). Read-only: poll control goes through the REST API
+ * with the presenter key. The public screen without the key uses {@link ScreenSocket}.
  */
-@WebSocket(path = "/ws/present/{code}")
+@WebSocket(path = "/ws/present/{code}", endpointId = PresenterSocket.ID)
 public class PresenterSocket {
 
-    private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
+    /** The endpoint id that {@link PresenterKeyCheck} applies to. */
+    public static final String ID = "presenter";
 
     @Inject
-    LiveService live;
-
-    @Inject
-    LiveHub hub;
-
-    @Inject
-    AbuseLimits limits;
+    LiveFeeds feeds;
 
     @OnOpen
     public void onOpen(WebSocketConnection connection, @PathParam String code) {
-        String normalized = JoinCodes.normalize(code);
-        // Registered before the snapshot is read, so no change can fall between the two; clients drop older versions.
-        connection.userData().put(CODE, normalized);
-        hub.addPresenter(normalized, connection);
-        try {
-            LiveService.PresenterState state = live.presenterState(normalized);
-            connection.sendTextAndAwait(hub.json(state.show()));
-            for (PollResults results : state.polls()) {
-                connection.sendTextAndAwait(hub.json(results));
-            }
-            connection.sendTextAndAwait(hub.json(
-                    new LiveMessages.Presence(normalized, hub.connectedParticipants(normalized))));
-        } catch (ApiProblem e) {
-            if (e.type().equals("talk-not-found")) {
-                limits.miss(SocketUpgradeGuard.client(connection));
-            }
-            hub.removePresenter(normalized, connection);
-            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, e.status(), e.type(), e.detail())));
-            connection.closeAndAwait(new CloseReason(1008, e.type()));
-        }
+        feeds.open(connection, code, true);
     }
 
     @OnTextMessage
     public String onMessage(String text) {
-        return hub.json(new LiveMessages.Error(null, 400, "read-only",
-                "The presenter feed is read-only; control polls through the REST API with the presenter key"));
+        return feeds.answer(text,
+                "The presenter feed is read-only; control polls through the REST API with the presenter key");
     }
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
-        String code = connection.userData().get(CODE);
-        if (code != null) {
-            hub.removePresenter(code, connection);
-        }
+        feeds.close(connection, true);
     }
 }

@@ -26,6 +26,7 @@ import dk.afstemning.deck.DeckEntity;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.deck.DeckUploads;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.problem.MaxChars;
 import dk.afstemning.talk.Talk;
 
 /**
@@ -76,10 +77,10 @@ public class DeckResource {
     }
 
     /**
-     * @param venue where the new talk is given, optional
+     * @param venue where the new talk is given, optional, at most 200 user-visible characters
      * @param date when, ISO {@code 2023-03-14}, optional (default today)
      */
-    public record NewTalk(@Size(max = 200) String venue,
+    public record NewTalk(@MaxChars(200) @Size(max = 1000) String venue,
             @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2023-03-14") String date) {
 
         LocalDate localDate() {

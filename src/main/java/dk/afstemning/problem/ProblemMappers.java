@@ -66,13 +66,12 @@ public class ProblemMappers {
                 "The request is not valid: " + String.join("; ", errors), path(uri), errors));
     }
 
+    /** A JSON value of the wrong type or an unknown field ({@link StrictJson}): 400 naming the field. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(java.util.stream.Collectors.joining("."));
-        String detail = field.isEmpty() ? "The request body does not have the expected shape"
-                : "Field '" + field + "' has the wrong type";
-        return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400, detail, path(uri), null));
+        String field = JsonFields.field(e);
+        return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400, JsonFields.detail(e),
+                path(uri), field.isEmpty() ? null : List.of(field + ": " + JsonFields.fault(e))));
     }
 
     @ServerExceptionMapper

@@ -38,6 +38,26 @@ public class TalkService {
         }
     }
 
+    /** How a presenter key fits a join code: {@link #presenterKeyFits}. */
+    public enum KeyFit {
+        /** The key is the talk's presenter key. */
+        FITS,
+        /** The talk exists; the key is missing or another one. */
+        WRONG_KEY,
+        /** No talk has the code. */
+        NO_TALK
+    }
+
+    /** Whether {@code key} is the presenter key of the talk with join code {@code code} (as typed). */
+    public KeyFit presenterKeyFits(String code, String key) {
+        String normalized = JoinCodes.normalize(code);
+        if (!JoinCodes.isWellFormed(normalized)) {
+            return KeyFit.NO_TALK;
+        }
+        return Talk.findByJoinCode(normalized).map(t -> isPresenterKey(t, key) ? KeyFit.FITS : KeyFit.WRONG_KEY)
+                .orElse(KeyFit.NO_TALK);
+    }
+
     /** True when {@code key} is the talk's presenter key; compared in constant time. */
     public static boolean isPresenterKey(Talk talk, String key) {
         return key != null && MessageDigest.isEqual(talk.presenterKey.getBytes(StandardCharsets.UTF_8),

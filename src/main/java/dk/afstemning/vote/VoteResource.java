@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.problem.MaxChars;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.CurrentClient;
 
@@ -39,7 +40,7 @@ public class VoteResource {
      * @param optionId id of the chosen option (see {@code GET /api/talks/{code}})
      * @param requestId the client's id for this request, reused on every resend, 1-64 characters; optional
      */
-    public record CastVote(@NotNull Long optionId, @Size(max = 64) String requestId) {
+    public record CastVote(@NotNull Long optionId, @MaxChars(64) @Size(max = 64) String requestId) {
     }
 
     @POST

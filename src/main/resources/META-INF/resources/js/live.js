@@ -2,6 +2,10 @@
 // page becomes visible again (a phone waking up) or the browser is back online. Shows the ".offline" banner while the
 // connection is down. When the browser reports that the network is gone, the socket is given up at once: a phone
 // that lost its network often keeps a dead socket open for minutes, and what is sent into it is lost.
+// Heartbeat: a socket can also die without any close frame or browser event (a NAT or proxy forgets it). The page
+// sends {"type":"ping"} every 20 s (body data-ping-ms) and the server answers {"type":"pong"}; when nothing at all
+// has been heard for 45 s (body data-dead-ms) the socket is given up and reconnected on the backoff. Both are read
+// at every check, so a test can shorten them on a loaded page.
 export function liveSocket(path, onMessage, onOpen) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const banner = document.querySelector('.offline');
@@ -9,6 +13,8 @@ export function liveSocket(path, onMessage, onOpen) {
   let delay = 500;
   let timer = null;
   let stopped = false;
+  let lastHeard = 0;
+  let lastPing = 0;
 
   function showOffline() {
     document.body.dataset.live = 'offline';
@@ -24,14 +30,18 @@ export function liveSocket(path, onMessage, onOpen) {
     ws.addEventListener('open', () => {
       if (ws !== socket) return;
       delay = 500;
+      lastHeard = Date.now();
+      lastPing = lastHeard;
       if (banner) banner.hidden = true;
       document.body.dataset.live = 'connected';
       if (onOpen) onOpen();
     });
     ws.addEventListener('message', (event) => {
       if (ws !== socket) return;
+      lastHeard = Date.now();
       let message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message.type === 'pong') return;
       onMessage(message);
     });
     ws.addEventListener('close', (event) => {
@@ -82,6 +92,27 @@ export function liveSocket(path, onMessage, onOpen) {
     // Retry on the backoff too, in case no 'online' event comes.
     schedule();
   });
+
+  function setting(name, fallback) {
+    const value = Number(document.body.dataset[name]);
+    return value > 0 ? value : fallback;
+  }
+
+  function beat() {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      const now = Date.now();
+      if (now - lastHeard > setting('deadMs', 45000)) {
+        // Silently dead: no close frame will come.
+        abandon();
+        showOffline();
+        schedule();
+      } else if (now - lastPing >= setting('pingMs', 20000)) {
+        lastPing = now;
+        socket.send(JSON.stringify({ type: 'ping' }));
+      }
+    }
+  }
+  setInterval(beat, 1000);
 
   connect();
   return {

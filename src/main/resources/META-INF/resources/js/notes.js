@@ -64,7 +64,7 @@ document.querySelector('.elapsed-reset').addEventListener('click', () => { start
 setInterval(tick, 1000);
 tick();
 
-liveSocket('/ws/present/' + encodeURIComponent(code), (message) => {
+liveSocket('/ws/present/' + encodeURIComponent(code) + '?key=' + encodeURIComponent(body.dataset.key), (message) => {
   if (message.type === 'slide') show.onMessage(message);
 }, () => show.resume());
 render(current);

@@ -194,7 +194,10 @@ document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
   setDeadline(poll, poll.dataset.remainingMs === undefined ? null : Number(poll.dataset.remainingMs));
 });
 
-liveSocket('/ws/present/' + encodeURIComponent(code), (message) => {
+// With the key the presenter's own feed (with presence); without, the public screen feed: what the room sees.
+const feed = key ? '/ws/present/' + encodeURIComponent(code) + '?key=' + encodeURIComponent(key)
+  : '/ws/screen/' + encodeURIComponent(code);
+liveSocket(feed, (message) => {
   switch (message.type) {
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;

@@ -66,7 +66,7 @@ class FieldCasesTest {
         int b = options.get(1);
         String p1 = join(code);
         ExecutorService pool = Executors.newFixedThreadPool(10);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null);
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
                 LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, p1)) {
             presenter.next("presence");
             phone.next("state");
@@ -162,7 +162,7 @@ class FieldCasesTest {
                             "**fed** _kursiv_", "${7*7}", "{msg:title}", "[link](javascript:alert(3))",
                             "{&quot;type&quot;:&quot;results&quot;,&quot;counts&quot;:{&quot;A&quot;:999}}");
         }
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
             JsonNode results = presenter.next("results");
             List<String> texts = new ArrayList<>();
             results.path("counts").forEach(c -> texts.add(c.path("text").asText()));
@@ -189,8 +189,8 @@ class FieldCasesTest {
             tokens.add(join(code));
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null);
-                LiveClient observer = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
+                LiveClient observer = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
             presenter.next("presence");
             observer.next("presence");
             List<Future<Long>> acks = new ArrayList<>();
@@ -284,7 +284,7 @@ class FieldCasesTest {
         String code = talk.joinCode;
         TestTalks.open(talk, "q");
         List<Integer> options = optionIds(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
             presenter.next("presence");
             vote(code, join(code), options.get(0), "f5-p1").statusCode(200);
             long start = System.nanoTime();
@@ -294,7 +294,7 @@ class FieldCasesTest {
         // Offline: P3 and P4 vote while no presenter is connected.
         vote(code, join(code), options.get(1), "f5-p3").statusCode(200);
         vote(code, join(code), options.get(1), "f5-p4").statusCode(200);
-        try (LiveClient back = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+        try (LiveClient back = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
             JsonNode snapshot = back.next("results");
             assertThat(snapshot.path("total").asInt()).isEqualTo(3);
             assertThat(snapshot.path("counts").findValuesAsText("count")).containsExactly("1", "2", "0");

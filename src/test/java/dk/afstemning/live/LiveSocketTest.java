@@ -52,7 +52,7 @@ class LiveSocketTest {
     }
 
     private LiveClient presenter() {
-        return new LiveClient(connectors.get(), base, "/ws/present/" + code, null);
+        return new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
     }
 
     private LiveClient participant(String token) {
@@ -175,12 +175,11 @@ class LiveSocketTest {
     }
 
     @Test
-    void anUnknownTalkClosesThePresenterSocket() throws Exception {
-        code = "ZZZZZZ";
-        try (LiveClient presenter = presenter()) {
-            assertThat(presenter.next("error").path("problem").asText()).isEqualTo("talk-not-found");
-            await().atMost(Duration.ofSeconds(5)).until(() -> presenter.closeCode != null);
-            assertThat(presenter.closeCode).isEqualTo(1008);
+    void anUnknownTalkClosesTheScreenSocket() throws Exception {
+        try (LiveClient screen = new LiveClient(connectors.get(), base, "/ws/screen/ZZZZZZ", null)) {
+            assertThat(screen.next("error").path("problem").asText()).isEqualTo("talk-not-found");
+            await().atMost(Duration.ofSeconds(5)).until(() -> screen.closeCode != null);
+            assertThat(screen.closeCode).isEqualTo(1008);
         }
     }
 }

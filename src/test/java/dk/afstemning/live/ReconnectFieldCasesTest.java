@@ -57,7 +57,7 @@ class ReconnectFieldCasesTest {
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
             presenter.next("presence");
             JdkSocket phone = participant(code, p1);
             phone.next("state");
@@ -100,7 +100,7 @@ class ReconnectFieldCasesTest {
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
             presenter.next("presence");
             JdkSocket phone = participant(code, p1);
             phone.next("state");
@@ -147,7 +147,7 @@ class ReconnectFieldCasesTest {
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
             presenter.next("presence");
             JdkSocket phone = participant(code, p1);
             phone.next("state");
@@ -184,7 +184,7 @@ class ReconnectFieldCasesTest {
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code, null)) {
+        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
             presenter.next("presence");
             try (JdkSocket tab = participant(code, p1)) {
                 tab.next("state");

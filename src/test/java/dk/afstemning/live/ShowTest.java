@@ -53,8 +53,8 @@ class ShowTest {
         String code = talk.joinCode;
         given().get("/api/talks/{c}/show", code).then().body("slide", equalTo(1)).body("slides", equalTo(3))
                 .body("pollId", nullValue());
-        try (LiveClient laptop = new LiveClient(connectors.get(), base, "/ws/present/" + code, null);
-                LiveClient screen = new LiveClient(connectors.get(), base, "/ws/present/" + code, null);
+        try (LiveClient laptop = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
+                LiveClient screen = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
                 LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, join(code))) {
             assertThat(laptop.next("slide").path("slide").asInt()).isEqualTo(1);
             assertThat(screen.next("slide").path("slide").asInt()).isEqualTo(1);

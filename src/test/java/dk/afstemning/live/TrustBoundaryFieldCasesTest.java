@@ -6,6 +6,7 @@ import static dk.afstemning.TestTalks.optionIds;
 import static dk.afstemning.TestTalks.vote;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,8 @@ import io.restassured.response.Response;
 import dk.afstemning.JdkSocket;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.Upgrades;
 import dk.afstemning.talk.Talk;
 
 /**
@@ -100,8 +103,8 @@ class TrustBoundaryFieldCasesTest {
         Snapshot before1 = snapshot(t1);
         Snapshot before2 = snapshot(t2);
 
-        try (LiveClient screen1 = new LiveClient(connectors.get(), base, "/ws/present/" + t1.joinCode, null);
-                LiveClient screen2 = new LiveClient(connectors.get(), base, "/ws/present/" + t2.joinCode, null);
+        try (LiveClient screen1 = new LiveClient(connectors.get(), base, "/ws/present/" + t1.joinCode + "?key=" + t1.presenterKey, null);
+                LiveClient screen2 = new LiveClient(connectors.get(), base, "/ws/present/" + t2.joinCode + "?key=" + t2.presenterKey, null);
                 JdkSocket phone2 = JdkSocket.connect(base, "/ws/participant/" + t2.joinCode, p2);
                 JdkSocket phone1 = JdkSocket.connect(base, "/ws/participant/" + t1.joinCode, p1)) {
             phone2.next("state");
@@ -192,7 +195,7 @@ class TrustBoundaryFieldCasesTest {
         assertThat(rest.jsonPath().getString("type")).isEqualTo("urn:afstemning:problem:not-joined");
 
         // Over T2's participant socket: refused at connect, closed with 1008 (policy violation).
-        try (LiveClient screen2 = new LiveClient(connectors.get(), base, "/ws/present/" + t2.joinCode, null)) {
+        try (LiveClient screen2 = new LiveClient(connectors.get(), base, "/ws/present/" + t2.joinCode + "?key=" + t2.presenterKey, null)) {
             screen2.next("presence");
             screen2.inbox.clear();
             JdkSocket cross = JdkSocket.connect(base, "/ws/participant/" + t2.joinCode, p1);
@@ -216,7 +219,7 @@ class TrustBoundaryFieldCasesTest {
         vote(t1.joinCode, join(t1.joinCode), optionIds(t1.joinCode).get(0), "f9-k").statusCode(200);
         Snapshot before1 = snapshot(t1);
         Snapshot before2 = snapshot(t2);
-        try (LiveClient screen1 = new LiveClient(connectors.get(), base, "/ws/present/" + t1.joinCode, null)) {
+        try (LiveClient screen1 = new LiveClient(connectors.get(), base, "/ws/present/" + t1.joinCode + "?key=" + t1.presenterKey, null)) {
             screen1.next("presence");
             screen1.inbox.clear();
             for (Talk[] pair : new Talk[][] {{t1, t2}, {t2, t1}}) {
@@ -240,6 +243,56 @@ class TrustBoundaryFieldCasesTest {
         assertThat(snapshot(t2)).isEqualTo(before2);
         assertThat(given().get("/api/talks/{c}", t1.joinCode).then().extract().<String>path("title"))
                 .isEqualTo("Testtalk");
+    }
+
+    @Test
+    void f9_thePresenterSocketNeedsTheTalksOwnKeyAtTheUpgrade() throws Exception {
+        Talk t1 = TestTalks.create(importer);
+        Talk t2 = TestTalks.create(importer);
+        Logger refusals = Logger.getLogger(AbuseLimits.class.getPackageName());
+        refusals.addHandler(capture);
+        try {
+            String present = "/ws/present/" + t1.joinCode;
+            for (String path : List.of(present, present + "?key=", present + "?key=" + t2.presenterKey,
+                    present + "?key=" + t1.presenterKey.toUpperCase() + "x", "/ws/present/ZZZZZZ?key=" + t1.presenterKey)) {
+                Throwable refused = catchThrowable(() -> new LiveClient(connectors.get(), base, path, null));
+                assertThat(Upgrades.rejectedStatus(refused)).as(path).isEqualTo(403);
+            }
+        } finally {
+            refusals.removeHandler(capture);
+        }
+        assertThat(socketLog.stream().map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)))
+                .anyMatch(m -> m.contains("presenter-key") && m.contains("presenter socket of talk " + t1.joinCode));
+        try (LiveClient own = new LiveClient(connectors.get(), base, "/ws/present/" + t1.joinCode + "?key="
+                + t1.presenterKey, null)) {
+            assertThat(own.next("presence").path("participants").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void f9_thePublicScreenFeedShowsWhatTheRoomSeesAndNoMore() throws Exception {
+        Talk t1 = importer.importDeck("test-hidden-" + java.util.UUID.randomUUID() + ".md",
+                "---\ntitle: Skjult\n---\n\n# Intro\n\n---\n\n```poll\nid: q\nquestion: Hvad?\nresults: hidden\n"
+                        + "options:\n  - Ja\n  - Nej\n```\n");
+        TestTalks.open(t1, "q");
+        vote(t1.joinCode, join(t1.joinCode), optionIds(t1.joinCode).get(0), "screen-1").statusCode(200);
+        try (LiveClient screen = new LiveClient(connectors.get(), base, "/ws/screen/" + t1.joinCode, null)) {
+            assertThat(screen.next("slide").path("slide").asInt()).isEqualTo(1);
+            JsonNode hidden = screen.next("results");
+            assertThat(hidden.path("resultsVisible").asBoolean()).isFalse();
+            assertThat(hidden.path("counts").findValuesAsText("count")).containsExactly("null", "null");
+            given().header("X-Presenter-Key", t1.presenterKey).post("/api/talks/{c}/polls/q/reveal", t1.joinCode)
+                    .then().statusCode(200);
+            JsonNode revealed = screen.next(n -> n.path("type").asText().equals("results")
+                    && n.path("resultsVisible").asBoolean());
+            assertThat(revealed.path("counts").findValuesAsText("count")).containsExactly("1", "0");
+            screen.send("{\"type\":\"close\",\"pollId\":\"q\"}");
+            assertThat(screen.next("error").path("problem").asText()).isEqualTo("read-only");
+            Thread.sleep(300);
+            assertThat(screen.all).noneMatch(n -> n.path("type").asText().equals("presence"));
+        }
+        assertThat(given().get("/api/talks/{c}/polls/q/results", t1.joinCode).then().extract().<String>path("status"))
+                .isEqualTo("OPEN");
     }
 
     // ---- helpers ----

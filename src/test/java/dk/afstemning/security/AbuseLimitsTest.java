@@ -160,8 +160,8 @@ class AbuseLimitsTest {
         from(address).config(noRedirects()).queryParam("code", code).get("/join").then().statusCode(303);
         from(address).get("/t/{c}", code).then().statusCode(200);
         from(address).get("/present/{c}", code).then().statusCode(200);
-        try (LiveClient screen = socket("/ws/present/" + code, null, address)) {
-            screen.next("presence");
+        try (LiveClient screen = socket("/ws/screen/" + code, null, address)) {
+            screen.next("slide");
         }
         var refused = from(address).get("/api/talks/{c}", code).then().statusCode(429)
                 .body("type", equalTo("urn:afstemning:problem:rate-limited")).extract();
@@ -172,7 +172,7 @@ class AbuseLimitsTest {
                 .isEqualTo("Too many look-ups of join codes from your network; try again in " + retry + " s");
         from(address).header("Accept-Language", "da").queryParam("code", code).get("/join").then().statusCode(429)
                 .body(containsString("Der kom for mange forespørgsler fra dit netværk. Prøv igen om"));
-        assertThat(Upgrades.rejectedStatus(catchThrowable(() -> socket("/ws/present/" + code, null, address))))
+        assertThat(Upgrades.rejectedStatus(catchThrowable(() -> socket("/ws/screen/" + code, null, address))))
                 .isEqualTo(429);
         // The presenter's own screen, with its key, is no look-up.
         from(address).queryParam("key", talk.presenterKey).get("/present/{c}", code).then().statusCode(200);
@@ -187,7 +187,7 @@ class AbuseLimitsTest {
         from(guesser).get("/api/talks/ZZZZZZ").then().statusCode(404);
         from(guesser).queryParam("code", "ZZZZZY").get("/join").then().statusCode(404);
         from(guesser).get("/t/ZZZZZX").then().statusCode(404);
-        for (String path : List.of("/ws/participant/ZZZZZW", "/ws/present/ZZZZZV")) {
+        for (String path : List.of("/ws/participant/ZZZZZW", "/ws/screen/ZZZZZV")) {
             try (LiveClient miss = socket(path, joined, guesser)) {
                 assertThat(miss.next("error").path("problem").asText()).isEqualTo("talk-not-found");
                 await().atMost(Duration.ofSeconds(5)).until(() -> miss.closeCode != null);

@@ -106,7 +106,7 @@ class OriginCheckTest {
     @Test
     void aSocketUpgradeFromAnotherSiteIsRefusedWith403() throws Exception {
         String p1 = join(code);
-        for (String path : new String[] {"/ws/participant/" + code, "/ws/present/" + code}) {
+        for (String path : new String[] {"/ws/participant/" + code, "/ws/present/" + code, "/ws/screen/" + code}) {
             Throwable refused = catchThrowable(() -> new LiveClient(connectors.get(), base, path, p1,
                     Map.of("Origin", EVIL)));
             assertThat(Upgrades.rejectedStatus(refused)).as(path).isEqualTo(403);

@@ -1,0 +1,86 @@
+package dk.afstemning.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.results.PollResults;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.SocketUpgradeGuard;
+import dk.afstemning.talk.JoinCodes;
+
+/**
+ * Opening and closing the two read-only feeds of a talk's screen: the presenter's ({@link PresenterSocket}, with
+ * presence) and the public one ({@link ScreenSocket}). Both get a snapshot on connecting and every change after it.
+ */
+@ApplicationScoped
+class LiveFeeds {
+
+    private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
+
+    @Inject
+    LiveService live;
+
+    @Inject
+    LiveHub hub;
+
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /**
+     * Registers the connection, then sends a {@code slide} message, one {@code results} message per poll and, for a
+     * presenter, a {@code presence} message. An unknown talk gets an error and close code 1008.
+     */
+    void open(WebSocketConnection connection, String code, boolean presenter) {
+        String normalized = JoinCodes.normalize(code);
+        // Registered before the snapshot is read, so no change can fall between the two; clients drop older versions.
+        connection.userData().put(CODE, normalized);
+        hub.addScreen(normalized, connection, presenter);
+        try {
+            LiveService.PresenterState state = live.presenterState(normalized);
+            connection.sendTextAndAwait(hub.json(state.show()));
+            for (PollResults results : state.polls()) {
+                connection.sendTextAndAwait(hub.json(results));
+            }
+            if (presenter) {
+                connection.sendTextAndAwait(hub.json(
+                        new LiveMessages.Presence(normalized, hub.connectedParticipants(normalized))));
+            }
+        } catch (ApiProblem e) {
+            if (e.type().equals("talk-not-found")) {
+                limits.miss(SocketUpgradeGuard.client(connection));
+            }
+            hub.removeScreen(normalized, connection, presenter);
+            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, e.status(), e.type(), e.detail())));
+            connection.closeAndAwait(new CloseReason(1008, e.type()));
+        }
+    }
+
+    /** The answer to a message from a feed's client: a pong to a ping, otherwise a {@code read-only} error. */
+    String answer(String text, String detail) {
+        try {
+            if (Heartbeat.isPing(mapper.readTree(text))) {
+                return hub.json(new Heartbeat.Pong());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // not JSON: read-only like anything else
+        }
+        return hub.json(new LiveMessages.Error(null, 400, "read-only", detail));
+    }
+
+    void close(WebSocketConnection connection, boolean presenter) {
+        String code = connection.userData().get(CODE);
+        if (code != null) {
+            hub.removeScreen(code, connection, presenter);
+        }
+    }
+}

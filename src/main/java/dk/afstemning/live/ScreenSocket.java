@@ -1,0 +1,38 @@
+package dk.afstemning.live;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.PathParam;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * The public, view-only feed of a talk's screen, {@code /ws/screen/{code}}, for a second screen or a follow-only
+ * presenter page opened without the key: what the room sees and nothing more. On connecting a {@code slide} message
+ * and a {@code results} message per poll; afterwards every change. Results of a {@code results: hidden} poll carry no
+ * counts until revealed (as everywhere); no presence count.
+ */
+@WebSocket(path = "/ws/screen/{code}")
+public class ScreenSocket {
+
+    @Inject
+    LiveFeeds feeds;
+
+    @OnOpen
+    public void onOpen(WebSocketConnection connection, @PathParam String code) {
+        feeds.open(connection, code, false);
+    }
+
+    @OnTextMessage
+    public String onMessage(String text) {
+        return feeds.answer(text, "The screen feed is read-only");
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        feeds.close(connection, false);
+    }
+}

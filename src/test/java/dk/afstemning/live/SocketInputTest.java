@@ -1,0 +1,189 @@
+package dk.afstemning.live;
+
+import static dk.afstemning.TestTalks.counts;
+import static dk.afstemning.TestTalks.join;
+import static dk.afstemning.TestTalks.optionIds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.vertx.core.buffer.Buffer;
+
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.talk.Talk;
+
+/**
+ * Strict input on the participant socket: wrong JSON types, unknown fields, over-long text, binary frames and
+ * over-sized messages each get one {@code error} naming the problem, nothing is stored, and the connection stays open;
+ * and the heartbeat: every live socket answers {@code ping} with {@code pong}.
+ */
+@QuarkusTest
+class SocketInputTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Instance<BasicWebSocketConnector> connectors;
+
+    @Inject
+    DeckImporter importer;
+
+    Talk talk;
+    String code;
+    List<Integer> options;
+
+    @BeforeEach
+    void talk() {
+        talk = TestTalks.create(importer);
+        code = talk.joinCode;
+        options = optionIds(code);
+        TestTalks.open(talk, "q");
+    }
+
+    private LiveClient phone(String token) throws InterruptedException {
+        LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, token);
+        phone.next("state");
+        return phone;
+    }
+
+    private static JsonNode errorFor(LiveClient phone, String message) throws InterruptedException {
+        phone.send(message);
+        JsonNode answer = phone.next(n -> !n.path("type").asText().equals("poll"));
+        assertThat(answer.path("type").asText()).as("answer to %s", message).isEqualTo("error");
+        return answer;
+    }
+
+    @Test
+    void wrongJsonTypesAndUnknownFieldsAreRefusedNamingTheField() throws Exception {
+        int a = options.get(0);
+        try (LiveClient phone = phone(join(code))) {
+            for (String requestId : List.of("1.5", "true", "42", "{\"id\":\"r\"}", "[\"r\"]")) {
+                JsonNode error = errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a
+                        + ",\"requestId\":" + requestId + "}");
+                assertThat(error.path("problem").asText()).as(requestId).isEqualTo("invalid-request-id");
+                assertThat(error.path("status").asInt()).isEqualTo(400);
+                assertThat(error.path("detail").asText()).isEqualTo("Field 'requestId' must be text");
+                assertThat(error.path("requestId").isNull()).isTrue();
+            }
+            for (String optionId : List.of("1.5", "true", "\"" + a + "\"", "{}")) {
+                JsonNode error = errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + optionId
+                        + ",\"requestId\":\"r-1\"}");
+                assertThat(error.path("problem").asText()).as(optionId).isEqualTo("invalid-vote");
+                assertThat(error.path("detail").asText()).isEqualTo("Field 'optionId' must be a whole number");
+                assertThat(error.path("requestId").asText()).isEqualTo("r-1");
+            }
+            for (String pollId : List.of("7", "false", "1.5")) {
+                assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":" + pollId + ",\"optionId\":" + a + "}")
+                        .path("detail").asText()).isEqualTo("Field 'pollId' must be text");
+            }
+            assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a + ",\"weight\":9}")
+                    .path("detail").asText()).isEqualTo("Field 'weight' is not known");
+            assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\"}").path("detail").asText())
+                    .isEqualTo("Field 'optionId' is missing; a vote needs a text pollId and a whole-number optionId");
+            // 65 user-visible characters, 130 UTF-16 units: too long; 64 family emoji (8 units each) are not.
+            assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"" + "\uD83D\uDE00".repeat(65) + "\",\"optionId\":"
+                    + a + "}").path("detail").asText()).isEqualTo("Field 'pollId' must be at most 64 characters");
+            assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"" + "👨‍👩‍👧‍👦".repeat(64) + "\",\"optionId\":"
+                    + a + "}").path("problem").asText()).isEqualTo("poll-not-found");
+            assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a + ",\"requestId\":\""
+                    + "r".repeat(65) + "\"}").path("problem").asText()).isEqualTo("invalid-request-id");
+            assertThat(phone.connection.isOpen()).isTrue();
+            assertThat(counts(code)).containsExactly(0, 0, 0);
+            phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a + ",\"requestId\":\"ok\"}");
+            assertThat(phone.next("ack").path("requestId").asText()).isEqualTo("ok");
+        }
+        assertThat(counts(code)).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void binaryFramesGetAnErrorAndAreLoggedOncePerConnection() throws Exception {
+        List<LogRecord> log = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                log.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ParticipantSocket.class.getName());
+        logger.addHandler(capture);
+        try (LiveClient phone = phone(join(code))) {
+            for (int i = 0; i < 3; i++) {
+                phone.connection.sendBinaryAndAwait(Buffer.buffer(new byte[] {0x7b, (byte) 0xff, 0x00, (byte) i}));
+                JsonNode error = phone.next("error");
+                assertThat(error.path("problem").asText()).isEqualTo("binary-not-supported");
+                assertThat(error.path("detail").asText()).isEqualTo("Messages must be JSON text, not binary");
+            }
+            assertThat(phone.connection.isOpen()).isTrue();
+            phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(1) + ",\"requestId\":\"b\"}");
+            assertThat(phone.next("ack").path("optionId").asInt()).isEqualTo(options.get(1));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(log).filteredOn(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .filteredOn(r -> new java.util.logging.SimpleFormatter().formatMessage(r).contains("binary message"))
+                .hasSize(1);
+        assertThat(counts(code)).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitGetsAClearErrorAndTheConnectionStaysOpen() throws Exception {
+        try (LiveClient phone = phone(join(code))) {
+            phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(0) + ",\"requestId\":\""
+                    + "x".repeat(SocketLimits.maxMessageBytes()) + "\"}");
+            JsonNode error = phone.next("error");
+            assertThat(error.path("problem").asText()).isEqualTo("message-too-large");
+            assertThat(error.path("status").asInt()).isEqualTo(413);
+            assertThat(error.path("detail").asText())
+                    .isEqualTo("A message may be at most 16384 bytes; this one was dropped");
+            phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(2) + ",\"requestId\":\"s\"}");
+            assertThat(phone.next("ack").path("optionId").asInt()).isEqualTo(options.get(2));
+            assertThat(phone.connection.isOpen()).isTrue();
+        }
+        assertThat(counts(code)).containsExactly(0, 0, 1);
+    }
+
+    @Test
+    void everyLiveSocketAnswersAPingWithAPong() throws Exception {
+        try (LiveClient phone = phone(join(code));
+                LiveClient presenter = new LiveClient(connectors.get(), base,
+                        "/ws/present/" + code + "?key=" + talk.presenterKey, null);
+                LiveClient screen = new LiveClient(connectors.get(), base, "/ws/screen/" + code, null)) {
+            presenter.next("presence");
+            screen.next("slide");
+            for (LiveClient client : List.of(phone, presenter, screen)) {
+                client.send("{\"type\":\"ping\"}");
+                assertThat(client.next(n -> !List.of("presence", "results", "slide").contains(n.path("type").asText())))
+                        .hasToString("{\"type\":\"pong\"}");
+            }
+        }
+        assertThat(counts(code)).containsExactly(0, 0, 0);
+    }
+}
