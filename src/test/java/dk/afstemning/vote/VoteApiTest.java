@@ -123,7 +123,7 @@ class VoteApiTest {
                 .contentType("application/problem+json").body("type", endsWith("malformed-json"));
         given().cookie("afstemning_pid", p1).contentType(ContentType.JSON).body("{\"optionId\":\"many\"}")
                 .post("/api/talks/{c}/polls/q/votes", code).then().statusCode(400).body("status", equalTo(400))
-                .body("detail", equalTo("Field 'optionId' has the wrong type"));
+                .body("detail", equalTo("Field 'optionId' must be a whole number"));
         for (String coerced : List.of("{\"optionId\":" + options.get(1) + ".7}", "{\"optionId\":\"" + options.get(1) + "\"}")) {
             given().cookie("afstemning_pid", p1).contentType(ContentType.JSON).body(coerced)
                     .post("/api/talks/{c}/polls/q/votes", code).then().statusCode(400)
