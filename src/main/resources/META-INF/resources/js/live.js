@@ -125,3 +125,11 @@ export function liveSocket(path, onMessage, onOpen) {
     }
   };
 }
+
+// A fresh random key for the Idempotency-Key header of a REST call that changes something: a resend with the same
+// key is answered from the first call instead of acting twice (crypto.randomUUID needs HTTPS; this does not).
+export function idempotencyKey() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,4 +1,4 @@
-import { liveSocket } from './live.js';
+import { liveSocket, idempotencyKey } from './live.js';
 import { showSync, duration } from './show.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
@@ -207,26 +207,35 @@ liveSocket(feed, (message) => {
   }
 }, () => show.resume());
 
+// A poll command; when the network fails it is sent again (up to three times) with the same Idempotency-Key, so a
+// command that did reach the server is not done twice (two new rounds from one click).
 async function control(poll, action, seconds) {
   const error = poll.querySelector('.control-error');
   const query = seconds === undefined ? '' : '?seconds=' + encodeURIComponent(seconds);
-  try {
-    const response = await fetch('/api/talks/' + encodeURIComponent(code) + '/polls/'
-      + encodeURIComponent(poll.dataset.pollId) + '/' + action + query, {
-      method: 'POST', headers: { 'X-Presenter-Key': key, Accept: 'application/json' },
-    });
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      error.textContent = problem.detail || response.statusText;
-      error.hidden = false;
-      return false;
+  const requestKey = idempotencyKey();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch('/api/talks/' + encodeURIComponent(code) + '/polls/'
+        + encodeURIComponent(poll.dataset.pollId) + '/' + action + query, {
+        method: 'POST',
+        headers: { 'X-Presenter-Key': key, Accept: 'application/json', 'Idempotency-Key': requestKey },
+      });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        error.textContent = problem.detail || response.statusText;
+        error.hidden = false;
+        return false;
+      }
+      error.hidden = true;
+      return true;
+    } catch (e) {
+      if (attempt >= 3) {
+        error.textContent = document.querySelector('.offline').textContent;
+        error.hidden = false;
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
     }
-    error.hidden = true;
-    return true;
-  } catch (e) {
-    error.textContent = document.querySelector('.offline').textContent;
-    error.hidden = false;
-    return false;
   }
 }
 

@@ -1,3 +1,5 @@
+import { idempotencyKey } from './live.js';
+
 // The show's current slide, shared by the presenter screen and the speaker notes window. A window with the presenter
 // key moves the show: the view changes at once and the move is sent with PUT /api/talks/{code}/show, one request at a
 // time and always ending with the latest wanted slide. Every window follows live `slide` messages whose version is
@@ -5,6 +7,8 @@
 export function showSync({ code, key, version, onSlide, onError }) {
   let shownVersion = Number(version) || 0;
   let wanted = null;
+  // One Idempotency-Key per wanted slide, reused by the retries of that move.
+  let wantedKey = null;
   let inFlight = false;
   let retryTimer = null;
   let held = null;
@@ -13,11 +17,15 @@ export function showSync({ code, key, version, onSlide, onError }) {
     if (inFlight || wanted === null) return;
     inFlight = true;
     const target = wanted;
+    const requestKey = wantedKey;
     let done = false;
     try {
       const response = await fetch('/api/talks/' + encodeURIComponent(code) + '/show', {
         method: 'PUT',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Presenter-Key': key },
+        headers: {
+          'Content-Type': 'application/json', Accept: 'application/json', 'X-Presenter-Key': key,
+          'Idempotency-Key': requestKey,
+        },
         body: JSON.stringify({ slide: target }),
       });
       const answer = await response.json().catch(() => ({}));
@@ -62,6 +70,7 @@ export function showSync({ code, key, version, onSlide, onError }) {
     /** Sends a local move to the server (1-based slide); the caller has already shown it. */
     moveTo(slide) {
       if (!key) return;
+      if (wanted !== slide) wantedKey = idempotencyKey();
       wanted = slide;
       pump();
     },
