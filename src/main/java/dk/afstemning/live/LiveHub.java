@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 
+import dk.afstemning.metrics.LiveMetrics;
 import dk.afstemning.poll.PollChanged;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
@@ -30,7 +31,8 @@ import dk.afstemning.talk.ShowChanged;
  * The per-talk index of live connections and the push path. After a change commits, the poll's results are read once
  * from the database, serialised once and sent to each presenter of the talk without waiting for any of them. Pushes
  * are coalesced to at most one per poll per {@code afstemning.live.push-interval-ms} (default 100 ms), and the last
- * state is always sent.
+ * state is always sent. Every send goes through {@link SendQueues}: a connection with more than
+ * {@code afstemning.live.max-pending-sends} (default 64) messages not yet written is closed as too slow.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -42,6 +44,9 @@ public class LiveHub {
     private final Set<Long> stateChanged = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor;
     private final Coalescer coalescer;
+    private final SendQueues queues;
+    /** Per poll: System.nanoTime() of the oldest commit not yet pushed, 0 when none (for the push-lag metric). */
+    private final Map<Long, AtomicLong> oldestUnpushed = new ConcurrentHashMap<>();
 
     @Inject
     ResultsService results;
@@ -52,7 +57,11 @@ public class LiveHub {
     @Inject
     ObjectMapper mapper;
 
-    LiveHub(@ConfigProperty(name = "afstemning.live.push-interval-ms", defaultValue = "100") long intervalMillis) {
+    @Inject
+    LiveMetrics metrics;
+
+    LiveHub(@ConfigProperty(name = "afstemning.live.push-interval-ms", defaultValue = "100") long intervalMillis,
+            @ConfigProperty(name = "afstemning.live.max-pending-sends", defaultValue = "64") int maxPendingSends) {
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "afstemning-live-" + n.incrementAndGet());
@@ -60,6 +69,7 @@ public class LiveHub {
             return t;
         });
         coalescer = new Coalescer(executor, intervalMillis);
+        queues = new SendQueues(maxPendingSends, () -> metrics.droppedTooSlow());
     }
 
     @PreDestroy
@@ -77,11 +87,14 @@ public class LiveHub {
         if (set != null) {
             set.remove(connection);
         }
+        queues.forget(connection.id());
     }
 
     void addParticipant(String code, WebSocketConnection connection, long participantId) {
         participants.computeIfAbsent(code, c -> new ConcurrentHashMap<>()).put(connection.id(), participantId);
-        participantConnections.computeIfAbsent(code, c -> ConcurrentHashMap.newKeySet()).add(connection);
+        if (participantConnections.computeIfAbsent(code, c -> ConcurrentHashMap.newKeySet()).add(connection)) {
+            metrics.participantConnected();
+        }
         presenceChanged(code);
     }
 
@@ -91,9 +104,10 @@ public class LiveHub {
             map.remove(connection.id());
         }
         Set<WebSocketConnection> set = participantConnections.get(code);
-        if (set != null) {
-            set.remove(connection);
+        if (set != null && set.remove(connection)) {
+            metrics.participantDisconnected();
         }
+        queues.forget(connection.id());
         presenceChanged(code);
     }
 
@@ -107,6 +121,7 @@ public class LiveHub {
         if (change.stateChanged()) {
             stateChanged.add(change.pollId());
         }
+        oldestUnpushed.computeIfAbsent(change.pollId(), id -> new AtomicLong()).compareAndSet(0, System.nanoTime());
         coalescer.request("poll:" + change.pollId(), () -> pushPoll(change.pollId(), change.joinCode()));
     }
 
@@ -126,25 +141,28 @@ public class LiveHub {
     }
 
     private void pushPoll(long pollId, String code) {
+        AtomicLong oldest = oldestUnpushed.get(pollId);
+        long since = oldest == null ? 0 : oldest.getAndSet(0);
         PollResults snapshot = results.results(pollId);
         String json = json(snapshot);
-        send(presenters.get(code), json);
+        Set<WebSocketConnection> presenterConnections = presenters.get(code);
+        send(presenterConnections, json);
         send(screens.get(code), json);
+        if (since != 0 && presenterConnections != null && !presenterConnections.isEmpty()) {
+            metrics.pushed(System.nanoTime() - since);
+        }
         if (stateChanged.remove(pollId)) {
             send(participantConnections.get(code), json(new LiveMessages.PollState(snapshot.pollId(),
                     snapshot.status(), snapshot.round(), snapshot.version(), snapshot.remainingMs())));
         }
     }
 
-    private static void send(Set<WebSocketConnection> connections, String json) {
+    private void send(Set<WebSocketConnection> connections, String json) {
         if (connections == null) {
             return;
         }
         for (WebSocketConnection c : connections) {
-            if (c.isOpen()) {
-                c.sendText(json).subscribe().with(v -> {
-                }, t -> Log.debugf("Live push to %s failed: %s", c.id(), t.getMessage()));
-            }
+            queues.send(SendQueues.target(c), json);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import dk.afstemning.metrics.VoteMetered;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.RateLimited;
 
@@ -44,6 +45,7 @@ public class AbuseLimits {
      * A vote from {@code client} by the participant with {@code token}; a malformed token counts only per address
      * (the vote is refused as not joined anyway).
      */
+    @VoteMetered
     public void vote(String client, String token) {
         check(votesPerIp, client, "votes-per-ip", client, "Too many votes from your network");
         if (ParticipantService.isWellFormed(token)) {

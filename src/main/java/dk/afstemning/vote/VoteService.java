@@ -14,6 +14,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dk.afstemning.metrics.VoteMetered;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
@@ -55,6 +56,7 @@ public class VoteService {
      * @throws ApiProblem 400 bad request id, 403 not joined, 404 unknown talk/poll, 422 unknown option, 409 poll closed
      *         or vote final (the poll forbids changes)
      */
+    @VoteMetered
     public VoteAck cast(String code, String pollKey, String token, long optionId, String requestId) {
         if (requestId == null) {
             requestId = UUID.randomUUID().toString();

@@ -139,6 +139,11 @@ function refusal(problem, detail) {
 function onError(message) {
   const vote = message.requestId && pending.get(message.requestId);
   if (!vote) return;
+  if (message.problem === 'busy') {
+    // The server stored nothing: send the same request id again shortly (it counts once), still pending meanwhile.
+    setTimeout(() => { if (pending.get(vote.requestId) === vote) send(vote); }, 500 + Math.random() * 1000);
+    return;
+  }
   pending.delete(message.requestId);
   if (!pendingFor(vote.pollId)) showChoice(vote.pollId, confirmed.get(vote.pollId));
   confirm(vote.pollId, refusal(message.problem, message.detail), true);
