@@ -127,8 +127,8 @@ public class AccountService {
         if (Role.ORGANISER.equals(role)) {
             return true;
         }
-        return Role.PRESENTER.equals(role) && Account.count(
-                "select count(a) from Account a join a.talks t where a.username = ?1 and t.id = ?2", username,
-                talkId) > 0;
+        return Role.PRESENTER.equals(role) && Account.getEntityManager().createQuery(
+                "select count(a) from Account a join a.talks t where a.username = ?1 and t.id = ?2", Long.class)
+                .setParameter(1, username).setParameter(2, talkId).getSingleResult() > 0;
     }
 }

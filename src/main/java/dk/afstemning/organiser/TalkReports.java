@@ -107,7 +107,7 @@ public class TalkReports {
             return null;
         }
         long participants = Participant.count("talk", talk);
-        long voters = Vote.count("select count(distinct v.participant.id) from Vote v where v.poll.talk = ?1", talk);
+        long voters = distinctVoters("v.poll.talk = ?1", talk);
         int rate = participants == 0 ? 0 : ResultsService.percent(voters, participants);
         List<PollReport> polls = Poll.listActiveByTalk(talk).stream().map(this::poll).toList();
         return new TalkReport(talk, participants, voters, rate, polls);
@@ -135,7 +135,7 @@ public class TalkReports {
             }
             rows.add(new OptionRow(o.text, counts, percents));
         }
-        long voters = Vote.count("select count(distinct v.participant.id) from Vote v where v.poll = ?1", poll);
+        long voters = distinctVoters("v.poll = ?1", poll);
         List<Bucket> timeline = timeline(poll);
         Map<String, Object> chart = Map.of("labels", options.stream().map(o -> o.text).toList(),
                 "rounds", rows.isEmpty() ? List.of() : rounds.stream().map(r -> rows.stream()
@@ -162,6 +162,12 @@ public class TalkReports {
         return buckets.entrySet().stream()
                 .map(e -> new Bucket(CLOCK.format(Instant.ofEpochSecond(e.getKey()).atZone(zone)), e.getValue()))
                 .toList();
+    }
+
+    /** Participants with at least one stored vote matching {@code where} (one parameter). */
+    private static long distinctVoters(String where, Object parameter) {
+        return Vote.getEntityManager().createQuery("select count(distinct v.participant.id) from Vote v where " + where,
+                Long.class).setParameter(1, parameter).getSingleResult();
     }
 
     private static long tallied(Poll poll) {

@@ -86,7 +86,7 @@ class OrganiserAccessTest {
             } else {
                 assertThat(anonymous.statusCode()).as("no login: " + route).isEqualTo(401);
                 assertThat(anonymous.header("WWW-Authenticate")).as(route.toString())
-                        .isEqualTo("Basic realm=\"Afstemning\"");
+                        .isEqualToIgnoringCase("Basic realm=\"Afstemning\"");
             }
             assertThat(call(TestLogins.as(presenter, "presenter-password"), route, talk, link).statusCode())
                     .as("presenter: " + route).isEqualTo(403);
