@@ -97,6 +97,9 @@ class DashboardTest {
         assertThat(reports.talks("søgbart", LocalDate.of(2031, 4, 1), null))
                 .extracting(TalkReports.TalkRow::joinCode).containsExactly(may.joinCode);
         assertThat(reports.talks("ingen-titel-har-denne-tekst", null, null)).isEmpty();
+        // The seed talk is found by its speaker.
+        assertThat(reports.talks("HJELM", null, null)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.speaker()).isEqualTo("Ulf Hjelm, professor mso"));
 
         String page = TestLogins.organiser().get("/organiser?lang=en&q=søgbart&from=2031-03-01&to=2031-03-31").then()
                 .statusCode(200).extract().asString();
