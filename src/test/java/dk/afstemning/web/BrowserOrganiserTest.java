@@ -145,6 +145,20 @@ class BrowserOrganiserTest {
         new WebDriverWait(desktop, Chromium.TIMEOUT).until(b -> Boolean.TRUE.equals(js(b).executeScript(
                 "return !!(window.Chart && Chart.getChart(document.querySelector('#poll-q canvas.results-chart')))")));
         screenshot(desktop, "organiser-talk-results");
+
+        // A form post from the page (Origin and CSRF token as a browser sends them) makes a share link that shows
+        // the same table without a login.
+        WebElement share = desktop.findElement(By.cssSelector("#sharing form:last-of-type button[type=submit]"));
+        scrollTo(desktop, share);
+        share.click();
+        WebElement shareLink = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.share-link")));
+        String shareUrl = shareLink.getAttribute("href");
+        assertThat(shareUrl).matches(".*/share/[A-Za-z0-9_-]{43}");
+        desktop.manage().deleteAllCookies();
+        desktop.get(shareUrl);
+        assertThat(new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#poll-q table.results-table tbody"))).getText()).isEqualTo("Ja 2 (67 %)\nNej 1 (33 %)");
     }
 
     @Test
@@ -162,7 +176,8 @@ class BrowserOrganiserTest {
         assertThat(summary.getText()).isEqualTo("Nyt oplæg");
         js(phone).executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
         summary.click();
-        seed.findElement(By.cssSelector(".new-talk-form .venue")).sendKeys("Aarhus Kommune");
+        new WebDriverWait(phone, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOf(
+                seed.findElement(By.cssSelector(".new-talk-form .venue")))).sendKeys("Aarhus Kommune");
         seed.findElement(By.cssSelector(".new-talk-form button[type=submit]")).click();
 
         WebElement code = new WebDriverWait(phone, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(
