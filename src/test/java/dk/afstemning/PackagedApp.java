@@ -33,7 +33,7 @@ public final class PackagedApp implements AutoCloseable {
 
     private static final Pattern TALK = Pattern.compile("^  (.+?)  \\[join code ([A-Z0-9]{6})\\]", Pattern.MULTILINE);
     private static final Pattern PRESENTER = Pattern.compile("/present/([A-Z0-9]{6})\\?key=([A-Za-z0-9_-]{43})");
-    private static final Pattern ORGANISER = Pattern.compile("header X-Organiser-Key\\): ([A-Za-z0-9_-]{43})");
+    private static final Pattern ADMIN = Pattern.compile("user: (\\S+)  password: ([A-Za-z0-9_-]{24})");
 
     /** A talk as the start-up log lists it. */
     public record LoggedTalk(String title, String code, String key) {
@@ -128,11 +128,10 @@ public final class PackagedApp implements AutoCloseable {
         return talks;
     }
 
-    /** The organiser key that the current run's start-up log prints. */
-    public String organiserKey() {
-        Matcher m = ORGANISER.matcher(logText());
-        assertThat(m.find()).as("organiser key in the log").isTrue();
-        return m.group(1);
+    /** The first organiser's password as the current run's start-up log prints it (only at the first start), or null. */
+    public String adminPassword() {
+        Matcher m = ADMIN.matcher(logText());
+        return m.find() ? m.group(2) : null;
     }
 
     /** Destroys every process started here that is still alive. */

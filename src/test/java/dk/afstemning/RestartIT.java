@@ -76,6 +76,11 @@ class RestartIT {
         // ---- First run: fresh data folder ----
         start(1);
         Startup first = parseStartup(log);
+        // The first start creates the first organiser and prints its password once.
+        java.util.regex.Matcher admin = java.util.regex.Pattern.compile("user: admin  password: ([A-Za-z0-9_-]{24})")
+                .matcher(Files.readString(log));
+        assertThat(admin.find()).as("first organiser's password in the first log").isTrue();
+        String adminPassword = admin.group(1);
         String code = first.code();
         String key = first.key();
 
@@ -106,6 +111,10 @@ class RestartIT {
 
         start(2);
         assertThat(parseStartup(log)).as("join code and presenter key after kill -9").isEqualTo(first);
+        // The password is never printed again, and it still logs in (only its bcrypt hash is stored).
+        assertThat(Files.readString(log)).doesNotContain(adminPassword).doesNotContain("password:");
+        given(api).auth().preemptive().basic("admin", adminPassword).get("/api/decks").then().statusCode(200);
+        given(api).get("/api/decks").then().statusCode(401);
 
         assertResults("after kill -9", code, "OPEN", option1, 2, option2, 1, 3);
         given(api).get("/api/talks/{code}", code).then().statusCode(200)

@@ -3,6 +3,7 @@ package dk.afstemning.deck;
 import java.nio.file.Path;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 
-import dk.afstemning.organiser.OrganiserKey;
+import dk.afstemning.account.AccountService;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.web.PublicUrls;
 
@@ -33,7 +34,7 @@ public class DeckStartup {
     PublicUrls urls;
 
     @Inject
-    OrganiserKey organiser;
+    AccountService accounts;
 
     @ConfigProperty(name = "afstemning.slides-dir", defaultValue = "slides")
     String slidesDir;
@@ -41,6 +42,7 @@ public class DeckStartup {
     void onStart(@Observes StartupEvent event) {
         Path folder = Path.of(slidesDir);
         DeckImporter.Report report = importer.importFolder(folder);
+        Optional<AccountService.FirstAdmin> admin = accounts.ensureAdmin();
         StringBuilder sb = new StringBuilder();
         List<Talk> talks = QuarkusTransaction.requiringNew().call(() -> Talk.<Talk>listAll(Sort.by("id")));
         sb.append("\n\n  Afstemning is ready: ").append(talks.size()).append(" talk(s); decks imported from ")
@@ -56,8 +58,15 @@ public class DeckStartup {
                     .append("    presenter:    ").append(base).append("/present/").append(talk.joinCode)
                     .append("?key=").append(talk.presenterKey).append('\n');
         }
-        sb.append("\n  Organiser key (uploads decks, starts new talks; header X-Organiser-Key): ").append(organiser.key())
-                .append('\n');
+        sb.append("\n  Organiser dashboard: ").append(base).append("/organiser\n");
+        admin.ifPresent(a -> {
+            if (a.password() == null) {
+                sb.append("  Organiser account '").append(a.username()).append("' set from afstemning.admin.password\n");
+            } else {
+                sb.append("  First organiser account created; this password is shown only now:\n")
+                        .append("    user: ").append(a.username()).append("  password: ").append(a.password()).append('\n');
+            }
+        });
         for (String error : report.errors()) {
             sb.append("\n  NOT IMPORTED: ").append(error).append('\n');
         }

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dk.afstemning.account.Role;
 import dk.afstemning.deck.DeckEntity;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.deck.DeckUploads;
@@ -31,17 +32,15 @@ import dk.afstemning.talk.Talk;
 
 /**
  * Decks and the talks given from them: upload a deck (multipart, at most {@link DeckImporter#MAX_DECK_BYTES} bytes),
- * and give a stored deck again as a new talk. A deck error is a 400 whose detail names the file and line.
+ * and give a stored deck again as a new talk. Organiser login only (form login session or HTTP Basic). A deck error is a 400 whose detail names the file and line.
  */
 @Path("/api")
+@RolesAllowed(Role.ORGANISER)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeckResource {
 
     @Inject
     DeckImporter importer;
-
-    @Inject
-    OrganiserKey organiser;
 
     /**
      * A talk just created; the only answer that holds its presenter key.
@@ -95,9 +94,8 @@ public class DeckResource {
     @GET
     @Path("/decks")
     @Transactional
-    @Operation(summary = "Every stored deck with its talks (organiser key required)")
-    public List<DeckView> list(@HeaderParam(OrganiserKey.HEADER) String key) {
-        organiser.require(key);
+    @Operation(summary = "Every stored deck with its talks (organiser login)")
+    public List<DeckView> list() {
         return DeckEntity.<DeckEntity>listAll().stream().map(d -> new DeckView(d.id, d.name, d.folderFile, d.updatedAt,
                 Talk.listByDeck(d).stream().map(t -> new TalkSummary(t.joinCode, t.title, t.date, t.venue)).toList()))
                 .toList();
@@ -106,9 +104,8 @@ public class DeckResource {
     @POST
     @Path("/decks")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a Markdown deck (form field 'deck') and create its first talk (organiser key required)")
-    public Response upload(@HeaderParam(OrganiserKey.HEADER) String key, @RestForm("deck") FileUpload deck) {
-        organiser.require(key);
+    @Operation(summary = "Upload a Markdown deck (form field 'deck') and create its first talk (organiser login)")
+    public Response upload(@RestForm("deck") FileUpload deck) {
         String name = DeckUploads.fileName(deck);
         Talk talk = DeckUploads.deckErrors(() -> importer.uploadDeck(name, DeckUploads.read(deck)));
         return Response.status(201).entity(TalkCreated.of(talk)).build();
@@ -117,10 +114,9 @@ public class DeckResource {
     @POST
     @Path("/decks/{id}/talks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give a stored deck again as a new talk with a fresh join code and no votes (organiser key)")
-    public Response newTalk(@HeaderParam(OrganiserKey.HEADER) String key, @PathParam("id") long id,
+    @Operation(summary = "Give a stored deck again as a new talk with a fresh join code and no votes (organiser login)")
+    public Response newTalk(@PathParam("id") long id,
             @Valid NewTalk body) {
-        organiser.require(key);
         LocalDate date = body == null ? null : body.localDate();
         Talk talk = DeckUploads.deckErrors(() -> importer.newTalk(id, body == null ? null : body.venue(), date));
         return Response.status(201).entity(TalkCreated.of(talk)).build();

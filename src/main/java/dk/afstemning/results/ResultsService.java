@@ -15,7 +15,10 @@ import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.Vote;
 
-/** Builds results from stored votes with one GROUP BY per poll and round; nothing is counted in memory. */
+/**
+ * Builds results from stored votes with one GROUP BY per poll and round, plus the kept counts of pruned votes;
+ * nothing is counted in memory.
+ */
 @ApplicationScoped
 @Transactional
 public class ResultsService {
@@ -42,10 +45,7 @@ public class ResultsService {
     public PollResults results(Poll poll, int round) {
         long version = poll.version;
         boolean visible = round < poll.round || poll.resultsVisible();
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : Vote.countByOption(poll.id, round)) {
-            counts.put((Long) row[0], (Long) row[1]);
-        }
+        Map<Long, Long> counts = counts(poll.id, round);
         List<PollOption> options = PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
         long total = options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum();
@@ -60,8 +60,21 @@ public class ResultsService {
                 visible, remaining, total, rows);
     }
 
+    /**
+     * Votes per option id in one round, hidden or not: the stored votes plus the counts kept for votes the retention
+     * job has deleted ({@link VoteTally}).
+     */
+    public Map<Long, Long> counts(long pollId, int round) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : Vote.countByOption(pollId, round)) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        VoteTally.countByOption(pollId, round).forEach((option, votes) -> counts.merge(option, votes, Long::sum));
+        return counts;
+    }
+
     /** Whole percent, rounded half up; 0 of 0 is 0. */
-    static int percent(long count, long total) {
+    public static int percent(long count, long total) {
         return total == 0 ? 0 : (int) ((count * 200 + total) / (total * 2));
     }
 }

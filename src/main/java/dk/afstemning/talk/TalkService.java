@@ -4,14 +4,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dk.afstemning.account.AccountService;
+import dk.afstemning.account.Role;
 import dk.afstemning.problem.ApiProblem;
 
-/** Finds talks by join code and checks presenter keys. */
+/** Finds talks by join code and checks presenter keys and presenter logins. */
 @ApplicationScoped
 @Transactional
 public class TalkService {
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    AccountService accounts;
 
     /**
      * @param code the join code as typed (case and dashes do not matter)
@@ -31,9 +44,12 @@ public class TalkService {
         return TalkView.of(require(code));
     }
 
-    /** @throws ApiProblem 403 unless {@code key} is this talk's presenter key (compared in constant time) */
+    /**
+     * @throws ApiProblem 403 unless {@code key} is this talk's presenter key (compared in constant time) or the
+     *         request's login may present the talk
+     */
     public void requirePresenter(Talk talk, String key) {
-        if (!isPresenterKey(talk, key)) {
+        if (!isPresenterKey(talk, key) && !loginMayPresent(talk)) {
             throw ApiProblem.forbidden("A valid presenter key for talk " + talk.joinCode + " is required");
         }
     }
@@ -62,5 +78,23 @@ public class TalkService {
     public static boolean isPresenterKey(Talk talk, String key) {
         return key != null && MessageDigest.isEqual(talk.presenterKey.getBytes(StandardCharsets.UTF_8),
                 key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * True when the request carries a login (form session or HTTP Basic) that may present the talk: every organiser,
+     * and a presenter account the talk is assigned to. False outside an HTTP request (no identity there).
+     */
+    public boolean loginMayPresent(Talk talk) {
+        SecurityIdentity identity;
+        try {
+            identity = identities.getIdentity();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
+        if (identity == null || identity.isAnonymous()) {
+            return false;
+        }
+        String role = identity.hasRole(Role.ORGANISER) ? Role.ORGANISER : Role.PRESENTER;
+        return accounts.mayPresent(identity.getPrincipal().getName(), role, talk.id);
     }
 }

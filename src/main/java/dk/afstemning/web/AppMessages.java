@@ -196,23 +196,13 @@ public interface AppMessages {
     @Message("Organiser")
     String organiser_title();
 
-    @Message("Give a deck again as a new talk, or upload a new deck. Every talk has its own join code and results.")
+    @Message("Every talk with its participants and votes, search and a date filter; give a deck again as a new talk, or upload a new deck.")
     String organiser_intro();
 
-    @Message("Organiser key")
-    String organiser_key_label();
 
-    @Message("The server prints it in its start-up log. This tab remembers it until you close the tab.")
-    String organiser_key_hint();
 
-    @Message("Show decks")
-    String organiser_key_button();
 
-    @Message("Organiser key accepted.")
-    String organiser_key_ok();
 
-    @Message("Forget the key")
-    String organiser_forget_key();
 
     @Message("Decks and their talks")
     String decks_title();
@@ -288,4 +278,178 @@ public interface AppMessages {
 
     @Message("No connection to the server. Try again.")
     String no_connection();
+
+    @Message("Organiser login")
+    String login_title();
+
+    @Message("Wrong user name or password.")
+    String login_failed();
+
+    @Message("User name")
+    String login_username();
+
+    @Message("Password")
+    String login_password();
+
+    @Message("Log in")
+    String login_button();
+
+    @Message("The first organiser account is printed in the server's log at the first start, or set with afstemning.admin.password.")
+    String login_hint();
+
+    @Message("Dashboard")
+    String dashboard_title();
+
+    @Message("Accounts")
+    String accounts_title();
+
+    @Message("Log out")
+    String logout_button();
+
+    @Message("Logged in as {user}.")
+    String logged_in_as(String user);
+
+    @Message("Talks")
+    String dashboard_talks();
+
+    @Message("The talk {code} and all its data are deleted.")
+    String talk_deleted(String code);
+
+    @Message("Search title, speaker or code")
+    String search_label();
+
+    @Message("From")
+    String date_from();
+
+    @Message("To")
+    String date_to();
+
+    @Message("Search")
+    String search_button();
+
+    @Message("No talks match.")
+    String no_talks_found();
+
+    @Message("Talk")
+    String talk_column();
+
+    @Message("Date")
+    String date_column();
+
+    @Message("Speaker")
+    String speaker_column();
+
+    @Message("Participants")
+    String participants_column();
+
+    @Message("Votes per poll")
+    String votes_per_poll();
+
+    @Message("Round {round}")
+    String round_label(String round);
+
+    @Message("Votes")
+    String votes_column();
+
+    @Message("Response rate")
+    String response_rate();
+
+    @Message("{voters} of {participants} participants voted ({percent} %)")
+    String response_rate_value(long voters, long participants, int percent);
+
+    @Message("Poll {id}, {status}")
+    String poll_id_status(String id, String status);
+
+    @Message("{count} participants voted")
+    String poll_voters(long count);
+
+    @Message("Votes per option and round: {question}")
+    String results_table_caption(String question);
+
+    @Message("Option")
+    String option_column();
+
+    @Message("Total")
+    String total_row();
+
+    @Message("Chart of the votes per option and round: {question}. The same numbers are in the table above.")
+    String chart_label(String question);
+
+    @Message("Votes per 10 seconds")
+    String timeline_title();
+
+    @Message("No stored votes.")
+    String timeline_empty();
+
+    @Message("The timeline as a table")
+    String timeline_table();
+
+    @Message("10 seconds from")
+    String timeline_from();
+
+    @Message("Exports")
+    String exports_title();
+
+    @Message("No exports yet.")
+    String exports_none();
+
+    @Message("Share the results")
+    String sharing_title();
+
+    @Message("Anyone with a link sees this talk's results, read-only, until you revoke the link.")
+    String sharing_hint();
+
+    @Message("No share links.")
+    String sharing_none();
+
+    @Message("Revoke")
+    String sharing_revoke();
+
+    @Message("Create a share link")
+    String sharing_create();
+
+    @Message("Delete the talk")
+    String delete_title();
+
+    @Message("Delete this talk and all its data …")
+    String delete_link();
+
+    @Message("Deleting \"{title}\" ({code}) removes its polls, participants, votes, share links and kept counts for good. The deck stays.")
+    String delete_warning(String title, String code);
+
+    @Message("That is not the talk's join code; nothing was deleted.")
+    String delete_mismatch();
+
+    @Message("Type the join code {code} to confirm")
+    String delete_confirm_label(String code);
+
+    @Message("Delete for good")
+    String delete_button();
+
+    @Message("Cancel")
+    String cancel();
+
+    @Message("Role")
+    String role_label();
+
+    @Message("Organiser")
+    String role_organiser();
+
+    @Message("Presenter")
+    String role_presenter();
+
+    @Message("May present")
+    String assigned_talks();
+
+    @Message("Assign a talk")
+    String assign_title();
+
+    @Message("Assign")
+    String assign_button();
+
+    @Message("New account")
+    String new_account_title();
+
+    @Message("Create the account")
+    String new_account_button();
 }

@@ -63,6 +63,9 @@ public class PageResource {
     @Inject
     CurrentClient client;
 
+    @Inject
+    TalkService talks;
+
     record index(String lang, String otherLang, String code, boolean unknown) implements TemplateInstance {
     }
 
@@ -109,10 +112,6 @@ public class PageResource {
 
     /** @param seconds how long until the visitor may try again */
     record tooMany(String lang, String otherLang, long seconds) implements TemplateInstance {
-    }
-
-    /** @param baseUrl the base URL phones use, for the links of a talk just created */
-    record organiser(String lang, String otherLang, String baseUrl) implements TemplateInstance {
     }
 
     @GET
@@ -202,7 +201,9 @@ public class PageResource {
         int start = slide != null && slide >= 1 && slide <= slides.size() ? slide
                 : Math.max(1, Math.min(talk.currentSlide, slides.size()));
         String language = Languages.choose(lang, null, talk.language);
-        String validKey = TalkService.isPresenterKey(talk, key) ? key : null;
+        // A login that may present the talk gets the talk's key, so the page's script can run the show with it.
+        String validKey = TalkService.isPresenterKey(talk, key) || talks.loginMayPresent(talk) ? talk.presenterKey
+                : null;
         return Response.ok(localized(new presenter(language, Languages.other(language), talk, joinUrl,
                 PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), validKey, slides, start, talk.version), language))
                 .build();
@@ -219,7 +220,7 @@ public class PageResource {
         if (refused != null) {
             return refused;
         }
-        if (!TalkService.isPresenterKey(talk, key)) {
+        if (!TalkService.isPresenterKey(talk, key) && !talks.loginMayPresent(talk)) {
             String language = Languages.choose(lang, accept, talk.language);
             return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
                     .entity(localized(new forbidden(language, Languages.other(language)), language))
@@ -234,22 +235,8 @@ public class PageResource {
         }
         int start = Math.max(1, Math.min(talk.currentSlide, slides.size()));
         String language = Languages.choose(lang, null, talk.language);
-        return Response.ok(localized(new notes(language, Languages.other(language), talk, key, slides, start,
+        return Response.ok(localized(new notes(language, Languages.other(language), talk, talk.presenterKey, slides, start,
                 talk.version), language)).build();
-    }
-
-    /**
-     * The organiser page: decks and their talks, a new talk from a deck, a deck upload. The page holds no data; its
-     * script calls the deck API with the organiser key, which the visitor types in and the tab keeps in
-     * sessionStorage.
-     */
-    @GET
-    @Path("organiser")
-    @Operation(hidden = true)
-    public TemplateInstance organiserPage(@QueryParam("lang") String lang, @HeaderParam("Host") String host,
-            @HeaderParam("Accept-Language") String accept) {
-        String language = Languages.choose(lang, accept, null);
-        return localized(new organiser(language, Languages.other(language), urls.base(host)), language);
     }
 
     /** The talk with this join code as typed, or null. */
@@ -304,7 +291,7 @@ public class PageResource {
         return typed.length() > 12 ? typed.substring(0, 12) + "…" : typed;
     }
 
-    private static TemplateInstance localized(TemplateInstance instance, String language) {
+    static TemplateInstance localized(TemplateInstance instance, String language) {
         return instance.setLocale(Locale.forLanguageTag(language));
     }
 }

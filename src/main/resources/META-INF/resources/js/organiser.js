@@ -1,9 +1,6 @@
-// The organiser page: with the organiser key, list the decks and their talks, give a deck again as a new talk, and
-// upload a deck. Everything goes through the deck API with the key in the X-Organiser-Key header. The key is kept in
-// this tab's sessionStorage once the server has accepted it; never in the URL or a cookie. Every text from the server
-// goes into the page as textContent.
-const HEADER = 'X-Organiser-Key';
-const STORE = 'afstemning.organiser-key';
+// The organiser dashboard's deck part: list the decks and their talks, give a deck again as a new talk, and upload a
+// deck. Everything goes through the deck API with the login's session cookie; requests that change something carry
+// the CSRF token (from the page) in its header. Every text from the server goes into the page as textContent.
 const MAX_DECK_BYTES = 512 * 1024;
 
 const body = document.body;
@@ -11,12 +8,6 @@ const text = body.dataset;
 const lang = document.documentElement.lang || 'en';
 const baseUrl = safeBase(body.dataset.baseUrl);
 
-const keyForm = document.querySelector('.key-form');
-const keyInput = document.getElementById('organiser-key');
-const keyAccepted = document.querySelector('.key-accepted');
-const keyFeedback = document.getElementById('key-feedback');
-const decksSection = document.querySelector('section.decks');
-const decksTitle = document.getElementById('decks-title');
 const deckList = document.querySelector('.deck-list');
 const decksEmpty = document.querySelector('.decks-empty');
 const uploadSection = document.querySelector('section.upload');
@@ -30,7 +21,6 @@ const createdTemplate = document.getElementById('created-template');
 
 /** Deck id → its card, so that a refresh updates cards in place and keeps forms, focus and results. */
 const cards = new Map();
-let key = null;
 
 class Refusal extends Error {
   constructor(message, status) {
@@ -49,23 +39,6 @@ function safeBase(value) {
   return location.origin;
 }
 
-function stored() {
-  try {
-    return sessionStorage.getItem(STORE);
-  } catch {
-    return null;
-  }
-}
-
-function store(value) {
-  try {
-    if (value) sessionStorage.setItem(STORE, value);
-    else sessionStorage.removeItem(STORE);
-  } catch {
-    // storage blocked: the key lives in this page only
-  }
-}
-
 function format(template, value) {
   return String(template || '').replace('%s', value);
 }
@@ -76,14 +49,14 @@ function say(element, message, kind) {
   element.classList.toggle('ok', kind === 'ok');
 }
 
-/** Calls the deck API with the organiser key; answers the JSON body, or throws a Refusal with readable text. */
-async function api(path, init = {}, withKey = key) {
+/** Calls the deck API with the session; answers the JSON body, or throws a Refusal with readable text. */
+async function api(path, init = {}) {
   const headers = new Headers(init.headers || {});
-  headers.set(HEADER, withKey || '');
   headers.set('Accept', 'application/json');
+  if (init.method && init.method !== 'GET') headers.set(text.csrfHeader, text.csrf || '');
   let response;
   try {
-    response = await fetch(path, { ...init, headers, cache: 'no-store' });
+    response = await fetch(path, { ...init, headers, cache: 'no-store', credentials: 'same-origin' });
   } catch {
     throw new Refusal(text.msgNoConnection, 0);
   }
@@ -229,60 +202,9 @@ async function refresh(highlight) {
   try {
     render(await api('/api/decks'), highlight);
   } catch (e) {
-    say(keyFeedback, e.message, 'error');
+    say(uploadFeedback, e.message, 'error');
   }
 }
-
-function showSignedIn(signedIn) {
-  keyForm.hidden = signedIn;
-  keyAccepted.hidden = !signedIn;
-  decksSection.hidden = !signedIn;
-  uploadSection.hidden = !signedIn;
-}
-
-async function signIn(candidate, remembered) {
-  if (keyForm.dataset.busy) return;
-  keyForm.dataset.busy = 'true';
-  keyForm.setAttribute('aria-busy', 'true');
-  say(keyFeedback, text.msgWorking);
-  try {
-    const decks = await api('/api/decks', {}, candidate);
-    key = candidate;
-    store(candidate);
-    keyInput.value = '';
-    say(keyFeedback, '');
-    render(decks);
-    showSignedIn(true);
-    if (!remembered) decksTitle.focus();
-  } catch (e) {
-    if (e.status === 403) store(null);
-    say(keyFeedback, e.message, 'error');
-  } finally {
-    delete keyForm.dataset.busy;
-    keyForm.removeAttribute('aria-busy');
-  }
-}
-
-function forget() {
-  key = null;
-  store(null);
-  cards.forEach((card) => card.remove());
-  cards.clear();
-  uploadForm.reset();
-  uploadSlot.replaceChildren();
-  say(uploadFeedback, '');
-  say(keyFeedback, '');
-  showSignedIn(false);
-  keyInput.focus();
-}
-
-keyForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const candidate = keyInput.value.trim();
-  if (candidate) signIn(candidate, false);
-});
-
-keyAccepted.querySelector('.forget-key').addEventListener('click', forget);
 
 uploadForm.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -298,5 +220,4 @@ uploadForm.addEventListener('submit', (event) => {
   create(uploadForm, uploadFeedback, uploadSlot, () => api('/api/decks', { method: 'POST', body: data }));
 });
 
-const remembered = stored();
-if (remembered) signIn(remembered, true);
+refresh();

@@ -35,6 +35,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import dk.afstemning.JdkSocket;
+import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.security.AbuseLimits;
@@ -232,7 +233,7 @@ class TrustBoundaryFieldCasesTest {
                 }
                 assertForbidden(given().header("X-Presenter-Key", wrongKey).contentType(ContentType.JSON)
                         .body("{\"slide\":2}").put("/api/talks/{c}/show", target.joinCode), "PUT show");
-                assertForbidden(given().header("X-Presenter-Key", wrongKey)
+                assertForbidden(TestLogins.csrf(given()).header("X-Presenter-Key", wrongKey)
                         .multiPart("deck", "kapret.md", TestTalks.deck("Kapret", List.of("Ja", "Nej"))
                                 .getBytes(StandardCharsets.UTF_8), "text/markdown")
                         .put("/api/talks/{c}/deck", target.joinCode), "PUT deck");

@@ -22,7 +22,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
+import dk.afstemning.account.AccountService;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
 
@@ -34,12 +36,12 @@ class DeckApiTest {
     DeckImporter importer;
 
     @Inject
-    OrganiserKey organiser;
+    AccountService accounts;
 
     private static final List<String> ABC = List.of("Forskningsmæssig viden", "Praktiske erfaringer", "Ved ikke");
 
     private ValidatableResponse upload(String name, byte[] content) {
-        return given().header(OrganiserKey.HEADER, organiser.key()).multiPart("deck", name, content, "text/markdown")
+        return TestLogins.csrf(TestLogins.organiser()).multiPart("deck", name, content, "text/markdown")
                 .post("/api/decks").then();
     }
 
@@ -49,7 +51,7 @@ class DeckApiTest {
         TestTalks.open(first, "q");
         vote(first.joinCode, join(first.joinCode), optionIds(first.joinCode).get(0), "r-1").statusCode(200);
 
-        String code = given().header(OrganiserKey.HEADER, organiser.key()).contentType(ContentType.JSON)
+        String code = TestLogins.organiser().contentType(ContentType.JSON)
                 .body("{\"venue\":\"Aarhus Kommune\",\"date\":\"2023-03-14\"}")
                 .post("/api/decks/{id}/talks", first.deck.id).then().statusCode(201)
                 .body("code", matchesPattern("[2-9A-HJKMNP-TW-Z]{6}")).body("deckId", equalTo(first.deck.id.intValue()))
@@ -61,23 +63,24 @@ class DeckApiTest {
         assertThat(counts(code)).containsExactly(0, 0, 0);
         assertThat(counts(first.joinCode)).containsExactly(1, 0, 0);
 
-        given().header(OrganiserKey.HEADER, organiser.key()).get("/api/decks").then().statusCode(200);
-        String list = given().header(OrganiserKey.HEADER, organiser.key()).get("/api/decks").then().extract().asString();
+        TestLogins.organiser().get("/api/decks").then().statusCode(200);
+        String list = TestLogins.organiser().get("/api/decks").then().extract().asString();
         assertThat(list).contains(first.joinCode, code);
     }
 
     @Test
-    void deckAndTalkOperationsNeedTheOrganiserKey() {
+    void deckAndTalkOperationsNeedAnOrganiserLogin() {
         Talk talk = TestTalks.create(importer);
         given().contentType(ContentType.JSON).body("{}").post("/api/decks/{id}/talks", talk.deck.id).then()
-                .statusCode(403).contentType("application/problem+json");
-        given().header(OrganiserKey.HEADER, "wrong").get("/api/decks").then().statusCode(403);
-        given().header(OrganiserKey.HEADER, talk.presenterKey).multiPart("deck", "x.md", "# X".getBytes(), "text/markdown")
-                .post("/api/decks").then().statusCode(403);
-        given().header(OrganiserKey.HEADER, organiser.key()).contentType(ContentType.JSON).body("{}")
+                .statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.equalToIgnoringCase("Basic realm=\"Afstemning\""));
+        TestLogins.as(TestLogins.ADMIN, "wrong-password").get("/api/decks").then().statusCode(401);
+        String presenter = TestLogins.presenter(accounts, talk);
+        TestLogins.csrf(TestLogins.as(presenter, "presenter-password")).header("X-Presenter-Key", talk.presenterKey)
+                .multiPart("deck", "x.md", "# X".getBytes(), "text/markdown").post("/api/decks").then().statusCode(403);
+        TestLogins.organiser().contentType(ContentType.JSON).body("{}")
                 .post("/api/decks/{id}/talks", 987654).then().statusCode(404).body("type", endsWith("deck-not-found"));
         for (String badDate : List.of("{\"date\":20230314}", "{\"date\":\"14-03-2023\"}", "{\"date\":\"2023-02-30\"}")) {
-            given().header(OrganiserKey.HEADER, organiser.key()).contentType(ContentType.JSON).body(badDate)
+            TestLogins.organiser().contentType(ContentType.JSON).body(badDate)
                     .post("/api/decks/{id}/talks", talk.deck.id).then().statusCode(400)
                     .contentType("application/problem+json");
         }
@@ -93,7 +96,7 @@ class DeckApiTest {
 
     @Test
     void aBrokenUploadNamesFileAndLineAndStoresNothing() {
-        int decksBefore = given().header(OrganiserKey.HEADER, organiser.key()).get("/api/decks").then().extract()
+        int decksBefore = TestLogins.organiser().get("/api/decks").then().extract()
                 .path("size()");
         upload("broken.md", "# A\n\n```poll\nid: q\nquestion: Q?\noptions: [a, b]\ncolour: red\n```\n"
                 .getBytes(StandardCharsets.UTF_8)).statusCode(400).contentType("application/problem+json")
@@ -105,7 +108,7 @@ class DeckApiTest {
         upload("empty.md", new byte[0]).statusCode(400).body("detail", equalTo("empty.md:1: deck has no slides"));
         upload("big.md", new byte[(int) DeckImporter.MAX_DECK_BYTES + 1]).statusCode(413)
                 .body("type", endsWith("deck-too-large"));
-        given().header(OrganiserKey.HEADER, organiser.key()).get("/api/decks").then().body("$", hasSize(decksBefore));
+        TestLogins.organiser().get("/api/decks").then().body("$", hasSize(decksBefore));
     }
 
     @Test
@@ -117,20 +120,20 @@ class DeckApiTest {
 
         String twoPolls = TestTalks.deck("Ny version", ABC) + "\n---\n\n```poll\nid: extra\nquestion: Og nu?\n"
                 + "options: [Ja, Nej]\n```\n";
-        given().header("X-Presenter-Key", talk.presenterKey).multiPart("deck", "v2.md", twoPolls.getBytes(StandardCharsets.UTF_8),
+        TestLogins.csrf(given()).header("X-Presenter-Key", talk.presenterKey).multiPart("deck", "v2.md", twoPolls.getBytes(StandardCharsets.UTF_8),
                 "text/markdown").put("/api/talks/{c}/deck", code).then().statusCode(200)
                 .body("title", equalTo("Ny version")).body("polls.id", equalTo(List.of("q", "extra")));
         assertThat(counts(code)).containsExactly(0, 1, 0);
 
         String noPolls = "---\ntitle: Uden afstemninger\n---\n\n# Kun tekst\n";
-        given().header("X-Presenter-Key", talk.presenterKey).multiPart("deck", "v3.md", noPolls.getBytes(StandardCharsets.UTF_8),
+        TestLogins.csrf(given()).header("X-Presenter-Key", talk.presenterKey).multiPart("deck", "v3.md", noPolls.getBytes(StandardCharsets.UTF_8),
                 "text/markdown").put("/api/talks/{c}/deck", code).then().statusCode(200).body("polls", hasSize(0));
         given().get("/api/talks/{c}/polls/q/results", code).then().statusCode(404);
 
-        given().header("X-Presenter-Key", talk.presenterKey).multiPart("deck", "v4.md", twoPolls.getBytes(StandardCharsets.UTF_8),
+        TestLogins.csrf(given()).header("X-Presenter-Key", talk.presenterKey).multiPart("deck", "v4.md", twoPolls.getBytes(StandardCharsets.UTF_8),
                 "text/markdown").put("/api/talks/{c}/deck", code).then().statusCode(200);
         assertThat(counts(code)).containsExactly(0, 1, 0);
-        given().header("X-Presenter-Key", "wrong").multiPart("deck", "v5.md", noPolls.getBytes(StandardCharsets.UTF_8),
+        TestLogins.csrf(given()).header("X-Presenter-Key", "wrong").multiPart("deck", "v5.md", noPolls.getBytes(StandardCharsets.UTF_8),
                 "text/markdown").put("/api/talks/{c}/deck", code).then().statusCode(403);
     }
 }

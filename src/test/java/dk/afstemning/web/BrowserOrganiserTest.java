@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,26 +33,25 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dk.afstemning.TestTalks;
-import dk.afstemning.organiser.OrganiserKey;
+import dk.afstemning.TestLogins;
 import dk.afstemning.talk.Talk;
 
 /**
- * The organiser page in headless Chromium: the organiser key (refused when wrong, kept in sessionStorage when right),
- * the decks with their talks, a new talk from the seed deck, and uploads of a broken and a valid deck. Screenshots go
+ * The organiser dashboard in headless Chromium: the login form (refused when wrong), the decks with their talks, a new
+ * talk from the seed deck, uploads of a broken and a valid deck, and a talk's results table. Screenshots go
  * to {@code target/screenshots/organiser-*.png}.
  */
 @QuarkusTest
 class BrowserOrganiserTest {
 
     private static final String SEED_FILE = "ledelse-i-en-frisat-kommune.md";
-    private static final String STORE = "afstemning.organiser-key";
     private static final String CODE = "[2-9A-HJKMNP-TW-Z]{6}";
 
     @TestHTTPResource("/")
     URL baseUrl;
 
     @Inject
-    OrganiserKey organiser;
+    dk.afstemning.deck.DeckImporter importer;
 
     private Chromium chromium;
     private Path folder;
@@ -76,22 +74,20 @@ class BrowserOrganiserTest {
     }
 
     @Test
-    void aWrongKeyIsRefusedAndTheRightKeyListsTheSeedDeck() {
+    void aWrongPasswordIsRefusedAndTheRightLoginListsTheSeedDeck() {
         WebDriver desktop = chromium.projector("organiser-desktop");
         desktop.get(chromium.url("/organiser?lang=en"));
-        assertThat(desktop.findElement(By.tagName("h1")).getText()).isEqualTo("Organiser");
-        assertThat(desktop.findElement(By.cssSelector("section.decks")).isDisplayed()).isFalse();
+        // Without a login the dashboard sends the browser to the login form.
+        new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions.urlContains("/login"));
+        assertThat(desktop.findElement(By.tagName("h1")).getText()).isEqualTo("Organiser login");
 
-        enterKey(desktop, "not-the-key");
-        awaitText(desktop, By.id("key-feedback"), "A valid organiser key is required in X-Organiser-Key");
-        assertThat(desktop.findElement(By.id("key-feedback")).getAttribute("aria-live")).isEqualTo("polite");
-        assertThat(storedKey(desktop)).isNull();
-        assertThat(desktop.findElement(By.cssSelector("section.decks")).isDisplayed()).isFalse();
-        screenshot(desktop, "organiser-wrong-key");
+        logIn(desktop, TestLogins.ADMIN, "not-the-password");
+        awaitText(desktop, By.cssSelector(".feedback.error"), "Wrong user name or password.");
+        screenshot(desktop, "organiser-wrong-password");
 
-        enterKey(desktop, organiser.key());
+        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
         WebElement seed = seedCard(desktop);
-        assertThat(desktop.findElement(By.id("key-feedback")).getText()).isEmpty();
+        assertThat(desktop.findElement(By.tagName("h1")).getText()).isEqualTo("Organiser");
         assertThat(seed.findElement(By.cssSelector(".deck-title")).getText())
                 .isEqualTo("Ledelse i en frisat kommune – Perspektiver og erfaringer");
         assertThat(seed.findElement(By.cssSelector(".deck-file")).getText()).isEqualTo(SEED_FILE + " · slides folder");
@@ -106,28 +102,71 @@ class BrowserOrganiserTest {
         assertThat(desktop.findElement(By.cssSelector("section.upload")).isDisplayed()).isTrue();
         screenshot(desktop, "organiser-decks");
 
-        // The key is in this tab's sessionStorage only: not in the URL, not in a cookie.
-        assertThat(storedKey(desktop)).isEqualTo(organiser.key());
-        assertThat(desktop.getCurrentUrl()).doesNotContain(organiser.key()).endsWith("/organiser?lang=en");
-        assertThat(desktop.manage().getCookies()).extracting(Cookie::getValue).doesNotContain(organiser.key());
-        assertThat(desktop.findElement(By.id("organiser-key")).getAttribute("value")).isEmpty();
+        // The session cookie is HttpOnly: page scripts cannot read it.
+        assertThat((String) js(desktop).executeScript("return document.cookie")).doesNotContain("afstemning_session");
+        assertThat(desktop.manage().getCookieNamed("afstemning_session").isHttpOnly()).isTrue();
 
-        // A reload lists the decks again without asking; forgetting the key asks again.
+        // A reload stays logged in; logging out asks for the login again.
         desktop.navigate().refresh();
         seedCard(desktop);
-        assertThat(desktop.findElement(By.id("organiser-key")).isDisplayed()).isFalse();
-        desktop.findElement(By.cssSelector(".forget-key")).click();
-        assertThat(storedKey(desktop)).isNull();
-        assertThat(desktop.findElement(By.id("organiser-key")).isDisplayed()).isTrue();
-        assertThat(desktop.findElements(By.cssSelector("li.deck-card"))).isEmpty();
+        desktop.findElement(By.cssSelector(".userbar button[type=submit]")).click();
+        new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions.urlContains("/login"));
+        desktop.get(chromium.url("/organiser?lang=en"));
+        new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @Test
+    void aLoggedInOrganiserOpensATalkAndReadsItsResultsTable() {
+        Talk talk = TestTalks.create(importer, "Browserresultater", List.of("Ja", "Nej"));
+        TestTalks.open(talk, "q");
+        List<Integer> options = TestTalks.optionIds(talk.joinCode);
+        TestTalks.vote(talk.joinCode, TestTalks.join(talk.joinCode), options.get(0), "r-1").statusCode(200);
+        TestTalks.vote(talk.joinCode, TestTalks.join(talk.joinCode), options.get(0), "r-2").statusCode(200);
+        TestTalks.vote(talk.joinCode, TestTalks.join(talk.joinCode), options.get(1), "r-3").statusCode(200);
+        TestTalks.join(talk.joinCode);
+
+        WebDriver desktop = chromium.projector("organiser-talk");
+        desktop.get(chromium.url("/organiser?lang=en&q=" + talk.joinCode));
+        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
+        WebElement link = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("a.talk-link")));
+        assertThat(desktop.findElements(By.cssSelector("a.talk-link"))).hasSize(1);
+        assertThat(link.getText()).isEqualTo("Browserresultater");
+        link.click();
+
+        WebElement table = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#poll-q table.results-table")));
+        assertThat(table.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("Ja 2 (67 %)", "Nej 1 (33 %)");
+        assertThat(table.findElement(By.cssSelector("tfoot")).getText()).isEqualTo("Total 3");
+        assertThat(desktop.findElement(By.cssSelector(".response-rate")).getText())
+                .isEqualTo("3 of 4 participants voted (75 %)");
+        // Chart.js drew the chart (the webjar loaded and the canvas has a chart).
+        new WebDriverWait(desktop, Chromium.TIMEOUT).until(b -> Boolean.TRUE.equals(js(b).executeScript(
+                "return !!(window.Chart && Chart.getChart(document.querySelector('#poll-q canvas.results-chart')))")));
+        screenshot(desktop, "organiser-talk-results");
+
+        // A form post from the page (Origin and CSRF token as a browser sends them) makes a share link that shows
+        // the same table without a login.
+        WebElement share = desktop.findElement(By.cssSelector("#sharing form:last-of-type button[type=submit]"));
+        scrollTo(desktop, share);
+        share.click();
+        WebElement shareLink = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.share-link")));
+        String shareUrl = shareLink.getAttribute("href");
+        assertThat(shareUrl).matches(".*/share/[A-Za-z0-9_-]{43}");
+        desktop.manage().deleteAllCookies();
+        desktop.get(shareUrl);
+        assertThat(new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#poll-q table.results-table tbody"))).getText()).isEqualTo("Ja 2 (67 %)\nNej 1 (33 %)");
     }
 
     @Test
     void aNewTalkFromTheSeedDeckHasItsOwnCodeAndNoVotes() {
         WebDriver phone = chromium.phone("organiser-phone", "da");
         phone.get(chromium.url("/organiser"));
+        logIn(phone, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
         assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("Arrangør");
-        enterKey(phone, organiser.key());
         WebElement seed = seedCard(phone);
         String seedCode = seedTalk().joinCode;
         int talksBefore = seed.findElements(By.cssSelector(".talk")).size();
@@ -137,7 +176,8 @@ class BrowserOrganiserTest {
         assertThat(summary.getText()).isEqualTo("Nyt oplæg");
         js(phone).executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
         summary.click();
-        seed.findElement(By.cssSelector(".new-talk-form .venue")).sendKeys("Aarhus Kommune");
+        new WebDriverWait(phone, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOf(
+                seed.findElement(By.cssSelector(".new-talk-form .venue")))).sendKeys("Aarhus Kommune");
         seed.findElement(By.cssSelector(".new-talk-form button[type=submit]")).click();
 
         WebElement code = new WebDriverWait(phone, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(
@@ -180,7 +220,7 @@ class BrowserOrganiserTest {
 
         WebDriver desktop = chromium.projector("organiser-upload");
         desktop.get(chromium.url("/organiser?lang=en"));
-        enterKey(desktop, organiser.key());
+        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
         seedCard(desktop);
         int decksBefore = desktop.findElements(By.cssSelector("li.deck-card")).size();
 
@@ -218,11 +258,13 @@ class BrowserOrganiserTest {
 
     // ---- helpers ----
 
-    private static void enterKey(WebDriver browser, String key) {
-        WebElement input = browser.findElement(By.id("organiser-key"));
-        input.clear();
-        input.sendKeys(key);
-        browser.findElement(By.cssSelector(".key-form button[type=submit]")).click();
+    private static void logIn(WebDriver browser, String user, String password) {
+        new WebDriverWait(browser, Chromium.TIMEOUT).until(ExpectedConditions.urlContains("/login"));
+        WebElement name = browser.findElement(By.id("j_username"));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("j_password")).sendKeys(password);
+        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
     }
 
     /** Waits for the card of the seed deck. */
@@ -234,10 +276,6 @@ class BrowserOrganiserTest {
     private static void upload(WebDriver browser, Path file) {
         browser.findElement(By.id("deck-file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.cssSelector(".upload-form button[type=submit]")).click();
-    }
-
-    private static String storedKey(WebDriver browser) {
-        return (String) js(browser).executeScript("return sessionStorage.getItem(arguments[0])", STORE);
     }
 
     private static void scrollTo(WebDriver browser, WebElement element) {

@@ -1,0 +1,68 @@
+package dk.afstemning.account;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+
+import dk.afstemning.talk.Talk;
+
+/**
+ * A login: form login in the browser, HTTP Basic for scripts. The password is a bcrypt hash in Modular Crypt Format
+ * ({@code $2a$10$…}); the role is {@link Role#ORGANISER} or {@link Role#PRESENTER}.
+ */
+@Entity
+@UserDefinition
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Username
+    public String username;
+
+    @Password(PasswordType.MCF)
+    public String password;
+
+    @Roles
+    public String role;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** The talks a presenter account may present; organisers may present every talk. */
+    @ManyToMany
+    @JoinTable(name = "account_talk", joinColumns = @JoinColumn(name = "account_id"),
+            inverseJoinColumns = @JoinColumn(name = "talk_id"))
+    public Set<Talk> talks = new HashSet<>();
+
+    public static Optional<Account> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public static List<Account> listByName() {
+        return list("order by username");
+    }
+
+    public static long countOrganisers() {
+        return count("role", Role.ORGANISER);
+    }
+}

@@ -1,0 +1,134 @@
+package dk.afstemning.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.talk.JoinCodes;
+import dk.afstemning.talk.Talk;
+
+/**
+ * Creates accounts and the first admin. Passwords are stored as bcrypt hashes (cost 10 by default) only.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{2,64}");
+    /** Shortest password an organiser may choose, in characters. */
+    public static final int MIN_PASSWORD = 10;
+
+    @ConfigProperty(name = "afstemning.admin.username", defaultValue = "admin")
+    String adminUsername;
+
+    @ConfigProperty(name = "afstemning.admin.password")
+    Optional<String> adminPassword;
+
+    @ConfigProperty(name = "afstemning.bcrypt-cost", defaultValue = "10")
+    int cost;
+
+    /** The first admin as created at this start; {@code password} is null when it came from the configuration. */
+    public record FirstAdmin(String username, String password) {
+    }
+
+    /**
+     * Makes sure an organiser can log in. With {@code afstemning.admin.password} set, the account
+     * {@code afstemning.admin.username} is created or given that password. Otherwise, when no organiser exists yet, an
+     * admin with a random password is created and its password answered, to be printed once; it is stored hashed only.
+     *
+     * @return the admin created or updated now, or empty when nothing changed
+     */
+    public Optional<FirstAdmin> ensureAdmin() {
+        String configured = adminPassword.filter(p -> !p.isBlank()).orElse(null);
+        if (configured != null) {
+            Account existing = Account.findByUsername(adminUsername).orElse(null);
+            if (existing == null) {
+                create(adminUsername, configured, Role.ORGANISER);
+                return Optional.of(new FirstAdmin(adminUsername, null));
+            }
+            if (!BcryptUtil.matches(configured, existing.password) || !Role.ORGANISER.equals(existing.role)) {
+                existing.password = BcryptUtil.bcryptHash(configured, cost);
+                existing.role = Role.ORGANISER;
+                return Optional.of(new FirstAdmin(adminUsername, null));
+            }
+            return Optional.empty();
+        }
+        if (Account.countOrganisers() > 0) {
+            return Optional.empty();
+        }
+        String password = JoinCodes.secret().substring(0, 24);
+        create(adminUsername, password, Role.ORGANISER);
+        return Optional.of(new FirstAdmin(adminUsername, password));
+    }
+
+    /**
+     * A new account.
+     *
+     * @param username 2–64 characters of lower-case letters, digits and {@code . _ @ -}
+     * @param password at least {@link #MIN_PASSWORD} characters
+     * @param role {@link Role#ORGANISER} or {@link Role#PRESENTER}
+     * @throws ApiProblem 400 for a bad name, password or role; 409 when the name is taken
+     */
+    public Account create(String username, String password, String role) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiProblem.badRequest("invalid-username",
+                    "A user name has 2-64 lower-case letters, digits, '.', '_', '@' or '-'");
+        }
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
+            throw ApiProblem.badRequest("invalid-password",
+                    "A password has " + MIN_PASSWORD + " to 200 characters");
+        }
+        if (!Role.isValid(role)) {
+            throw ApiProblem.badRequest("invalid-role", "The role is 'organiser' or 'presenter'");
+        }
+        if (Account.findByUsername(username).isPresent()) {
+            throw new ApiProblem(409, "username-taken", "User name taken", "The user name '" + username + "' is taken");
+        }
+        Account account = new Account();
+        account.username = username;
+        account.password = BcryptUtil.bcryptHash(password, cost);
+        account.role = role;
+        account.createdAt = Instant.now();
+        account.persist();
+        return account;
+    }
+
+    /** Every account, by user name. */
+    public List<Account> list() {
+        List<Account> accounts = Account.listByName();
+        accounts.forEach(a -> a.talks.size());
+        return accounts;
+    }
+
+    /**
+     * Lets a presenter account present the talk with this join code.
+     *
+     * @throws ApiProblem 404 for an unknown account or join code
+     */
+    public void assign(long accountId, String joinCode) {
+        Account account = Account.<Account>findByIdOptional(accountId)
+                .orElseThrow(() -> ApiProblem.notFound("account", "No account has the id " + accountId));
+        Talk talk = Talk.findByJoinCode(JoinCodes.normalize(joinCode))
+                .orElseThrow(() -> ApiProblem.notFound("talk", "No talk has the join code '" + joinCode + "'"));
+        account.talks.add(talk);
+    }
+
+    /** True when the account with this name may present the talk: an organiser, or a presenter assigned to it. */
+    public boolean mayPresent(String username, String role, long talkId) {
+        if (Role.ORGANISER.equals(role)) {
+            return true;
+        }
+        return Role.PRESENTER.equals(role) && Account.getEntityManager().createQuery(
+                "select count(a) from Account a join a.talks t where a.username = ?1 and t.id = ?2", Long.class)
+                .setParameter(1, username).setParameter(2, talkId).getSingleResult() > 0;
+    }
+}

@@ -1,0 +1,22 @@
+package dk.afstemning.organiser;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dk.afstemning.talk.Talk;
+
+/**
+ * Deletes a talk and everything recorded about it (GDPR): slides, polls, options, participants, votes, receipts,
+ * kept counts, share links and presenter assignments all reference the talk with {@code on delete cascade}, so one
+ * statement removes them in one transaction. The deck stays: it is the speaker's content and other talks may use it.
+ */
+@ApplicationScoped
+public class TalkDeletion {
+
+    /** @return true when the talk existed and is now gone */
+    @Transactional
+    public boolean delete(long talkId) {
+        return Talk.getEntityManager().createNativeQuery("delete from talk where id = ?1").setParameter(1, talkId)
+                .executeUpdate() == 1;
+    }
+}

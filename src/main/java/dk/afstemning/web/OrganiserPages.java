@@ -1,0 +1,257 @@
+package dk.afstemning.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dk.afstemning.account.Account;
+import dk.afstemning.account.AccountService;
+import dk.afstemning.account.Role;
+import dk.afstemning.organiser.TalkDeletion;
+import dk.afstemning.organiser.TalkReports;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.share.ShareLink;
+import dk.afstemning.share.ShareService;
+import dk.afstemning.talk.Talk;
+
+/**
+ * The organiser's pages: the login form, the dashboard of every talk (search, date filter, decks and uploads), a
+ * talk's results, share links, deleting a talk after a confirmation, and accounts. Every {@code /organiser} page
+ * needs an organiser login (see application.properties); every form post carries the CSRF token.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class OrganiserPages {
+
+    @Inject
+    TalkReports reports;
+
+    @Inject
+    ShareService shares;
+
+    @Inject
+    TalkDeletion deletion;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    PublicUrls urls;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
+
+    record login(String lang, String otherLang, boolean error) implements TemplateInstance {
+    }
+
+    record dashboard(String lang, String otherLang, String baseUrl, String user, String query, String from, String to,
+            List<TalkReports.TalkRow> talks, String deleted) implements TemplateInstance {
+    }
+
+    /**
+     * A talk's results; {@code shared} is the read-only view of a share link (no links, no organiser sections).
+     *
+     * @param shareBase the base of share links, e.g. {@code http://host:8080/share/}
+     */
+    record talk(String lang, String otherLang, TalkReports.TalkReport report, boolean shared,
+            List<ShareLink> links, String shareBase) implements TemplateInstance {
+    }
+
+    record deleteTalk(String lang, String otherLang, Talk talk, boolean mismatch) implements TemplateInstance {
+    }
+
+    record accountsPage(String lang, String otherLang, List<Account> accounts) implements TemplateInstance {
+    }
+
+    @GET
+    @Path("login")
+    @Operation(hidden = true)
+    public TemplateInstance loginPage(@QueryParam("error") boolean error, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
+        String language = Languages.choose(lang, accept, null);
+        return PageResource.localized(new login(language, Languages.other(language), error), language);
+    }
+
+    /** Ends the login: the session cookie is removed. */
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response logout() {
+        return Response.seeOther(URI.create("/login"))
+                .cookie(new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build())
+                .build();
+    }
+
+    @GET
+    @Path("organiser")
+    @RolesAllowed(Role.ORGANISER)
+    @Operation(hidden = true)
+    public TemplateInstance dashboardPage(@QueryParam("q") String query, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("deleted") String deleted, @QueryParam("lang") String lang,
+            @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
+        String language = Languages.choose(lang, accept, null);
+        List<TalkReports.TalkRow> talks = reports.talks(query, date(from), date(to));
+        return PageResource.localized(new dashboard(language, Languages.other(language), urls.base(host),
+                identity.getPrincipal().getName(), query == null ? "" : query, from == null ? "" : from,
+                to == null ? "" : to, talks, deleted), language);
+    }
+
+    @GET
+    @Path("organiser/talks/{id}")
+    @RolesAllowed(Role.ORGANISER)
+    @Transactional
+    @Operation(hidden = true)
+    public TemplateInstance talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
+            @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
+        TalkReports.TalkReport report = require(id);
+        String language = Languages.choose(lang, accept, report.talk().language);
+        return PageResource.localized(new talk(language, Languages.other(language), report, false,
+                ShareLink.listActive(report.talk()), urls.base(host) + "/share/"), language);
+    }
+
+    @POST
+    @Path("organiser/talks/{id}/shares")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response createShare(@PathParam("id") long id) {
+        shares.create(id);
+        return Response.seeOther(URI.create("/organiser/talks/" + id + "#sharing")).build();
+    }
+
+    @POST
+    @Path("organiser/talks/{id}/shares/{link}/revoke")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response revokeShare(@PathParam("id") long id, @PathParam("link") long link) {
+        shares.revoke(id, link);
+        return Response.seeOther(URI.create("/organiser/talks/" + id + "#sharing")).build();
+    }
+
+    @GET
+    @Path("organiser/talks/{id}/delete")
+    @RolesAllowed(Role.ORGANISER)
+    @Transactional
+    @Operation(hidden = true)
+    public TemplateInstance deletePage(@PathParam("id") long id, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
+        Talk talk = requireTalk(id);
+        String language = Languages.choose(lang, accept, null);
+        return PageResource.localized(new deleteTalk(language, Languages.other(language), talk, false), language);
+    }
+
+    /** Deletes the talk when the form repeats its join code; otherwise the confirmation again, and nothing changes. */
+    @POST
+    @Path("organiser/talks/{id}/delete")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response delete(@PathParam("id") long id, @RestForm("confirm") String confirm,
+            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        Talk talk = requireTalk(id);
+        if (confirm == null || !talk.joinCode.equals(confirm.strip().toUpperCase(java.util.Locale.ROOT))) {
+            String language = Languages.choose(lang, accept, null);
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(PageResource.localized(
+                    new deleteTalk(language, Languages.other(language), talk, true), language)).build();
+        }
+        deletion.delete(id);
+        return Response.seeOther(URI.create("/organiser?deleted=" + talk.joinCode)).build();
+    }
+
+    @GET
+    @Path("organiser/accounts")
+    @RolesAllowed(Role.ORGANISER)
+    @Operation(hidden = true)
+    public TemplateInstance accountsList(@QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
+        String language = Languages.choose(lang, accept, null);
+        return PageResource.localized(new accountsPage(language, Languages.other(language), accounts.list()),
+                language);
+    }
+
+    @POST
+    @Path("organiser/accounts")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response createAccount(@RestForm("username") String username, @RestForm("password") String password,
+            @RestForm("role") String role) {
+        accounts.create(username == null ? null : username.strip(), password, role);
+        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    }
+
+    @POST
+    @Path("organiser/accounts/{id}/talks")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response assign(@PathParam("id") long id, @RestForm("code") String code) {
+        accounts.assign(id, code);
+        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    }
+
+    /** The read-only results behind a share link; 404 for an unknown or revoked token. */
+    @GET
+    @Path("share/{token}")
+    @Transactional
+    @Operation(hidden = true)
+    public Response sharedPage(@PathParam("token") String token, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
+        Talk talk = shares.talkOf(token).orElse(null);
+        if (talk == null) {
+            return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not found").build();
+        }
+        TalkReports.TalkReport report = reports.report(talk.id);
+        String language = Languages.choose(lang, accept, talk.language);
+        return Response.ok(PageResource.localized(new talk(language, Languages.other(language), report, true,
+                List.of(), ""), language)).header("Referrer-Policy", "no-referrer").build();
+    }
+
+    private TalkReports.TalkReport require(long id) {
+        TalkReports.TalkReport report = reports.report(id);
+        if (report == null) {
+            throw ApiProblem.notFound("talk", "No talk has the id " + id);
+        }
+        return report;
+    }
+
+    private static Talk requireTalk(long id) {
+        return Talk.<Talk>findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("talk", "No talk has the id " + id));
+    }
+
+    private static LocalDate date(String iso) {
+        try {
+            return iso == null || iso.isBlank() ? null : LocalDate.parse(iso.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("invalid-date", "date '" + iso + "' is not a calendar date such as 2023-03-14");
+        }
+    }
+}
