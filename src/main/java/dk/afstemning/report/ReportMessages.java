@@ -1,0 +1,97 @@
+package dk.afstemning.report;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * UI strings of the organiser result pages, used as {@code {rep:key}}. English here; Danish in
+ * {@code messages/rep_da.properties}, and {@code ReportMessagesTest} checks that it has every key. A bundle of its own
+ * so that it merges without touching {@code AppMessages}.
+ */
+@MessageBundle(value = "rep", locale = "en")
+public interface ReportMessages {
+
+    @Message("Questions across talks")
+    String questions_title();
+
+    @Message("Polls with the same id in different talks are the same question. Choose one to compare the audiences.")
+    String questions_intro();
+
+    @Message("No polls yet.")
+    String questions_empty();
+
+    @Message("Poll id")
+    String poll_id();
+
+    @Message("Talks")
+    String talks();
+
+    @Message("Votes")
+    String votes();
+
+    @Message("All questions")
+    String all_questions();
+
+    @Message("Share of votes per talk, with the pooled total")
+    String chart_label();
+
+    @Message("Bars show each talk's share of votes per option; the table below holds the same numbers.")
+    String chart_caption();
+
+    @Message("Answers per talk: votes, share and 95% confidence interval (Wilson)")
+    String table_caption();
+
+    @Message("Talk")
+    String talk();
+
+    @Message("All talks (pooled)")
+    String pooled();
+
+    @Message("few answers")
+    String small_n();
+
+    @Message("Fewer than 30 answers: treat the shares as indicative only.")
+    String small_n_note();
+
+    @Message("Difference between the talks: chi-square test of homogeneity, χ² = {statistic}, df = {df}, p = {p}.")
+    String chi_square(String statistic, int df, String p);
+
+    @Message("Some expected counts are below 5, so the p-value is only approximate.")
+    String chi_square_small();
+
+    @Message("Fewer than two talks have votes, so there is nothing to compare yet.")
+    String chi_square_none();
+
+    @Message("Pairs of talks: two-proportion z-test on the share choosing “{option}”")
+    String pairs_caption(String option);
+
+    @Message("z")
+    String z();
+
+    @Message("p-value")
+    String p_value();
+
+    @Message("Download")
+    String download();
+
+    @Message("Votes (CSV)")
+    String download_votes_csv();
+
+    @Message("Results (CSV)")
+    String download_results_csv();
+
+    @Message("Tests (CSV)")
+    String download_tests_csv();
+
+    @Message("Everything (XLSX)")
+    String download_xlsx();
+
+    @Message("Everything (JSON)")
+    String download_json();
+
+    @Message("Codebook (CSV)")
+    String download_codebook();
+
+    @Message("Share of votes (%)")
+    String share_axis();
+}

@@ -1,0 +1,165 @@
+package dk.afstemning.report;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import dk.afstemning.stats.Comparisons;
+import dk.afstemning.stats.Interval;
+
+/** The records of organiser reports and exports; every one is also the JSON shape of the API and the JSON export. */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /**
+     * One option's count in a round, with its share of the round's votes.
+     *
+     * @param optionId the option's deck id
+     * @param position 1-based position in the poll
+     * @param text the option text, exactly as in the deck
+     * @param count votes
+     * @param share count / n, from 0 to 1 (0 when n is 0)
+     * @param ci95 95% Wilson score interval of the share, null when n is 0
+     */
+    public record OptionStat(String optionId, int position, String text, long count, double share, Interval ci95) {
+    }
+
+    /**
+     * One round of a choice poll.
+     *
+     * @param round from 1
+     * @param n votes in the round (on options still in the deck)
+     * @param smallN true when n is below the small-sample limit (30)
+     * @param options one entry per option in the deck, in order
+     */
+    public record RoundStat(int round, long n, boolean smallN, List<OptionStat> options) {
+    }
+
+    /**
+     * A poll of a talk with every round.
+     *
+     * @param pollId the poll's deck id ({@code id:} in the poll block)
+     * @param type the poll type, e.g. {@code choice}
+     * @param question the question
+     * @param status DRAFT, OPEN or CLOSED
+     * @param rounds rounds 1 to the current one
+     */
+    public record PollReport(String pollId, String type, String question, String status, List<RoundStat> rounds) {
+    }
+
+    /**
+     * A talk as organisers look back on it.
+     *
+     * @param talkId the talk's number
+     * @param title deck title
+     * @param speaker may be null
+     * @param venue may be null
+     * @param date may be null
+     * @param joinCode the join code
+     * @param participants everyone who joined
+     * @param polls the talk's polls in slide order
+     */
+    public record TalkReport(long talkId, String title, String speaker, String venue, LocalDate date, String joinCode,
+            long participants, List<PollReport> polls) {
+    }
+
+    /**
+     * One stored vote, for the raw-votes part of an export.
+     *
+     * @param talkId the talk
+     * @param talkTitle its title
+     * @param pollId the poll's deck id
+     * @param question the question
+     * @param round the round
+     * @param participant the participant's pseudonym, stable within the talk only ({@link Pseudonyms})
+     * @param optionId the chosen option's deck id
+     * @param optionPosition its 1-based position
+     * @param optionText its text
+     * @param optionArchived true when the option was later removed from the deck (the vote is kept, but counts in no
+     *        result)
+     * @param castAt when the vote was cast or last changed, ISO 8601 with offset (UTC)
+     */
+    public record VoteRow(long talkId, String talkTitle, String pollId, String question, int round, String participant,
+            String optionId, int optionPosition, String optionText, boolean optionArchived, OffsetDateTime castAt) {
+    }
+
+    /**
+     * A talk's export: the report and every stored vote.
+     *
+     * @param talk the report
+     * @param votes every stored vote of the talk, by poll, round and time
+     */
+    public record TalkExport(TalkReport talk, List<VoteRow> votes) {
+    }
+
+    /**
+     * A poll id that occurs in one or more talks.
+     *
+     * @param pollId the deck id shared by the polls
+     * @param question the question of the most recent talk's poll
+     * @param talks how many talks have it
+     * @param votes votes in the rounds compared (the latest round with votes of each talk)
+     */
+    public record QuestionSummary(String pollId, String question, long talks, long votes) {
+    }
+
+    /**
+     * One talk's answers to a question shared across talks.
+     *
+     * @param talkId the talk
+     * @param title its title
+     * @param date its date, may be null
+     * @param venue its venue, may be null
+     * @param round the round compared: the latest round with votes (the current one when none has votes)
+     * @param stat counts, shares and intervals of that round
+     */
+    public record TalkAnswers(long talkId, String title, LocalDate date, String venue, int round, RoundStat stat) {
+    }
+
+    /**
+     * A two-proportion test between two talks, for questions with exactly two options: the share choosing the first
+     * option.
+     *
+     * @param talkA first talk
+     * @param talkB second talk
+     * @param optionId the option whose shares are compared
+     * @param test the test, null when it cannot be computed (a talk without votes, or everyone chose the same)
+     */
+    public record PairTest(long talkA, long talkB, String optionId, Comparisons.TwoProportions test) {
+    }
+
+    /**
+     * The same question across talks.
+     *
+     * @param pollId the shared deck id
+     * @param question the question of the most recent talk's poll
+     * @param options the union of options over the talks, by option id, in first-seen order
+     * @param talks each talk's answers, by talk date then id
+     * @param pooled every talk's counts added up (round number 0)
+     * @param chiSquare chi-square test of homogeneity across talks, null when fewer than two talks have votes
+     * @param pairs pairwise two-proportion tests, only when the question has exactly two options
+     */
+    public record QuestionReport(String pollId, String question, List<OptionKey> options, List<TalkAnswers> talks,
+            RoundStat pooled, Comparisons.ChiSquare chiSquare, List<PairTest> pairs) {
+    }
+
+    /**
+     * An option as it lines up across talks.
+     *
+     * @param optionId the deck id
+     * @param text its text in the most recent talk that has it
+     */
+    public record OptionKey(String optionId, String text) {
+    }
+
+    /**
+     * A question's export: the comparison and every vote of the compared rounds.
+     *
+     * @param question the comparison
+     * @param votes the votes behind it
+     */
+    public record QuestionExport(QuestionReport question, List<VoteRow> votes) {
+    }
+}

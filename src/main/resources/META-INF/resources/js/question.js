@@ -1,0 +1,25 @@
+// The chart of a question across talks: one bar group per option, one bar per talk and one for the pooled total.
+// Chart.js (WebJar, loaded before this module) draws it from the JSON API; the table on the page has the same numbers.
+const body = document.body;
+const canvas = document.getElementById('question-chart');
+
+async function draw() {
+  const response = await fetch(body.dataset.api, { headers: { Accept: 'application/json' } });
+  if (!response.ok || !window.Chart) {
+    return;
+  }
+  const q = await response.json();
+  const percent = (stat) => stat.options.map((o) => Math.round(o.share * 1000) / 10);
+  const datasets = q.talks.map((t) => ({ label: t.title + (t.date ? ' · ' + t.date : ''), data: percent(t.stat) }));
+  datasets.push({ label: body.dataset.pooled, data: percent(q.pooled) });
+  new window.Chart(canvas, {
+    type: 'bar',
+    data: { labels: q.options.map((o) => o.text), datasets },
+    options: {
+      animation: false,
+      scales: { y: { min: 0, max: 100, title: { display: true, text: body.dataset.axis } } },
+    },
+  });
+}
+
+draw();
