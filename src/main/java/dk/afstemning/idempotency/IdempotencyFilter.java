@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.Problem;
 import dk.afstemning.problem.ProblemMappers;
@@ -28,7 +30,7 @@ import dk.afstemning.problem.ProblemMappers;
  * Makes every REST call that changes something safe to resend: a POST, PUT, PATCH or DELETE under {@code /api/} with
  * an {@code Idempotency-Key} header (1-64 of {@code A-Z a-z 0-9 . _ : -}) runs once; a resend with the same key gets
  * the first answer again, status and body, and header {@code Idempotency-Replayed: true}. The key is scoped to the
- * method, path, query and the caller's credentials (presenter key, organiser key, participant cookie), so it
+ * method, path, query and the caller (presenter key, logged-in account, participant cookie), so it
  * replays only to the same call by the same caller. A copy sent while the first still runs waits for its answer (up
  * to 5 s, else 409 {@code request-in-progress}); a 5xx answer is not kept, so a resend runs again. Answers are kept
  * for 24 hours.
@@ -42,7 +44,7 @@ public class IdempotencyFilter {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final List<String> CREDENTIALS = List.of("X-Presenter-Key", "X-Organiser-Key");
+    private static final List<String> CREDENTIALS = List.of("X-Presenter-Key");
     private static final String SCOPE = IdempotencyFilter.class.getName() + ".scope";
     private static final String CLAIMED_KEY = IdempotencyFilter.class.getName() + ".key";
     private static final long WAIT_MILLIS = 5000;
@@ -52,6 +54,9 @@ public class IdempotencyFilter {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    SecurityIdentity identity;
 
     @ServerRequestFilter
     public Optional<Response> replay(ContainerRequestContext context) throws InterruptedException {
@@ -115,13 +120,14 @@ public class IdempotencyFilter {
     }
 
     /** SHA-256 of method, path, query and credentials: a key replays only to the same call by the same caller. */
-    private static String scope(ContainerRequestContext context) {
+    private String scope(ContainerRequestContext context) {
         StringBuilder sb = new StringBuilder(context.getMethod()).append(' ')
                 .append(context.getUriInfo().getRequestUri().getRawPath()).append('?')
                 .append(context.getUriInfo().getRequestUri().getRawQuery());
         for (String header : CREDENTIALS) {
             sb.append('\n').append(context.getHeaderString(header));
         }
+        sb.append('\n').append(identity.isAnonymous() ? null : identity.getPrincipal().getName());
         var cookie = context.getCookies().get(ParticipantService.COOKIE);
         sb.append('\n').append(cookie == null ? null : cookie.getValue());
         try {

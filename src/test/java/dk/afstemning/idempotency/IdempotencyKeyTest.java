@@ -24,7 +24,6 @@ import io.restassured.response.Response;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.organiser.OrganiserKey;
 import dk.afstemning.talk.Talk;
 
 /**
@@ -38,8 +37,6 @@ class IdempotencyKeyTest {
     @Inject
     DeckImporter importer;
 
-    @Inject
-    OrganiserKey organiser;
 
     private static Response reset(Talk talk, String key, String idempotencyKey) {
         return given().header("X-Presenter-Key", key).header(IdempotencyFilter.HEADER, idempotencyKey)
@@ -119,12 +116,12 @@ class IdempotencyKeyTest {
         String body = "{\"venue\":\"Odense\",\"date\":\"2024-05-02\"}";
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            codes.add(given().header(OrganiserKey.HEADER, organiser.key()).header(IdempotencyFilter.HEADER, "talk-1")
+            codes.add(dk.afstemning.TestLogins.organiser().header(IdempotencyFilter.HEADER, "talk-1")
                     .contentType(ContentType.JSON).body(body).post("/api/decks/{id}/talks", talk.deck.id).then()
                     .statusCode(201).extract().path("code"));
         }
         assertThat(codes).containsOnly(codes.get(0)).doesNotContain(talk.joinCode);
-        List<String> talks = given().header(OrganiserKey.HEADER, organiser.key()).get("/api/decks").then()
+        List<String> talks = dk.afstemning.TestLogins.organiser().get("/api/decks").then()
                 .extract().path("find { it.id == " + talk.deck.id + " }.talks.code");
         assertThat(talks).containsExactly(talk.joinCode, codes.get(0));
     }
@@ -135,12 +132,12 @@ class IdempotencyKeyTest {
         String name = "resent-" + java.util.UUID.randomUUID() + ".md";
         List<Integer> decks = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            decks.add(given().header(OrganiserKey.HEADER, organiser.key()).header(IdempotencyFilter.HEADER, "up-1")
+            decks.add(dk.afstemning.TestLogins.csrf(dk.afstemning.TestLogins.organiser()).header(IdempotencyFilter.HEADER, "up-1")
                     .multiPart("deck", name, deck, "text/markdown").post("/api/decks").then().statusCode(201)
                     .extract().path("deckId"));
         }
         assertThat(decks.get(1)).isEqualTo(decks.get(0));
-        List<String> names = given().header(OrganiserKey.HEADER, organiser.key()).get("/api/decks").then()
+        List<String> names = dk.afstemning.TestLogins.organiser().get("/api/decks").then()
                 .extract().path("name");
         assertThat(names).filteredOn(name::equals).hasSize(1);
     }

@@ -21,7 +21,6 @@ import io.restassured.response.ValidatableResponse;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.organiser.OrganiserKey;
 import dk.afstemning.talk.Talk;
 
 /**
@@ -34,8 +33,6 @@ class StrictJsonTest {
     @Inject
     DeckImporter importer;
 
-    @Inject
-    OrganiserKey organiser;
 
     Talk talk;
     String code;
@@ -93,18 +90,18 @@ class StrictJsonTest {
     @Test
     void textLimitsCountUserVisibleCharacters() {
         String family = "👨‍👩‍👧‍👦"; // one user-visible character, 11 UTF-16 units
-        ValidatableResponse tooLong = given().header(OrganiserKey.HEADER, organiser.key()).contentType(ContentType.JSON)
+        ValidatableResponse tooLong = dk.afstemning.TestLogins.organiser().contentType(ContentType.JSON)
                 .body("{\"venue\":\"" + "é".repeat(201) + "\"}").post("/api/decks/{id}/talks", talk.deck.id).then();
         tooLong.statusCode(400).body("type", equalTo("urn:afstemning:problem:invalid-request"))
                 .body("errors", contains("venue: must be at most 200 characters"));
         // 200 combining sequences (e + U+0301, 400 units) and 80 families (880 units) are within 200 characters.
         for (String venue : List.of("e\u0301".repeat(200), family.repeat(80))) {
-            String created = given().header(OrganiserKey.HEADER, organiser.key()).contentType(ContentType.JSON)
+            String created = dk.afstemning.TestLogins.organiser().contentType(ContentType.JSON)
                     .body("{\"venue\":\"" + venue + "\"}").post("/api/decks/{id}/talks", talk.deck.id).then()
                     .statusCode(201).extract().path("code");
             given().get("/api/talks/{c}", created).then().body("venue", equalTo(venue));
         }
-        refused(given().header(OrganiserKey.HEADER, organiser.key()).contentType(ContentType.JSON)
+        refused(dk.afstemning.TestLogins.organiser().contentType(ContentType.JSON)
                 .body("{\"venue\":7}").post("/api/decks/{id}/talks", talk.deck.id).then(), "venue", "must be text");
     }
 }
