@@ -277,6 +277,10 @@ public class DeckImporter {
             poll.allowChange = spec.settings().voteChanges();
             poll.timeLimit = spec.settings().timeLimitSeconds();
             poll.type = spec.type();
+            poll.minAnswers = spec.answers().min();
+            poll.maxAnswers = spec.answers().max();
+            poll.labelLow = spec.answers().low();
+            poll.labelHigh = spec.answers().high();
             poll.question = spec.question();
             poll.slidePosition = slide.number();
             poll.archived = false;
@@ -304,6 +308,7 @@ public class DeckImporter {
                 option.key = o.key();
             }
             option.text = o.text();
+            option.correct = spec.isCorrect(o);
             option.position = position++;
             option.archived = false;
             option.persist();

@@ -1,5 +1,8 @@
 package dk.afstemning.live;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +21,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
+import dk.afstemning.answer.Answer;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.security.AbuseLimits;
@@ -27,8 +31,9 @@ import dk.afstemning.vote.VoteService;
 /**
  * A participant's live connection, {@code /ws/participant/{code}}, authenticated by the participant cookie. Sends a
  * {@code state} snapshot on connecting and {@code poll} messages when polls open or close; accepts
- * {@code {"type":"vote","pollId":…,"optionId":…,"requestId":…}} and answers {@code ack} after commit or
- * {@code error}. Anything else is refused with an error and logged; the connection stays open. Votes count against
+ * {@code {"type":"vote","pollId":…,"optionId":…,"requestId":…}} (or {@code optionIds} or {@code value} instead of
+ * {@code optionId}, as the poll's type takes it) and answers {@code ack} after commit or {@code error}; and
+ * {@code {"type":"nickname","nickname":…}}, answered with {@code nickname}. Anything else is refused with an error and logged; the connection stays open. Votes count against
  * the same limits as over REST ({@link AbuseLimits}); a vote over the limit gets an {@code error} with problem
  * {@code rate-limited}. The upgrade itself is checked by {@link SocketUpgradeGuard}.
  */
@@ -49,6 +54,9 @@ public class ParticipantSocket {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    ParticipantService participants;
 
     @Inject
     AbuseLimits limits;
@@ -83,20 +91,28 @@ public class ParticipantSocket {
             }
             requestId = message.path("requestId").isTextual() ? message.path("requestId").asText() : null;
             String type = message.path("type").asText("");
+            String token = connection.userData().get(TOKEN);
+            if (type.equals("nickname")) {
+                JsonNode nickname = message.path("nickname");
+                if (!nickname.isTextual()) {
+                    throw ApiProblem.badRequest("invalid-nickname", "A nickname message needs a text nickname");
+                }
+                limits.vote(SocketUpgradeGuard.client(connection), token);
+                return hub.json(new LiveMessages.Nickname(requestId, participants.nickname(code, token, nickname.asText())));
+            }
             if (!type.equals("vote")) {
                 Log.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
                         type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
                 throw new ApiProblem(400, "unsupported-message", "Unsupported message",
-                        "Participants can only send messages of type 'vote'");
+                        "Participants can only send messages of type 'vote' or 'nickname'");
             }
             JsonNode poll = message.path("pollId");
-            JsonNode option = message.path("optionId");
-            if (!poll.isTextual() || !option.canConvertToLong() || !option.isIntegralNumber()) {
-                throw ApiProblem.badRequest("invalid-vote", "A vote needs a text pollId and a whole-number optionId");
+            if (!poll.isTextual()) {
+                throw ApiProblem.badRequest("invalid-vote", "A vote needs a text pollId");
             }
-            String token = connection.userData().get(TOKEN);
+            Answer answer = answer(message);
             limits.vote(SocketUpgradeGuard.client(connection), token);
-            var ack = votes.cast(code, poll.asText(), token, option.asLong(), requestId);
+            var ack = votes.cast(code, poll.asText(), token, answer, requestId);
             return hub.json(new LiveMessages.Ack(ack));
         } catch (ApiProblem e) {
             return hub.json(new LiveMessages.Error(requestId, e.status(), e.type(), e.detail()));
@@ -122,6 +138,46 @@ public class ParticipantSocket {
         if (code != null) {
             hub.removeParticipant(code, connection);
         }
+    }
+
+    /** The answer fields of a vote message; each present field must be a whole number (or a list of them). */
+    private static Answer answer(JsonNode message) {
+        JsonNode option = message.path("optionId");
+        JsonNode options = message.path("optionIds");
+        JsonNode value = message.path("value");
+        if (!absent(option) && !isWhole(option) || !absent(value) && (!isWhole(value) || !value.canConvertToInt())
+                || !absent(options) && !isWholeList(options)) {
+            throw ApiProblem.badRequest("invalid-vote",
+                    "A vote's optionId and value must be whole numbers and optionIds a list of at most 20 of them");
+        }
+        List<Long> ids = null;
+        if (options.isArray()) {
+            ids = new ArrayList<>();
+            for (JsonNode id : options) {
+                ids.add(id.asLong());
+            }
+        }
+        return new Answer(isWhole(option) ? option.asLong() : null, ids, isWhole(value) ? value.asInt() : null);
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node.isMissingNode() || node.isNull();
+    }
+
+    private static boolean isWhole(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToLong();
+    }
+
+    private static boolean isWholeList(JsonNode node) {
+        if (!node.isArray() || node.size() > 20) {
+            return false;
+        }
+        for (JsonNode item : node) {
+            if (!isWhole(item)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String token(String cookieHeader) {
