@@ -24,7 +24,10 @@ class DeckParserTest {
     @Test
     void seedDeckHasTheAfstemningPollWithBothStatementsWordForWord() throws Exception {
         Deck deck = seed();
-        assertThat(deck.polls()).hasSize(1);
+        assertThat(deck.polls()).extracting(PollSpec::id)
+                .containsExactly("afstemning", "tilgange", "ny-kultur", "kontinuum", "raad", "quiz-kommuner");
+        assertThat(deck.polls()).extracting(PollSpec::type)
+                .containsExactly("choice", "multiple", "scale", "slider", "ranking", "quiz");
         PollSpec poll = deck.polls().get(0);
         assertThat(poll.id()).isEqualTo("afstemning");
         assertThat(poll.type()).isEqualTo("choice");
@@ -45,7 +48,8 @@ class DeckParserTest {
         assertThat(deck.organisation()).isEqualTo("VIVE");
         assertThat(deck.date()).isEqualTo(LocalDate.of(2022, 11, 2));
         assertThat(deck.language()).isEqualTo("da");
-        assertThat(deck.slides()).hasSize(9);
+        assertThat(deck.slides()).hasSize(15);
+        assertThat(deck.slides().get(9).title()).isEqualTo("Workshop-spørgsmål");
     }
 
     @Test
