@@ -272,6 +272,12 @@ public class DeckImporter {
                 poll.key = spec.id();
                 poll.status = PollStatus.DRAFT;
                 poll.round = 1;
+            } else if (!spec.type().equals(poll.type)) {
+                // Answers of the old type do not fit the new one: they stay in their round, the new type starts afresh.
+                poll.round++;
+                poll.revealed = false;
+                Log.infof("Poll '%s' changed type from %s to %s; round %d starts", poll.key, poll.type, spec.type(),
+                        poll.round);
             }
             poll.resultsMode = spec.settings().resultsHidden() ? "hidden" : "live";
             poll.allowChange = spec.settings().voteChanges();

@@ -282,4 +282,17 @@ class QuestionTypesApiTest {
         given().get("/api/talks/{code}/polls/s/results", strict.joinCode).then().body("total", equalTo(1))
                 .body("details.bars.count", contains(0, 0, 1, 0, 0));
     }
+
+    @Test
+    void changingAPollsTypeInTheDeckStartsANewRound() {
+        Talk choice = TestTalks.create(importer);
+        TestTalks.open(choice, "q");
+        TestTalks.vote(choice.joinCode, join(choice.joinCode), TestTalks.optionIds(choice.joinCode).get(0), "c-1")
+                .statusCode(200);
+        Talk updated = importer.updateTalkDeck(choice, "same.md", "# T\n\n```poll\nid: q\ntype: scale\nquestion: Q?\n```\n");
+        given().get("/api/talks/{code}/polls/q/results", updated.joinCode).then().statusCode(200)
+                .body("round", equalTo(2)).body("pollType", equalTo("scale")).body("total", equalTo(0));
+        given().get("/api/talks/{code}/polls/q/results?round=1", updated.joinCode).then().statusCode(200)
+                .body("total", equalTo(1));
+    }
 }
