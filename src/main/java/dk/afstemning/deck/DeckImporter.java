@@ -272,11 +272,21 @@ public class DeckImporter {
                 poll.key = spec.id();
                 poll.status = PollStatus.DRAFT;
                 poll.round = 1;
+            } else if (!spec.type().equals(poll.type)) {
+                // Answers of the old type do not fit the new one: they stay in their round, the new type starts afresh.
+                poll.round++;
+                poll.revealed = false;
+                Log.infof("Poll '%s' changed type from %s to %s; round %d starts", poll.key, poll.type, spec.type(),
+                        poll.round);
             }
             poll.resultsMode = spec.settings().resultsHidden() ? "hidden" : "live";
             poll.allowChange = spec.settings().voteChanges();
             poll.timeLimit = spec.settings().timeLimitSeconds();
             poll.type = spec.type();
+            poll.minAnswers = spec.answers().min();
+            poll.maxAnswers = spec.answers().max();
+            poll.labelLow = spec.answers().low();
+            poll.labelHigh = spec.answers().high();
             poll.question = spec.question();
             poll.slidePosition = slide.number();
             poll.archived = false;
@@ -304,6 +314,7 @@ public class DeckImporter {
                 option.key = o.key();
             }
             option.text = o.text();
+            option.correct = spec.isCorrect(o);
             option.position = position++;
             option.archived = false;
             option.persist();

@@ -8,7 +8,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import dk.afstemning.answer.QuestionType;
+import dk.afstemning.answer.QuestionTypes;
+
 /**
  * Reads the YAML inside a fenced {@code poll} block, strictly: an unknown key, a wrong type or a missing field is a
  * {@link DeckException} naming the deck line of the offending YAML node.
@@ -31,11 +36,13 @@ final class PollBlockParser {
     static final int MAX_OPTIONS = 20;
     static final int MAX_TEXT = 300;
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Set<String> KEYS = Set.of("id", "type", "question", "options", "results", "vote-changes",
-            "time-limit");
+    private static final Set<String> COMMON_KEYS = Set.of("id", "type", "question", "options", "results",
+            "vote-changes", "time-limit");
+    /** Keys some poll type adds (see {@link QuestionType#deckKeys()}). */
+    private static final Set<String> TYPE_KEYS = Set.of("min", "max", "low", "high", "correct");
     static final int MAX_TIME_LIMIT = 3600;
-    private static final Set<String> OPTION_KEYS = Set.of("id", "text");
-    private static final Set<String> TYPES = Set.of("choice");
+    /** Most points a scale may have (e.g. 0–10). */
+    static final int MAX_SCALE_POINTS = 11;
 
     private final String file;
     private final int firstLine;
@@ -57,10 +64,13 @@ final class PollBlockParser {
         String id = null;
         String type = "choice";
         String question = null;
-        List<PollSpec.OptionSpec> options = null;
+        List<PollSpec.OptionSpec> options;
         boolean resultsHidden = false;
         boolean voteChanges = true;
         Integer timeLimit = null;
+        Node optionsKey = null;
+        Node optionsNode = null;
+        Map<String, NodeTuple> typeKeys = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (NodeTuple tuple : map.getValue()) {
             String key = uniqueKey(tuple, seen);
@@ -69,12 +79,16 @@ final class PollBlockParser {
                 case "id" -> id = checkedId(value);
                 case "type" -> type = checkedType(value);
                 case "question" -> question = text(value, "question");
-                case "options" -> options = options(value);
+                case "options" -> {
+                    optionsKey = tuple.getKeyNode();
+                    optionsNode = value;
+                }
+                case "min", "max", "low", "high", "correct" -> typeKeys.put(key, tuple);
                 case "results" -> resultsHidden = oneOf(value, "results", "live", "hidden").equals("hidden");
                 case "vote-changes" -> voteChanges = oneOf(value, "vote-changes", "true", "false").equals("true");
                 case "time-limit" -> timeLimit = seconds(value);
                 default -> throw error(tuple.getKeyNode(),
-                        "unknown key '" + key + "' in poll block; allowed keys are " + String.join(", ", sorted(KEYS)));
+                        "unknown key '" + key + "' in poll block; allowed keys are " + String.join(", ", sorted(allKeys())));
             }
         }
         int line = fenceLine;
@@ -84,11 +98,121 @@ final class PollBlockParser {
         if (question == null) {
             throw new DeckException(file, line, "poll '" + id + "' has no 'question'");
         }
-        if (options == null) {
-            throw new DeckException(file, line, "poll '" + id + "' has no 'options'");
+        QuestionType questionType = QuestionTypes.get(type);
+        for (NodeTuple tuple : typeKeys.values()) {
+            String key = scalar(tuple.getKeyNode(), "key");
+            if (!questionType.deckKeys().contains(key)) {
+                throw error(tuple.getKeyNode(), "key '" + key + "' does not apply to a '" + type + "' poll; "
+                        + (questionType.deckKeys().isEmpty() ? "that type takes no keys beyond " + String.join(", ",
+                                sorted(COMMON_KEYS)) : "its own keys are " + String.join(", ", sorted(questionType.deckKeys()))));
+            }
         }
+        if (questionType.hasOptions()) {
+            if (optionsNode == null) {
+                throw new DeckException(file, line, "poll '" + id + "' has no 'options'");
+            }
+            options = options(optionsNode, QuestionTypes.maxOptions(type));
+        } else if (optionsKey != null) {
+            throw error(optionsKey, "a '" + type + "' poll has no options; remove 'options'");
+        } else {
+            options = List.of();
+        }
+        PollSpec.Answers answers = answers(type, typeKeys, options, line, id);
         return new PollSpec(id, type, question, List.copyOf(options), line,
-                new PollSpec.Settings(resultsHidden, voteChanges, timeLimit));
+                new PollSpec.Settings(resultsHidden, voteChanges, timeLimit), answers);
+    }
+
+    private static Set<String> allKeys() {
+        Set<String> keys = new HashSet<>(COMMON_KEYS);
+        keys.addAll(TYPE_KEYS);
+        return keys;
+    }
+
+    /** The type-specific keys, checked against the type and the options. */
+    private PollSpec.Answers answers(String type, Map<String, NodeTuple> keys, List<PollSpec.OptionSpec> options,
+            int line, String id) {
+        Node minNode = value(keys, "min");
+        Node maxNode = value(keys, "max");
+        Integer min = minNode == null ? null : whole(minNode, "min");
+        Integer max = maxNode == null ? null : whole(maxNode, "max");
+        String low = value(keys, "low") == null ? null : text(value(keys, "low"), "low");
+        String high = value(keys, "high") == null ? null : text(value(keys, "high"), "high");
+        List<String> correct = List.of();
+        switch (type) {
+            case "multiple" -> {
+                int lo = min == null ? 1 : min;
+                int hi = max == null ? options.size() : max;
+                if (lo < 1 || lo > options.size()) {
+                    throw error(minNode, "'min' must be from 1 to the number of options (" + options.size() + "), not " + lo);
+                }
+                if (hi < lo || hi > options.size()) {
+                    throw error(maxNode != null ? maxNode : minNode, "'max' must be from 'min' (" + lo
+                            + ") to the number of options (" + options.size() + "), not " + hi);
+                }
+                min = lo;
+                max = hi;
+            }
+            case "scale" -> {
+                int lo = min == null ? 1 : min;
+                int hi = max == null ? 5 : max;
+                if (lo < 0 || lo > 1) {
+                    throw error(minNode, "a scale's 'min' must be 0 or 1, not " + lo);
+                }
+                if (hi <= lo || hi - lo + 1 > MAX_SCALE_POINTS) {
+                    throw error(maxNode != null ? maxNode : minNode, "a scale's 'max' must be from " + (lo + 1) + " to "
+                            + (lo + MAX_SCALE_POINTS - 1) + ", not " + hi);
+                }
+                min = lo;
+                max = hi;
+            }
+            case "slider" -> {
+                if (low == null || high == null) {
+                    throw new DeckException(file, line, "slider poll '" + id + "' needs both poles, 'low' and 'high'");
+                }
+            }
+            case "quiz" -> correct = correct(value(keys, "correct"), options, line, id);
+            default -> {
+                // choice and ranking take no keys of their own
+            }
+        }
+        return new PollSpec.Answers(min, max, low, high, correct);
+    }
+
+    /** {@code correct}: one option or a list, each named by its {@code id} or its exact text. */
+    private List<String> correct(Node node, List<PollSpec.OptionSpec> options, int line, String id) {
+        if (node == null) {
+            throw new DeckException(file, line, "quiz poll '" + id + "' has no 'correct' option");
+        }
+        List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+        if (items.isEmpty()) {
+            throw error(node, "'correct' must name at least one option");
+        }
+        List<String> keys = new ArrayList<>();
+        for (Node item : items) {
+            String name = scalar(item, "correct option");
+            String key = options.stream()
+                    .filter(o -> o.key().equals(name) || o.text().equals(Normalizer.normalize(name.strip(), Normalizer.Form.NFC)))
+                    .map(PollSpec.OptionSpec::key).findFirst()
+                    .orElseThrow(() -> error(item, "'correct' names '" + name + "', which is neither an option id nor an option text"));
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static Node value(Map<String, NodeTuple> keys, String key) {
+        NodeTuple tuple = keys.get(key);
+        return tuple == null ? null : tuple.getValueNode();
+    }
+
+    private int whole(Node node, String key) {
+        String v = scalar(node, key);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw error(node, "'" + key + "' must be a whole number, not '" + v + "'");
+        }
     }
 
     private Node compose(String yaml) {
@@ -142,21 +266,22 @@ final class PollBlockParser {
 
     private String checkedType(Node value) {
         String type = scalar(value, "type");
-        if (!TYPES.contains(type)) {
-            throw error(value, "unsupported poll type '" + type + "'; supported: " + String.join(", ", sorted(TYPES)));
+        if (QuestionTypes.find(type) == null) {
+            throw error(value, "unsupported poll type '" + type + "'; supported: "
+                    + String.join(", ", sorted(QuestionTypes.names())));
         }
         return type;
     }
 
-    private List<PollSpec.OptionSpec> options(Node value) {
+    private List<PollSpec.OptionSpec> options(Node value, int maxOptions) {
         if (!(value instanceof SequenceNode seq)) {
             throw error(value, "'options' must be a list");
         }
         if (seq.getValue().size() < 2) {
             throw error(value, "a poll needs at least 2 options");
         }
-        if (seq.getValue().size() > MAX_OPTIONS) {
-            throw error(value, "a poll has at most " + MAX_OPTIONS + " options");
+        if (seq.getValue().size() > maxOptions) {
+            throw error(value, "a poll of this type has at most " + maxOptions + " options");
         }
         List<PollSpec.OptionSpec> result = new ArrayList<>();
         Set<String> keys = new HashSet<>();

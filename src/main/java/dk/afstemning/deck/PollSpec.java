@@ -6,14 +6,35 @@ import java.util.List;
  * A fenced {@code poll} block of a deck.
  *
  * @param id the stable poll id from the block; polls with the same id line up across imports and talks
- * @param type the poll type; only {@code choice} (single choice) so far
+ * @param type the poll type: {@code choice}, {@code multiple}, {@code scale}, {@code slider}, {@code ranking} or
+ *        {@code quiz} (see {@code dk.afstemning.answer.QuestionType})
  * @param question the question as written
- * @param options the options in order, at least 2 and at most {@link PollBlockParser#MAX_OPTIONS}
+ * @param options the options in order, at least 2 and at most {@link PollBlockParser#MAX_OPTIONS} (10 for a
+ *        ranking); empty for scale and slider
  * @param line 1-based line of the block's opening fence in the deck file
  * @param settings how the poll runs
+ * @param answers the type's own settings
  */
 public record PollSpec(String id, String type, String question, List<OptionSpec> options, int line,
-        Settings settings) {
+        Settings settings, Answers answers) {
+
+    /** A poll with no type-specific settings (a choice poll). */
+    public PollSpec(String id, String type, String question, List<OptionSpec> options, int line, Settings settings) {
+        this(id, type, question, options, line, settings, Answers.NONE);
+    }
+
+    /**
+     * The type-specific keys of a poll block, each null when the type does not use it.
+     *
+     * @param min {@code multiple}: fewest selections; {@code scale}: the lowest value
+     * @param max {@code multiple}: most selections; {@code scale}: the highest value
+     * @param low {@code scale}: label of the low end; {@code slider}: the left pole
+     * @param high {@code scale}: label of the high end; {@code slider}: the right pole
+     * @param correct {@code quiz}: keys of the right options
+     */
+    public record Answers(Integer min, Integer max, String low, String high, List<String> correct) {
+        public static final Answers NONE = new Answers(null, null, null, null, List.of());
+    }
 
     /**
      * Poll settings from the block.
@@ -33,5 +54,10 @@ public record PollSpec(String id, String type, String question, List<OptionSpec>
      * @param text the option text exactly as written
      */
     public record OptionSpec(String key, String text) {
+    }
+
+    /** Whether the option with this key is a right answer of a quiz. */
+    public boolean isCorrect(OptionSpec option) {
+        return answers.correct().contains(option.key());
     }
 }

@@ -2,6 +2,7 @@ package dk.afstemning.live;
 
 import java.util.List;
 
+import dk.afstemning.answer.Answer;
 import dk.afstemning.talk.ShowState;
 
 /** The JSON messages of the live sockets that are not results (results are {@code PollResults}). */
@@ -31,24 +32,35 @@ final class LiveMessages {
      * @param title the talk's title, for the waiting screen
      * @param show the current slide; the phone shows its poll, or a waiting screen
      * @param polls one entry per active poll, in slide order
+     * @param nickname the participant's quiz nickname, or null
      */
-    record State(String type, String code, String title, ShowState show, List<ParticipantPoll> polls) {
-        State(String code, String title, ShowState show, List<ParticipantPoll> polls) {
-            this("state", code, title, show, polls);
+    record State(String type, String code, String title, ShowState show, List<ParticipantPoll> polls,
+            String nickname) {
+        State(String code, String title, ShowState show, List<ParticipantPoll> polls, String nickname) {
+            this("state", code, title, show, polls, nickname);
         }
     }
 
     /**
-     * @param myOptionId the option this participant chose in the current round, or null
+     * @param myOptionId the option this participant chose in the current round (choice, quiz), or null
+     * @param myAnswer this participant's answer in the current round in the shape of the poll's type, or null
      * @param remainingMs milliseconds until the server closes the poll by its countdown, or null
      */
-    record ParticipantPoll(String pollId, String status, int round, long version, Long myOptionId, Long remainingMs) {
+    record ParticipantPoll(String pollId, String status, int round, long version, Long myOptionId, Answer myAnswer,
+            Long remainingMs) {
+    }
+
+    /** The answer to a nickname message: the nickname as stored. */
+    record Nickname(String type, String requestId, String nickname) {
+        Nickname(String requestId, String nickname) {
+            this("nickname", requestId, nickname);
+        }
     }
 
     /** The answer to an accepted vote. */
-    record Ack(String type, String requestId, String pollId, long optionId, int round) {
+    record Ack(String type, String requestId, String pollId, Long optionId, Answer answer, int round) {
         Ack(dk.afstemning.vote.VoteAck ack) {
-            this("ack", ack.requestId(), ack.pollId(), ack.optionId(), ack.round());
+            this("ack", ack.requestId(), ack.pollId(), ack.optionId(), ack.answer(), ack.round());
         }
     }
 

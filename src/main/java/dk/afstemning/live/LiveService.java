@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dk.afstemning.answer.Answer;
+import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
@@ -51,12 +53,17 @@ public class LiveService {
         Talk talk = talks.require(code);
         Participant participant = participants.require(talk, token);
         List<LiveMessages.ParticipantPoll> polls = Poll.listActiveByTalk(talk).stream()
-                .map(p -> new LiveMessages.ParticipantPoll(p.key, p.status.name(), p.round, p.version,
-                        Vote.findCurrent(p, p.round, participant).map(v -> v.option.id).orElse(null),
+                .map(p -> {
+                    Answer mine = Vote.findCurrent(p, p.round, participant)
+                            .map(v -> QuestionTypes.get(p.type).answerOf(v)).orElse(null);
+                    return new LiveMessages.ParticipantPoll(p.key, p.status.name(), p.round, p.version,
+                        mine == null ? null : mine.optionId(), mine,
                         p.status == PollStatus.OPEN && p.closesAt != null
-                                ? Math.max(0, Duration.between(Instant.now(), p.closesAt).toMillis()) : null))
+                                ? Math.max(0, Duration.between(Instant.now(), p.closesAt).toMillis()) : null);
+                })
                 .toList();
-        return new Joined(participant.id, new LiveMessages.State(talk.joinCode, talk.title, show.state(talk), polls));
+        return new Joined(participant.id, new LiveMessages.State(talk.joinCode, talk.title, show.state(talk), polls,
+                participant.nickname));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dk.afstemning.live;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +31,9 @@ import dk.afstemning.vote.VoteService;
 /**
  * A participant's live connection, {@code /ws/participant/{code}}, authenticated by the participant cookie. Sends a
  * {@code state} snapshot on connecting and {@code poll} messages when polls open or close; accepts
- * {@code {"type":"vote","pollId":…,"optionId":…,"requestId":…}} and answers {@code ack} after commit or
- * {@code error}. Anything else is refused with an error and logged; the connection stays open. Votes count against
+ * {@code {"type":"vote","pollId":…,"optionId":…,"requestId":…}} (or {@code optionIds} or {@code value} instead of
+ * {@code optionId}, as the poll's type takes it) and answers {@code ack} after commit or {@code error}; and
+ * {@code {"type":"nickname","nickname":…}}, answered with {@code nickname}. Anything else is refused with an error and logged; the connection stays open. Votes count against
  * the same limits as over REST ({@link AbuseLimits}); a vote over the limit gets an {@code error} with problem
  * {@code rate-limited}. The upgrade itself is checked by {@link SocketUpgradeGuard}.
  */
@@ -52,6 +55,9 @@ public class ParticipantSocket {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    ParticipantService participants;
 
     @Inject
     AbuseLimits limits;
@@ -89,16 +95,24 @@ public class ParticipantSocket {
             }
             requestId = message.path("requestId").isTextual() ? message.path("requestId").asText() : null;
             String type = message.path("type").asText("");
+            String token = connection.userData().get(TOKEN);
+            if (type.equals("nickname")) {
+                JsonNode nickname = message.path("nickname");
+                if (!nickname.isTextual()) {
+                    throw ApiProblem.badRequest("invalid-nickname", "A nickname message needs a text nickname");
+                }
+                limits.vote(SocketUpgradeGuard.client(connection), token);
+                return hub.json(new LiveMessages.Nickname(requestId, participants.nickname(code, token, nickname.asText())));
+            }
             if (!type.equals("vote")) {
                 Log.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
                         type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
                 throw new ApiProblem(400, "unsupported-message", "Unsupported message",
-                        "Participants can only send messages of type 'vote'");
+                        "Participants can only send messages of type 'vote' or 'nickname'");
             }
             VoteMessage vote = VoteMessage.decode(mapper, message);
-            String token = connection.userData().get(TOKEN);
             limits.vote(SocketUpgradeGuard.client(connection), token);
-            var ack = votes.cast(code, vote.pollId(), token, vote.optionId(), requestId);
+            var ack = votes.cast(code, vote.pollId(), token, vote.answer(), requestId);
             return hub.json(new LiveMessages.Ack(ack));
         } catch (ApiProblem e) {
             return hub.json(new LiveMessages.Error(requestId, e.status(), e.type(), e.detail()));
@@ -146,6 +160,8 @@ public class ParticipantSocket {
             hub.removeParticipant(code, connection);
         }
     }
+
+    /** The answer fields of a vote message; each present field must be a whole number (or a list of them). */
 
     private static String token(String cookieHeader) {
         if (cookieHeader == null) {

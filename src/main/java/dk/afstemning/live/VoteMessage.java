@@ -1,10 +1,13 @@
 package dk.afstemning.live;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dk.afstemning.answer.Answer;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.problem.Graphemes;
 import dk.afstemning.problem.JsonFields;
@@ -15,12 +18,21 @@ import dk.afstemning.problem.JsonFields;
  *
  * @param type always {@code vote}
  * @param pollId the poll's deck id, text of at most {@value #MAX_POLL_ID} characters
- * @param optionId the chosen option, a whole number
+ * @param optionId the chosen option, a whole number (choice, quiz)
+ * @param optionIds chosen options (multiple) or every option best first (ranking), at most {@value #MAX_OPTION_IDS}
+ *        whole numbers
+ * @param value a whole number (scale, slider)
  * @param requestId the client's id for this vote, text; optional
  */
-record VoteMessage(String type, String pollId, Long optionId, String requestId) {
+record VoteMessage(String type, String pollId, Long optionId, List<Long> optionIds, Integer value, String requestId) {
 
     static final int MAX_POLL_ID = 64;
+    static final int MAX_OPTION_IDS = 20;
+
+    /** The answer in the shape every poll type takes; the poll's type checks which field it needs. */
+    Answer answer() {
+        return new Answer(optionId, optionIds == null ? null : List.copyOf(optionIds), value);
+    }
 
     /**
      * @throws ApiProblem 400 {@code invalid-request-id} when requestId is not text, {@code invalid-vote} naming the
@@ -35,11 +47,14 @@ record VoteMessage(String type, String pollId, Long optionId, String requestId) 
             throw ApiProblem.badRequest(field.equals("requestId") ? "invalid-request-id" : "invalid-vote",
                     JsonFields.detail(e));
         } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("invalid-vote", "A vote needs a text pollId and a whole-number optionId");
+            throw ApiProblem.badRequest("invalid-vote", "A vote needs a text pollId and whole-number answer fields");
         }
-        if (vote.pollId() == null || vote.optionId() == null) {
-            throw ApiProblem.badRequest("invalid-vote", "Field '" + (vote.pollId() == null ? "pollId" : "optionId")
-                    + "' is missing; a vote needs a text pollId and a whole-number optionId");
+        if (vote.pollId() == null) {
+            throw ApiProblem.badRequest("invalid-vote", "Field 'pollId' is missing; a vote needs a text pollId");
+        }
+        if (vote.optionIds() != null && (vote.optionIds().size() > MAX_OPTION_IDS || vote.optionIds().contains(null))) {
+            throw ApiProblem.badRequest("invalid-vote",
+                    "Field 'optionIds' must be a list of at most " + MAX_OPTION_IDS + " whole numbers");
         }
         if (Graphemes.count(vote.pollId(), MAX_POLL_ID + 1) > MAX_POLL_ID) {
             throw ApiProblem.badRequest("invalid-vote",

@@ -35,6 +35,13 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /** The quiz nickname, exactly as typed after {@link Nicknames#normalise}; null until chosen. */
+    public String nickname;
+
+    /** {@link #nickname} case-folded; unique within the talk (database constraint). */
+    @Column(name = "nickname_key")
+    public String nicknameKey;
+
     public static Optional<Participant> findByTalkAndToken(Talk talk, String token) {
         return find("talk = ?1 and token = ?2", talk, token).firstResultOptional();
     }

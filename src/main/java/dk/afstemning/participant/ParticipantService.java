@@ -4,16 +4,21 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkService;
 
 /** Joins participants to talks and recognises them again by the token in their cookie. */
 @ApplicationScoped
 @Transactional
 public class ParticipantService {
+
+    @Inject
+    TalkService talks;
 
     /** Name of the cookie that holds the participant token. */
     public static final String COOKIE = "afstemning_pid";
@@ -57,6 +62,28 @@ public class ParticipantService {
             throw notJoined(talk);
         }
         return Participant.findByTalkAndToken(talk, token).orElseThrow(() -> notJoined(talk));
+    }
+
+    /**
+     * Sets the participant's quiz nickname (see {@link Nicknames}); setting it again changes it.
+     *
+     * @return the nickname as stored
+     * @throws ApiProblem 400 invalid nickname, 403 not joined, 404 unknown talk, 409 {@code nickname-taken} by another
+     *         participant of the talk
+     */
+    public String nickname(String code, String token, String raw) {
+        Talk talk = talks.require(code);
+        Participant participant = require(talk, token);
+        String nickname = Nicknames.normalise(raw);
+        String key = Nicknames.key(nickname);
+        boolean taken = Participant.count("talk = ?1 and nicknameKey = ?2 and id <> ?3", talk, key, participant.id) > 0;
+        if (taken) {
+            throw new ApiProblem(409, "nickname-taken", "Nickname taken",
+                    "Someone in this talk already goes by '" + nickname + "'");
+        }
+        participant.nickname = nickname;
+        participant.nicknameKey = key;
+        return nickname;
     }
 
     public static boolean isWellFormed(String token) {

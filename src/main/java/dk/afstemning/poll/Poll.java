@@ -69,6 +69,27 @@ public class Poll extends PanacheEntityBase {
     @Column(name = "time_limit")
     public Integer timeLimit;
 
+    /**
+     * Fewest and most selections of a {@code multiple} poll, or the ends of a {@code scale}; null for other types.
+     * From the deck's {@code min} and {@code max}.
+     */
+    @Column(name = "min_answers")
+    public Integer minAnswers;
+
+    @Column(name = "max_answers")
+    public Integer maxAnswers;
+
+    /** Labels at the low and high ends of a {@code scale}, or the poles of a {@code slider}; null otherwise. */
+    @Column(name = "label_low")
+    public String labelLow;
+
+    @Column(name = "label_high")
+    public String labelHigh;
+
+    /** When the poll was last opened (or its round started), on the server's clock; quiz speed counts from here. */
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
     /** When the server closes this open poll by itself, or null for no countdown. */
     @Column(name = "closes_at")
     public Instant closesAt;

@@ -37,6 +37,9 @@ public class PollOption extends PanacheEntityBase {
 
     public boolean archived;
 
+    /** A right answer of a {@code quiz} poll (from the deck's {@code correct}); false for other types. */
+    public boolean correct;
+
     public static List<PollOption> listByPoll(Poll poll) {
         return list("poll = ?1 order by position, id", poll);
     }

@@ -36,7 +36,8 @@ public class PollService {
         checkCountdown(seconds);
         Poll poll = controlled(code, pollKey, presenterKey);
         Instant closesAt = deadline(poll, seconds);
-        Poll.update("status = ?1, closesAt = ?2, version = version + 1 where id = ?3", PollStatus.OPEN, closesAt, poll.id);
+        Poll.update("status = ?1, closesAt = ?2, openedAt = ?3, version = version + 1 where id = ?4", PollStatus.OPEN, closesAt,
+                Instant.now(), poll.id);
         return changed(poll);
     }
 
@@ -75,8 +76,8 @@ public class PollService {
         checkCountdown(seconds);
         Poll poll = controlled(code, pollKey, presenterKey);
         Instant closesAt = deadline(poll, seconds);
-        Poll.update("round = round + 1, status = ?1, closesAt = ?2, revealed = false, version = version + 1 where id = ?3",
-                PollStatus.OPEN, closesAt, poll.id);
+        Poll.update("round = round + 1, status = ?1, closesAt = ?2, openedAt = ?3, revealed = false, version = version + 1 "
+                + "where id = ?4", PollStatus.OPEN, closesAt, Instant.now(), poll.id);
         return changed(poll);
     }
 

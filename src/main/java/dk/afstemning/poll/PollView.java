@@ -6,7 +6,7 @@ import java.util.List;
  * A poll as the API shows it.
  *
  * @param id the poll's deck id
- * @param type the poll type, {@code choice}
+ * @param type the poll type: choice, multiple, scale, slider, ranking or quiz
  * @param question the question
  * @param status DRAFT, OPEN or CLOSED
  * @param round the current round, from 1
@@ -16,11 +16,15 @@ import java.util.List;
  * @param voteChanges whether a participant may change a vote
  * @param timeLimit seconds from opening until the server closes the poll, or null
  * @param closesAt when the server closes the open poll, or null
- * @param options the active options in order
+ * @param options the active options in order (empty for scale and slider)
+ * @param min multiple: fewest selections; scale: lowest value; else null
+ * @param max multiple: most selections; scale: highest value; else null
+ * @param low scale: label of the low end; slider: left pole; else null
+ * @param high scale: label of the high end; slider: right pole; else null
  */
 public record PollView(String id, String type, String question, PollStatus status, int round, Integer slide,
         String results, boolean revealed, boolean voteChanges, Integer timeLimit, java.time.Instant closesAt,
-        List<OptionView> options) {
+        List<OptionView> options, Integer min, Integer max, String low, String high) {
 
     /** @param id option id, used when voting; @param text the option text */
     public record OptionView(long id, String text) {
@@ -28,6 +32,7 @@ public record PollView(String id, String type, String question, PollStatus statu
 
     public static PollView of(Poll poll) {
         return new PollView(poll.key, poll.type, poll.question, poll.status, poll.round, poll.slidePosition,
-                poll.resultsMode, poll.revealed, poll.allowChange, poll.timeLimit, poll.closesAt, PollOption.listActiveByPoll(poll).stream().map(o -> new OptionView(o.id, o.text)).toList());
+                poll.resultsMode, poll.revealed, poll.allowChange, poll.timeLimit, poll.closesAt, PollOption.listActiveByPoll(poll).stream().map(o -> new OptionView(o.id, o.text)).toList(),
+                poll.minAnswers, poll.maxAnswers, poll.labelLow, poll.labelHigh);
     }
 }

@@ -14,11 +14,19 @@ import java.util.List;
  * @param version grows with every change of the poll; clients drop a message whose version is not newer
  * @param resultsVisible false while a {@code results: hidden} poll is not revealed: then every count and percent is null
  * @param remainingMs milliseconds until the server closes the poll by itself, or null when no countdown runs
- * @param total number of votes in the round
- * @param counts one entry per active option, in option order
+ * @param total number of votes in the round (participants who answered)
+ * @param counts one entry per active option, in option order (choice, quiz, multiple; for a multiple choice the
+ *        count is the participants who chose the option and the percent is of {@code total}); empty for scale,
+ *        slider and ranking
+ * @param pollType the poll's type: choice, multiple, scale, slider, ranking or quiz
+ * @param details the type's own results (null for choice, and while results are hidden): multiple {@code {min,max}};
+ *        scale and slider {@code {min,max,low,high,bars:[{from,to,count}],mean,median}}; ranking
+ *        {@code {options,items:[{optionId,text,averageRank,borda,first}]}}; quiz
+ *        {@code {correctOptionIds,correctVotes,leaderboard}} (filled once the poll is closed)
  */
 public record PollResults(String type, String pollId, String question, String status, int round, int currentRound,
-        long version, boolean resultsVisible, Long remainingMs, long total, List<OptionCount> counts) {
+        long version, boolean resultsVisible, Long remainingMs, long total, List<OptionCount> counts, String pollType,
+        Object details) {
 
     /**
      * @param optionId the option's id

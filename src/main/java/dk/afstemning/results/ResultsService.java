@@ -9,6 +9,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dk.afstemning.answer.QuestionType;
+import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
@@ -45,19 +47,26 @@ public class ResultsService {
     public PollResults results(Poll poll, int round) {
         long version = poll.version;
         boolean visible = round < poll.round || poll.resultsVisible();
-        Map<Long, Long> counts = counts(poll.id, round);
+        QuestionType type = QuestionTypes.get(poll.type);
+        Map<Long, Long> counts = type.countsByOption(poll, round);
+        if (type.oneOptionPerVote()) {
+            VoteTally.countByOption(poll.id, round).forEach((option, votes) -> counts.merge(option, votes, Long::sum));
+        }
         List<PollOption> options = PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
-        long total = options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum();
-        List<PollResults.OptionCount> rows = options.stream().map(o -> {
-            long count = counts.getOrDefault(o.id, 0L);
-            return visible ? new PollResults.OptionCount(o.id, o.text, count, percent(count, total))
-                    : new PollResults.OptionCount(o.id, o.text, null, null);
-        }).toList();
+        long total = type.oneOptionPerVote() ? options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum()
+                : Vote.countInRound(poll.id, round);
+        List<PollResults.OptionCount> rows = !type.countsPerOption() ? List.of()
+                : options.stream().map(o -> {
+                    long count = counts.getOrDefault(o.id, 0L);
+                    return visible ? new PollResults.OptionCount(o.id, o.text, count, percent(count, total))
+                            : new PollResults.OptionCount(o.id, o.text, null, null);
+                }).toList();
         Long remaining = poll.closesAt == null || round != poll.round || poll.status != PollStatus.OPEN ? null
                 : Math.max(0, Duration.between(Instant.now(), poll.closesAt).toMillis());
+        Object details = visible ? type.details(poll, round, options) : null;
         return new PollResults("results", poll.key, poll.question, poll.status.name(), round, poll.round, version,
-                visible, remaining, total, rows);
+                visible, remaining, total, rows, poll.type, details);
     }
 
     /**

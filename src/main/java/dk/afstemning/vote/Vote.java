@@ -19,8 +19,9 @@ import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 
 /**
- * A participant's current choice in one round of a poll. The table's unique key (poll, round, participant) makes
- * "one vote per participant per poll" a database rule; changing a vote updates the row.
+ * A participant's current answer in one round of a poll. The table's unique key (poll, round, participant) makes
+ * "one vote per participant per poll" a database rule; changing a vote updates the row. What the row holds depends on
+ * the poll type ({@link dk.afstemning.answer.QuestionType}): an option, a number, or {@link VoteChoice} child rows.
  */
 @Entity
 public class Vote extends PanacheEntityBase {
@@ -39,9 +40,17 @@ public class Vote extends PanacheEntityBase {
     @JoinColumn(name = "participant_id")
     public Participant participant;
 
-    @ManyToOne(optional = false)
+    /** The chosen option of a choice or quiz poll; null for other types. */
+    @ManyToOne
     @JoinColumn(name = "option_id")
     public PollOption option;
+
+    /** The number of a scale or slider answer; null for other types. */
+    @Column(name = "num_value")
+    public Integer numValue;
+
+    /** Quiz points, fixed when the answer is stored (see {@code QuizType}); null for other types. */
+    public Integer points;
 
     /** The client's id of the request that set this choice. */
     @Column(name = "request_id", nullable = false)
@@ -56,6 +65,19 @@ public class Vote extends PanacheEntityBase {
 
     public static List<Vote> listByParticipant(Participant participant) {
         return list("participant", participant);
+    }
+
+    /** Votes per number (scale, slider) in one round: rows of {@code [Integer value, Long count]}. */
+    public static List<Object[]> countByValue(long pollId, int round) {
+        return getEntityManager().createQuery(
+                "select v.numValue, count(v) from Vote v where v.poll.id = ?1 and v.round = ?2 and v.numValue is not null "
+                        + "group by v.numValue", Object[].class)
+                .setParameter(1, pollId).setParameter(2, round).getResultList();
+    }
+
+    /** Number of votes in one round. */
+    public static long countInRound(long pollId, int round) {
+        return count("poll.id = ?1 and round = ?2", pollId, round);
     }
 
     /** Counts per option id in one round: rows of {@code [Long optionId, Long count]}. */

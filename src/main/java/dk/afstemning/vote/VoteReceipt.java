@@ -10,7 +10,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dk.afstemning.answer.Answer;
 
 /**
  * The stored answer to an accepted vote request, unique per (participant, request id): a resend of the same request
@@ -33,13 +37,40 @@ public class VoteReceipt extends PanacheEntityBase {
     @Column(name = "poll_id", nullable = false)
     public long pollId;
 
-    @Column(name = "option_id", nullable = false)
-    public long optionId;
+    /** The chosen option of a single-option answer, else null. */
+    @Column(name = "option_id")
+    public Long optionId;
+
+    /** The stored answer as JSON ({@link Answer}); null on receipts written before poll types existed. */
+    @Column(name = "answer")
+    public String answer;
 
     public int round;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The answer this receipt acknowledged. */
+    public Answer answer() {
+        if (answer == null) {
+            return optionId == null ? null : Answer.option(optionId);
+        }
+        try {
+            return JSON.readValue(answer, Answer.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable stored answer of receipt " + id, e);
+        }
+    }
+
+    static String json(Answer answer) {
+        try {
+            return JSON.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static Optional<VoteReceipt> findByRequest(long participantId, String requestId) {
         return find("participantId = ?1 and requestId = ?2", participantId, requestId).firstResultOptional();

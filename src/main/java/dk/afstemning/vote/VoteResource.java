@@ -1,5 +1,7 @@
 package dk.afstemning.vote;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dk.afstemning.answer.Answer;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.MaxChars;
 import dk.afstemning.security.AbuseLimits;
@@ -35,12 +38,15 @@ public class VoteResource {
     CurrentClient client;
 
     /**
-     * A vote.
+     * A vote: exactly one of the answer fields, as the poll's type takes it ({@link Answer}).
      *
-     * @param optionId id of the chosen option (see {@code GET /api/talks/{code}})
+     * @param optionId id of the chosen option (choice, quiz; see {@code GET /api/talks/{code}})
+     * @param optionIds ids of the chosen options (multiple) or of every option best first (ranking), at most 20
+     * @param value a whole number (scale, slider)
      * @param requestId the client's id for this request, reused on every resend, 1-64 characters; optional
      */
-    public record CastVote(@NotNull Long optionId, @MaxChars(64) @Size(max = 64) String requestId) {
+    public record CastVote(Long optionId, @Size(max = 20) List<@NotNull Long> optionIds, Integer value,
+            @MaxChars(64) @Size(max = 64) String requestId) {
     }
 
     @POST
@@ -48,6 +54,7 @@ public class VoteResource {
     public VoteAck cast(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @CookieParam(ParticipantService.COOKIE) String token, @Valid @NotNull CastVote vote) {
         limits.vote(client.key(), token);
-        return votes.cast(code, pollId, token, vote.optionId(), vote.requestId());
+        return votes.cast(code, pollId, token, new Answer(vote.optionId(), vote.optionIds(), vote.value()),
+                vote.requestId());
     }
 }

@@ -1,6 +1,7 @@
 package dk.afstemning.vote;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,6 +16,9 @@ import org.hibernate.exception.ConstraintViolationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dk.afstemning.metrics.VoteMetered;
+import dk.afstemning.answer.Answer;
+import dk.afstemning.answer.QuestionType;
+import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
@@ -47,17 +51,25 @@ public class VoteService {
     VoteHooks hooks;
 
     /**
+     * Casts a single-choice vote; see {@link #cast(String, String, String, Answer, String)}.
+     */
+    public VoteAck cast(String code, String pollKey, String token, long optionId, String requestId) {
+        return cast(code, pollKey, token, Answer.option(optionId), requestId);
+    }
+
+    /**
      * @param code join code of the talk
      * @param pollKey the poll's deck id
      * @param token the participant's token
-     * @param optionId id of the chosen option
+     * @param answer the answer in the shape of the poll's type ({@link Answer})
      * @param requestId the client's id for this request, reused on every resend; null makes the server pick one
      * @return the ack, after commit; equal for every resend of the same request id
-     * @throws ApiProblem 400 bad request id, 403 not joined, 404 unknown talk/poll, 422 unknown option, 409 poll closed
-     *         or vote final (the poll forbids changes)
+     * @throws ApiProblem 400 bad request id or answer fields, 403 not joined, 404 unknown talk/poll, 422 unknown option
+     *         or an answer outside the poll's limits, 409 poll closed, vote final (the poll forbids changes) or
+     *         {@code nickname-required} (a quiz)
      */
     @VoteMetered
-    public VoteAck cast(String code, String pollKey, String token, long optionId, String requestId) {
+    public VoteAck cast(String code, String pollKey, String token, Answer answer, String requestId) {
         if (requestId == null) {
             requestId = UUID.randomUUID().toString();
         } else if (!REQUEST_ID.matcher(requestId).matches()) {
@@ -66,17 +78,17 @@ public class VoteService {
         }
         String id = requestId;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, optionId, id));
+            return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, answer, id));
         } catch (PersistenceException e) {
             if (!(e instanceof ConstraintViolationException) && !(e.getCause() instanceof ConstraintViolationException)) {
                 throw e;
             }
             // A concurrent copy of this request won the unique key; its receipt now answers this one.
-            return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, optionId, id));
+            return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, answer, id));
         }
     }
 
-    private VoteAck castInTransaction(String code, String pollKey, String token, long optionId, String requestId) {
+    private VoteAck castInTransaction(String code, String pollKey, String token, Answer sent, String requestId) {
         Talk talk = talks.require(code);
         Participant participant = participants.require(talk, token);
         Poll poll = Poll.findByTalkAndKey(talk, pollKey).filter(p -> !p.archived)
@@ -85,9 +97,13 @@ public class VoteService {
         if (earlier.isPresent()) {
             return ack(earlier.get(), poll);
         }
-        PollOption option = PollOption.findActive(poll.id, optionId)
-                .orElseThrow(() -> new ApiProblem(422, "unknown-option", "Unknown option",
-                        "Poll '" + poll.key + "' has no option " + optionId));
+        QuestionType type = QuestionTypes.get(poll.type);
+        List<PollOption> options = PollOption.listActiveByPoll(poll);
+        Answer answer = type.check(poll, options, sent);
+        if (type.needsNickname() && participant.nickname == null) {
+            throw new ApiProblem(409, "nickname-required", "Nickname required",
+                    "Choose a nickname before answering quiz '" + poll.key + "'");
+        }
         if (!Poll.bumpVersionIfOpen(poll.id)) {
             throw ApiProblem.pollClosed(poll.key);
         }
@@ -100,7 +116,7 @@ public class VoteService {
         }
         Instant now = Instant.now();
         Optional<Vote> current = Vote.findCurrent(poll, poll.round, participant);
-        if (current.isPresent() && !poll.allowChange && !current.get().option.id.equals(option.id)) {
+        if (current.isPresent() && !poll.allowChange && !type.answerOf(current.get()).equals(answer)) {
             throw new ApiProblem(409, "vote-final", "Vote cannot be changed",
                     "Poll '" + poll.key + "' does not allow changing a vote once cast");
         }
@@ -111,15 +127,19 @@ public class VoteService {
             v.participant = participant;
             return v;
         });
-        vote.option = option;
+        vote.option = null;
+        vote.numValue = null;
+        vote.points = null;
         vote.requestId = requestId;
         vote.castAt = now;
         vote.persist();
+        type.store(vote, answer, options);
         VoteReceipt receipt = new VoteReceipt();
         receipt.participantId = participant.id;
         receipt.requestId = requestId;
         receipt.pollId = poll.id;
-        receipt.optionId = option.id;
+        receipt.optionId = answer.optionId();
+        receipt.answer = VoteReceipt.json(answer);
         receipt.round = poll.round;
         receipt.receivedAt = now;
         receipt.persist();
@@ -133,7 +153,7 @@ public class VoteService {
             throw new ApiProblem(409, "request-id-reused", "Request id reused",
                     "Request id " + receipt.requestId + " was already used for another poll");
         }
-        return new VoteAck(receipt.requestId, poll.key, receipt.optionId, receipt.round);
+        return new VoteAck(receipt.requestId, poll.key, receipt.optionId, receipt.answer(), receipt.round);
     }
 
 }

@@ -452,4 +452,54 @@ public interface AppMessages {
 
     @Message("Create the account")
     String new_account_button();
+    @Message("Your nickname for the quiz")
+    String nickname_label();
+
+    @Message("Play")
+    String nickname_save();
+
+    @Message("You play as")
+    String nickname_playing();
+
+    @Message("Choose a nickname first, then answer.")
+    String nickname_required();
+
+    @Message("Choose {min} to {max}, then send.")
+    String multiple_hint(Integer min, Integer max);
+
+    @Message("Put the options in order, best first, then send.")
+    String ranking_hint();
+
+    @Message("Send answer")
+    String send_answer();
+
+    @Message("Move up")
+    String move_up();
+
+    @Message("Move down")
+    String move_down();
+
+    @Message("Mean")
+    String mean();
+
+    @Message("Median")
+    String median();
+
+    @Message("Average rank")
+    String average_rank();
+
+    @Message("Borda points")
+    String borda_points();
+
+    @Message("Leaderboard")
+    String leaderboard();
+
+    @Message("Correct answer")
+    String correct_answer();
+
+    @Message("points")
+    String points();
+
+    @Message("No answers yet")
+    String no_answers();
 }

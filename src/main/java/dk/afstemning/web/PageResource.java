@@ -24,6 +24,8 @@ import io.quarkus.qute.TemplateInstance;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.answer.Answer;
+import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
@@ -70,15 +72,59 @@ public class PageResource {
     }
 
     /**
-     * A poll as the participant page shows it; {@code myOptionId} is the visitor's vote in the current round, and
-     * {@code current} whether it is the poll of the slide the presenter shows now (only that one is visible).
+     * A poll as the participant page shows it; {@code myAnswer} is the visitor's answer in the current round (or null),
+     * and {@code current} whether it is the poll of the slide the presenter shows now (only that one is visible).
+     * {@code min}/{@code max} are a multiple choice's selections or a scale's ends; {@code low}/{@code high} a scale's
+     * end labels or a slider's poles.
      */
-    public record ParticipantPoll(String id, String question, PollStatus status, int round, long version,
-            boolean allowChange, List<PollOption> options, Long myOptionId, boolean current) {
+    public record ParticipantPoll(String id, String type, String question, PollStatus status, int round, long version,
+            boolean allowChange, List<PollOption> options, Answer myAnswer, boolean current, Integer min, Integer max,
+            String low, String high) {
+
+        /** The visitor's chosen option (choice, quiz), or null. */
+        public Long myOptionId() {
+            return myAnswer == null ? null : myAnswer.optionId();
+        }
+
+        /** Whether the visitor's answer holds this option (choice, quiz, multiple). */
+        public boolean chose(long optionId) {
+            return myAnswer != null && (Long.valueOf(optionId).equals(myAnswer.optionId())
+                    || myAnswer.optionIds() != null && myAnswer.optionIds().contains(optionId));
+        }
+
+        /** Whether the visitor's answer is this number (scale). */
+        public boolean chose(int value) {
+            return myAnswer != null && Integer.valueOf(value).equals(myAnswer.value());
+        }
+
+        /** The points of a scale, from min to max. */
+        public List<Integer> values() {
+            int lo = min == null ? 1 : min;
+            int hi = max == null ? 5 : max;
+            return java.util.stream.IntStream.rangeClosed(lo, hi).boxed().toList();
+        }
+
+        /** The slider's position: the visitor's answer, or the middle. */
+        public int sliderValue() {
+            return myAnswer != null && myAnswer.value() != null ? myAnswer.value() : 50;
+        }
+
+        /** The options in the visitor's ranking order, or in deck order before ranking. */
+        public List<PollOption> ranked() {
+            if (myAnswer == null || myAnswer.optionIds() == null) {
+                return options;
+            }
+            List<PollOption> ordered = new java.util.ArrayList<>(options);
+            ordered.sort(java.util.Comparator.comparingInt(o -> {
+                int i = myAnswer.optionIds().indexOf(o.id);
+                return i < 0 ? Integer.MAX_VALUE : i;
+            }));
+            return ordered;
+        }
     }
 
     record participant(String lang, String otherLang, Talk talk, ShowState show, List<ParticipantPoll> polls,
-            boolean waiting) implements TemplateInstance {
+            boolean waiting, String nickname) implements TemplateInstance {
     }
 
     /**
@@ -168,14 +214,16 @@ public class PageResource {
         }
         ShowState state = show.state(talk);
         List<ParticipantPoll> polls = Poll.listActiveByTalk(talk).stream()
-                .map(p -> new ParticipantPoll(p.key, p.question, p.status, p.round, p.version, p.allowChange,
+                .map(p -> new ParticipantPoll(p.key, p.type, p.question, p.status, p.round, p.version, p.allowChange,
                         PollOption.listActiveByPoll(p),
-                        Vote.findCurrent(p, p.round, participant).map(v -> v.option.id).orElse(null),
-                        p.key.equals(state.pollId())))
+                        Vote.findCurrent(p, p.round, participant).map(v -> QuestionTypes.get(p.type).answerOf(v))
+                                .orElse(null),
+                        p.key.equals(state.pollId()), p.minAnswers, p.maxAnswers, p.labelLow, p.labelHigh))
                 .toList();
         String language = Languages.choose(lang, accept, talk.language);
         boolean waiting = polls.stream().noneMatch(ParticipantPoll::current);
-        return Response.ok(localized(new participant(language, Languages.other(language), talk, state, polls, waiting),
+        return Response.ok(localized(new participant(language, Languages.other(language), talk, state, polls, waiting,
+                participant.nickname),
                 language)).cookie(ParticipantCookie.of(participant.token)).build();
     }
 

@@ -1,7 +1,8 @@
 import { liveSocket } from './live.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
-// Tap an option to vote. Votes go over the live socket, or over REST while it is down; each carries a request id, so
+// Each poll type has its own input (see answerOf/showAnswer): tap an option (choice, quiz) or a scale point to vote;
+// pick options (multiple), move the slider or order the options (ranking), then send. Votes go over the live socket, or over REST while it is down; each carries a request id, so
 // a resend counts once. The page confirms only on the server's ack (sent after commit). A new round of a poll clears
 // the marked choice.
 const body = document.body;
@@ -20,9 +21,30 @@ function section(pollId) {
   return sections().find((s) => s.dataset.pollId === pollId);
 }
 
+// What the page shows as the answer of a poll section, in the API's answer shape ({optionId}, {optionIds} or {value}).
+function answerOf(s) {
+  switch (s.dataset.type) {
+    case 'multiple':
+      return { optionIds: Array.from(s.querySelectorAll('button.pick[aria-pressed="true"]'),
+        (b) => Number(b.dataset.optionId)) };
+    case 'scale': {
+      const point = s.querySelector('button.point[aria-pressed="true"]');
+      return point ? { value: Number(point.dataset.value) } : null;
+    }
+    case 'slider':
+      return { value: Number(s.querySelector('.slider-input').value) };
+    case 'ranking':
+      return { optionIds: Array.from(s.querySelectorAll('.ranking li'), (li) => Number(li.dataset.optionId)) };
+    default: {
+      const chosen = s.querySelector('button.option[aria-pressed="true"]');
+      return chosen ? { optionId: Number(chosen.dataset.optionId) } : null;
+    }
+  }
+}
+
 sections().forEach((s) => {
-  const chosen = s.querySelector('button.option[aria-pressed="true"]');
-  confirmed.set(s.dataset.pollId, chosen ? Number(chosen.dataset.optionId) : null);
+  const answered = s.querySelector('.confirmation').textContent.trim() !== '';
+  confirmed.set(s.dataset.pollId, answered ? answerOf(s) : null);
 });
 
 function requestId() {
@@ -31,13 +53,39 @@ function requestId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function showChoice(pollId, optionId) {
+// Shows an answer (or none, null) in the poll's input.
+function showAnswer(pollId, answer) {
   const s = section(pollId);
   if (!s) return;
-  s.querySelectorAll('button.option').forEach((b) => {
-    b.setAttribute('aria-pressed', String(optionId !== null && optionId !== undefined
-      && b.dataset.optionId === String(optionId)));
-  });
+  const ids = answer && answer.optionIds ? answer.optionIds.map(String) : [];
+  switch (s.dataset.type) {
+    case 'multiple':
+      s.querySelectorAll('button.pick').forEach((b) => b.setAttribute('aria-pressed', String(ids.includes(b.dataset.optionId))));
+      break;
+    case 'scale':
+      s.querySelectorAll('button.point').forEach((b) => b.setAttribute('aria-pressed',
+        String(!!answer && answer.value !== undefined && b.dataset.value === String(answer.value))));
+      break;
+    case 'slider': {
+      const input = s.querySelector('.slider-input');
+      input.value = answer && answer.value !== undefined ? answer.value : 50;
+      s.querySelector('.slider-value').textContent = input.value;
+      break;
+    }
+    case 'ranking': {
+      const list = s.querySelector('.ranking');
+      const items = Array.from(list.children);
+      if (ids.length) ids.forEach((id) => { const li = items.find((i) => i.dataset.optionId === id); if (li) list.appendChild(li); });
+      break;
+    }
+    default: {
+      const optionId = answer ? answer.optionId : null;
+      s.querySelectorAll('button.option').forEach((b) => {
+        b.setAttribute('aria-pressed', String(optionId !== null && optionId !== undefined
+          && b.dataset.optionId === String(optionId)));
+      });
+    }
+  }
 }
 
 function confirm(pollId, text, failed) {
@@ -83,13 +131,13 @@ function applyStatus(pollId, status, round, version) {
     // A new round: the earlier choice does not count in it.
     pending.forEach((v, id) => { if (v.pollId === pollId) pending.delete(id); });
     confirmed.set(pollId, null);
-    showChoice(pollId, null);
+    showAnswer(pollId, null);
     confirm(pollId, '', false);
   }
   s.dataset.round = round;
   s.dataset.version = version;
   s.dataset.status = status;
-  s.querySelectorAll('button.option').forEach((b) => { b.disabled = status !== 'OPEN'; });
+  s.querySelectorAll('.answer button, .answer input').forEach((b) => { b.disabled = status !== 'OPEN'; });
   s.querySelector('.draft-note').hidden = status !== 'DRAFT';
   s.querySelector('.closed-note').hidden = status !== 'CLOSED';
 }
@@ -123,14 +171,16 @@ function onAck(message) {
   pending.delete(message.requestId);
   const s = section(message.pollId);
   if (s && message.round !== undefined && Number(message.round) < Number(s.dataset.round)) return;
-  confirmed.set(message.pollId, Number(message.optionId));
-  if (!pendingFor(message.pollId)) showChoice(message.pollId, message.optionId);
+  const answer = message.answer || { optionId: Number(message.optionId) };
+  confirmed.set(message.pollId, answer);
+  if (!pendingFor(message.pollId)) showAnswer(message.pollId, answer);
   confirm(message.pollId, body.dataset.msgReceived, false);
 }
 
 function refusal(problem, detail) {
   switch (problem) {
     case 'vote-final': return body.dataset.msgFinal;
+    case 'nickname-required': return body.dataset.msgNicknameRequired;
     case 'poll-closed': return body.dataset.msgFailed.replace('%s', body.dataset.msgClosed);
     default: return body.dataset.msgFailed.replace('%s', detail || '');
   }
@@ -145,7 +195,9 @@ function onError(message) {
     return;
   }
   pending.delete(message.requestId);
-  if (!pendingFor(vote.pollId)) showChoice(vote.pollId, confirmed.get(vote.pollId));
+  if (!pendingFor(vote.pollId) && !['multiple', 'slider', 'ranking'].includes(section(vote.pollId)?.dataset.type)) {
+    showAnswer(vote.pollId, confirmed.get(vote.pollId));
+  }
   confirm(vote.pollId, refusal(message.problem, message.detail), true);
 }
 
@@ -157,12 +209,13 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
         applyCountdown(p.pollId, p.remainingMs);
         const s = section(p.pollId);
         if (!s || Number(p.round) !== Number(s.dataset.round) || pendingFor(p.pollId)) return;
-        const mine = p.myOptionId === null || p.myOptionId === undefined ? null : Number(p.myOptionId);
+        const mine = p.myAnswer || null;
         confirmed.set(p.pollId, mine);
-        showChoice(p.pollId, mine);
+        showAnswer(p.pollId, mine);
         if (mine !== null) confirm(p.pollId, body.dataset.msgReceived, false);
         else if (!s.querySelector('.confirmation.failed')) confirm(p.pollId, '', false);
       });
+      showNickname(message.nickname);
       showSlide(message.show);
       break;
     case 'slide':
@@ -190,7 +243,7 @@ async function sendRest(vote) {
       + encodeURIComponent(vote.pollId) + '/votes', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ optionId: vote.optionId, requestId: vote.requestId }),
+      body: JSON.stringify({ ...vote.answer, requestId: vote.requestId }),
     });
     const answer = await response.json().catch(() => ({}));
     if (response.ok) onAck(answer);
@@ -202,20 +255,80 @@ async function sendRest(vote) {
 }
 
 function send(vote) {
-  if (!live.send({ type: 'vote', pollId: vote.pollId, optionId: vote.optionId, requestId: vote.requestId })) {
+  if (!live.send({ type: 'vote', pollId: vote.pollId, ...vote.answer, requestId: vote.requestId })) {
     sendRest(vote);
   }
 }
 
+function cast(s, answer) {
+  const vote = { pollId: s.dataset.pollId, answer, requestId: requestId() };
+  pending.forEach((v, id) => { if (v.pollId === vote.pollId) pending.delete(id); });
+  pending.set(vote.requestId, vote);
+  showAnswer(vote.pollId, answer);
+  confirm(vote.pollId, '', false);
+  send(vote);
+}
+
 sections().forEach((s) => {
   s.addEventListener('click', (event) => {
-    const button = event.target.closest('button.option');
-    if (!button || button.disabled) return;
-    const vote = { pollId: s.dataset.pollId, optionId: Number(button.dataset.optionId), requestId: requestId() };
-    pending.forEach((v, id) => { if (v.pollId === vote.pollId) pending.delete(id); });
-    pending.set(vote.requestId, vote);
-    showChoice(vote.pollId, vote.optionId);
-    confirm(vote.pollId, '', false);
-    send(vote);
+    const button = event.target.closest('button');
+    if (!button || button.disabled || !button.closest('.answer')) return;
+    if (button.classList.contains('option')) {
+      cast(s, { optionId: Number(button.dataset.optionId) });
+    } else if (button.classList.contains('point')) {
+      cast(s, { value: Number(button.dataset.value) });
+    } else if (button.classList.contains('pick')) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
+      confirm(s.dataset.pollId, '', false);
+    } else if (button.classList.contains('up') || button.classList.contains('down')) {
+      const li = button.closest('li');
+      if (button.classList.contains('up') && li.previousElementSibling) li.parentNode.insertBefore(li, li.previousElementSibling);
+      if (button.classList.contains('down') && li.nextElementSibling) li.parentNode.insertBefore(li.nextElementSibling, li);
+      button.focus();
+      confirm(s.dataset.pollId, '', false);
+    } else if (button.classList.contains('submit')) {
+      cast(s, answerOf(s));
+    }
   });
+  const slider = s.querySelector('.slider-input');
+  if (slider) {
+    slider.addEventListener('input', () => {
+      s.querySelector('.slider-value').textContent = slider.value;
+      confirm(s.dataset.pollId, '', false);
+    });
+  }
+  const nickname = s.querySelector('.nickname-form');
+  if (nickname) nickname.addEventListener('submit', (event) => { event.preventDefault(); saveNickname(nickname); });
 });
+
+// The quiz nickname: asked once per talk, on the first quiz; every quiz section shows it afterwards.
+function showNickname(nickname) {
+  if (!nickname) return;
+  document.querySelectorAll('.nickname-form').forEach((f) => { f.hidden = true; });
+  document.querySelectorAll('.nickname-shown').forEach((p) => {
+    p.hidden = false;
+    p.querySelector('.nickname').textContent = nickname;
+  });
+}
+
+async function saveNickname(form) {
+  const error = form.querySelector('.nickname-error');
+  try {
+    const response = await fetch('/api/talks/' + encodeURIComponent(code) + '/nickname', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ nickname: form.querySelector('.nickname-input').value }),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (response.ok) {
+      error.hidden = true;
+      showNickname(answer.nickname);
+    } else {
+      error.textContent = answer.detail || response.statusText;
+      error.hidden = false;
+    }
+  } catch (e) {
+    error.textContent = document.querySelector('.offline').textContent;
+    error.hidden = false;
+  }
+}

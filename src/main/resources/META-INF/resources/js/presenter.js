@@ -180,7 +180,8 @@ function applyResults(message) {
       li.querySelector('.percent').textContent = String(row.percent);
     });
   }
-  poll.querySelector('.bars').hidden = !message.resultsVisible;
+  poll.querySelector('.bars').hidden = !message.resultsVisible || message.counts.length === 0;
+  renderTypeResults(poll, message);
   poll.querySelector('.results-hidden').hidden = message.resultsVisible;
   poll.querySelector('.total').textContent = String(message.total);
   poll.querySelector('.round-number').textContent = String(message.currentRound);
@@ -188,6 +189,98 @@ function applyResults(message) {
   status.textContent = status.dataset['statusText' + message.status.charAt(0) + message.status.slice(1).toLowerCase()];
   setDeadline(poll, message.remainingMs);
   showControls(poll);
+}
+
+// ---- Results of the poll types beyond single choice, drawn from the results message's `details` ----
+// Every text is set with textContent: option texts and labels show exactly as typed.
+
+function element(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+
+function number(value) {
+  if (value === null || value === undefined) return '–';
+  return new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 1 }).format(value);
+}
+
+// Columns for a scale's distribution or a slider's histogram, with the end labels and mean/median under them.
+function columns(box, details) {
+  const most = Math.max(1, ...details.bars.map((b) => b.count));
+  const chart = element('div', 'columns');
+  details.bars.forEach((bar) => {
+    const column = element('div', 'column');
+    column.dataset.from = bar.from;
+    const fill = element('span', 'column-bar');
+    fill.style.height = Math.round((bar.count / most) * 100) + '%';
+    column.append(element('span', 'column-count', bar.count), fill,
+      element('span', 'column-label', bar.from === bar.to ? bar.from : bar.from + '–' + bar.to));
+    chart.append(column);
+  });
+  box.append(chart);
+  if (details.low || details.high) {
+    const poles = element('div', 'poles');
+    poles.append(element('span', 'pole low', details.low || ''), element('span', 'pole high', details.high || ''));
+    box.append(poles);
+  }
+  const stats = element('p', 'stats');
+  stats.append(element('span', null, box.dataset.msgMean + ' '), element('strong', 'mean', number(details.mean)),
+    element('span', null, ' · ' + box.dataset.msgMedian + ' '), element('strong', 'median', number(details.median)));
+  box.append(stats);
+}
+
+// A ranking, best Borda score first, with its average rank.
+function ranking(box, details, total) {
+  const list = element('ol', 'ranking-results');
+  const best = Math.max(1, total * (details.options - 1));
+  details.items.slice().sort((a, b) => b.borda - a.borda).forEach((item) => {
+    const li = element('li', 'bar-row');
+    li.dataset.optionId = item.optionId;
+    const track = element('span', 'bar-track');
+    const bar = element('span', 'bar');
+    bar.style.width = Math.round((item.borda / best) * 100) + '%';
+    track.append(bar);
+    const numbers = element('span', 'numbers');
+    numbers.append(element('span', 'borda', item.borda), element('span', null, ' ' + box.dataset.msgBorda + ' · '
+      + box.dataset.msgAverageRank + ' '), element('span', 'average-rank', number(item.averageRank)));
+    li.append(element('span', 'label', item.text), track, numbers);
+    list.append(li);
+  });
+  box.append(list);
+}
+
+// After a quiz question: the right options are marked and the talk's leaderboard is shown.
+function quiz(poll, box, details) {
+  const correct = (details.correctOptionIds || []).map(String);
+  poll.querySelectorAll('.bar-row').forEach((row) => row.classList.toggle('correct', correct.includes(row.dataset.optionId)));
+  if (!details.leaderboard) return;
+  box.append(element('h2', 'leaderboard-title', box.dataset.msgLeaderboard));
+  const table = element('ol', 'leaderboard');
+  if (details.leaderboard.rows.length === 0) table.append(element('li', 'empty', box.dataset.msgNone));
+  details.leaderboard.rows.forEach((row) => {
+    const li = element('li', 'leader');
+    li.append(element('span', 'rank', row.rank + '.'), element('span', 'nickname', row.nickname),
+      element('span', 'points', row.points + ' ' + box.dataset.msgPoints));
+    table.append(li);
+  });
+  box.append(table);
+}
+
+function renderTypeResults(poll, message) {
+  const box = poll.querySelector('.type-results');
+  if (!box) return;
+  box.replaceChildren();
+  box.hidden = !message.resultsVisible || !message.details;
+  const details = message.details;
+  if (!details) return;
+  switch (message.pollType) {
+    case 'scale': case 'slider': columns(box, details); break;
+    case 'ranking': ranking(box, details, message.total); break;
+    case 'quiz': quiz(poll, box, details); break;
+    default: box.hidden = true;
+  }
 }
 
 document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {

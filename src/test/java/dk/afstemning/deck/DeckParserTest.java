@@ -24,7 +24,10 @@ class DeckParserTest {
     @Test
     void seedDeckHasTheAfstemningPollWithBothStatementsWordForWord() throws Exception {
         Deck deck = seed();
-        assertThat(deck.polls()).hasSize(1);
+        assertThat(deck.polls()).extracting(PollSpec::id)
+                .containsExactly("afstemning", "tilgange", "ny-kultur", "kontinuum", "raad", "quiz-kommuner");
+        assertThat(deck.polls()).extracting(PollSpec::type)
+                .containsExactly("choice", "multiple", "scale", "slider", "ranking", "quiz");
         PollSpec poll = deck.polls().get(0);
         assertThat(poll.id()).isEqualTo("afstemning");
         assertThat(poll.type()).isEqualTo("choice");
@@ -45,7 +48,8 @@ class DeckParserTest {
         assertThat(deck.organisation()).isEqualTo("VIVE");
         assertThat(deck.date()).isEqualTo(LocalDate.of(2022, 11, 2));
         assertThat(deck.language()).isEqualTo("da");
-        assertThat(deck.slides()).hasSize(9);
+        assertThat(deck.slides()).hasSize(15);
+        assertThat(deck.slides().get(9).title()).isEqualTo("Workshop-spørgsmål");
     }
 
     @Test
@@ -93,7 +97,7 @@ class DeckParserTest {
     void unknownKeyNamesFileAndLine() {
         String deck = "---\ntitle: T\n---\n\n# A\n\n---\n\n```poll\nid: q\nquestion: Q?\ncolour: red\noptions: [a, b]\n```\n";
         assertThatThrownBy(() -> parser.parse("broken.md", deck)).isInstanceOf(DeckException.class)
-                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are id, options, question, results, time-limit, type, vote-changes")
+                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, min, options, question, results, time-limit, type, vote-changes")
                 .extracting(e -> ((DeckException) e).line()).isEqualTo(12);
     }
 
@@ -112,7 +116,7 @@ class DeckParserTest {
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: Bad Id\nquestion: Q?\noptions: [a, b]\n```\n"))
                 .hasMessage("d.md:2: poll id 'Bad Id' must be 1-64 lower-case letters, digits, '-' or '_'");
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\ntype: cloud\nquestion: Q?\noptions: [a, b]\n```\n"))
-                .hasMessage("d.md:3: unsupported poll type 'cloud'; supported: choice");
+                .hasMessage("d.md:3: unsupported poll type 'cloud'; supported: choice, multiple, quiz, ranking, scale, slider");
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: [a, b]\noptions: [a, b]\n```\n"))
                 .hasMessage("d.md:3: question must be a single value, not a list or mapping");
     }

@@ -86,7 +86,8 @@ class FieldCasesTest {
                 phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a + ",\"requestId\":\"r-42\"}");
             }
             for (Future<String> f : rest) {
-                assertThat(f.get()).isEqualTo("{\"requestId\":\"r-42\",\"pollId\":\"q\",\"optionId\":" + a + ",\"round\":1}");
+                assertThat(f.get()).isEqualTo("{\"requestId\":\"r-42\",\"pollId\":\"q\",\"optionId\":" + a
+                        + ",\"answer\":{\"optionId\":" + a + "},\"round\":1}");
             }
             for (int i = 0; i < 5; i++) {
                 JsonNode ack = phone.next(n -> !n.path("type").asText().equals("poll"));

@@ -123,7 +123,8 @@ class ReconnectFieldCasesTest {
                 assertThat(back.next("ack")).isEqualTo(ack("f2-q-c", c));
                 vote(code, p1, c, "f2-q-c").statusCode(200)
                         .body(org.hamcrest.Matchers.equalTo(
-                                "{\"requestId\":\"f2-q-c\",\"pollId\":\"q\",\"optionId\":" + c + ",\"round\":1}"));
+                                "{\"requestId\":\"f2-q-c\",\"pollId\":\"q\",\"optionId\":" + c
+                                        + ",\"answer\":{\"optionId\":" + c + "},\"round\":1}"));
                 back.send(voteMessage("q", c, "f2-q-c"));
                 assertThat(back.next("ack")).isEqualTo(ack("f2-q-c", c));
             }
@@ -226,8 +227,10 @@ class ReconnectFieldCasesTest {
     }
 
     private static JsonNode ack(String requestId, int optionId) {
-        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "ack")
+        var ack = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "ack")
                 .put("requestId", requestId).put("pollId", "q").put("optionId", optionId).put("round", 1);
+        ack.putObject("answer").put("optionId", optionId);
+        return ack;
     }
 
     /** The counts stay {@code expected} for the whole time P1 is away (checked every 250 ms). */

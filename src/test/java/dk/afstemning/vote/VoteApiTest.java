@@ -131,7 +131,8 @@ class VoteApiTest {
         }
         given().cookie("afstemning_pid", p1).contentType(ContentType.JSON).body("{}")
                 .post("/api/talks/{c}/polls/q/votes", code).then().statusCode(400)
-                .body("type", endsWith("invalid-request")).body("errors[0]", startsWith("optionId"));
+                .body("type", endsWith("invalid-answer"))
+                .body("detail", equalTo("A choice poll takes optionId, the id of one option (poll 'q')"));
         // oversized text
         vote(code, p1, options.get(1), "r".repeat(5000)).statusCode(400).body("type", endsWith("invalid-request"));
         vote(code, p1, options.get(1), "bad id with spaces").statusCode(400).body("type", endsWith("invalid-request-id"));

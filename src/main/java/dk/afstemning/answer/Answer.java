@@ -1,0 +1,39 @@
+package dk.afstemning.answer;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a participant answers, in one shape for every poll type; each type uses exactly one field and refuses the
+ * others:
+ * <ul>
+ * <li>{@code choice}, {@code quiz}: {@code optionId}, the chosen option;</li>
+ * <li>{@code multiple}: {@code optionIds}, the chosen options (a set; stored in option order);</li>
+ * <li>{@code ranking}: {@code optionIds}, every option once, best first;</li>
+ * <li>{@code scale}: {@code value}, a whole number on the poll's scale; {@code slider}: {@code value}, 0 to 100.</li>
+ * </ul>
+ * A type that needs text (word cloud, open text) adds a field here and a {@link QuestionType}.
+ *
+ * @param optionId the one chosen option's API id, or null
+ * @param optionIds several option ids (a set or an order), or null
+ * @param value a whole number, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Answer(Long optionId, List<Long> optionIds, Integer value) {
+
+    /** A single-option answer. */
+    public static Answer option(long optionId) {
+        return new Answer(optionId, null, null);
+    }
+
+    /** An answer of several options, in the given order. */
+    public static Answer options(List<Long> optionIds) {
+        return new Answer(null, List.copyOf(optionIds), null);
+    }
+
+    /** A number answer. */
+    public static Answer number(int value) {
+        return new Answer(null, null, value);
+    }
+}

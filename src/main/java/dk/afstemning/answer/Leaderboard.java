@@ -1,0 +1,54 @@
+package dk.afstemning.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.Vote;
+
+/**
+ * The quiz standings of a talk: every participant's points summed over the current rounds of the talk's quiz polls,
+ * highest first (ties share a rank, "1224" style, and are ordered by nickname). Also the body of
+ * {@code GET /api/talks/{code}/leaderboard}.
+ *
+ * @param type always {@code "leaderboard"}
+ * @param quizzes the number of quiz polls of the talk
+ * @param rows the top {@link #TOP} participants
+ */
+public record Leaderboard(String type, int quizzes, List<Row> rows) {
+
+    /** How many rows a leaderboard shows. */
+    public static final int TOP = 10;
+
+    /**
+     * @param rank 1 for the most points; equal points share a rank
+     * @param nickname the participant's nickname, exactly as typed
+     * @param points total quiz points
+     * @param correct how many quiz questions the participant answered right
+     */
+    public record Row(int rank, String nickname, long points, long correct) {
+    }
+
+    /** Reads the standings of the talk (needs a transaction). */
+    public static Leaderboard of(Talk talk) {
+        List<Object[]> totals = Vote.getEntityManager().createQuery(
+                "select p.nickname, sum(v.points), sum(case when v.points > 0 then 1 else 0 end) from Vote v "
+                        + "join v.participant p where v.poll.talk = ?1 and v.poll.type = 'quiz' and v.poll.archived = false "
+                        + "and v.round = v.poll.round group by p.id, p.nickname order by sum(v.points) desc, p.nickname",
+                Object[].class).setParameter(1, talk).setMaxResults(TOP).getResultList();
+        List<Row> rows = new ArrayList<>();
+        long previous = -1;
+        int rank = 0;
+        for (int i = 0; i < totals.size(); i++) {
+            Object[] t = totals.get(i);
+            long points = ((Number) t[1]).longValue();
+            if (points != previous) {
+                rank = i + 1;
+                previous = points;
+            }
+            rows.add(new Row(rank, (String) t[0], points, ((Number) t[2]).longValue()));
+        }
+        int quizzes = (int) dk.afstemning.poll.Poll.count("talk = ?1 and type = 'quiz' and archived = false", talk);
+        return new Leaderboard("leaderboard", quizzes, rows);
+    }
+}

@@ -1,0 +1,62 @@
+package dk.afstemning.answer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dk.afstemning.poll.Poll;
+import dk.afstemning.poll.PollOption;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteChoice;
+
+/** Checks shared by the option-based types: options exist in this poll, appear once, and the stored answer of a vote. */
+final class OptionAnswers {
+
+    private OptionAnswers() {
+    }
+
+    static PollOption find(Poll poll, List<PollOption> options, long optionId) {
+        return options.stream().filter(o -> o.id == optionId).findFirst()
+                .orElseThrow(() -> new ApiProblem(422, "unknown-option", "Unknown option",
+                        "Poll '" + poll.key + "' has no option " + optionId));
+    }
+
+    /** The options named by {@code ids}, in that order; each must exist and appear once. */
+    static List<PollOption> findAll(Poll poll, List<PollOption> options, List<Long> ids) {
+        List<PollOption> found = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (Long id : ids) {
+            if (id == null) {
+                throw QuestionType.wrongShape(poll, "optionIds, a list of option ids");
+            }
+            if (!seen.add(id)) {
+                throw new ApiProblem(422, "duplicate-option", "Option given twice",
+                        "Option " + id + " appears more than once in the answer");
+            }
+            found.add(find(poll, options, id));
+        }
+        return found;
+    }
+
+    static Map<Long, Long> rows(List<Object[]> rows) {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** The stored answer of a vote, in the {@link Answer} shape of its type. */
+    static Answer of(Vote vote) {
+        if (vote.option != null) {
+            return Answer.option(vote.option.id);
+        }
+        if (vote.numValue != null) {
+            return Answer.number(vote.numValue);
+        }
+        return Answer.options(VoteChoice.listByVote(vote).stream().map(c -> c.option.id).toList());
+    }
+}
