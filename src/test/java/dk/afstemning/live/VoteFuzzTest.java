@@ -56,7 +56,7 @@ import dk.afstemning.talk.Talk;
 @TestProfile(HighLimits.class)
 class VoteFuzzTest {
 
-    private static final int MESSAGES = 2500;
+    private static final int MESSAGES = 2000;
     private static final int PARTICIPANTS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ANSWERS = Set.of("ack", "error", "pong");
@@ -128,7 +128,7 @@ class VoteFuzzTest {
                     }));
                 }
                 for (var f : done) {
-                    f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    f.get(240, java.util.concurrent.TimeUnit.SECONDS);
                 }
             } finally {
                 pool.shutdownNow();
