@@ -78,9 +78,17 @@ final class App implements AutoCloseable {
         return new String[] { m.group(1), m.group(2) };
     }
 
+    /** GET, retried for up to 2 minutes while the app answers 5xx (e.g. no free database connection under load). */
     String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = null;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        do {
+            if (r != null) {
+                Thread.sleep(1000);
+            }
+            r = http.send(HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } while (r.statusCode() >= 500 && System.nanoTime() < deadline);
         if (r.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }

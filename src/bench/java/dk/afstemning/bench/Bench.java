@@ -24,7 +24,7 @@ import io.vertx.core.json.JsonObject;
  *
  * <pre>
  * --participants N   participants (default 2000, up to 10000)
- * --window S         seconds within which every participant votes once (default 5)
+ * --window S         seconds within which every participant votes once (default 5; 0: connect only, no votes)
  * --presenters P     presenter sockets watching (default 2)
  * --saturate S       seconds of back-to-back voting for the sustained rate (default 5; 0 skips)
  * --ceiling S        seconds of each ceiling measurement (default 5; 0 skips)
@@ -68,6 +68,23 @@ public final class Bench {
         }
 
         log("Starting the app: " + o.jar);
+        try {
+            run(o, work, rows, h2, echo);
+        } catch (Exception e) {
+            rows.add(row("Aborted", e.toString(), ""));
+            e.printStackTrace();
+        }
+        rows.add(row("Load at end", loadAverage(), ""));
+        String table = table(rows, o);
+        System.out.println();
+        System.out.println(table);
+        Files.writeString(work.resolve("results.md"), table, StandardCharsets.UTF_8);
+        log("Table written to " + work.resolve("results.md"));
+        watchdog.interrupt();
+        System.exit(0);
+    }
+
+    private static void run(Options o, Path work, List<String[]> rows, double h2, double echo) throws Exception {
         try (App app = new App(o.jar, o.slides, work, o.appHeap, o.appOpts)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> app.process.destroyForcibly()));
             String[] seed = app.seedTalk();
@@ -96,95 +113,92 @@ public final class Bench {
                 app.gc();
                 long heapConnected = app.heapUsed();
                 long rssConnected = app.procStatusKb("VmRSS");
-                log("Opening poll '" + pollId + "' with the presenter key");
-                app.post("/api/talks/" + code + "/polls/" + pollId + "/open", key);
-                Thread.sleep(500);
+                rows.add(row("Participants", o.participants + " joined and connected in " + f1(joinSeconds)
+                        + " s; " + held + " sockets held (" + crowd.connectFailures.get() + " failed to connect), "
+                        + o.presenters + " presenter sockets", ""));
+                long cpuVote = 0;
+                long voteWindowNanos = 1;
+                if (o.windowSeconds > 0) {
+                    log("Opening poll '" + pollId + "' with the presenter key");
+                    app.post("/api/talks/" + code + "/polls/" + pollId + "/open", key);
+                    Thread.sleep(500);
 
-                log("Voting: " + held + " votes within " + o.windowSeconds + " s");
-                long cpuVoteStart = app.cpuNanos();
-                long voteStart = crowd.voteWithin(TimeUnit.SECONDS.toMillis(o.windowSeconds), 42);
-                boolean answered = crowd.awaitAnswers(TimeUnit.SECONDS.toMillis(o.windowSeconds + 120));
-                long voteEnd = System.nanoTime();
-                long cpuVote = app.cpuNanos() - cpuVoteStart;
-                heapPeak = Math.max(heapPeak, app.heapUsed());
-                long[][] acked = crowd.acknowledged();
-                double burstSeconds = acked.length == 0 ? 0 : (acked[acked.length - 1][0] - voteStart) / 1e9;
-                // Let the last coalesced push arrive, then compare.
-                Thread.sleep(1500);
-                long stored = new JsonObject(app.get("/api/talks/" + code + "/polls/" + pollId + "/results"))
-                        .getLong("total");
-                List<Long> screens = crowd.presenterTotals(1);
-                AtomicInteger missing = new AtomicInteger();
-                Histogram screen = crowd.screenMicros(1, missing);
-                Histogram ack = crowd.ackMicros;
-                int errorsDuringBurst = crowd.errors.get();
-                String errorKinds = crowd.errorsByProblem.toString();
-
-                double sustained = 0;
-                long storedAfter = stored;
-                List<Long> screensAfter = screens;
-                if (o.saturateSeconds > 0) {
-                    log("Sustained: every socket votes again on each ack, " + o.saturateSeconds + " s");
-                    sustained = crowd.saturate(TimeUnit.SECONDS.toMillis(o.saturateSeconds));
+                    log("Voting: " + held + " votes within " + o.windowSeconds + " s");
+                    long cpuVoteStart = app.cpuNanos();
+                    long voteStart = crowd.voteWithin(TimeUnit.SECONDS.toMillis(o.windowSeconds), 42);
+                    boolean answered = crowd.awaitAnswers(TimeUnit.SECONDS.toMillis(o.windowSeconds + 120));
+                    long voteEnd = System.nanoTime();
+                    cpuVote = app.cpuNanos() - cpuVoteStart;
+                    voteWindowNanos = voteEnd - voteStart;
                     heapPeak = Math.max(heapPeak, app.heapUsed());
+                    long[][] acked = crowd.acknowledged();
+                    double burstSeconds = acked.length == 0 ? 0 : (acked[acked.length - 1][0] - voteStart) / 1e9;
+                    // Let the last coalesced push arrive, then compare.
                     Thread.sleep(1500);
-                    storedAfter = new JsonObject(app.get("/api/talks/" + code + "/polls/" + pollId + "/results"))
+                    long stored = new JsonObject(app.get("/api/talks/" + code + "/polls/" + pollId + "/results"))
                             .getLong("total");
-                    screensAfter = crowd.presenterTotals(1);
+                    List<Long> screens = crowd.presenterTotals(1);
+                    AtomicInteger missing = new AtomicInteger();
+                    Histogram screen = crowd.screenMicros(1, missing);
+                    Histogram ack = crowd.ackMicros;
+                    int errorsDuringBurst = crowd.errors.get();
+                    String errorKinds = crowd.errorsByProblem.toString();
+
+                    double sustained = 0;
+                    long storedAfter = stored;
+                    List<Long> screensAfter = screens;
+                    if (o.saturateSeconds > 0) {
+                        log("Sustained: every socket votes again on each ack, " + o.saturateSeconds + " s");
+                        sustained = crowd.saturate(TimeUnit.SECONDS.toMillis(o.saturateSeconds));
+                        heapPeak = Math.max(heapPeak, app.heapUsed());
+                        Thread.sleep(1500);
+                        storedAfter = new JsonObject(app.get("/api/talks/" + code + "/polls/" + pollId + "/results"))
+                                .getLong("total");
+                        screensAfter = crowd.presenterTotals(1);
+                    }
+
+                    rows.add(row("Votes within " + o.windowSeconds + " s", acked.length + " acknowledged of " + held
+                            + ", last ack " + f2(burstSeconds) + " s after the start" + (answered ? "" : " (some unanswered)"),
+                            "2,000 within 5 s"));
+                    rows.add(row("Ack latency p50 / p95 / p99 / max", ms(ack, 50) + " / " + ms(ack, 95) + " / " + ms(ack, 99)
+                            + " / " + msMax(ack) + " ms", ""));
+                    rows.add(row("Vote → presenter p50 / p99 / max", ms(screen, 50) + " / " + ms(screen, 99) + " / "
+                            + msMax(screen) + " ms" + (missing.get() > 0 ? " (" + missing.get() + " never shown)" : ""),
+                            "p99 ≤ 250 ms"));
+                    rows.add(row("Lost or double votes", "acknowledged " + acked.length + ", stored " + stored
+                            + ", presenters show " + screens + "; version decreases seen: " + crowd.versionDecreases.get(),
+                            "all equal, 0 decreases"));
+                    rows.add(row("Errors", errorsDuringBurst + " error answers " + errorKinds + ", "
+                            + crowd.busyResends.get() + " busy answers resent, "
+                            + crowd.connectFailures.get() + " connect failures, " + crowd.closedByServer.get()
+                            + " sockets closed by the server", "0"));
+                    if (o.saturateSeconds > 0) {
+                        rows.add(row("Sustained durable votes/s", f0(sustained) + " (every socket votes again on its ack, "
+                                + o.saturateSeconds + " s; stored afterwards " + storedAfter + ", presenters " + screensAfter
+                                + ")", "≥ 2,000"));
+                    }
+                    if (o.ceilingSeconds > 0) {
+                        rows.add(row("Ceiling: H2 raw inserts/s", f0(h2) + " (one JDBC connection, commit per row, "
+                                + "WRITE_DELAY=0); votes/s are " + pct(sustained, h2) + " of it", ""));
+                        rows.add(row("Ceiling: Vert.x echo messages/s", f0(echo) + " (" + Math.min(o.participants, 2000)
+                                + " sockets, one in flight each); votes/s are " + pct(sustained, echo) + " of it", ""));
+                    }
                 }
                 long cpuAll = app.cpuNanos() - cpuStart;
                 double wall = (System.nanoTime() - t) / 1e9;
                 String metricsLine = String.format(Locale.ROOT, "accepted %.0f, refused %.0f, dropped as too slow %.0f",
                         app.metric("afstemning_votes_accepted_total"), sumRefused(app),
                         app.metric("afstemning_connections_dropped_total{reason=\"too-slow\"}"));
-
-                rows.add(row("Participants", o.participants + " joined and connected in " + f1(joinSeconds)
-                        + " s; " + held + " sockets held (" + crowd.connectFailures.get() + " failed to connect), "
-                        + o.presenters + " presenter sockets", ""));
-                rows.add(row("Votes within " + o.windowSeconds + " s", acked.length + " acknowledged of " + held
-                        + ", last ack " + f2(burstSeconds) + " s after the start" + (answered ? "" : " (some unanswered)"),
-                        "2,000 within 5 s"));
-                rows.add(row("Ack latency p50 / p95 / p99 / max", ms(ack, 50) + " / " + ms(ack, 95) + " / " + ms(ack, 99)
-                        + " / " + msMax(ack) + " ms", ""));
-                rows.add(row("Vote → presenter p50 / p99 / max", ms(screen, 50) + " / " + ms(screen, 99) + " / "
-                        + msMax(screen) + " ms" + (missing.get() > 0 ? " (" + missing.get() + " never shown)" : ""),
-                        "p99 ≤ 250 ms"));
-                rows.add(row("Lost or double votes", "acknowledged " + acked.length + ", stored " + stored
-                        + ", presenters show " + screens + "; version decreases seen: " + crowd.versionDecreases.get(),
-                        "all equal, 0 decreases"));
-                rows.add(row("Errors", errorsDuringBurst + " error answers " + errorKinds + ", "
-                        + crowd.busyResends.get() + " busy answers resent, "
-                        + crowd.connectFailures.get() + " connect failures, " + crowd.closedByServer.get()
-                        + " sockets closed by the server", "0"));
-                if (o.saturateSeconds > 0) {
-                    rows.add(row("Sustained durable votes/s", f0(sustained) + " (every socket votes again on its ack, "
-                            + o.saturateSeconds + " s; stored afterwards " + storedAfter + ", presenters " + screensAfter
-                            + ")", "≥ 2,000"));
-                }
-                if (o.ceilingSeconds > 0) {
-                    rows.add(row("Ceiling: H2 raw inserts/s", f0(h2) + " (one JDBC connection, commit per row, "
-                            + "WRITE_DELAY=0); votes/s are " + pct(sustained, h2) + " of it", ""));
-                    rows.add(row("Ceiling: Vert.x echo messages/s", f0(echo) + " (" + Math.min(o.participants, 2000)
-                            + " sockets, one in flight each); votes/s are " + pct(sustained, echo) + " of it", ""));
-                }
                 rows.add(row("Server heap", "live after GC with " + held + " connected: " + mb(heapConnected)
                         + " MB; highest sampled: " + mb(heapPeak) + " MB; -Xmx" + o.appHeap, "≤ 512 MB at 10,000"));
                 rows.add(row("Server RSS", "with all connected: " + rssConnected / 1024 + " MB; peak (VmHWM): "
                         + app.procStatusKb("VmHWM") / 1024 + " MB", ""));
                 rows.add(row("Server CPU", f1(cpuVote / 1e9) + " s during the vote window ("
-                        + f2(cpuVote / 1e9 / ((voteEnd - voteStart) / 1e9)) + " cores), " + f1(cpuAll / 1e9)
+                        + f2(cpuVote / 1e9 / (voteWindowNanos / 1e9)) + " cores), " + f1(cpuAll / 1e9)
                         + " s over " + f0(wall) + " s in all", ""));
                 rows.add(row("Server metrics", metricsLine, ""));
             }
         }
-        rows.add(row("Load at end", loadAverage(), ""));
-        String table = table(rows, o);
-        System.out.println();
-        System.out.println(table);
-        Files.writeString(work.resolve("results.md"), table, StandardCharsets.UTF_8);
-        log("Table written to " + work.resolve("results.md"));
-        watchdog.interrupt();
-        System.exit(0);
     }
 
     private static double sumRefused(App app) throws Exception {
@@ -208,6 +222,7 @@ public final class Bench {
     }
 
     private static String[] row(String measure, String result, String target) {
+        log(measure + ": " + result);
         return new String[] { measure, result.replace("|", "\\|"), target };
     }
 

@@ -212,11 +212,11 @@ class FieldCasesTest {
                 phones.get(i).send(ballots.get(i));
             }
             for (int i = 0; i < phones.size(); i++) {
-                JsonNode ack = phones.get(i).next(n -> !n.path("type").asText().equals("poll"));
+                JsonNode ack = answer(phones.get(i));
                 // An overloaded server answers "busy" (nothing stored); the phone sends the same vote again.
                 while (ack.path("problem").asText().equals("busy")) {
                     phones.get(i).send(ballots.get(i));
-                    ack = phones.get(i).next(n -> !n.path("type").asText().equals("poll"));
+                    ack = answer(phones.get(i));
                 }
                 assertThat(ack.path("type").asText()).isEqualTo("ack");
                 assertThat(ack.path("requestId").asText()).isEqualTo("f3-" + i);
@@ -343,6 +343,16 @@ class FieldCasesTest {
             Participant p = Participant.findByTalkAndToken(talk, token).orElseThrow();
             return Vote.count("participant", p);
         });
+    }
+
+    /**
+     * The answer to a phone's vote (skipping poll messages). Waits up to 2 minutes: 300 votes queue behind one poll's
+     * row lock, and on a loaded build machine the last ones take long; this bounds the wait, it does not time it.
+     */
+    private static JsonNode answer(JdkSocket phone) throws InterruptedException {
+        JsonNode answer = phone.poll(n -> !n.path("type").asText().equals("poll"), java.time.Duration.ofMinutes(2));
+        assertThat(answer).as("answer to a vote within 2 minutes; received %s", phone.all).isNotNull();
+        return answer;
     }
 
     private static long storedVotesOfTalk(String code) {
