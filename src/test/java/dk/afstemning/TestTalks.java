@@ -80,4 +80,20 @@ public final class TestTalks {
         return given().when().get("/api/talks/{code}/polls/q/results", code).then().statusCode(200)
                 .extract().path("counts.count");
     }
+
+    /**
+     * Makes the stored votes and receipts of the talk's polls {@code days} days older, so that a retention cut-off
+     * can reach them without touching other tests' votes.
+     */
+    public static void ageVotes(Talk talk, int days) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            var em = Talk.getEntityManager();
+            em.createNativeQuery("update vote set cast_at = dateadd(day, -?1, cast_at)"
+                    + " where poll_id in (select id from poll where talk_id = ?2)").setParameter(1, days)
+                    .setParameter(2, talk.id).executeUpdate();
+            em.createNativeQuery("update vote_receipt set received_at = dateadd(day, -?1, received_at)"
+                    + " where poll_id in (select id from poll where talk_id = ?2)").setParameter(1, days)
+                    .setParameter(2, talk.id).executeUpdate();
+        });
+    }
 }

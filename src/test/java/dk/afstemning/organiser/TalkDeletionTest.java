@@ -58,7 +58,9 @@ class TalkDeletionTest {
             TestTalks.close(t, "q");
             shares.create(t.id);
         }
-        retention.prune(Instant.now().plusSeconds(1));
+        TestTalks.ageVotes(talk, 30);
+        TestTalks.ageVotes(other, 30);
+        retention.prune(Instant.now().minus(java.time.Duration.ofDays(10)));
         TestTalks.open(talk, "q");
         TestTalks.vote(talk.joinCode, TestTalks.join(talk.joinCode), TestTalks.optionIds(talk.joinCode).get(2), "r-3")
                 .statusCode(200);
