@@ -70,6 +70,11 @@ public class LiveHub {
         presenters.computeIfAbsent(code, c -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
+    /** True for a presenter connection opened with the talk's presenter key (it may see unpublished content). */
+    public static boolean holdsKey(WebSocketConnection connection) {
+        return Boolean.TRUE.equals(connection.userData().get(PresenterSocket.KEYED));
+    }
+
     void removePresenter(String code, WebSocketConnection connection) {
         Set<WebSocketConnection> set = presenters.get(code);
         if (set != null) {
@@ -131,19 +136,61 @@ public class LiveHub {
         }
     }
 
+    /** Runs {@code task} for {@code key} at most once per push interval, always once after the last request. */
+    public void coalesce(String key, Runnable task) {
+        coalescer.request(key, task);
+    }
+
+    /**
+     * Sends to every presenter screen of the talk: {@code keyedJson} to those opened with the presenter key,
+     * {@code publicJson} to the read-only ones.
+     */
+    public void sendToPresenters(String code, String keyedJson, String publicJson) {
+        Set<WebSocketConnection> set = presenters.get(code);
+        if (set != null) {
+            for (WebSocketConnection c : set) {
+                send(c, holdsKey(c) ? keyedJson : publicJson);
+            }
+        }
+    }
+
+    /** Sends to every participant connection of the talk. */
+    public void sendToParticipants(String code, String json) {
+        send(participantConnections.get(code), json);
+    }
+
+    /** Sends to the connections (tabs) of one participant of the talk. */
+    public void sendToParticipant(String code, long participantId, String json) {
+        Map<String, Long> ids = participants.get(code);
+        Set<WebSocketConnection> set = participantConnections.get(code);
+        if (ids == null || set == null) {
+            return;
+        }
+        for (WebSocketConnection c : set) {
+            if (Long.valueOf(participantId).equals(ids.get(c.id()))) {
+                send(c, json);
+            }
+        }
+    }
+
+    private static void send(WebSocketConnection c, String json) {
+        if (c.isOpen()) {
+            c.sendText(json).subscribe().with(v -> {
+            }, t -> Log.debugf("Live push to %s failed: %s", c.id(), t.getMessage()));
+        }
+    }
+
     private static void send(Set<WebSocketConnection> connections, String json) {
         if (connections == null) {
             return;
         }
         for (WebSocketConnection c : connections) {
-            if (c.isOpen()) {
-                c.sendText(json).subscribe().with(v -> {
-                }, t -> Log.debugf("Live push to %s failed: %s", c.id(), t.getMessage()));
-            }
+            send(c, json);
         }
     }
 
-    String json(Object message) {
+    /** {@code message} as JSON, by the application's Jackson mapper. */
+    public String json(Object message) {
         try {
             return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {

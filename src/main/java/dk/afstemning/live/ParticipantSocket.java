@@ -1,5 +1,6 @@
 package dk.afstemning.live;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,9 @@ public class ParticipantSocket {
     @Inject
     AbuseLimits limits;
 
+    @Inject
+    Instance<LiveFeature> features;
+
     @OnOpen
     public String onOpen(WebSocketConnection connection, @PathParam String code) {
         String token = token(connection.handshakeRequest().header("Cookie"));
@@ -61,7 +65,12 @@ public class ParticipantSocket {
             connection.userData().put(TOKEN, token);
             connection.userData().put(CODE, joined.state().code());
             hub.addParticipant(joined.state().code(), connection, joined.participantId());
-            return hub.json(joined.state());
+            // Read after registering, so no change can fall between a snapshot and the pushes; clients drop older ones.
+            connection.sendTextAndAwait(hub.json(joined.state()));
+            for (LiveFeature feature : features) {
+                feature.connected(joined.state().code(), joined.participantId(), connection);
+            }
+            return null;
         } catch (ApiProblem e) {
             if (e.type().equals("talk-not-found")) {
                 limits.miss(SocketUpgradeGuard.client(connection));
@@ -83,11 +92,17 @@ public class ParticipantSocket {
             }
             requestId = message.path("requestId").isTextual() ? message.path("requestId").asText() : null;
             String type = message.path("type").asText("");
+            for (LiveFeature feature : features) {
+                if (feature.types().contains(type)) {
+                    return hub.json(feature.answer(code, connection.userData().get(TOKEN),
+                            SocketUpgradeGuard.client(connection), message));
+                }
+            }
             if (!type.equals("vote")) {
                 Log.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
                         type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
                 throw new ApiProblem(400, "unsupported-message", "Unsupported message",
-                        "Participants can only send messages of type 'vote'");
+                        "Participants can only send messages of type 'vote', 'ask' or 'upvote'");
             }
             JsonNode poll = message.path("pollId");
             JsonNode option = message.path("optionId");

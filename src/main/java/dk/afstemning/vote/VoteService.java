@@ -56,13 +56,7 @@ public class VoteService {
      *         or vote final (the poll forbids changes)
      */
     public VoteAck cast(String code, String pollKey, String token, long optionId, String requestId) {
-        if (requestId == null) {
-            requestId = UUID.randomUUID().toString();
-        } else if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw ApiProblem.badRequest("invalid-request-id",
-                    "requestId must be 1-64 letters, digits or . _ : -");
-        }
-        String id = requestId;
+        String id = requestId(requestId);
         try {
             return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, optionId, id));
         } catch (PersistenceException e) {
@@ -72,6 +66,21 @@ public class VoteService {
             // A concurrent copy of this request won the unique key; its receipt now answers this one.
             return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, optionId, id));
         }
+    }
+
+    /**
+     * A client's request id checked, or a new one when the client sent none.
+     *
+     * @throws ApiProblem 400 when it is not 1-64 letters, digits or {@code . _ : -}
+     */
+    public static String requestId(String requestId) {
+        if (requestId == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw ApiProblem.badRequest("invalid-request-id", "requestId must be 1-64 letters, digits or . _ : -");
+        }
+        return requestId;
     }
 
     private VoteAck castInTransaction(String code, String pollKey, String token, long optionId, String requestId) {
