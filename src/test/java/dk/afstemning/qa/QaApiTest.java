@@ -231,6 +231,19 @@ class QaApiTest {
     }
 
     @Test
+    void aParticipantAsksAtMostFiveQuestionsAMinute() {
+        Talk talk = QaTalks.create(importer, "on");
+        String p1 = join(talk.joinCode);
+        for (int i = 1; i <= 5; i++) {
+            ask(talk.joinCode, p1, "Spørgsmål " + i, null, null).statusCode(200);
+        }
+        ask(talk.joinCode, p1, "Spørgsmål 6", null, null).statusCode(429)
+                .body("type", equalTo("urn:afstemning:problem:rate-limited"));
+        ask(talk.joinCode, join(talk.joinCode), "Fra en anden", null, null).statusCode(200);
+        publicList(talk.joinCode).body("questions.size()", equalTo(6));
+    }
+
+    @Test
     void badInputIsRefusedWithAProblemAndChangesNothing() {
         Talk talk = QaTalks.create(importer, "on");
         String code = talk.joinCode;
