@@ -1,5 +1,6 @@
 import { liveSocket } from './live.js';
 import { showSync, duration } from './show.js';
+import { presenterQa } from './qa.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
 // to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
@@ -194,8 +195,11 @@ document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
   setDeadline(poll, poll.dataset.remainingMs === undefined ? null : Number(poll.dataset.remainingMs));
 });
 
-liveSocket('/ws/present/' + encodeURIComponent(code), (message) => {
+// With the key in the socket address, the Q&A messages include questions waiting for moderation and hidden ones.
+const qa = presenterQa(code, key);
+liveSocket('/ws/present/' + encodeURIComponent(code) + (key ? '?key=' + encodeURIComponent(key) : ''), (message) => {
   switch (message.type) {
+    case 'qa': qa.onMessage(message); break;
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':
