@@ -33,6 +33,9 @@ class QaApiTest {
     @Inject
     DeckImporter importer;
 
+    @Inject
+    dk.afstemning.organiser.OrganiserKey organiserKey;
+
     @Test
     void askingStoresTheQuestionAsTypedWithNicknameOrAnonymously() {
         Talk talk = QaTalks.create(importer, "on");
@@ -154,6 +157,19 @@ class QaApiTest {
         upvote(code, other, q, null).statusCode(200).body("upvotes", equalTo(1));
         given().cookie("afstemning_pid", other).when().get("/api/talks/{code}/questions/mine", code).then()
                 .body("upvoted", equalTo(List.of((int) q)));
+    }
+
+    @Test
+    void theOrganiserListsEveryQuestionWithTheOrganiserKey() {
+        Talk talk = QaTalks.create(importer, "moderated");
+        long q = asked(talk.joinCode, join(talk.joinCode), "Til arrangøren");
+        moderate(talk, q, "{\"hidden\":true}").statusCode(200);
+        given().header("X-Organiser-Key", organiserKey.key()).when().get("/api/talks/{code}/questions", talk.joinCode)
+                .then().statusCode(200).body("questions.text", equalTo(List.of("Til arrangøren")))
+                .body("questions.approved", equalTo(List.of(false))).body("questions.hidden", equalTo(List.of(true)));
+        given().header("X-Organiser-Key", "wrong").when().get("/api/talks/{code}/questions", talk.joinCode).then()
+                .statusCode(403);
+        publicList(talk.joinCode).body("questions", equalTo(List.of()));
     }
 
     @Test
