@@ -21,7 +21,8 @@ import dk.afstemning.security.AbuseLimits;
  * {@code asked}) and {@code {"type":"upvote","questionId":7,"requestId":…}} (answered {@code upvoted}). After a change
  * commits, a {@code qa} message goes to every screen of the talk, coalesced per talk (all questions to presenter screens
  * opened with the key, the public ones to everyone else), and a {@code qa-mine} message to the participants whose own
- * questions or upvotes changed. On (re)connecting each screen gets the same messages as a full snapshot.
+ * questions or upvotes changed. On (re)connecting each screen gets the same messages as a full snapshot, unless the
+ * talk has Q&A off and no questions (a talk without Q&A sends no Q&A messages until the presenter switches it on).
  */
 @ApplicationScoped
 public class QaLive implements LiveFeature {
@@ -62,13 +63,20 @@ public class QaLive implements LiveFeature {
 
     @Override
     public void connected(String code, long participantId, WebSocketConnection connection) {
-        connection.sendTextAndAwait(hub.json(qa.snapshot(code, false)));
-        connection.sendTextAndAwait(hub.json(qa.mine(code, participantId)));
+        QaMessages.Questions questions = qa.snapshot(code, false);
+        QaMessages.Mine mine = qa.mine(code, participantId);
+        if (questions.enabled() || !questions.questions().isEmpty() || !mine.questions().isEmpty()) {
+            connection.sendTextAndAwait(hub.json(questions));
+            connection.sendTextAndAwait(hub.json(mine));
+        }
     }
 
     @Override
     public void presenterConnected(String code, WebSocketConnection connection) {
-        connection.sendTextAndAwait(hub.json(qa.snapshot(code, LiveHub.holdsKey(connection))));
+        QaMessages.Questions questions = qa.snapshot(code, LiveHub.holdsKey(connection));
+        if (questions.enabled() || !questions.questions().isEmpty()) {
+            connection.sendTextAndAwait(hub.json(questions));
+        }
     }
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QaChanged change) {
