@@ -12,10 +12,12 @@ import java.util.List;
  * @param organisation the front matter {@code organisation}, may be null
  * @param date the front matter {@code date}, may be null
  * @param language the front matter {@code lang} (Marp's directive) or {@code language}; {@code "en"} when absent
+ * @param qa the front matter {@code qa}: {@code off} (the default), {@code on} or {@code moderated}
+ * @param profanityFilter the front matter {@code profanity-filter}; true unless the deck says {@code false}
  * @param slides the slides, numbered from 1
  */
 public record Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,
-        List<DeckSlide> slides) {
+        String qa, boolean profanityFilter, List<DeckSlide> slides) {
 
     /** The polls of every slide, in slide order. */
     public List<PollSpec> polls() {

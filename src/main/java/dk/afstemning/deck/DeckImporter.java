@@ -227,6 +227,14 @@ public class DeckImporter {
         talk.speaker = deck.speaker();
         talk.organisation = deck.organisation();
         talk.language = deck.language();
+        talk.profanityFilter = deck.profanityFilter();
+        if (!deck.qa().equals(talk.qaDeckSetting)) {
+            // Only when the deck's setting changed: a presenter's switch survives restarts and re-imports.
+            talk.qaDeckSetting = deck.qa();
+            talk.qaEnabled = !deck.qa().equals("off");
+            talk.qaModerated = deck.qa().equals("moderated");
+            talk.qaVersion++;
+        }
         talk.currentSlide = Math.max(1, Math.min(talk.currentSlide, deck.slides().size()));
         talk.persist();
         Slide.deleteByTalk(talk);

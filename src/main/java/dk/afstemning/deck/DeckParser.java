@@ -120,7 +120,44 @@ public class DeckParser {
                     "front matter 'lang' must be a language code such as da or en");
         }
         return new Deck(file, title, string(file, front, keyLines, "speaker"), string(file, front, keyLines, "organisation"),
-                date(file, front, keyLines), language.substring(0, 2), List.copyOf(slides));
+                date(file, front, keyLines), language.substring(0, 2), qa(file, front, keyLines),
+                flag(file, front, keyLines, "profanity-filter", true), List.copyOf(slides));
+    }
+
+    /** Front matter {@code qa}: off (default), on or moderated; YAML's true/false/yes/no/on/off are on and off. */
+    private static String qa(String file, Map<String, Object> front, Map<String, Integer> keyLines) {
+        Object value = front.get("qa");
+        if (value == null) {
+            return "off";
+        }
+        String s = value instanceof Boolean b ? (b ? "on" : "off") : value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        switch (s) {
+            case "on", "true", "yes", "open":
+                return "on";
+            case "off", "false", "no":
+                return "off";
+            case "moderated":
+                return "moderated";
+            default:
+                throw new DeckException(file, keyLines.getOrDefault("qa", 1),
+                        "front matter 'qa' must be on, off or moderated");
+        }
+    }
+
+    private static boolean flag(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
+            boolean absent) {
+        Object value = front.get(key);
+        if (value == null) {
+            return absent;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String s = value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) {
+            return s.equals("true");
+        }
+        throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be true or false");
     }
 
     private List<DeckSlide> slides(HtmlRenderer renderer, String file, List<String> lines, int bodyStart,

@@ -1,6 +1,7 @@
 package dk.afstemning.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,8 @@ import dk.afstemning.talk.JoinCodes;
 
 /**
  * Opening and closing the two read-only feeds of a talk's screen: the presenter's ({@link PresenterSocket}, with
- * presence) and the public one ({@link ScreenSocket}). Both get a snapshot on connecting and every change after it.
+ * presence) and the public one ({@link ScreenSocket}). Both get a snapshot on connecting (with each {@link LiveFeature}'s,
+ * such as Q&A) and every change after it.
  */
 @ApplicationScoped
 class LiveFeeds {
@@ -35,6 +37,9 @@ class LiveFeeds {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Instance<LiveFeature> features;
 
     /**
      * Registers the connection, then sends a {@code slide} message, one {@code results} message per poll and, for a
@@ -54,6 +59,9 @@ class LiveFeeds {
             if (presenter) {
                 connection.sendTextAndAwait(hub.json(
                         new LiveMessages.Presence(normalized, hub.connectedParticipants(normalized))));
+            }
+            for (LiveFeature feature : features) {
+                feature.presenterConnected(normalized, connection);
             }
         } catch (ApiProblem e) {
             if (e.type().equals("talk-not-found")) {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.metrics.LiveMetrics;
@@ -77,8 +78,17 @@ public class LiveHub {
         executor.shutdownNow();
     }
 
+    /** Set on a screen connection opened with the talk's presenter key (the presenter feed). */
+    static final UserData.TypedKey<Boolean> KEYED = UserData.TypedKey.forBoolean("keyed");
+
+    /** True for a presenter feed, opened with the talk's presenter key (it may see unpublished content). */
+    public static boolean holdsKey(WebSocketConnection connection) {
+        return Boolean.TRUE.equals(connection.userData().get(KEYED));
+    }
+
     /** Registers a presenter feed ({@code presenter}) or a public screen feed of the talk. */
     void addScreen(String code, WebSocketConnection connection, boolean presenter) {
+        connection.userData().put(KEYED, presenter);
         (presenter ? presenters : screens).computeIfAbsent(code, c -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
@@ -157,6 +167,39 @@ public class LiveHub {
         }
     }
 
+    /** Runs {@code task} for {@code key} at most once per push interval, always once after the last request. */
+    public void coalesce(String key, Runnable task) {
+        coalescer.request(key, task);
+    }
+
+    /**
+     * Sends to every screen of the talk: {@code keyedJson} to the presenter feeds (opened with the presenter key),
+     * {@code publicJson} to the public screen feeds.
+     */
+    public void sendToPresenters(String code, String keyedJson, String publicJson) {
+        send(presenters.get(code), keyedJson);
+        send(screens.get(code), publicJson);
+    }
+
+    /** Sends to every participant connection of the talk. */
+    public void sendToParticipants(String code, String json) {
+        send(participantConnections.get(code), json);
+    }
+
+    /** Sends to the connections (tabs) of one participant of the talk. */
+    public void sendToParticipant(String code, long participantId, String json) {
+        Map<String, Long> ids = participants.get(code);
+        Set<WebSocketConnection> set = participantConnections.get(code);
+        if (ids == null || set == null) {
+            return;
+        }
+        for (WebSocketConnection c : set) {
+            if (Long.valueOf(participantId).equals(ids.get(c.id()))) {
+                queues.send(SendQueues.target(c), json);
+            }
+        }
+    }
+
     private void send(Set<WebSocketConnection> connections, String json) {
         if (connections == null) {
             return;
@@ -166,7 +209,8 @@ public class LiveHub {
         }
     }
 
-    String json(Object message) {
+    /** {@code message} as JSON, by the application's Jackson mapper. */
+    public String json(Object message) {
         try {
             return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {

@@ -81,6 +81,11 @@ public class LiveService {
         return new PresenterState(show.state(talk), results.resultsOfTalk(talk));
     }
 
+    /** True when {@code presenterKey} is the talk's key. @throws dk.afstemning.problem.ApiProblem 404 unknown talk */
+    boolean isPresenterKey(String code, String presenterKey) {
+        return TalkService.isPresenterKey(talks.require(code), presenterKey);
+    }
+
     /** The current slide of a talk. @throws dk.afstemning.problem.ApiProblem 404 unknown talk */
     ShowState show(String code) {
         return show.state(talks.require(code));

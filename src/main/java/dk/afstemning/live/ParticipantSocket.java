@@ -1,7 +1,6 @@
 package dk.afstemning.live;
 
-import java.util.List;
-
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +61,9 @@ public class ParticipantSocket {
     @Inject
     AbuseLimits limits;
 
+    @Inject
+    Instance<LiveFeature> features;
+
     @OnOpen
     public String onOpen(WebSocketConnection connection, @PathParam String code) {
         String token = token(connection.handshakeRequest().header("Cookie"));
@@ -70,7 +72,12 @@ public class ParticipantSocket {
             connection.userData().put(TOKEN, token);
             connection.userData().put(CODE, joined.state().code());
             hub.addParticipant(joined.state().code(), connection, joined.participantId());
-            return hub.json(joined.state());
+            // Read after registering, so no change can fall between a snapshot and the pushes; clients drop older ones.
+            connection.sendTextAndAwait(hub.json(joined.state()));
+            for (LiveFeature feature : features) {
+                feature.connected(joined.state().code(), joined.participantId(), connection);
+            }
+            return null;
         } catch (ApiProblem e) {
             if (e.type().equals("talk-not-found")) {
                 limits.miss(SocketUpgradeGuard.client(connection));
@@ -104,11 +111,16 @@ public class ParticipantSocket {
                 limits.vote(SocketUpgradeGuard.client(connection), token);
                 return hub.json(new LiveMessages.Nickname(requestId, participants.nickname(code, token, nickname.asText())));
             }
+            for (LiveFeature feature : features) {
+                if (feature.types().contains(type)) {
+                    return hub.json(feature.answer(code, token, SocketUpgradeGuard.client(connection), message));
+                }
+            }
             if (!type.equals("vote")) {
                 Log.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
                         type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
                 throw new ApiProblem(400, "unsupported-message", "Unsupported message",
-                        "Participants can only send messages of type 'vote' or 'nickname'");
+                        "Participants can only send messages of type 'vote', 'nickname', 'ask' or 'upvote'");
             }
             VoteMessage vote = VoteMessage.decode(mapper, message);
             limits.vote(SocketUpgradeGuard.client(connection), token);

@@ -12,7 +12,8 @@ import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.RateLimited;
 
 /**
- * The abuse limits of {@link LimitsConfig}: votes per participant and per client address, new participants per client
+ * The abuse limits of {@link LimitsConfig}: votes per participant and per client address, Q&A questions per
+ * participant, new participants per client
  * address, join-code look-ups per client address, and a block on clients that try too many unknown join codes. Each
  * check throws {@link RateLimited} when the client is over its limit; refusals are logged once a minute per client.
  */
@@ -21,6 +22,7 @@ public class AbuseLimits {
 
     private final KeyedBuckets votesPerParticipant;
     private final KeyedBuckets votesPerIp;
+    private final KeyedBuckets questionsPerParticipant;
     private final KeyedBuckets joinsPerIp;
     private final KeyedBuckets lookupsPerIp;
     private final MissWindows misses;
@@ -35,6 +37,7 @@ public class AbuseLimits {
         long max = config.maxTrackedClients();
         votesPerParticipant = new KeyedBuckets(config.votesPerParticipant(), max, ticker);
         votesPerIp = new KeyedBuckets(config.votesPerIp(), max, ticker);
+        questionsPerParticipant = new KeyedBuckets(config.questionsPerParticipant(), max, ticker);
         joinsPerIp = new KeyedBuckets(config.joinsPerIp(), max, ticker);
         lookupsPerIp = new KeyedBuckets(config.lookupsPerIp(), max, ticker);
         misses = new MissWindows(config.joinCodeMisses(), config.joinCodeMissWindow(), max, ticker);
@@ -50,6 +53,17 @@ public class AbuseLimits {
         check(votesPerIp, client, "votes-per-ip", client, "Too many votes from your network");
         if (ParticipantService.isWellFormed(token)) {
             check(votesPerParticipant, token, "votes-per-participant", client, "Too many votes");
+        }
+    }
+
+    /**
+     * A Q&A question from {@code client} by the participant with {@code token}: counts as a vote of both (so the
+     * per-address limit covers it) and against the participant's question limit.
+     */
+    public void question(String client, String token) {
+        vote(client, token);
+        if (ParticipantService.isWellFormed(token)) {
+            check(questionsPerParticipant, token, "questions-per-participant", client, "Too many questions");
         }
     }
 

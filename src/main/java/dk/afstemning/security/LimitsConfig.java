@@ -23,6 +23,11 @@ public interface LimitsConfig {
     @WithConverter(Rate.RateConverter.class)
     Rate votesPerIp();
 
+    /** Q&A questions one participant may ask, over REST and the socket together. */
+    @WithDefault("5/min burst 5")
+    @WithConverter(Rate.RateConverter.class)
+    Rate questionsPerParticipant();
+
     /** New participants from one client address (joins that reuse a participant cookie are free). */
     @WithDefault("10/s burst 600")
     @WithConverter(Rate.RateConverter.class)

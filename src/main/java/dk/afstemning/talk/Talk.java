@@ -60,6 +60,26 @@ public class Talk extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Whether participants may ask questions (Q&A alongside the whole talk). */
+    @Column(name = "qa_enabled", nullable = false)
+    public boolean qaEnabled;
+
+    /** Pre-moderation: new questions show only to the presenter and their author until the presenter approves them. */
+    @Column(name = "qa_moderated", nullable = false)
+    public boolean qaModerated;
+
+    /** The deck's {@code qa} front matter as last applied ({@code off}, {@code on}, {@code moderated}), or null. */
+    @Column(name = "qa_deck_setting")
+    public String qaDeckSetting;
+
+    /** Grows with every change of the talk's questions or Q&A settings, so live Q&A messages can be ordered. */
+    @Column(name = "qa_version", nullable = false)
+    public long qaVersion;
+
+    /** Whether questions (and, by default, word-cloud entries) are checked against the profanity lists. */
+    @Column(name = "profanity_filter", nullable = false)
+    public boolean profanityFilter = true;
+
     public static Optional<Talk> findByJoinCode(String joinCode) {
         return find("joinCode", joinCode).firstResultOptional();
     }

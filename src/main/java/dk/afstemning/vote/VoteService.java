@@ -70,13 +70,7 @@ public class VoteService {
      */
     @VoteMetered
     public VoteAck cast(String code, String pollKey, String token, Answer answer, String requestId) {
-        if (requestId == null) {
-            requestId = UUID.randomUUID().toString();
-        } else if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw ApiProblem.badRequest("invalid-request-id",
-                    "requestId must be 1-64 letters, digits or . _ : -");
-        }
-        String id = requestId;
+        String id = requestId(requestId);
         try {
             return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, answer, id));
         } catch (PersistenceException e) {
@@ -86,6 +80,21 @@ public class VoteService {
             // A concurrent copy of this request won the unique key; its receipt now answers this one.
             return QuarkusTransaction.requiringNew().call(() -> castInTransaction(code, pollKey, token, answer, id));
         }
+    }
+
+    /**
+     * A client's request id checked, or a new one when the client sent none.
+     *
+     * @throws ApiProblem 400 when it is not 1-64 letters, digits or {@code . _ : -}
+     */
+    public static String requestId(String requestId) {
+        if (requestId == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw ApiProblem.badRequest("invalid-request-id", "requestId must be 1-64 letters, digits or . _ : -");
+        }
+        return requestId;
     }
 
     private VoteAck castInTransaction(String code, String pollKey, String token, Answer sent, String requestId) {

@@ -1,4 +1,5 @@
 import { liveSocket } from './live.js';
+import { participantQa } from './qa.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
 // Each poll type has its own input (see answerOf/showAnswer): tap an option (choice, quiz) or a scale point to vote;
@@ -187,6 +188,7 @@ function refusal(problem, detail) {
 }
 
 function onError(message) {
+  if (qa.onError(message)) return;
   const vote = message.requestId && pending.get(message.requestId);
   if (!vote) return;
   if (message.problem === 'busy') {
@@ -231,11 +233,16 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
     case 'error':
       onError(message);
       break;
+    default:
+      qa.onMessage(message);
   }
 }, () => {
   // Resend what was tapped while offline, with the same request ids: the server counts each once.
   pending.forEach((vote) => send(vote));
+  qa.resend();
 });
+// Q&A messages share the socket; sending returns false while it is down (then Q&A falls back to REST).
+const qa = participantQa(code, (message) => live.send(message));
 
 async function sendRest(vote) {
   try {

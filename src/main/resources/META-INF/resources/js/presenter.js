@@ -1,5 +1,6 @@
 import { liveSocket, idempotencyKey } from './live.js';
 import { showSync, duration } from './show.js';
+import { presenterQa } from './qa.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
 // to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
@@ -287,11 +288,14 @@ document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
   setDeadline(poll, poll.dataset.remainingMs === undefined ? null : Number(poll.dataset.remainingMs));
 });
 
-// With the key the presenter's own feed (with presence); without, the public screen feed: what the room sees.
+// With the key the presenter's own feed (with presence, and Q&A questions waiting for moderation or hidden); without,
+// the public screen feed: what the room sees.
+const qa = presenterQa(code, key);
 const feed = key ? '/ws/present/' + encodeURIComponent(code) + '?key=' + encodeURIComponent(key)
   : '/ws/screen/' + encodeURIComponent(code);
 liveSocket(feed, (message) => {
   switch (message.type) {
+    case 'qa': qa.onMessage(message); break;
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':

@@ -1,0 +1,95 @@
+package dk.afstemning.qa;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+
+import dk.afstemning.live.LiveFeature;
+import dk.afstemning.live.LiveHub;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.security.AbuseLimits;
+
+/**
+ * Q&A over the live sockets. Participants send {@code {"type":"ask","text":…,"nickname":…,"requestId":…}} (answered
+ * {@code asked}) and {@code {"type":"upvote","questionId":7,"requestId":…}} (answered {@code upvoted}). After a change
+ * commits, a {@code qa} message goes to every screen of the talk, coalesced per talk (all questions to presenter screens
+ * opened with the key, the public ones to everyone else), and a {@code qa-mine} message to the participants whose own
+ * questions or upvotes changed. On (re)connecting each screen gets the same messages as a full snapshot, unless the
+ * talk has Q&A off and no questions (a talk without Q&A sends no Q&A messages until the presenter switches it on).
+ */
+@ApplicationScoped
+public class QaLive implements LiveFeature {
+
+    @Inject
+    QaService qa;
+
+    @Inject
+    LiveHub hub;
+
+    @Inject
+    AbuseLimits limits;
+
+    @Override
+    public Set<String> types() {
+        return Set.of("ask", "upvote");
+    }
+
+    @Override
+    public Object answer(String code, String token, String client, JsonNode message) {
+        String requestId = message.path("requestId").isTextual() ? message.path("requestId").asText() : null;
+        if (message.path("type").asText().equals("ask")) {
+            JsonNode text = message.path("text");
+            JsonNode nickname = message.path("nickname");
+            if (!text.isTextual() || !(nickname.isMissingNode() || nickname.isNull() || nickname.isTextual())) {
+                throw ApiProblem.badRequest("invalid-question", "A question needs a text 'text' and may have a text 'nickname'");
+            }
+            limits.question(client, token);
+            return qa.ask(code, token, text.asText(), nickname.isTextual() ? nickname.asText() : null, requestId);
+        }
+        JsonNode id = message.path("questionId");
+        if (!id.isIntegralNumber() || !id.canConvertToLong()) {
+            throw ApiProblem.badRequest("invalid-upvote", "An upvote needs a whole-number questionId");
+        }
+        limits.vote(client, token);
+        return qa.upvote(code, token, id.asLong(), requestId);
+    }
+
+    @Override
+    public void connected(String code, long participantId, WebSocketConnection connection) {
+        QaMessages.Questions questions = qa.snapshot(code, false);
+        QaMessages.Mine mine = qa.mine(code, participantId);
+        if (questions.enabled() || !questions.questions().isEmpty() || !mine.questions().isEmpty()) {
+            connection.sendTextAndAwait(hub.json(questions));
+            connection.sendTextAndAwait(hub.json(mine));
+        }
+    }
+
+    @Override
+    public void presenterConnected(String code, WebSocketConnection connection) {
+        QaMessages.Questions questions = qa.snapshot(code, LiveHub.holdsKey(connection));
+        if (questions.enabled() || !questions.questions().isEmpty()) {
+            connection.sendTextAndAwait(hub.json(questions));
+        }
+    }
+
+    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QaChanged change) {
+        String code = change.joinCode();
+        hub.coalesce("qa:" + code, () -> {
+            String all = hub.json(qa.snapshot(code, true));
+            String visible = hub.json(qa.snapshot(code, false));
+            hub.sendToPresenters(code, all, visible);
+            hub.sendToParticipants(code, visible);
+        });
+        for (long participantId : change.participantIds()) {
+            hub.coalesce("qa-mine:" + code + ":" + participantId,
+                    () -> hub.sendToParticipant(code, participantId, hub.json(qa.mine(code, participantId))));
+        }
+    }
+}

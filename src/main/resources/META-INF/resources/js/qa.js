@@ -1,0 +1,303 @@
+// Q&A alongside the whole talk, on the participant page and the presenter screen. Every question text and nickname
+// is put in with textContent, never as markup (F7). Messages carry a per-talk version; an older one than shown is
+// dropped. Asks and upvotes carry request ids, so a resend after a reconnect counts once.
+
+function requestId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function element(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+// User-visible characters (grapheme clusters), as the server counts them.
+function characters(text) {
+  if (typeof Intl !== 'undefined' && Intl.Segmenter) {
+    let n = 0;
+    for (const _ of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) n++;
+    return n;
+  }
+  return Array.from(text).length;
+}
+
+function problemSlug(answer) {
+  return String(answer.type || '').split(':').pop();
+}
+
+/** The participant's Q&A tab. {@code send} sends a message over the live socket and returns false when it is down. */
+export function participantQa(code, send) {
+  const panel = document.getElementById('qa');
+  const tab = document.querySelector('.qa-tab');
+  if (!panel || !tab) return { onMessage() { return false; }, onError() { return false; }, resend() {} };
+  const main = document.querySelector('main');
+  const list = panel.querySelector('.qa-list');
+  const empty = panel.querySelector('.qa-empty');
+  const form = panel.querySelector('.qa-form');
+  const text = panel.querySelector('#qa-text');
+  const nickname = panel.querySelector('#qa-nickname');
+  const status = panel.querySelector('.qa-status');
+  const left = panel.querySelector('.qa-left-count');
+  const strings = panel.dataset;
+  const pending = new Map();
+  let questions = [];
+  let mine = [];
+  let upvoted = new Set();
+  let shown = -1;
+  let mineShown = -1;
+
+  function open(on) {
+    panel.hidden = !on;
+    main.hidden = on;
+    tab.setAttribute('aria-expanded', String(on));
+    if (on) text.focus();
+  }
+  tab.addEventListener('click', () => open(panel.hidden));
+  panel.querySelector('.qa-back').addEventListener('click', () => open(false));
+
+  text.addEventListener('input', () => {
+    const n = 280 - characters(text.value.trim());
+    left.textContent = String(n);
+    left.classList.toggle('over', n < 0);
+  });
+
+  function say(message, failed) {
+    status.textContent = message;
+    status.classList.toggle('failed', !!failed);
+  }
+
+  function render() {
+    const own = new Set(mine.map((q) => q.id));
+    const publicIds = new Set(questions.map((q) => q.id));
+    const waiting = mine.filter((q) => !publicIds.has(q.id));
+    list.replaceChildren(...waiting.concat(questions).map((q) => {
+      const li = element('li', 'qa-item');
+      li.dataset.questionId = String(q.id);
+      li.classList.toggle('answered', q.answered);
+      li.append(element('p', 'qa-text', q.text));
+      const meta = element('p', 'qa-meta');
+      meta.append(element('span', 'qa-nickname', q.nickname === null ? strings.anonymous : q.nickname));
+      if (own.has(q.id)) meta.append(element('span', 'qa-badge qa-yours', strings.yours));
+      if (q.answered) meta.append(element('span', 'qa-badge qa-answered', strings.answered));
+      if (!q.approved) meta.append(element('span', 'qa-badge qa-pending', strings.pending));
+      if (q.hidden) meta.append(element('span', 'qa-badge qa-hidden', strings.hidden));
+      li.append(meta);
+      const button = element('button', 'qa-upvote');
+      button.type = 'button';
+      const done = upvoted.has(q.id);
+      button.setAttribute('aria-pressed', String(done));
+      button.disabled = done || own.has(q.id) || !q.approved || q.hidden;
+      button.title = done ? strings.upvoted : strings.upvote;
+      button.append(element('span', 'qa-arrow', '▲ '), element('span', 'qa-upvotes', String(q.upvotes)));
+      button.setAttribute('aria-label', (done ? strings.upvoted : strings.upvote) + ' (' + q.upvotes + ' '
+        + strings.upvotes + ')');
+      li.append(button);
+      return li;
+    }));
+    empty.hidden = list.children.length > 0;
+    tab.querySelector('.qa-count').textContent = questions.length ? '(' + questions.length + ')' : '';
+  }
+
+  function setEnabled(enabled) {
+    tab.hidden = !enabled && mine.length === 0;
+    form.hidden = !enabled;
+    panel.querySelector('.qa-closed').hidden = enabled;
+  }
+
+  async function sendRest(item) {
+    const path = item.type === 'ask' ? '/questions' : '/questions/' + item.questionId + '/upvotes';
+    const body = item.type === 'ask' ? { text: item.text, nickname: item.nickname, requestId: item.requestId }
+      : { requestId: item.requestId };
+    try {
+      const response = await fetch('/api/talks/' + encodeURIComponent(code) + path, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (response.ok) onMessage(answer);
+      else onError({ requestId: item.requestId, problem: problemSlug(answer), detail: answer.detail || response.statusText });
+    } catch (e) {
+      // Offline: stays pending and is resent when the socket is back.
+    }
+  }
+
+  function dispatch(item) {
+    if (!send(item)) sendRest(item);
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const item = { type: 'ask', text: text.value, nickname: nickname.value.trim() || null, requestId: requestId() };
+    if (!item.text.trim()) return;
+    pending.set(item.requestId, item);
+    say('', false);
+    dispatch(item);
+  });
+
+  list.addEventListener('click', (event) => {
+    const button = event.target.closest('button.qa-upvote');
+    if (!button || button.disabled) return;
+    button.disabled = true;
+    const item = { type: 'upvote', questionId: Number(button.closest('li').dataset.questionId), requestId: requestId() };
+    pending.set(item.requestId, item);
+    dispatch(item);
+  });
+
+  function onMessage(message) {
+    switch (message.type) {
+      case 'qa':
+        if (Number(message.version) < shown) return true;
+        shown = Number(message.version);
+        questions = message.questions;
+        setEnabled(message.enabled);
+        render();
+        return true;
+      case 'qa-mine':
+        if (Number(message.version) < mineShown) return true;
+        mineShown = Number(message.version);
+        mine = message.questions;
+        upvoted = new Set(message.upvoted);
+        render();
+        return true;
+      case 'asked':
+        if (!pending.delete(message.requestId)) return true;
+        if (!mine.some((q) => q.id === message.question.id)) mine = mine.concat([message.question]);
+        text.value = '';
+        left.textContent = '280';
+        say(message.question.approved ? strings.received : strings.receivedModerated, false);
+        render();
+        return true;
+      case 'upvoted':
+        pending.delete(message.requestId);
+        upvoted.add(message.questionId);
+        render();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  function onError(message) {
+    const item = message.requestId && pending.get(message.requestId);
+    if (!item) return false;
+    pending.delete(message.requestId);
+    say(strings.failed.replace('%s', message.detail || ''), true);
+    render();
+    return true;
+  }
+
+  setEnabled(!tab.hidden);
+  render();
+  return { onMessage, onError, resend() { pending.forEach((item) => dispatch(item)); } };
+}
+
+/** The presenter's Q&A overlay: Q or the footer button toggles it; with the key, moderation controls. */
+export function presenterQa(code, key) {
+  const overlay = document.querySelector('.qa-overlay');
+  const toggle = document.querySelector('.qa-toggle');
+  if (!overlay || !toggle) return { onMessage() {} };
+  const list = overlay.querySelector('.qa-list');
+  const empty = overlay.querySelector('.qa-empty');
+  const error = overlay.querySelector('.qa-error');
+  const moderated = overlay.querySelector('.qa-moderated');
+  const strings = overlay.dataset;
+  let shown = -1;
+
+  function show(on) {
+    overlay.hidden = !on;
+    toggle.setAttribute('aria-expanded', String(on));
+    document.body.dataset.qa = String(on);
+  }
+  toggle.addEventListener('click', () => show(overlay.hidden));
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.target.closest && event.target.closest('input, textarea, select')) return;
+    if (event.key === 'q' || event.key === 'Q') {
+      show(overlay.hidden);
+      event.preventDefault();
+    } else if (event.key === 'Escape' && !overlay.hidden) {
+      show(false);
+    }
+  });
+
+  async function call(method, path, body) {
+    try {
+      const response = await fetch('/api/talks/' + encodeURIComponent(code) + path, {
+        method, headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Presenter-Key': key },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        error.textContent = problem.detail || response.statusText;
+        error.hidden = false;
+        return;
+      }
+      error.hidden = true;
+    } catch (e) {
+      error.textContent = document.querySelector('.offline').textContent;
+      error.hidden = false;
+    }
+  }
+
+  function action(label, className, change) {
+    const b = element('button', 'qa-action ' + className, label);
+    b.type = 'button';
+    b.dataset.change = JSON.stringify(change);
+    return b;
+  }
+
+  function render(questions) {
+    list.replaceChildren(...questions.map((q) => {
+      const li = element('li', 'qa-item');
+      li.dataset.questionId = String(q.id);
+      li.classList.toggle('answered', q.answered);
+      li.classList.toggle('pending', !q.approved);
+      li.classList.toggle('is-hidden', q.hidden);
+      li.append(element('span', 'qa-upvotes', String(q.upvotes)));
+      const body = element('div', 'qa-body');
+      body.append(element('p', 'qa-text', q.text));
+      const meta = element('p', 'qa-meta');
+      meta.append(element('span', 'qa-nickname', q.nickname === null ? strings.anonymous : q.nickname));
+      if (q.answered) meta.append(element('span', 'qa-badge qa-answered', strings.answered));
+      if (!q.approved) meta.append(element('span', 'qa-badge qa-pending', strings.pending));
+      if (q.hidden) meta.append(element('span', 'qa-badge qa-hidden', strings.hidden));
+      body.append(meta);
+      if (key) {
+        const actions = element('p', 'qa-actions');
+        if (!q.approved) actions.append(action(strings.approve, 'qa-approve', { approved: true }));
+        actions.append(q.answered ? action(strings.unmarkAnswered, 'qa-unanswer', { answered: false })
+          : action(strings.markAnswered, 'qa-answer', { answered: true }));
+        actions.append(q.hidden ? action(strings.unhide, 'qa-unhide', { hidden: false })
+          : action(strings.hide, 'qa-hide', { hidden: true }));
+        body.append(actions);
+      }
+      li.append(body);
+      return li;
+    }));
+    empty.hidden = questions.length > 0;
+    toggle.querySelector('.qa-count').textContent = String(questions.filter((q) => !q.hidden && !q.answered).length);
+  }
+
+  if (key) {
+    list.addEventListener('click', (event) => {
+      const b = event.target.closest('button.qa-action');
+      if (!b) return;
+      call('PATCH', '/questions/' + b.closest('li').dataset.questionId, JSON.parse(b.dataset.change));
+    });
+    if (moderated) moderated.addEventListener('change', () => call('PUT', '/qa', { moderated: moderated.checked }));
+  }
+
+  return {
+    onMessage(message) {
+      if (message.type !== 'qa' || Number(message.version) < shown) return;
+      shown = Number(message.version);
+      toggle.hidden = !message.enabled && message.questions.length === 0;
+      if (moderated) moderated.checked = message.moderated;
+      render(message.questions);
+    },
+  };
+}

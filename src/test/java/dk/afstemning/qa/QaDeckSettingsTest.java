@@ -1,0 +1,58 @@
+package dk.afstemning.qa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dk.afstemning.deck.Deck;
+import dk.afstemning.deck.DeckException;
+import dk.afstemning.deck.DeckParser;
+
+/** The deck's front matter {@code qa} and {@code profanity-filter}. */
+class QaDeckSettingsTest {
+
+    private final DeckParser parser = new DeckParser();
+
+    private Deck parse(String frontMatter) {
+        return parser.parse("qa.md", "---\ntitle: T\n" + frontMatter + "---\n\n# Slide\n");
+    }
+
+    @Test
+    void seedDeckTakesQuestionsWithTheFilterOn() throws Exception {
+        Path file = Path.of("slides/ledelse-i-en-frisat-kommune.md");
+        Deck seed = parser.parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(seed.qa()).isEqualTo("on");
+        assertThat(seed.profanityFilter()).isTrue();
+    }
+
+    @Test
+    void qaIsOffUnlessTheDeckSaysOnOrModerated() {
+        assertThat(parse("").qa()).isEqualTo("off");
+        assertThat(parse("qa: on\n").qa()).isEqualTo("on");
+        assertThat(parse("qa: true\n").qa()).isEqualTo("on");
+        assertThat(parse("qa: moderated\n").qa()).isEqualTo("moderated");
+        assertThat(parse("qa: Moderated\n").qa()).isEqualTo("moderated");
+        assertThat(parse("qa: off\n").qa()).isEqualTo("off");
+        assertThat(parse("qa: no\n").qa()).isEqualTo("off");
+    }
+
+    @Test
+    void profanityFilterIsOnUnlessTheDeckSaysFalse() {
+        assertThat(parse("").profanityFilter()).isTrue();
+        assertThat(parse("profanity-filter: false\n").profanityFilter()).isFalse();
+        assertThat(parse("profanity-filter: true\n").profanityFilter()).isTrue();
+    }
+
+    @Test
+    void otherValuesStopTheImportNamingFileAndLine() {
+        assertThatThrownBy(() -> parse("qa: sometimes\n")).isInstanceOf(DeckException.class)
+                .hasMessage("qa.md:3: front matter 'qa' must be on, off or moderated");
+        assertThatThrownBy(() -> parse("lang: da\nprofanity-filter: maybe\n")).isInstanceOf(DeckException.class)
+                .hasMessage("qa.md:4: front matter 'profanity-filter' must be true or false");
+    }
+}

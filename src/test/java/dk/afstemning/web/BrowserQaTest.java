@@ -1,0 +1,152 @@
+package dk.afstemning.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.talk.Talk;
+
+/**
+ * Q&A in real browsers: two phones ask questions on the Q&A tab, one upvotes the other's question, and the projector's
+ * Q&A overlay (opened with Q) reorders live without a reload. A question that looks like HTML and Markdown is shown
+ * as typed on both.
+ */
+@QuarkusTest
+class BrowserQaTest {
+
+    private static final String DECK = """
+            ---
+            title: Browsertest af spørgsmål
+            lang: da
+            qa: on
+            ---
+
+            # Velkommen
+            """;
+
+    private static final String HOSTILE = "<img src=x onerror=alert(1)> **fed** ${7*7}";
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    @Inject
+    DeckImporter importer;
+
+    private Chromium chromium;
+
+    @BeforeEach
+    void requireChromium() {
+        chromium = new Chromium("BrowserQaTest", baseUrl);
+        chromium.require();
+    }
+
+    @AfterEach
+    void quitBrowsers() {
+        chromium.quitAll();
+    }
+
+    @Test
+    void anUpvoteFromOnePhoneReordersTheProjectorsQuestions() {
+        Talk talk = importer.importDeck("browser-qa-" + UUID.randomUUID() + ".md", DECK);
+        WebDriver projector = chromium.projector("qa-projector");
+        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
+        Chromium.awaitLive(projector);
+        WebDriver phone1 = chromium.phone("qa-phone-1", "da");
+        phone1.get(chromium.url("/t/" + talk.joinCode));
+        Chromium.awaitLive(phone1);
+        WebDriver phone2 = chromium.phone("qa-phone-2", "da");
+        phone2.get(chromium.url("/t/" + talk.joinCode));
+        Chromium.awaitLive(phone2);
+
+        ask(phone1, HOSTILE, "");
+        ask(phone2, "Hvordan måler I tillid?", "Bo");
+
+        new Actions(projector).sendKeys("q").perform();
+        assertThat(projector.findElement(By.cssSelector(".qa-overlay")).isDisplayed()).isTrue();
+        Chromium.await(projector, Chromium.TIMEOUT, "projector questions", BrowserQaTest::texts,
+                List.of(HOSTILE, "Hvordan måler I tillid?"));
+        assertThat(projector.findElements(By.cssSelector(".qa-overlay .qa-nickname"))).extracting(WebElement::getText)
+                .containsExactly("Anonym", "Bo");
+        Chromium.js(projector).executeScript("window.__noReloadMarker = 'still here';");
+
+        // Phone 1 cannot upvote its own question, and upvotes phone 2's.
+        Chromium.await(phone1, Chromium.TIMEOUT, "phone 1 list", BrowserQaTest::texts,
+                List.of(HOSTILE, "Hvordan måler I tillid?"));
+        assertThat(upvoteButton(phone1, HOSTILE).isEnabled()).isFalse();
+        upvoteButton(phone1, "Hvordan måler I tillid?").click();
+
+        Chromium.await(projector, Chromium.TIMEOUT, "projector order after the upvote", BrowserQaTest::texts,
+                List.of("Hvordan måler I tillid?", HOSTILE));
+        assertThat(projector.findElements(By.cssSelector(".qa-overlay .qa-upvotes"))).extracting(WebElement::getText)
+                .containsExactly("1", "0");
+        assertThat(Chromium.js(projector).executeScript("return window.__noReloadMarker")).isEqualTo("still here");
+        Chromium.await(phone1, Chromium.TIMEOUT, "phone 1 upvoted", redrawn(b -> upvoteButton(b, "Hvordan måler I tillid?")
+                .getAttribute("aria-pressed")), "true");
+        assertThat(upvoteButton(phone1, "Hvordan måler I tillid?").isEnabled()).isFalse();
+        Chromium.await(phone2, Chromium.TIMEOUT, "phone 2 sees the count",
+                redrawn(b -> upvoteButton(b, "Hvordan måler I tillid?").findElement(By.cssSelector(".qa-upvotes"))
+                        .getText()), "1");
+
+        for (WebDriver browser : List.of(phone1, phone2, projector)) {
+            assertThat(browser.findElements(By.cssSelector(".qa-list img, .qa-list strong"))).isEmpty();
+        }
+        // Q closes the overlay again.
+        new Actions(projector).sendKeys(Keys.chord("q")).perform();
+        assertThat(projector.findElement(By.cssSelector(".qa-overlay")).isDisplayed()).isFalse();
+    }
+
+    private static void ask(WebDriver phone, String text, String nickname) {
+        phone.findElement(By.cssSelector(".qa-tab")).click();
+        phone.findElement(By.id("qa-text")).sendKeys(text);
+        if (!nickname.isEmpty()) {
+            phone.findElement(By.id("qa-nickname")).sendKeys(nickname);
+        }
+        phone.findElement(By.cssSelector(".qa-send")).click();
+        Chromium.awaitText(phone, By.cssSelector(".qa-status"), "Dit spørgsmål er modtaget", Duration.ofSeconds(15));
+        assertThat(phone.findElement(By.id("qa-text")).getAttribute("value")).isEmpty();
+    }
+
+    /** {@code read}, or null while the list is being redrawn under it (then the wait reads again). */
+    private static <T> java.util.function.Function<WebDriver, T> redrawn(java.util.function.Function<WebDriver, T> read) {
+        return b -> {
+            try {
+                return read.apply(b);
+            } catch (org.openqa.selenium.StaleElementReferenceException | java.util.NoSuchElementException e) {
+                return null;
+            }
+        };
+    }
+
+    private static List<String> texts(WebDriver browser) {
+        return redrawn(BrowserQaTest::readTexts).apply(browser);
+    }
+
+    private static List<String> readTexts(WebDriver browser) {
+        return browser.findElements(By.cssSelector(".qa-list .qa-item .qa-text")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList();
+    }
+
+    private static WebElement upvoteButton(WebDriver phone, String text) {
+        return phone.findElements(By.cssSelector(".qa-list .qa-item")).stream()
+                .filter(li -> li.findElement(By.cssSelector(".qa-text")).getText().equals(text)).findFirst()
+                .orElseThrow().findElement(By.cssSelector(".qa-upvote"));
+    }
+}
