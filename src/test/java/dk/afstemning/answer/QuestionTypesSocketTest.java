@@ -60,7 +60,8 @@ class QuestionTypesSocketTest {
     }
 
     private LiveClient presenter() {
-        return new LiveClient(connectors.get(), base, "/ws/present/" + code, null, java.util.Map.of());
+        return new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null,
+                java.util.Map.of());
     }
 
     /** The next results message of a poll on the presenter socket that has {@code total} votes. */

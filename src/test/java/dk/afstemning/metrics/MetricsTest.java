@@ -46,7 +46,7 @@ class MetricsTest {
         String p3 = join(code);
         String before = metrics();
 
-        try (JdkSocket presenter = JdkSocket.connect(base, "/ws/present/" + code, null);
+        try (JdkSocket presenter = JdkSocket.connect(base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
                 JdkSocket phone = JdkSocket.connect(base, "/ws/participant/" + code, p3)) {
             presenter.next("presence");
             phone.next("state");

@@ -47,8 +47,9 @@ class QaSocketTest {
     }
 
     private LiveClient presenter(Talk talk, boolean withKey) {
-        String path = "/ws/present/" + talk.joinCode
-                + (withKey ? "?key=" + URLEncoder.encode(talk.presenterKey, StandardCharsets.UTF_8) : "");
+        String path = withKey
+                ? "/ws/present/" + talk.joinCode + "?key=" + URLEncoder.encode(talk.presenterKey, StandardCharsets.UTF_8)
+                : "/ws/screen/" + talk.joinCode;
         return new LiveClient(connectors.get(), base, path, null, Map.of());
     }
 
