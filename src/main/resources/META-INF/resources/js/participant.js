@@ -1,4 +1,5 @@
 import { liveSocket } from './live.js';
+import { announcer } from './announce.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
 // Tap an option to vote. Votes go over the live socket, or over REST while it is down; each carries a request id, so
@@ -11,6 +12,23 @@ const pending = new Map();
 // The option the server has confirmed per poll in its current round, to go back to when a vote is refused.
 const confirmed = new Map();
 let shownVersion = Number(body.dataset.showVersion) || 0;
+// Screen readers hear a newly opened question and the confirmation of a vote (one polite live region for the page).
+const announce = announcer(document.querySelector('.announcer'));
+const announced = new Set();
+
+function fill(template, text) {
+  return template.replace('%s', () => text);
+}
+
+// Says the question of the poll on the screen once per round, when it is open for votes.
+function announcePoll() {
+  const s = sections().find((x) => !x.hidden && x.dataset.status === 'OPEN');
+  if (!s) return;
+  const key = s.dataset.pollId + ':' + s.dataset.round;
+  if (announced.has(key)) return;
+  announced.add(key);
+  announce.say(fill(body.dataset.msgAnnouncePoll, s.querySelector('h2').textContent));
+}
 
 function sections() {
   return Array.from(document.querySelectorAll('section.poll'));
@@ -46,6 +64,7 @@ function confirm(pollId, text, failed) {
   const p = s.querySelector('.confirmation');
   p.textContent = text;
   p.classList.toggle('failed', !!failed);
+  if (failed) announce.say(text);
 }
 
 function pendingFor(pollId) {
@@ -74,6 +93,7 @@ function showSlide(show) {
     shown = shown || !s.hidden;
   });
   waiting.hidden = shown;
+  announcePoll();
 }
 
 function applyStatus(pollId, status, round, version) {
@@ -92,6 +112,7 @@ function applyStatus(pollId, status, round, version) {
   s.querySelectorAll('button.option').forEach((b) => { b.disabled = status !== 'OPEN'; });
   s.querySelector('.draft-note').hidden = status !== 'DRAFT';
   s.querySelector('.closed-note').hidden = status !== 'CLOSED';
+  announcePoll();
 }
 
 // Countdowns: the server sends the time left; the phone counts down locally and the server closes the poll.
@@ -126,6 +147,8 @@ function onAck(message) {
   confirmed.set(message.pollId, Number(message.optionId));
   if (!pendingFor(message.pollId)) showChoice(message.pollId, message.optionId);
   confirm(message.pollId, body.dataset.msgReceived, false);
+  const chosen = s && s.querySelector('button.option[data-option-id="' + Number(message.optionId) + '"]');
+  if (chosen) announce.say(fill(body.dataset.msgAnnounceVote, chosen.textContent));
 }
 
 function refusal(problem, detail) {
