@@ -304,7 +304,7 @@ public interface AppMessages {
     @Message("Your vote was received: {option}")
     String announce_vote(String option);
 
-    @Message("{total} votes so far")
+    @Message("Votes so far: {total}")
     String announce_votes(String total);
 
     @Message("Dark mode")
