@@ -66,9 +66,17 @@ class AccessibilityAuditTest {
 
     private void audit(AuditedPage page, String lang, WebDriver browser, Size size) {
         Talk talk = TestTalks.create(importer);
-        String name = page.name() + "-" + lang + "-" + size.label();
         browser.get(chromium.url(AuditedPages.withLang(page.prepare().apply(talk), lang)));
         page.ready().accept(browser);
+        check(browser, page.name(), lang, size);
+    }
+
+    /**
+     * Checks the page the browser shows: saves its screenshot as {@code <page>-<lang>-<size>.png}, then asserts its
+     * language, that a phone does not scroll sideways, and that axe-core finds no serious or critical violation.
+     */
+    static void check(WebDriver browser, String page, String lang, Size size) {
+        String name = page + "-" + lang + "-" + size.label();
         Chromium.screenshot(browser, name);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as("language of " + name)
                 .isEqualTo(lang);
