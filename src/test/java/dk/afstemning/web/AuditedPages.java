@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 
 import io.restassured.http.ContentType;
 
@@ -51,6 +52,11 @@ final class AuditedPages {
                 someVotes(talk);
                 return "/present/" + talk.joinCode + "?key=" + talk.presenterKey;
             }, Chromium::awaitLive),
+            new AuditedPage("presenter-dark", talk -> {
+                openOnScreen(talk);
+                someVotes(talk);
+                return "/present/" + talk.joinCode + "?key=" + talk.presenterKey;
+            }, AuditedPages::pressTForDark),
             new AuditedPage("presenter-follow", talk -> {
                 openOnScreen(talk);
                 someVotes(talk);
@@ -81,6 +87,17 @@ final class AuditedPages {
         for (int option : List.of(options.get(0), options.get(0), options.get(1))) {
             TestTalks.vote(talk.joinCode, TestTalks.join(talk.joinCode), option, null).statusCode(200);
         }
+    }
+
+    /** The presenter's T key: the dark projector theme (remembered in the browser, so it is switched back after). */
+    private static void pressTForDark(WebDriver presenter) {
+        Chromium.awaitLive(presenter);
+        Chromium.js(presenter).executeScript("localStorage.removeItem('afstemning-theme')");
+        new Actions(presenter).sendKeys("t").perform();
+        Chromium.await(presenter, Chromium.TIMEOUT, "theme", b -> b.findElement(By.tagName("html"))
+                .getAttribute("data-theme"), Chromium.js(presenter).executeScript(
+                        "return matchMedia('(prefers-color-scheme: dark)').matches") == Boolean.TRUE ? "light" : "dark");
+        Chromium.js(presenter).executeScript("localStorage.removeItem('afstemning-theme')");
     }
 
     private static void voteForTheFirstOption(WebDriver phone) {
