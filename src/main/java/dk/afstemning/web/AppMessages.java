@@ -145,7 +145,7 @@ public interface AppMessages {
     @Message("Hide results")
     String hide_results();
 
-    @Message("← → change slide · a number and Enter jumps · F fullscreen · B black screen")
+    @Message("← → change slide · a number and Enter jumps · F fullscreen · B black screen · T light or dark")
     String keys_help();
 
     @Message("Go to slide")
@@ -502,4 +502,24 @@ public interface AppMessages {
 
     @Message("No answers yet")
     String no_answers();
+    @Message("Language")
+    String language_nav();
+
+    @Message("Dansk")
+    String lang_name_da();
+
+    @Message("English")
+    String lang_name_en();
+
+    @Message("New question: {question}")
+    String announce_poll(String question);
+
+    @Message("Your vote was received: {option}")
+    String announce_vote(String option);
+
+    @Message("Votes so far: {total}")
+    String announce_votes(String total);
+
+    @Message("Dark mode")
+    String theme_dark();
 }

@@ -1,5 +1,6 @@
 import { liveSocket } from './live.js';
 import { participantQa } from './qa.js';
+import { announcer } from './announce.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
 // Each poll type has its own input (see answerOf/showAnswer): tap an option (choice, quiz) or a scale point to vote;
@@ -13,6 +14,23 @@ const pending = new Map();
 // The option the server has confirmed per poll in its current round, to go back to when a vote is refused.
 const confirmed = new Map();
 let shownVersion = Number(body.dataset.showVersion) || 0;
+// Screen readers hear a newly opened question and the confirmation of a vote (one polite live region for the page).
+const announce = announcer(document.querySelector('.announcer'));
+const announced = new Set();
+
+function fill(template, text) {
+  return template.replace('%s', () => text);
+}
+
+// Says the question of the poll on the screen once per round, when it is open for votes.
+function announcePoll() {
+  const s = sections().find((x) => !x.hidden && x.dataset.status === 'OPEN');
+  if (!s) return;
+  const key = s.dataset.pollId + ':' + s.dataset.round;
+  if (announced.has(key)) return;
+  announced.add(key);
+  announce.say(fill(body.dataset.msgAnnouncePoll, s.querySelector('h2').textContent));
+}
 
 function sections() {
   return Array.from(document.querySelectorAll('section.poll'));
@@ -95,6 +113,7 @@ function confirm(pollId, text, failed) {
   const p = s.querySelector('.confirmation');
   p.textContent = text;
   p.classList.toggle('failed', !!failed);
+  if (failed) announce.say(text);
 }
 
 function pendingFor(pollId) {
@@ -123,6 +142,7 @@ function showSlide(show) {
     shown = shown || !s.hidden;
   });
   waiting.hidden = shown;
+  announcePoll();
 }
 
 function applyStatus(pollId, status, round, version) {
@@ -141,6 +161,7 @@ function applyStatus(pollId, status, round, version) {
   s.querySelectorAll('.answer button, .answer input').forEach((b) => { b.disabled = status !== 'OPEN'; });
   s.querySelector('.draft-note').hidden = status !== 'DRAFT';
   s.querySelector('.closed-note').hidden = status !== 'CLOSED';
+  announcePoll();
 }
 
 // Countdowns: the server sends the time left; the phone counts down locally and the server closes the poll.
@@ -176,6 +197,8 @@ function onAck(message) {
   confirmed.set(message.pollId, answer);
   if (!pendingFor(message.pollId)) showAnswer(message.pollId, answer);
   confirm(message.pollId, body.dataset.msgReceived, false);
+  const chosen = s && s.querySelector('button.option[data-option-id="' + Number(message.optionId) + '"]');
+  if (chosen) announce.say(fill(body.dataset.msgAnnounceVote, chosen.textContent));
 }
 
 function refusal(problem, detail) {

@@ -1,6 +1,7 @@
 import { liveSocket, idempotencyKey } from './live.js';
 import { showSync, duration } from './show.js';
 import { presenterQa } from './qa.js';
+import { announcer, numbers } from './announce.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
 // to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
@@ -16,6 +17,9 @@ const gotoNumber = document.querySelector('.goto-number');
 const blackout = document.querySelector('.blackout');
 const showError = document.querySelector('.show-error');
 let current = Math.max(0, slides.findIndex((s) => s.dataset.slide === body.dataset.start));
+// Screen readers hear the vote total at most every 5 s, however fast votes come in.
+const announce = announcer(document.querySelector('.announcer'), 5000);
+const format = numbers();
 
 const show = showSync({
   code,
@@ -177,14 +181,24 @@ function applyResults(message) {
       const li = poll.querySelector('.bar-row[data-option-id="' + row.optionId + '"]');
       if (!li) return;
       li.querySelector('.bar').style.width = row.percent + '%';
-      li.querySelector('.count').textContent = String(row.count);
-      li.querySelector('.percent').textContent = String(row.percent);
+      li.querySelector('.count').textContent = format.number(row.count);
+      li.querySelector('.percent').textContent = format.percent(row.percent);
+      const tr = poll.querySelector('.results-table tr[data-option-id="' + row.optionId + '"]');
+      if (!tr) return;
+      tr.querySelector('.count').textContent = format.number(row.count);
+      tr.querySelector('.percent').textContent = format.percent(row.percent);
     });
+  }
+  const table = poll.querySelector('.results-table');
+  if (table) table.hidden = !message.resultsVisible || message.counts.length === 0;
+  const total = poll.querySelector('.total');
+  if (total.textContent !== format.number(message.total) && !poll.closest('section.slide').hidden) {
+    announce.say(body.dataset.msgVotes.replace('%s', () => format.number(message.total)));
   }
   poll.querySelector('.bars').hidden = !message.resultsVisible || message.counts.length === 0;
   renderTypeResults(poll, message);
   poll.querySelector('.results-hidden').hidden = message.resultsVisible;
-  poll.querySelector('.total').textContent = String(message.total);
+  poll.querySelector('.total').textContent = format.number(message.total);
   poll.querySelector('.round-number').textContent = String(message.currentRound);
   const status = poll.querySelector('.status');
   status.textContent = status.dataset['statusText' + message.status.charAt(0) + message.status.slice(1).toLowerCase()];
@@ -299,7 +313,7 @@ liveSocket(feed, (message) => {
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':
-      document.querySelectorAll('.participants').forEach((e) => { e.textContent = String(message.participants); });
+      document.querySelectorAll('.participants').forEach((e) => { e.textContent = format.number(message.participants); });
       break;
   }
 }, () => show.resume());

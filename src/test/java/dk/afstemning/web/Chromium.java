@@ -115,6 +115,39 @@ final class Chromium {
         return browser(name, options -> options.addArguments("--window-size=1280,720"));
     }
 
+    /** The two screen sizes every page is checked at, named as in the screenshots' file names. */
+    enum Size {
+        PHONE, PROJECTOR;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A phone (360×640, asking for English) or a projector (1280×720). */
+    WebDriver of(Size size, String name) {
+        return size == Size.PHONE ? phone(name, "en") : projector(name);
+    }
+
+    /**
+     * Emulates a network with Chrome's DevTools protocol ({@code Network.emulateNetworkConditions}).
+     *
+     * @param latencyMs added round-trip latency in milliseconds
+     * @param kbitPerSecond download and upload throughput in kbit/s, or -1 for no limit
+     */
+    static void network(WebDriver browser, boolean offline, int latencyMs, int kbitPerSecond) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        int bytesPerSecond = kbitPerSecond < 0 ? -1 : kbitPerSecond * 1000 / 8;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", latencyMs,
+                "downloadThroughput", bytesPerSecond, "uploadThroughput", bytesPerSecond));
+    }
+
+    /** Chrome DevTools' "Slow 3G" as the issue defines it: 400 ms latency, 400 kbit/s each way. */
+    static void slow3g(WebDriver browser) {
+        network(browser, false, 400, 400);
+    }
+
     /** A headless Chromium with a fresh profile, kept under {@code name} for its screenshot and quit. */
     WebDriver browser(String name, Consumer<ChromeOptions> device) {
         Path profile;

@@ -1,0 +1,90 @@
+package dk.afstemning.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.net.URL;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.web.AuditedPages.AuditedPage;
+import dk.afstemning.web.Chromium.Size;
+
+/**
+ * axe-core audits of every page in {@link AuditedPages}, in Danish and English, on a phone (360×640) and a projector
+ * (1280×720): no serious or critical WCAG 2.2 A/AA violation, the page speaks the chosen language, and on a phone
+ * nothing scrolls sideways. Saves a screenshot of each as {@code target/screenshots/<page>-<lang>-<size>.png}.
+ */
+@QuarkusTest
+class AccessibilityAuditTest {
+
+    static final List<String> LANGUAGES = List.of("en", "da");
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    @Inject
+    DeckImporter importer;
+
+    private Chromium chromium;
+
+    @BeforeEach
+    void requireChromium() {
+        chromium = new Chromium("AccessibilityAuditTest", baseUrl);
+        chromium.require();
+    }
+
+    @AfterEach
+    void quitBrowsers() {
+        chromium.quitAll();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPagePassesAxeInBothLanguagesOnPhoneAndProjector() {
+        Map<Size, WebDriver> browsers = new EnumMap<>(Size.class);
+        return AuditedPages.ALL.stream().flatMap(page -> LANGUAGES.stream().flatMap(lang -> Stream.of(Size.values())
+                .map(size -> dynamicTest(page.name() + "-" + lang + "-" + size.label(), () -> audit(page, lang,
+                        browsers.computeIfAbsent(size, s -> chromium.of(s, "audit-browser-" + s.label())), size)))));
+    }
+
+    private void audit(AuditedPage page, String lang, WebDriver browser, Size size) {
+        Talk talk = TestTalks.create(importer);
+        browser.get(chromium.url(AuditedPages.withLang(page.prepare().apply(talk), lang)));
+        page.ready().accept(browser);
+        check(browser, page.name(), lang, size);
+    }
+
+    /**
+     * Checks the page the browser shows: saves its screenshot as {@code <page>-<lang>-<size>.png}, then asserts its
+     * language, that a phone does not scroll sideways, and that axe-core finds no serious or critical violation.
+     */
+    static void check(WebDriver browser, String page, String lang, Size size) {
+        String name = page + "-" + lang + "-" + size.label();
+        Chromium.screenshot(browser, name);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as("language of " + name)
+                .isEqualTo(lang);
+        if (size == Size.PHONE) {
+            assertThat(((Number) Chromium.js(browser).executeScript(
+                    "return document.scrollingElement.scrollWidth")).intValue()).as("page width of " + name)
+                    .isLessThanOrEqualTo(360);
+        }
+        Axe.assertNoSeriousViolations(browser, name);
+    }
+}
