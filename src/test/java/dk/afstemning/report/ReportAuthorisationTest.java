@@ -32,9 +32,14 @@ class ReportAuthorisationTest {
             "/organiser/questions/afstemning");
 
     @Test
-    void withoutLoginEveryRouteIs401() {
+    void withoutLoginEveryApiRouteIs401AndEveryPageSendsToTheLogin() {
         for (String route : ROUTES) {
-            given().redirects().follow(false).when().get(route).then().statusCode(401);
+            if (route.startsWith("/api/")) {
+                given().redirects().follow(false).when().get(route).then().statusCode(401);
+            } else {
+                given().redirects().follow(false).when().get(route).then().statusCode(302)
+                        .header("Location", org.hamcrest.Matchers.endsWith("/login"));
+            }
         }
     }
 

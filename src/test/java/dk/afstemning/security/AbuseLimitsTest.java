@@ -139,11 +139,13 @@ class AbuseLimitsTest {
                 .statusCode(200).body("participantId", equalTo(joined.get(0)));
         from(address).cookie("afstemning_pid", joined.get(1)).get("/t/{c}", code).then().statusCode(200);
         // A first visit of the join link is a join too; the browser gets a page, not JSON.
-        from(address).header("Accept-Language", "en").get("/t/{c}", code).then().statusCode(429)
+        var refused = from(address).header("Accept-Language", "en").get("/t/{c}", code);
+        refused.then().statusCode(429)
                 .header("Retry-After", "60").contentType(containsString("text/html"))
-                .header("Set-Cookie", (String) null)
                 .body(containsString("<h1>Too many requests</h1>"))
                 .body(containsString("Too many requests came from your network. Try again in 60 s."));
+        // No participant cookie: the refused visit joined nobody (the CSRF cookie of the forms may be set).
+        assertThat(refused.getCookies()).doesNotContainKey("afstemning_pid");
         assertThat(participants()).isEqualTo(4);
         from("203.0.113.31").post("/api/talks/{c}/participants", code).then().statusCode(201);
         assertThat(participants()).isEqualTo(5);

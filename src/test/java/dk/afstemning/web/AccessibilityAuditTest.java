@@ -17,10 +17,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
@@ -66,9 +68,21 @@ class AccessibilityAuditTest {
 
     private void audit(AuditedPage page, String lang, WebDriver browser, Size size) {
         Talk talk = TestTalks.create(importer);
+        if (page.organiser()) {
+            logIn(browser);
+        }
         browser.get(chromium.url(AuditedPages.withLang(page.prepare().apply(talk), lang)));
         page.ready().accept(browser);
         check(browser, page.name(), lang, size);
+    }
+
+    /** Logs the browser in as the test organiser with the login form (again, if it already is). */
+    private void logIn(WebDriver browser) {
+        browser.get(chromium.url("/login"));
+        browser.findElement(By.id("j_username")).sendKeys(TestLogins.ADMIN);
+        browser.findElement(By.id("j_password")).sendKeys(TestLogins.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        new WebDriverWait(browser, Chromium.TIMEOUT).until(b -> !b.getCurrentUrl().contains("/login"));
     }
 
     /**

@@ -29,8 +29,13 @@ final class AuditedPages {
      * @param prepare brings a fresh talk ({@link TestTalks#create}: slide 1 a title, slide 2 poll {@code q}) into
      *        the state and returns the page's path, without {@code lang}
      * @param ready waits in the loaded page until it shows the state (a live socket open, a vote confirmed, …)
+     * @param organiser the page needs an organiser login: the browser logs in with the form first
      */
-    record AuditedPage(String name, Function<Talk, String> prepare, Consumer<WebDriver> ready) {
+    record AuditedPage(String name, Function<Talk, String> prepare, Consumer<WebDriver> ready, boolean organiser) {
+
+        AuditedPage(String name, Function<Talk, String> prepare, Consumer<WebDriver> ready) {
+            this(name, prepare, ready, false);
+        }
     }
 
     private static final Consumer<WebDriver> LOADED = browser -> {
@@ -64,7 +69,16 @@ final class AuditedPages {
             }, Chromium::awaitLive),
             new AuditedPage("presenter-notes", talk -> "/present/" + talk.joinCode + "/notes?key=" + talk.presenterKey,
                     Chromium::awaitLive),
-            new AuditedPage("organiser", talk -> "/organiser", LOADED));
+            new AuditedPage("login", talk -> "/login", LOADED),
+            new AuditedPage("organiser", talk -> "/organiser", LOADED, true),
+            new AuditedPage("organiser-talk", talk -> {
+                someVotes(talk);
+                return "/organiser/talks/" + talk.id;
+            }, LOADED, true),
+            new AuditedPage("organiser-question", talk -> {
+                someVotes(talk);
+                return "/organiser/questions/q";
+            }, LOADED, true));
 
     private AuditedPages() {
     }

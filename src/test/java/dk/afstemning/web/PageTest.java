@@ -131,7 +131,7 @@ class PageTest {
         assertThat(page).contains("<html lang=\"da\">", "Skriv koden, du ser på skærmen",
                 "<nav class=\"lang\" aria-label=\"Sprog\"><a href=\"/?lang=da\" lang=\"da\" hreflang=\"da\" aria-current=\"true\">Dansk</a>"
                         + " <a href=\"/?lang=en\" lang=\"en\" hreflang=\"en\">English</a></nav>");
-        given().header("Accept-Language", "da").cookie("lang", "en").get("/organiser").then().statusCode(200)
+        given().header("Accept-Language", "da").cookie("lang", "en").get("/login").then().statusCode(200)
                 .body(containsString("<html lang=\"en\">")).body(containsString("aria-current=\"true\">English</a>"));
         // The projector speaks the deck's language (Danish here), whatever the laptop's cookie says.
         Talk talk = TestTalks.create(importer);
