@@ -58,7 +58,7 @@ class DatabaseFileTest {
             }
             writer.join();
 
-            assertThat(failure.get()).isNull();
+            assertThat((Object) failure.get()).isNull();
             assertThat(committed.get()).isEqualTo(3000);
             c.createStatement().execute("insert into t values (3000)");
             try (ResultSet rs = c.createStatement().executeQuery("select count(*) from t")) {

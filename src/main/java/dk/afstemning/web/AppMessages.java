@@ -505,6 +505,9 @@ public interface AppMessages {
     @Message("Language")
     String language_nav();
 
+    @Message("Slides")
+    String slides_region();
+
     @Message("Dansk")
     String lang_name_da();
 

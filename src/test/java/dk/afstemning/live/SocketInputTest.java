@@ -99,7 +99,7 @@ class SocketInputTest {
             assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a + ",\"weight\":9}")
                     .path("detail").asText()).isEqualTo("Field 'weight' is not known");
             assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\"}").path("detail").asText())
-                    .isEqualTo("Field 'optionId' is missing; a vote needs a text pollId and a whole-number optionId");
+                    .isEqualTo("A choice poll takes optionId, the id of one option (poll 'q')");
             // 65 user-visible characters, 130 UTF-16 units: too long; 64 family emoji (8 units each) are not.
             assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"" + "\uD83D\uDE00".repeat(65) + "\",\"optionId\":"
                     + a + "}").path("detail").asText()).isEqualTo("Field 'pollId' must be at most 64 characters");

@@ -72,10 +72,12 @@ final class AuditedPages {
             new AuditedPage("login", talk -> "/login", LOADED),
             new AuditedPage("organiser", talk -> "/organiser", LOADED, true),
             new AuditedPage("organiser-talk", talk -> {
+                openOnScreen(talk);
                 someVotes(talk);
                 return "/organiser/talks/" + talk.id;
             }, LOADED, true),
             new AuditedPage("organiser-question", talk -> {
+                openOnScreen(talk);
                 someVotes(talk);
                 return "/organiser/questions/q";
             }, LOADED, true));
