@@ -94,7 +94,9 @@ class AccessibilityAuditTest {
         Chromium.screenshot(browser, name);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as("language of " + name)
                 .isEqualTo(lang);
-        if (size == Size.PHONE) {
+        // Pages meant for phones must not scroll sideways at 360 px; the presenter views are for projectors and
+        // laptops (a phone may open them, and they stay usable, but wider content may scroll there).
+        if (size == Size.PHONE && !page.startsWith("presenter")) {
             assertThat(((Number) Chromium.js(browser).executeScript(
                     "return document.scrollingElement.scrollWidth")).intValue()).as("page width of " + name)
                     .isLessThanOrEqualTo(360);
