@@ -105,7 +105,7 @@ public final class Bench {
                 log("Joining " + o.participants + " participants over REST");
                 crowd.join();
                 log("Connecting " + o.participants + " participant sockets and " + o.presenters + " presenters");
-                crowd.connectPresenters(o.presenters);
+                crowd.connectPresenters(o.presenters, key);
                 crowd.connectParticipants();
                 double joinSeconds = (System.nanoTime() - t) / 1e9;
                 long held = crowd.connected();

@@ -174,13 +174,14 @@ final class Crowd implements AutoCloseable {
         }
     }
 
-    /** Opens {@code count} presenter sockets that log every results message of the poll. */
-    void connectPresenters(int count) throws Exception {
+    /** Opens {@code count} presenter sockets (with the presenter key) that log every results message of the poll. */
+    void connectPresenters(int count, String presenterKey) throws Exception {
         for (int p = 0; p < count; p++) {
             List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
             presenterLogs.add(seen);
             long[] lastVersion = { -1 };
-            ws.connect(new WebSocketConnectOptions().setURI("/ws/present/" + code)).onSuccess(socket -> socket
+            ws.connect(new WebSocketConnectOptions().setURI("/ws/present/" + code + "?key="
+                    + java.net.URLEncoder.encode(presenterKey, java.nio.charset.StandardCharsets.UTF_8))).onSuccess(socket -> socket
                     .textMessageHandler(text -> {
                         long now = System.nanoTime();
                         JsonObject m = new JsonObject(text);
