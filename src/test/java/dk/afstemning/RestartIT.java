@@ -2,23 +2,14 @@ package dk.afstemning;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,9 +34,8 @@ import io.restassured.specification.RequestSpecification;
 class RestartIT {
 
     private static final String POLL = "afstemning";
+    private static final String SECOND = "tilgange";
     private static final String TITLE = "Ledelse i en frisat kommune";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int HTTP_TIMEOUT_MS = 10_000;
     private static final Pattern JOIN_CODE = Pattern.compile("\\[join code ([A-Z0-9]{6})\\]");
     private static final Pattern PRESENTER = Pattern.compile("/present/([A-Z0-9]{6})\\?key=([A-Za-z0-9_-]{43})");
@@ -54,31 +44,28 @@ class RestartIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
-    /** Every process this test started; only these are destroyed afterwards. */
-    private final List<Process> started = new ArrayList<>();
-
-    private Process process;
-    private Path log;
+    /** The packaged app; only the processes it started are destroyed afterwards. */
+    private PackagedApp app;
     private RequestSpecification api;
 
     @AfterEach
     void stopProcesses() throws InterruptedException {
-        for (Process p : started) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-                p.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void votesStatusAndIdentitySurviveKillAndGracefulRestart() throws Exception {
         // ---- First run: fresh data folder ----
-        start(1);
-        Startup first = parseStartup(log);
+        Path slides = Path.of("slides").toAbsolutePath().normalize();
+        assertThat(slides).isDirectory();
+        app = new PackagedApp(tmp, slides);
+        start();
+        Startup first = parseStartup(app.log());
         // The first start creates the first organiser and prints its password once.
         java.util.regex.Matcher admin = java.util.regex.Pattern.compile("user: admin  password: ([A-Za-z0-9_-]{24})")
-                .matcher(Files.readString(log));
+                .matcher(Files.readString(app.log()));
         assertThat(admin.find()).as("first organiser's password in the first log").isTrue();
         String adminPassword = admin.group(1);
         String code = first.code();
@@ -105,20 +92,34 @@ class RestartIT {
         assertThat(vote(code, p2, option1, "p2-r1")).isEqualTo(new Ack("p2-r1", POLL, option1, 1));
         assertThat(vote(code, p3, option2, "p3-r1")).isEqualTo(new Ack("p3-r1", POLL, option2, 1));
 
-        // ---- Scenario 1: kill -9 right after the last acknowledged vote ----
-        process.destroyForcibly();
-        assertThat(process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("killed process exited").isTrue();
+        // A second poll, opened, answered and closed while the first stays open: both states must survive together.
+        List<Long> secondOptions = talk.getList("polls.find { it.id == 'tilgange' }.options.id", Long.class);
+        given(api).header("X-Presenter-Key", key).post("/api/talks/{code}/polls/{poll}/open", code, SECOND)
+                .then().statusCode(200).body("status", equalTo("OPEN"));
+        given(api).cookie("afstemning_pid", p2).contentType(ContentType.JSON)
+                .body(Map.of("optionIds", List.of(secondOptions.get(0), secondOptions.get(2)), "requestId", "p2-t1"))
+                .post("/api/talks/{code}/polls/{poll}/votes", code, SECOND).then().statusCode(200);
+        given(api).header("X-Presenter-Key", key).post("/api/talks/{code}/polls/{poll}/close", code, SECOND)
+                .then().statusCode(200).body("status", equalTo("CLOSED"));
 
-        start(2);
-        assertThat(parseStartup(log)).as("join code and presenter key after kill -9").isEqualTo(first);
+        // ---- Scenario 1: kill -9 right after the last acknowledged vote ----
+        app.kill();
+
+        start();
+        assertThat(parseStartup(app.log())).as("join code and presenter key after kill -9").isEqualTo(first);
         // The password is never printed again, and it still logs in (only its bcrypt hash is stored).
-        assertThat(Files.readString(log)).doesNotContain(adminPassword).doesNotContain("password:");
+        assertThat(Files.readString(app.log())).doesNotContain(adminPassword).doesNotContain("password:");
         given(api).auth().preemptive().basic("admin", adminPassword).get("/api/decks").then().statusCode(200);
         given(api).get("/api/decks").then().statusCode(401);
 
         assertResults("after kill -9", code, "OPEN", option1, 2, option2, 1, 3);
         given(api).get("/api/talks/{code}", code).then().statusCode(200)
-                .body("polls.find { it.id == 'afstemning' }.status", equalTo("OPEN"));
+                .body("polls.find { it.id == 'afstemning' }.status", equalTo("OPEN"))
+                .body("polls.find { it.id == 'tilgange' }.status", equalTo("CLOSED"));
+        JsonPath second = given(api).get("/api/talks/{code}/polls/{poll}/results", code, SECOND)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(second.getString("status")).as("closed poll after kill -9").isEqualTo("CLOSED");
+        assertThat(second.getInt("total")).as("voters in the closed poll after kill -9").isEqualTo(1);
 
         // The cookie still names the same participant: joining again keeps the token (200, not 201).
         given(api).cookie("afstemning_pid", p1).post("/api/talks/{code}/participants", code)
@@ -139,14 +140,13 @@ class RestartIT {
         // ---- Scenario 2: close, then a graceful stop (SIGTERM) ----
         given(api).header("X-Presenter-Key", key).post("/api/talks/{code}/polls/{poll}/close", code, POLL)
                 .then().statusCode(200).body("status", equalTo("CLOSED"));
-        Path secondLog = log;
-        process.destroy();
-        assertThat(process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("stopped process exited").isTrue();
+        Path secondLog = app.log();
+        app.stop();
         assertThat(Files.readString(secondLog, StandardCharsets.UTF_8)).as("graceful shutdown logged")
                 .contains("afstemning stopped in");
 
-        start(3);
-        assertThat(parseStartup(log)).as("join code and presenter key after graceful stop").isEqualTo(first);
+        start();
+        assertThat(parseStartup(app.log())).as("join code and presenter key after graceful stop").isEqualTo(first);
 
         assertResults("after graceful restart", code, "CLOSED", option1, 1, option2, 2, 3);
 
@@ -165,75 +165,15 @@ class RestartIT {
 
     // ---- process handling ----
 
-    /** Starts the packaged app on the shared data folder and a fresh free port; waits until it is ready. */
-    private void start(int run) throws IOException, InterruptedException {
-        int port = freePort();
-        log = tmp.resolve("app-" + run + ".log");
-        System.out.println("RestartIT start " + run + ": port " + port + ", data and log in " + tmp);
-        String jar = System.getProperty("app.jar");
-        assertThat(jar).as("system property app.jar").isNotBlank();
-        assertThat(Path.of(jar)).as("packaged application").isRegularFile();
-        Path slides = Path.of("slides").toAbsolutePath().normalize();
-        assertThat(slides).isDirectory();
-
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(),
-                "-Dquarkus.http.port=" + port,
-                "-Dafstemning.data-dir=" + tmp.resolve("data").toAbsolutePath(),
-                "-Dafstemning.slides-dir=" + slides,
-                "-jar", Path.of(jar).toAbsolutePath().toString())
-                .directory(tmp.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        process = builder.start();
-        started.add(process);
-        awaitReady(port);
-
-        api = new RequestSpecBuilder().setBaseUri("http://127.0.0.1").setPort(port)
+    /** Starts the packaged app (through {@link PackagedApp}) on the shared data folder; points {@code api} at it. */
+    private void start() throws IOException, InterruptedException {
+        app.start();
+        System.out.println("RestartIT: started on " + app.base() + ", data and logs in " + tmp);
+        api = new RequestSpecBuilder().setBaseUri("http://127.0.0.1").setPort(app.base().getPort())
                 .setConfig(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                         .setParam("http.connection.timeout", HTTP_TIMEOUT_MS)
                         .setParam("http.socket.timeout", HTTP_TIMEOUT_MS)))
                 .build();
-    }
-
-    private void awaitReady(int port) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("Application exited with " + process.exitValue() + " before it was ready:\n" + logText());
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        fail("Application not ready within " + START_TIMEOUT + ":\n" + logText());
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private String logText() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
     }
 
     // ---- start-up log ----
