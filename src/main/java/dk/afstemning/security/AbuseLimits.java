@@ -28,11 +28,8 @@ public class AbuseLimits {
     private final MissWindows misses;
     private final RefusalLog log;
 
+    /** @param ticker the limits' clock ({@link LimitsClock}) */
     @Inject
-    AbuseLimits(LimitsConfig config) {
-        this(config, Ticker.systemTicker());
-    }
-
     AbuseLimits(LimitsConfig config, Ticker ticker) {
         long max = config.maxTrackedClients();
         votesPerParticipant = new KeyedBuckets(config.votesPerParticipant(), max, ticker);

@@ -1,14 +1,22 @@
 package dk.afstemning.security;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Limits low enough to reach in a test, an extra allowed origin, and client addresses taken from
- * {@code X-Forwarded-For} (as behind a reverse proxy), so that each test can speak from addresses of its own.
+ * {@code X-Forwarded-For} (as behind a reverse proxy), so that each test can speak from addresses of its own, and a
+ * limits' clock that moves only when a test moves it.
  */
 public class LowLimits implements QuarkusTestProfile {
+
+    /** The limits' clock stands still unless a test moves it ({@link FakeTicker}). */
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(FakeTicker.class);
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {
