@@ -112,7 +112,21 @@ final class Chromium {
 
     /** A projector: a 1280×720 window. */
     WebDriver projector(String name) {
-        return browser(name, options -> options.addArguments("--window-size=1280,720"));
+        return screen(name, 1280, 720);
+    }
+
+    /** A desktop browser whose window is {@code width}×{@code height} CSS pixels (1920×1080: a full-HD projector). */
+    WebDriver screen(String name, int width, int height) {
+        return browser(name, options -> options.addArguments("--window-size=" + width + "," + height));
+    }
+
+    /**
+     * The page's width beyond the window's: {@code document.documentElement.scrollWidth - innerWidth}, 0 or less when
+     * nothing scrolls sideways.
+     */
+    static int sidewaysOverflow(WebDriver browser) {
+        return ((Number) js(browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth")).intValue();
     }
 
     /** The two screen sizes every page is checked at, named as in the screenshots' file names. */
