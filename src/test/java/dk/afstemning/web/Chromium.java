@@ -110,14 +110,21 @@ final class Chromium {
         });
     }
 
-    /** A projector: a 1280×720 window. */
+    /** A projector: a 1280×720 page. */
     WebDriver projector(String name) {
         return screen(name, 1280, 720);
     }
 
-    /** A desktop browser whose window is {@code width}×{@code height} CSS pixels (1920×1080: a full-HD projector). */
+    /**
+     * A desktop browser whose page is {@code width}×{@code height} CSS pixels, as on a projector in full screen
+     * (1920×1080: full HD). The window alone would leave the page some 140 px less height than its size.
+     */
     WebDriver screen(String name, int width, int height) {
-        return browser(name, options -> options.addArguments("--window-size=" + width + "," + height));
+        ChromeDriver driver = (ChromeDriver) browser(name,
+                options -> options.addArguments("--window-size=" + width + "," + height));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return driver;
     }
 
     /**
