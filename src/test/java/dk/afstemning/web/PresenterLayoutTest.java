@@ -33,8 +33,8 @@ import dk.afstemning.talk.Talk;
 /**
  * The presenter view of the seed deck ({@code slides/ledelse-i-en-frisat-kommune.md}, imported afresh as its own talk)
  * laid out on a phone (360×640), a 720p projector (1280×720) and a full-HD one (1920×1080): on every slide the join
- * badge stays off the slide's headings and nothing scrolls sideways; a ranking's bars keep the row's width beside its
- * Borda points and average rank. Screenshots: {@code target/screenshots/presenter-seed-<size>-<slide>.png} and
+ * badge stays off the slide's headings and nothing scrolls sideways, and on a projector every slide fits between badge
+ * and footer without scrolling; a ranking's bars keep the row's width beside its Borda points and average rank. Screenshots: {@code target/screenshots/presenter-seed-<size>-<slide>.png} and
  * {@code presenter-ranking-1280x720.png}.
  */
 @QuarkusTest
@@ -101,6 +101,12 @@ class PresenterLayoutTest {
                     .as("headings under the join badge on " + name).isEmpty();
             assertThat(Chromium.sidewaysOverflow(presenter)).as("page width beyond the window on " + name)
                     .isLessThanOrEqualTo(0);
+            if (!size.equals("360x640")) {
+                // On a projector the whole slide is seen at once: the deck between badge and footer does not scroll.
+                assertThat(((Number) Chromium.js(presenter).executeScript("const d = document.querySelector("
+                        + "'main.deck'); return d.scrollHeight - d.clientHeight")).intValue())
+                        .as("slide height beyond the deck on " + name).isLessThanOrEqualTo(0);
+            }
         }
     }
 
