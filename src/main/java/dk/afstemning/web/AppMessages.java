@@ -467,6 +467,60 @@ public interface AppMessages {
     @Message("Choose {min} to {max}, then send.")
     String multiple_hint(Integer min, Integer max);
 
+    @Message("You can choose at most {max}")
+    String multiple_max_reached(Integer max);
+
+    @Message("The server did not accept it. Try again.")
+    String problem_generic();
+
+    @Message("This page is out of date. Reload it and try again.")
+    String problem_reload();
+
+    @Message("Too many attempts. Wait a moment and try again.")
+    String problem_rate_limited();
+
+    @Message("Choose as many options as the question asks for.")
+    String problem_invalid_selection();
+
+    @Message("The answer does not fit the question. Reload the page and try again.")
+    String problem_invalid_answer();
+
+    @Message("Someone else goes by that nickname. Choose another.")
+    String problem_nickname_taken();
+
+    @Message("Choose a nickname of 1 to 20 characters.")
+    String problem_invalid_nickname();
+
+    @Message("Questions are closed right now.")
+    String problem_qa_closed();
+
+    @Message("Write a question first.")
+    String problem_empty_question();
+
+    @Message("The question is too long.")
+    String problem_question_too_long();
+
+    @Message("The name is too long.")
+    String problem_nickname_too_long();
+
+    @Message("The text has a word that is not allowed here.")
+    String problem_profanity();
+
+    @Message("You cannot upvote your own question.")
+    String problem_own_question();
+
+    @Message("You have upvoted this question already.")
+    String problem_already_upvoted();
+
+    @Message("The countdown is 0 (none) or 5 to 3600 seconds.")
+    String problem_invalid_countdown();
+
+    @Message("The presenter key is not valid for this talk.")
+    String problem_forbidden();
+
+    @Message("There is no such slide.")
+    String problem_invalid_slide();
+
     @Message("Put the options in order, best first, then send.")
     String ranking_hint();
 

@@ -1,6 +1,7 @@
 import { liveSocket } from './live.js';
 import { participantQa } from './qa.js';
 import { announcer } from './announce.js';
+import { problemCode, problemText } from './problems.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
 // Each poll type has its own input (see answerOf/showAnswer): tap an option (choice, quiz) or a scale point to vote;
@@ -64,6 +65,7 @@ function answerOf(s) {
 sections().forEach((s) => {
   const answered = s.querySelector('.confirmation').textContent.trim() !== '';
   confirmed.set(s.dataset.pollId, answered ? answerOf(s) : null);
+  applyLimits(s);
 });
 
 function requestId() {
@@ -80,6 +82,7 @@ function showAnswer(pollId, answer) {
   switch (s.dataset.type) {
     case 'multiple':
       s.querySelectorAll('button.pick').forEach((b) => b.setAttribute('aria-pressed', String(ids.includes(b.dataset.optionId))));
+      applyLimits(s);
       break;
     case 'scale':
       s.querySelectorAll('button.point').forEach((b) => b.setAttribute('aria-pressed',
@@ -105,6 +108,22 @@ function showAnswer(pollId, answer) {
       });
     }
   }
+}
+
+// A multiple choice takes min to max picks: at max the other options are disabled (and a polite note says why), and
+// the send button stays disabled below min. Nothing is disabled while the poll is not open anyway.
+function applyLimits(s) {
+  if (s.dataset.type !== 'multiple') return;
+  const box = s.querySelector('.options');
+  const picks = Array.from(box.querySelectorAll('button.pick'));
+  const open = s.dataset.status === 'OPEN';
+  const chosen = picks.filter((b) => b.getAttribute('aria-pressed') === 'true').length;
+  const full = chosen >= Number(box.dataset.max) && chosen < picks.length;
+  picks.forEach((b) => { b.disabled = !open || (full && b.getAttribute('aria-pressed') !== 'true'); });
+  box.querySelector('.submit').disabled = !open || chosen < Number(box.dataset.min);
+  const note = box.querySelector('.limit-note');
+  const text = open && full ? box.dataset.msgMaxReached : '';
+  if (note.textContent !== text) note.textContent = text;
 }
 
 function confirm(pollId, text, failed) {
@@ -159,6 +178,7 @@ function applyStatus(pollId, status, round, version) {
   s.dataset.version = version;
   s.dataset.status = status;
   s.querySelectorAll('.answer button, .answer input').forEach((b) => { b.disabled = status !== 'OPEN'; });
+  applyLimits(s);
   s.querySelector('.draft-note').hidden = status !== 'DRAFT';
   s.querySelector('.closed-note').hidden = status !== 'CLOSED';
   announcePoll();
@@ -201,12 +221,11 @@ function onAck(message) {
   if (chosen) announce.say(fill(body.dataset.msgAnnounceVote, chosen.textContent));
 }
 
-function refusal(problem, detail) {
+// A refused vote, told in the page's language by the problem's code (never the server's English detail).
+function refusal(problem) {
   switch (problem) {
-    case 'vote-final': return body.dataset.msgFinal;
-    case 'nickname-required': return body.dataset.msgNicknameRequired;
-    case 'poll-closed': return body.dataset.msgFailed.replace('%s', body.dataset.msgClosed);
-    default: return body.dataset.msgFailed.replace('%s', detail || '');
+    case 'vote-final': case 'nickname-required': return problemText(problem);
+    default: return fill(body.dataset.msgFailed, problemText(problem));
   }
 }
 
@@ -223,7 +242,7 @@ function onError(message) {
   if (!pendingFor(vote.pollId) && !['multiple', 'slider', 'ranking'].includes(section(vote.pollId)?.dataset.type)) {
     showAnswer(vote.pollId, confirmed.get(vote.pollId));
   }
-  confirm(vote.pollId, refusal(message.problem, message.detail), true);
+  confirm(vote.pollId, refusal(message.problem), true);
 }
 
 const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message) => {
@@ -277,8 +296,7 @@ async function sendRest(vote) {
     });
     const answer = await response.json().catch(() => ({}));
     if (response.ok) onAck(answer);
-    else onError({ requestId: vote.requestId, problem: String(answer.type || '').split(':').pop(),
-      detail: answer.detail || response.statusText });
+    else onError({ requestId: vote.requestId, problem: problemCode(answer.type) });
   } catch (e) {
     // Offline: the vote stays pending and is resent when the socket is back.
   }
@@ -309,6 +327,7 @@ sections().forEach((s) => {
       cast(s, { value: Number(button.dataset.value) });
     } else if (button.classList.contains('pick')) {
       button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
+      applyLimits(s);
       confirm(s.dataset.pollId, '', false);
     } else if (button.classList.contains('up') || button.classList.contains('down')) {
       const li = button.closest('li');
@@ -354,7 +373,7 @@ async function saveNickname(form) {
       error.hidden = true;
       showNickname(answer.nickname);
     } else {
-      error.textContent = answer.detail || response.statusText;
+      error.textContent = problemText(problemCode(answer.type));
       error.hidden = false;
     }
   } catch (e) {

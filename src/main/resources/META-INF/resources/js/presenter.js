@@ -2,6 +2,7 @@ import { liveSocket, idempotencyKey } from './live.js';
 import { showSync, duration } from './show.js';
 import { presenterQa } from './qa.js';
 import { announcer, numbers } from './announce.js';
+import { problemCode, problemText } from './problems.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
 // to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
@@ -333,7 +334,7 @@ async function control(poll, action, seconds) {
       });
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
-        error.textContent = problem.detail || response.statusText;
+        error.textContent = problemText(problemCode(problem.type));
         error.hidden = false;
         return false;
       }

@@ -1,6 +1,7 @@
 // Q&A alongside the whole talk, on the participant page and the presenter screen. Every question text and nickname
 // is put in with textContent, never as markup (F7). Messages carry a per-talk version; an older one than shown is
 // dropped. Asks and upvotes carry request ids, so a resend after a reconnect counts once.
+import { problemCode, problemText } from './problems.js';
 
 function requestId() {
   const bytes = new Uint8Array(16);
@@ -23,10 +24,6 @@ function characters(text) {
     return n;
   }
   return Array.from(text).length;
-}
-
-function problemSlug(answer) {
-  return String(answer.type || '').split(':').pop();
 }
 
 /** The participant's Q&A tab. {@code send} sends a message over the live socket and returns false when it is down. */
@@ -119,7 +116,7 @@ export function participantQa(code, send) {
       });
       const answer = await response.json().catch(() => ({}));
       if (response.ok) onMessage(answer);
-      else onError({ requestId: item.requestId, problem: problemSlug(answer), detail: answer.detail || response.statusText });
+      else onError({ requestId: item.requestId, problem: problemCode(answer.type) });
     } catch (e) {
       // Offline: stays pending and is resent when the socket is back.
     }
@@ -185,7 +182,7 @@ export function participantQa(code, send) {
     const item = message.requestId && pending.get(message.requestId);
     if (!item) return false;
     pending.delete(message.requestId);
-    say(strings.failed.replace('%s', message.detail || ''), true);
+    say(strings.failed.replace('%s', problemText(message.problem)), true);
     render();
     return true;
   }
@@ -232,7 +229,7 @@ export function presenterQa(code, key) {
       });
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
-        error.textContent = problem.detail || response.statusText;
+        error.textContent = problemText(problemCode(problem.type));
         error.hidden = false;
         return;
       }

@@ -1,4 +1,5 @@
 import { idempotencyKey } from './live.js';
+import { problemCode, problemText } from './problems.js';
 
 // The show's current slide, shared by the presenter screen and the speaker notes window. A window with the presenter
 // key moves the show: the view changes at once and the move is sent with PUT /api/talks/{code}/show, one request at a
@@ -34,7 +35,7 @@ export function showSync({ code, key, version, onSlide, onError }) {
         if (onError) onError(null);
       } else {
         // A refusal (wrong key, no such slide) will not get better by resending.
-        if (onError) onError(answer.detail || response.statusText);
+        if (onError) onError(problemText(problemCode(answer.type)));
       }
       done = true;
     } catch (e) {

@@ -110,9 +110,30 @@ final class Chromium {
         });
     }
 
-    /** A projector: a 1280×720 window. */
+    /** A projector: a 1280×720 page. */
     WebDriver projector(String name) {
-        return browser(name, options -> options.addArguments("--window-size=1280,720"));
+        return screen(name, 1280, 720);
+    }
+
+    /**
+     * A desktop browser whose page is {@code width}×{@code height} CSS pixels, as on a projector in full screen
+     * (1920×1080: full HD). The window alone would leave the page some 140 px less height than its size.
+     */
+    WebDriver screen(String name, int width, int height) {
+        ChromeDriver driver = (ChromeDriver) browser(name,
+                options -> options.addArguments("--window-size=" + width + "," + height));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return driver;
+    }
+
+    /**
+     * The page's width beyond the window's: {@code document.documentElement.scrollWidth - innerWidth}, 0 or less when
+     * nothing scrolls sideways.
+     */
+    static int sidewaysOverflow(WebDriver browser) {
+        return ((Number) js(browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth")).intValue();
     }
 
     /** The two screen sizes every page is checked at, named as in the screenshots' file names. */

@@ -171,6 +171,23 @@ class PageTest {
                 .body(not(containsString("data-key=")));
     }
 
+    /**
+     * The follow-only screen (no key, fed by {@code /ws/screen/{code}}, which carries no presence) shows no
+     * "participants connected" line, which would stay at 0 there; the presenter's own view (with the key) shows it.
+     */
+    @Test
+    void onlyThePresenterWithTheKeyShowsTheParticipantsConnected() {
+        Talk talk = TestTalks.create(importer);
+        String withKey = given().header("Accept-Language", "da").queryParam("key", talk.presenterKey)
+                .get("/present/{c}", talk.joinCode).then().statusCode(200).extract().asString();
+        assertThat(withKey).contains("<p class=\"totals\">Stemmer: <strong class=\"total\">0</strong> · "
+                + "Deltagere forbundet: <strong class=\"participants\">0</strong></p>");
+        String followOnly = given().header("Accept-Language", "da").get("/present/{c}", talk.joinCode).then()
+                .statusCode(200).extract().asString();
+        assertThat(followOnly).contains("<p class=\"totals\">Stemmer: <strong class=\"total\">0</strong></p>")
+                .doesNotContain("Deltagere forbundet", "class=\"participants\"");
+    }
+
     @Test
     void theSeedTalksPresenterScreenStartsOnTheShowsCurrentSlide() {
         String code = given().get("/api/talks/{c}", "ZZZZZZ").then().statusCode(404).extract().path("status")
