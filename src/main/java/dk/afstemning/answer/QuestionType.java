@@ -18,8 +18,9 @@ import dk.afstemning.vote.Vote;
  * 0-based;</li>
  * <li>{@code vote.num_value}: a number (scale, slider).</li>
  * </ul>
- * A new type (word cloud, open text) implements this interface, registers in {@link QuestionTypes}, and stores text in
- * its own child table, keyed by {@code vote_id} in the same way. Changing a vote replaces the stored answer as a whole.
+ * <li>{@code vote_text(vote_id, position, text, merge_key, status)} child rows: free text (wordcloud, open).</li>
+ * A new type implements this interface and registers in {@link QuestionTypes}. Changing a vote replaces the stored
+ * answer as a whole, except for types that {@link #adds() add} answers (open text).
  */
 public interface QuestionType {
 
@@ -68,6 +69,19 @@ public interface QuestionType {
     /** Counts per option id in a round (choice, quiz, multiple); empty for types without option counts. */
     default java.util.Map<Long, Long> countsByOption(Poll poll, int round) {
         return java.util.Map.of();
+    }
+
+    /** Whether the type takes {@link Answer#texts()}; every other type refuses them. */
+    default boolean takesTexts() {
+        return false;
+    }
+
+    /**
+     * Whether each answer is added to the participant's earlier ones in the round (open text) instead of replacing
+     * them; such an answer is never a "change", so {@code vote-changes: false} does not refuse it.
+     */
+    default boolean adds() {
+        return false;
     }
 
     /** Whether answering needs the participant's nickname (quiz, for the leaderboard). */

@@ -108,6 +108,9 @@ public class VoteService {
         }
         QuestionType type = QuestionTypes.get(poll.type);
         List<PollOption> options = PollOption.listActiveByPoll(poll);
+        if (sent.texts() != null && !type.takesTexts()) {
+            throw QuestionType.wrongShape(poll, "no texts");
+        }
         Answer answer = type.check(poll, options, sent);
         if (type.needsNickname() && participant.nickname == null) {
             throw new ApiProblem(409, "nickname-required", "Nickname required",
@@ -125,7 +128,7 @@ public class VoteService {
         }
         Instant now = Instant.now();
         Optional<Vote> current = Vote.findCurrent(poll, poll.round, participant);
-        if (current.isPresent() && !poll.allowChange && !type.answerOf(current.get()).equals(answer)) {
+        if (current.isPresent() && !poll.allowChange && !type.adds() && !type.answerOf(current.get()).equals(answer)) {
             throw new ApiProblem(409, "vote-final", "Vote cannot be changed",
                     "Poll '" + poll.key + "' does not allow changing a vote once cast");
         }
