@@ -97,7 +97,7 @@ class DeckParserTest {
     void unknownKeyNamesFileAndLine() {
         String deck = "---\ntitle: T\n---\n\n# A\n\n---\n\n```poll\nid: q\nquestion: Q?\ncolour: red\noptions: [a, b]\n```\n";
         assertThatThrownBy(() -> parser.parse("broken.md", deck)).isInstanceOf(DeckException.class)
-                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, min, options, question, results, time-limit, type, vote-changes")
+                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, max-chars, max-entries, min, moderation, options, profanity-filter, question, results, time-limit, type, vote-changes")
                 .extracting(e -> ((DeckException) e).line()).isEqualTo(12);
     }
 
@@ -116,7 +116,7 @@ class DeckParserTest {
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: Bad Id\nquestion: Q?\noptions: [a, b]\n```\n"))
                 .hasMessage("d.md:2: poll id 'Bad Id' must be 1-64 lower-case letters, digits, '-' or '_'");
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\ntype: cloud\nquestion: Q?\noptions: [a, b]\n```\n"))
-                .hasMessage("d.md:3: unsupported poll type 'cloud'; supported: choice, multiple, quiz, ranking, scale, slider");
+                .hasMessage("d.md:3: unsupported poll type 'cloud'; supported: choice, multiple, open, quiz, ranking, scale, slider, wordcloud");
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: [a, b]\noptions: [a, b]\n```\n"))
                 .hasMessage("d.md:3: question must be a single value, not a list or mapping");
     }
