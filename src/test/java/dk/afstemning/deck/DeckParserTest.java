@@ -25,9 +25,10 @@ class DeckParserTest {
     void seedDeckHasTheAfstemningPollWithBothStatementsWordForWord() throws Exception {
         Deck deck = seed();
         assertThat(deck.polls()).extracting(PollSpec::id)
-                .containsExactly("afstemning", "tilgange", "ny-kultur", "kontinuum", "raad", "quiz-kommuner");
+                .containsExactly("afstemning", "tilgange", "ny-kultur", "kontinuum", "raad", "quiz-kommuner",
+                        "ordsky-ledelse", "fri-spoergsmaal");
         assertThat(deck.polls()).extracting(PollSpec::type)
-                .containsExactly("choice", "multiple", "scale", "slider", "ranking", "quiz");
+                .containsExactly("choice", "multiple", "scale", "slider", "ranking", "quiz", "wordcloud", "open");
         PollSpec poll = deck.polls().get(0);
         assertThat(poll.id()).isEqualTo("afstemning");
         assertThat(poll.type()).isEqualTo("choice");
@@ -48,7 +49,7 @@ class DeckParserTest {
         assertThat(deck.organisation()).isEqualTo("VIVE");
         assertThat(deck.date()).isEqualTo(LocalDate.of(2022, 11, 2));
         assertThat(deck.language()).isEqualTo("da");
-        assertThat(deck.slides()).hasSize(15);
+        assertThat(deck.slides()).hasSize(17);
         assertThat(deck.slides().get(9).title()).isEqualTo("Workshop-spørgsmål");
     }
 
