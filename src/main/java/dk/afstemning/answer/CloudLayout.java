@@ -21,8 +21,8 @@ public final class CloudLayout {
 
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 600;
-    static final double MIN_SIZE = 22;
-    static final double MAX_SIZE = 110;
+    static final double MIN_SIZE = 40;
+    static final double MAX_SIZE = 120;
     private static final int MAX_STEPS = 4000;
 
     private CloudLayout() {

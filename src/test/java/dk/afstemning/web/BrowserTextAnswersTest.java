@@ -145,8 +145,9 @@ class BrowserTextAnswersTest {
         assertThat(words.get(0).getAttribute("data-count")).isEqualTo("2");
         // the most common word is the biggest
         assertThat(words.get(0).getSize().height).isGreaterThan(words.get(1).getSize().height);
-        Chromium.screenshot(projector, "wordcloud-projector");
-        Chromium.screenshot(anne, "wordcloud-phone");
+        // axe-core audits of both states (as AccessibilityAuditTest does for the other pages)
+        AccessibilityAuditTest.check(projector, "presenter-wordcloud", "da", Chromium.Size.PROJECTOR);
+        AccessibilityAuditTest.check(anne, "participant-wordcloud", "da", Chromium.Size.PHONE);
     }
 
     @Test
@@ -181,7 +182,8 @@ class BrowserTextAnswersTest {
         // the public screen has no moderation list and never got the hidden answer
         assertThat(screen.findElements(By.cssSelector(".moderation"))).isEmpty();
         assertThat(screen.getPageSource()).doesNotContain("Skjul dette svar");
-        Chromium.screenshot(projector, "open-moderation");
+        AccessibilityAuditTest.check(projector, "presenter-moderation", "da", Chromium.Size.PROJECTOR);
+        AccessibilityAuditTest.check(phone, "participant-open-text", "da", Chromium.Size.PHONE);
     }
 
     @Test
