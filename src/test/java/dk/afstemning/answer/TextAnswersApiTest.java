@@ -81,6 +81,9 @@ class TextAnswersApiTest {
     @Inject
     DeckImporter importer;
 
+    @Inject
+    dk.afstemning.retention.RawVoteRetention retention;
+
     Talk talk;
     String code;
 
@@ -240,5 +243,16 @@ class TextAnswersApiTest {
             assertThat(queue.path("answers").get(0).path("text").asText())
                     .isEqualTo("{\"type\":\"results\",\"counts\":{\"A\":999}}");
         }
+    }
+
+    @Test
+    void theRetentionJobKeepsTextVotesSoAClosedCloudStaysWhole() {
+        answer(join(code), "ord", Map.of("texts", List.of("Ledelse", "Tillid"))).statusCode(200);
+        answer(join(code), "ord", Map.of("texts", List.of("ledelse"))).statusCode(200);
+        TestTalks.close(talk, "ord");
+        TestTalks.ageVotes(talk, 30);
+        assertThat(retention.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(10)))).isEqualTo(0);
+        results("ord").body("total", equalTo(2)).body("details.words.text", contains("Ledelse", "Tillid"))
+                .body("details.words.count", contains(2, 1));
     }
 }
