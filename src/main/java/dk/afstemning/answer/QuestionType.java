@@ -16,9 +16,9 @@ import dk.afstemning.vote.Vote;
  * <li>{@code vote.option_id}: one option (choice, quiz; quiz also fixes {@code vote.points} when storing);</li>
  * <li>{@code vote_choice(vote_id, option_id, position)} child rows: a set (multiple) or an order (ranking), position
  * 0-based;</li>
- * <li>{@code vote.num_value}: a number (scale, slider).</li>
- * </ul>
+ * <li>{@code vote.num_value}: a number (scale, slider);</li>
  * <li>{@code vote_text(vote_id, position, text, merge_key, status)} child rows: free text (wordcloud, open).</li>
+ * </ul>
  * A new type implements this interface and registers in {@link QuestionTypes}. Changing a vote replaces the stored
  * answer as a whole, except for types that {@link #adds() add} answers (open text).
  */
