@@ -1,6 +1,7 @@
 package dk.afstemning.answer;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dk.afstemning.poll.Poll;
@@ -16,10 +17,11 @@ import dk.afstemning.vote.Vote;
  * <li>{@code vote.option_id}: one option (choice, quiz; quiz also fixes {@code vote.points} when storing);</li>
  * <li>{@code vote_choice(vote_id, option_id, position)} child rows: a set (multiple) or an order (ranking), position
  * 0-based;</li>
- * <li>{@code vote.num_value}: a number (scale, slider).</li>
+ * <li>{@code vote.num_value}: a number (scale, slider);</li>
+ * <li>{@code vote_text(vote_id, position, text, merge_key, status)} child rows: free text (wordcloud, open).</li>
  * </ul>
- * A new type (word cloud, open text) implements this interface, registers in {@link QuestionTypes}, and stores text in
- * its own child table, keyed by {@code vote_id} in the same way. Changing a vote replaces the stored answer as a whole.
+ * A new type implements this interface and registers in {@link QuestionTypes}. Changing a vote replaces the stored
+ * answer as a whole, except for types that {@link #adds() add} answers (open text).
  */
 public interface QuestionType {
 
@@ -41,7 +43,21 @@ public interface QuestionType {
      */
     Answer check(Poll poll, List<PollOption> options, Answer answer);
 
-    /** Writes a checked answer into the (new or existing, already persisted) vote row, replacing any earlier one. */
+    /**
+     * Checks a checked answer against the participant's stored vote in the round, before anything is written. Every
+     * refusal belongs here or in {@link #check}: votes are stored in batches sharing one transaction, so a refusal
+     * after a write would commit that write with the others.
+     *
+     * @param current the participant's vote in the poll's current round, if any
+     * @throws ApiProblem a type-specific 422, e.g. {@code too-many-answers}
+     */
+    default void checkAgainst(Poll poll, Optional<Vote> current, Answer answer) {
+    }
+
+    /**
+     * Writes a checked answer into the (new or existing, already persisted) vote row, replacing any earlier one. Never
+     * refuses (see {@link #checkAgainst}).
+     */
     void store(Vote vote, Answer answer, List<PollOption> options);
 
     /** The stored answer of a vote of this type, as the participant sent it (canonical form). */
@@ -68,6 +84,19 @@ public interface QuestionType {
     /** Counts per option id in a round (choice, quiz, multiple); empty for types without option counts. */
     default java.util.Map<Long, Long> countsByOption(Poll poll, int round) {
         return java.util.Map.of();
+    }
+
+    /** Whether the type takes {@link Answer#texts()}; every other type refuses them. */
+    default boolean takesTexts() {
+        return false;
+    }
+
+    /**
+     * Whether each answer is added to the participant's earlier ones in the round (open text) instead of replacing
+     * them; such an answer is never a "change", so {@code vote-changes: false} does not refuse it.
+     */
+    default boolean adds() {
+        return false;
     }
 
     /** Whether answering needs the participant's nickname (quiz, for the leaderboard). */

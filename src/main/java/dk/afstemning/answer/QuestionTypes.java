@@ -11,7 +11,7 @@ public final class QuestionTypes {
 
     static {
         for (QuestionType type : new QuestionType[] { new ChoiceType(), new MultipleType(), new NumberType(false),
-                new NumberType(true), new RankingType(), new QuizType() }) {
+                new NumberType(true), new RankingType(), new QuizType(), new WordCloudType(), new OpenTextType() }) {
             TYPES.put(type.name(), type);
         }
     }

@@ -295,6 +295,9 @@ public class DeckImporter {
             poll.maxAnswers = spec.answers().max();
             poll.labelLow = spec.answers().low();
             poll.labelHigh = spec.answers().high();
+            poll.maxChars = spec.answers().maxChars();
+            poll.profanityFilter = spec.answers().profanityFilter();
+            poll.moderation = spec.answers().moderation();
             poll.question = spec.question();
             poll.slidePosition = slide.number();
             poll.archived = false;

@@ -39,7 +39,16 @@ final class PollBlockParser {
     private static final Set<String> COMMON_KEYS = Set.of("id", "type", "question", "options", "results",
             "vote-changes", "time-limit");
     /** Keys some poll type adds (see {@link QuestionType#deckKeys()}). */
-    private static final Set<String> TYPE_KEYS = Set.of("min", "max", "low", "high", "correct");
+    private static final Set<String> TYPE_KEYS = Set.of("min", "max", "low", "high", "correct", "max-entries",
+            "max-chars", "profanity-filter", "moderation");
+    /** Word cloud: default and most entries per participant; default and most characters per entry. */
+    static final int CLOUD_ENTRIES = 3;
+    static final int CLOUD_MAX_ENTRIES = 10;
+    static final int CLOUD_CHARS = 25;
+    static final int CLOUD_MAX_CHARS = 50;
+    /** Open text: default and most characters per answer. */
+    static final int OPEN_CHARS = 280;
+    static final int OPEN_MAX_CHARS = 1000;
     static final int MAX_TIME_LIMIT = 3600;
     /** Most points a scale may have (e.g. 0–10). */
     static final int MAX_SCALE_POINTS = 11;
@@ -83,7 +92,8 @@ final class PollBlockParser {
                     optionsKey = tuple.getKeyNode();
                     optionsNode = value;
                 }
-                case "min", "max", "low", "high", "correct" -> typeKeys.put(key, tuple);
+                case "min", "max", "low", "high", "correct", "max-entries", "max-chars", "profanity-filter",
+                        "moderation" -> typeKeys.put(key, tuple);
                 case "results" -> resultsHidden = oneOf(value, "results", "live", "hidden").equals("hidden");
                 case "vote-changes" -> voteChanges = oneOf(value, "vote-changes", "true", "false").equals("true");
                 case "time-limit" -> timeLimit = seconds(value);
@@ -138,7 +148,30 @@ final class PollBlockParser {
         String low = value(keys, "low") == null ? null : text(value(keys, "low"), "low");
         String high = value(keys, "high") == null ? null : text(value(keys, "high"), "high");
         List<String> correct = List.of();
+        Integer maxChars = null;
+        Boolean profanity = null;
+        Boolean moderation = null;
         switch (type) {
+            case "wordcloud", "open" -> {
+                boolean cloud = type.equals("wordcloud");
+                Node entriesNode = value(keys, "max-entries");
+                if (cloud) {
+                    max = entriesNode == null ? CLOUD_ENTRIES : whole(entriesNode, "max-entries");
+                    if (max < 1 || max > CLOUD_MAX_ENTRIES) {
+                        throw error(entriesNode, "'max-entries' must be from 1 to " + CLOUD_MAX_ENTRIES + ", not " + max);
+                    }
+                }
+                Node charsNode = value(keys, "max-chars");
+                int most = cloud ? CLOUD_MAX_CHARS : OPEN_MAX_CHARS;
+                maxChars = charsNode == null ? (cloud ? CLOUD_CHARS : OPEN_CHARS) : whole(charsNode, "max-chars");
+                if (maxChars < 1 || maxChars > most) {
+                    throw error(charsNode, "'max-chars' must be from 1 to " + most + ", not " + maxChars);
+                }
+                Node filterNode = value(keys, "profanity-filter");
+                profanity = filterNode == null ? null : onOff(filterNode, "profanity-filter");
+                Node moderationNode = value(keys, "moderation");
+                moderation = cloud ? null : moderationNode == null || onOff(moderationNode, "moderation");
+            }
             case "multiple" -> {
                 int lo = min == null ? 1 : min;
                 int hi = max == null ? options.size() : max;
@@ -175,7 +208,16 @@ final class PollBlockParser {
                 // choice and ranking take no keys of their own
             }
         }
-        return new PollSpec.Answers(min, max, low, high, correct);
+        return new PollSpec.Answers(min, max, low, high, correct, maxChars, profanity, moderation);
+    }
+
+    /** A switch: {@code on}/{@code true} or {@code off}/{@code false} (YAML reads a bare on/off as text here). */
+    private boolean onOff(Node node, String key) {
+        return switch (scalar(node, key)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw error(node, "'" + key + "' must be on or off, not '" + scalar(node, key) + "'");
+        };
     }
 
     /** {@code correct}: one option or a list, each named by its {@code id} or its exact text. */

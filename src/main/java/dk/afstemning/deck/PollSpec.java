@@ -6,11 +6,11 @@ import java.util.List;
  * A fenced {@code poll} block of a deck.
  *
  * @param id the stable poll id from the block; polls with the same id line up across imports and talks
- * @param type the poll type: {@code choice}, {@code multiple}, {@code scale}, {@code slider}, {@code ranking} or
- *        {@code quiz} (see {@code dk.afstemning.answer.QuestionType})
+ * @param type the poll type: {@code choice}, {@code multiple}, {@code scale}, {@code slider}, {@code ranking},
+ *        {@code quiz}, {@code wordcloud} or {@code open} (see {@code dk.afstemning.answer.QuestionType})
  * @param question the question as written
  * @param options the options in order, at least 2 and at most {@link PollBlockParser#MAX_OPTIONS} (10 for a
- *        ranking); empty for scale and slider
+ *        ranking); empty for scale, slider, wordcloud and open
  * @param line 1-based line of the block's opening fence in the deck file
  * @param settings how the poll runs
  * @param answers the type's own settings
@@ -31,9 +31,19 @@ public record PollSpec(String id, String type, String question, List<OptionSpec>
      * @param low {@code scale}: label of the low end; {@code slider}: the left pole
      * @param high {@code scale}: label of the high end; {@code slider}: the right pole
      * @param correct {@code quiz}: keys of the right options
+     * @param maxChars {@code wordcloud}, {@code open}: most user-visible characters per entry
+     * @param profanityFilter {@code wordcloud}, {@code open}: the block's {@code profanity-filter}, or null to follow
+     *        the deck's
+     * @param moderation {@code open}: whether answers wait for the presenter (default true)
      */
-    public record Answers(Integer min, Integer max, String low, String high, List<String> correct) {
+    public record Answers(Integer min, Integer max, String low, String high, List<String> correct, Integer maxChars,
+            Boolean profanityFilter, Boolean moderation) {
         public static final Answers NONE = new Answers(null, null, null, null, List.of());
+
+        /** The keys of the option and number types. */
+        public Answers(Integer min, Integer max, String low, String high, List<String> correct) {
+            this(min, max, low, high, correct, null, null, null);
+        }
     }
 
     /**

@@ -181,6 +181,11 @@ public class LiveHub {
         send(screens.get(code), publicJson);
     }
 
+    /** Sends to the presenter feeds of the talk opened with the presenter key only (unpublished content). */
+    public void sendToKeyedPresenters(String code, String json) {
+        send(presenters.get(code), json);
+    }
+
     /** Sends to every participant connection of the talk. */
     public void sendToParticipants(String code, String json) {
         send(participantConnections.get(code), json);

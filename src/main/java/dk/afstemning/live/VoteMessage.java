@@ -23,15 +23,18 @@ import dk.afstemning.problem.JsonFields;
  *        whole numbers
  * @param value a whole number (scale, slider)
  * @param requestId the client's id for this vote, text; optional
+ * @param texts text entries (wordcloud, open), at most {@value #MAX_OPTION_IDS} texts
  */
-record VoteMessage(String type, String pollId, Long optionId, List<Long> optionIds, Integer value, String requestId) {
+record VoteMessage(String type, String pollId, Long optionId, List<Long> optionIds, Integer value, String requestId,
+        List<String> texts) {
 
     static final int MAX_POLL_ID = 64;
     static final int MAX_OPTION_IDS = 20;
 
     /** The answer in the shape every poll type takes; the poll's type checks which field it needs. */
     Answer answer() {
-        return new Answer(optionId, optionIds == null ? null : List.copyOf(optionIds), value);
+        return new Answer(optionId, optionIds == null ? null : List.copyOf(optionIds), value,
+                texts == null ? null : List.copyOf(texts));
     }
 
     /**
@@ -55,6 +58,10 @@ record VoteMessage(String type, String pollId, Long optionId, List<Long> optionI
         if (vote.optionIds() != null && (vote.optionIds().size() > MAX_OPTION_IDS || vote.optionIds().contains(null))) {
             throw ApiProblem.badRequest("invalid-vote",
                     "Field 'optionIds' must be a list of at most " + MAX_OPTION_IDS + " whole numbers");
+        }
+        if (vote.texts() != null && (vote.texts().size() > MAX_OPTION_IDS || vote.texts().contains(null))) {
+            throw ApiProblem.badRequest("invalid-vote",
+                    "Field 'texts' must be a list of at most " + MAX_OPTION_IDS + " texts");
         }
         if (Graphemes.count(vote.pollId(), MAX_POLL_ID + 1) > MAX_POLL_ID) {
             throw ApiProblem.badRequest("invalid-vote",

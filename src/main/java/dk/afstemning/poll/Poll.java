@@ -86,6 +86,22 @@ public class Poll extends PanacheEntityBase {
     @Column(name = "label_high")
     public String labelHigh;
 
+    /** Most user-visible characters per text entry of a {@code wordcloud} or {@code open} poll; null otherwise. */
+    @Column(name = "max_chars")
+    public Integer maxChars;
+
+    /** The poll block's {@code profanity-filter}, or null to follow the talk's ({@link #filtersProfanity()}). */
+    @Column(name = "profanity_filter")
+    public Boolean profanityFilter;
+
+    /** {@code open}: whether answers wait for the presenter's approval (deck {@code moderation}, default on). */
+    public Boolean moderation;
+
+    /** Whether text entries of this poll are checked against the profanity lists. */
+    public boolean filtersProfanity() {
+        return profanityFilter != null ? profanityFilter : talk.profanityFilter;
+    }
+
     /** When the poll was last opened (or its round started), on the server's clock; quiz speed counts from here. */
     @Column(name = "opened_at")
     public Instant openedAt;

@@ -18,13 +18,15 @@ import java.util.List;
  * @param closesAt when the server closes the open poll, or null
  * @param options the active options in order (empty for scale and slider)
  * @param min multiple: fewest selections; scale: lowest value; else null
- * @param max multiple: most selections; scale: highest value; else null
+ * @param max multiple: most selections; scale: highest value; wordcloud: entries per participant; else null
  * @param low scale: label of the low end; slider: left pole; else null
  * @param high scale: label of the high end; slider: right pole; else null
+ * @param maxChars wordcloud, open: most user-visible characters per entry; else null
+ * @param moderation open: whether answers wait for the presenter's approval; else null
  */
 public record PollView(String id, String type, String question, PollStatus status, int round, Integer slide,
         String results, boolean revealed, boolean voteChanges, Integer timeLimit, java.time.Instant closesAt,
-        List<OptionView> options, Integer min, Integer max, String low, String high) {
+        List<OptionView> options, Integer min, Integer max, String low, String high, Integer maxChars, Boolean moderation) {
 
     /** @param id option id, used when voting; @param text the option text */
     public record OptionView(long id, String text) {
@@ -33,6 +35,7 @@ public record PollView(String id, String type, String question, PollStatus statu
     public static PollView of(Poll poll) {
         return new PollView(poll.key, poll.type, poll.question, poll.status, poll.round, poll.slidePosition,
                 poll.resultsMode, poll.revealed, poll.allowChange, poll.timeLimit, poll.closesAt, PollOption.listActiveByPoll(poll).stream().map(o -> new OptionView(o.id, o.text)).toList(),
-                poll.minAnswers, poll.maxAnswers, poll.labelLow, poll.labelHigh);
+                poll.minAnswers, poll.maxAnswers, poll.labelLow, poll.labelHigh, poll.maxChars,
+                "open".equals(poll.type) ? (Boolean) (poll.moderation == null || poll.moderation) : null);
     }
 }

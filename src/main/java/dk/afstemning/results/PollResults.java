@@ -18,11 +18,13 @@ import java.util.List;
  * @param counts one entry per active option, in option order (choice, quiz, multiple; for a multiple choice the
  *        count is the participants who chose the option and the percent is of {@code total}); empty for scale,
  *        slider and ranking
- * @param pollType the poll's type: choice, multiple, scale, slider, ranking or quiz
+ * @param pollType the poll's type: choice, multiple, scale, slider, ranking, quiz, wordcloud or open
  * @param details the type's own results (null for choice, and while results are hidden): multiple {@code {min,max}};
  *        scale and slider {@code {min,max,low,high,bars:[{from,to,count}],mean,median}}; ranking
  *        {@code {options,items:[{optionId,text,averageRank,borda,first}]}}; quiz
- *        {@code {correctOptionIds,correctVotes,leaderboard}} (filled once the poll is closed)
+ *        {@code {correctOptionIds,correctVotes,leaderboard}} (filled once the poll is closed); wordcloud
+ *        {@code {maxEntries,maxChars,entries,distinct,words:[{text,count,x,y,size}]}}; open
+ *        {@code {maxChars,moderation,shown,answers:[{id,text}]}} (shown answers only, newest first)
  */
 public record PollResults(String type, String pollId, String question, String status, int round, int currentRound,
         long version, boolean resultsVisible, Long remainingMs, long total, List<OptionCount> counts, String pollType,

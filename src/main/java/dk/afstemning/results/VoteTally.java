@@ -13,9 +13,13 @@ import io.quarkus.hibernate.orm.panache.Panache;
  */
 public final class VoteTally {
 
-    /** Votes of a round that may be pruned: older than the cut-off, and not in a poll's open current round. */
+    /**
+     * Votes of a round that may be pruned: older than the cut-off, not in a poll's open current round, and holding one
+     * option (the kept counts are per option; a vote of several options, a number or texts has no such count and is
+     * kept raw, so its results stay whole).
+     */
     private static final String PRUNABLE = "from vote v join poll p on p.id = v.poll_id where v.cast_at < ?1"
-            + " and not (p.status = 'OPEN' and v.round = p.round)";
+            + " and v.option_id is not null and not (p.status = 'OPEN' and v.round = p.round)";
 
     private VoteTally() {
     }

@@ -43,10 +43,11 @@ public class VoteResource {
      * @param optionId id of the chosen option (choice, quiz; see {@code GET /api/talks/{code}})
      * @param optionIds ids of the chosen options (multiple) or of every option best first (ranking), at most 20
      * @param value a whole number (scale, slider)
+     * @param texts text entries (wordcloud: the whole set; open: one answer), at most 20
      * @param requestId the client's id for this request, reused on every resend, 1-64 characters; optional
      */
     public record CastVote(Long optionId, @Size(max = 20) List<@NotNull Long> optionIds, Integer value,
-            @MaxChars(64) @Size(max = 64) String requestId) {
+            @MaxChars(64) @Size(max = 64) String requestId, @Size(max = 20) List<@NotNull String> texts) {
     }
 
     @POST
@@ -54,7 +55,8 @@ public class VoteResource {
     public VoteAck cast(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @CookieParam(ParticipantService.COOKIE) String token, @Valid @NotNull CastVote vote) {
         limits.vote(client.key(), token);
-        return votes.cast(code, pollId, token, new Answer(vote.optionId(), vote.optionIds(), vote.value()),
+        return votes.cast(code, pollId, token, new Answer(vote.optionId(), vote.optionIds(), vote.value(),
+                vote.texts() == null ? null : List.copyOf(vote.texts())),
                 vote.requestId());
     }
 }

@@ -247,6 +247,9 @@ public class VoteService {
         }
         QuestionType type = QuestionTypes.get(poll.type);
         List<PollOption> options = batch.options.computeIfAbsent(poll.id, id -> PollOption.listActiveByPoll(poll));
+        if (request.answer().texts() != null && !type.takesTexts()) {
+            throw QuestionType.wrongShape(poll, "no texts");
+        }
         Answer answer = type.check(poll, options, request.answer());
         if (type.needsNickname() && participant.nickname == null) {
             throw new ApiProblem(409, "nickname-required", "Nickname required",
@@ -269,10 +272,13 @@ public class VoteService {
         }
         Instant now = Instant.now();
         Optional<Vote> current = Vote.findCurrent(poll, poll.round, participant);
-        if (current.isPresent() && !poll.allowChange && !type.answerOf(current.get()).equals(answer)) {
+        if (current.isPresent() && !poll.allowChange && !type.adds() && !type.answerOf(current.get()).equals(answer)) {
             throw new ApiProblem(409, "vote-final", "Vote cannot be changed",
                     "Poll '" + poll.key + "' does not allow changing a vote once cast");
         }
+        type.checkAgainst(poll, current, answer);
+        // Nothing of this vote is written before this line, and nothing after it refuses: a batch's other votes
+        // share the transaction.
         Vote vote = current.orElseGet(() -> {
             Vote v = new Vote();
             v.poll = poll;

@@ -579,4 +579,51 @@ public interface AppMessages {
 
     @Message("Dark mode")
     String theme_dark();
+
+    // Word cloud and open text
+
+    @Message("Write up to {max} words or short phrases of at most {chars} characters each, then send.")
+    String wordcloud_hint(Integer max, Integer chars);
+
+    @Message("Entry {n}")
+    String wordcloud_entry(Integer n);
+
+    @Message("Write your answer (at most {chars} characters), then send. You may send up to 3 answers.")
+    String open_hint(Integer chars);
+
+    @Message("The presenter reads the answers before they appear on the screen.")
+    String open_moderated_hint();
+
+    @Message("Your answer")
+    String open_label();
+
+    @Message("Your answers")
+    String open_mine();
+
+    @Message("Waiting for the presenter")
+    String open_waiting();
+
+    @Message("On the screen")
+    String open_shown();
+
+    @Message("Not shown")
+    String open_hidden();
+
+    @Message("Word")
+    String cloud_word();
+
+    @Message("Words in the word cloud")
+    String cloud_table();
+
+    @Message("Answers on the screen")
+    String open_answers();
+
+    @Message("Answers to moderate")
+    String moderation_title();
+
+    @Message("Show")
+    String moderation_show();
+
+    @Message("Hide")
+    String moderation_hide();
 }

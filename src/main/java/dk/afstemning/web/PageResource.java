@@ -75,11 +75,24 @@ public class PageResource {
      * A poll as the participant page shows it; {@code myAnswer} is the visitor's answer in the current round (or null),
      * and {@code current} whether it is the poll of the slide the presenter shows now (only that one is visible).
      * {@code min}/{@code max} are a multiple choice's selections or a scale's ends; {@code low}/{@code high} a scale's
-     * end labels or a slider's poles.
+     * end labels or a slider's poles; {@code max} is also a word cloud's entries per participant, {@code maxChars}
+     * the characters per text entry and {@code moderation} whether open answers wait for the presenter.
      */
     public record ParticipantPoll(String id, String type, String question, PollStatus status, int round, long version,
             boolean allowChange, List<PollOption> options, Answer myAnswer, boolean current, Integer min, Integer max,
-            String low, String high) {
+            String low, String high, Integer maxChars, Boolean moderation) {
+
+        /** Word cloud: one text field per entry the participant may give, holding their entries so far. */
+        public List<String> entryFields() {
+            int n = max == null ? 3 : max;
+            List<String> texts = myAnswer == null || myAnswer.texts() == null ? List.of() : myAnswer.texts();
+            return java.util.stream.IntStream.range(0, n).mapToObj(i -> i < texts.size() ? texts.get(i) : "").toList();
+        }
+
+        /** Open text: whether answers wait for the presenter. */
+        public boolean moderated() {
+            return moderation == null || moderation;
+        }
 
         /** The visitor's chosen option (choice, quiz), or null. */
         public Long myOptionId() {
@@ -218,7 +231,8 @@ public class PageResource {
                         PollOption.listActiveByPoll(p),
                         Vote.findCurrent(p, p.round, participant).map(v -> QuestionTypes.get(p.type).answerOf(v))
                                 .orElse(null),
-                        p.key.equals(state.pollId()), p.minAnswers, p.maxAnswers, p.labelLow, p.labelHigh))
+                        p.key.equals(state.pollId()), p.minAnswers, p.maxAnswers, p.labelLow, p.labelHigh, p.maxChars,
+                        p.moderation))
                 .toList();
         String language = Languages.choose(lang, accept, talk.language);
         boolean waiting = polls.stream().noneMatch(ParticipantPoll::current);

@@ -2,6 +2,7 @@ import { liveSocket } from './live.js';
 import { participantQa } from './qa.js';
 import { announcer } from './announce.js';
 import { problemCode, problemText } from './problems.js';
+import { textAnswerOf, showTextAnswer, textAcked, showMine, clearMine } from './text-answers.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
 // Each poll type has its own input (see answerOf/showAnswer): tap an option (choice, quiz) or a scale point to vote;
@@ -55,6 +56,8 @@ function answerOf(s) {
       return { value: Number(s.querySelector('.slider-input').value) };
     case 'ranking':
       return { optionIds: Array.from(s.querySelectorAll('.ranking li'), (li) => Number(li.dataset.optionId)) };
+    case 'wordcloud': case 'open':
+      return textAnswerOf(s);
     default: {
       const chosen = s.querySelector('button.option[aria-pressed="true"]');
       return chosen ? { optionId: Number(chosen.dataset.optionId) } : null;
@@ -100,6 +103,9 @@ function showAnswer(pollId, answer) {
       if (ids.length) ids.forEach((id) => { const li = items.find((i) => i.dataset.optionId === id); if (li) list.appendChild(li); });
       break;
     }
+    case 'wordcloud': case 'open':
+      showTextAnswer(s, answer);
+      break;
     default: {
       const optionId = answer ? answer.optionId : null;
       s.querySelectorAll('button.option').forEach((b) => {
@@ -172,12 +178,13 @@ function applyStatus(pollId, status, round, version) {
     pending.forEach((v, id) => { if (v.pollId === pollId) pending.delete(id); });
     confirmed.set(pollId, null);
     showAnswer(pollId, null);
+    clearMine(s);
     confirm(pollId, '', false);
   }
   s.dataset.round = round;
   s.dataset.version = version;
   s.dataset.status = status;
-  s.querySelectorAll('.answer button, .answer input').forEach((b) => { b.disabled = status !== 'OPEN'; });
+  s.querySelectorAll('.answer button, .answer input, .answer textarea').forEach((b) => { b.disabled = status !== 'OPEN'; });
   applyLimits(s);
   s.querySelector('.draft-note').hidden = status !== 'DRAFT';
   s.querySelector('.closed-note').hidden = status !== 'CLOSED';
@@ -216,6 +223,7 @@ function onAck(message) {
   const answer = message.answer || { optionId: Number(message.optionId) };
   confirmed.set(message.pollId, answer);
   if (!pendingFor(message.pollId)) showAnswer(message.pollId, answer);
+  textAcked(s);
   confirm(message.pollId, body.dataset.msgReceived, false);
   const chosen = s && s.querySelector('button.option[data-option-id="' + Number(message.optionId) + '"]');
   if (chosen) announce.say(fill(body.dataset.msgAnnounceVote, chosen.textContent));
@@ -239,7 +247,7 @@ function onError(message) {
     return;
   }
   pending.delete(message.requestId);
-  if (!pendingFor(vote.pollId) && !['multiple', 'slider', 'ranking'].includes(section(vote.pollId)?.dataset.type)) {
+  if (!pendingFor(vote.pollId) && !['multiple', 'slider', 'ranking', 'wordcloud', 'open'].includes(section(vote.pollId)?.dataset.type)) {
     showAnswer(vote.pollId, confirmed.get(vote.pollId));
   }
   confirm(vote.pollId, refusal(message.problem), true);
@@ -274,6 +282,9 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
       break;
     case 'error':
       onError(message);
+      break;
+    case 'open-mine':
+      showMine(section(message.pollId), message);
       break;
     default:
       qa.onMessage(message);

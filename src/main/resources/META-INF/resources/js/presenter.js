@@ -3,6 +3,7 @@ import { showSync, duration } from './show.js';
 import { presenterQa } from './qa.js';
 import { announcer, numbers } from './announce.js';
 import { problemCode, problemText } from './problems.js';
+import { renderTextResults, moderation } from './text-results.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
 // to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
@@ -295,6 +296,7 @@ function renderTypeResults(poll, message) {
     case 'scale': case 'slider': columns(box, details); break;
     case 'ranking': ranking(box, details, message.total); break;
     case 'quiz': quiz(poll, box, details); break;
+    case 'wordcloud': case 'open': renderTextResults(poll, box, message); break;
     default: box.hidden = true;
   }
 }
@@ -306,11 +308,13 @@ document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
 // With the key the presenter's own feed (with presence, and Q&A questions waiting for moderation or hidden); without,
 // the public screen feed: what the room sees.
 const qa = presenterQa(code, key);
+const moderated = moderation(code, key);
 const feed = key ? '/ws/present/' + encodeURIComponent(code) + '?key=' + encodeURIComponent(key)
   : '/ws/screen/' + encodeURIComponent(code);
 liveSocket(feed, (message) => {
   switch (message.type) {
     case 'qa': qa.onMessage(message); break;
+    case 'moderation': moderated.onMessage(message); break;
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':

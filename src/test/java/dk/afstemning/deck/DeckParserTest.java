@@ -25,9 +25,10 @@ class DeckParserTest {
     void seedDeckHasTheAfstemningPollWithBothStatementsWordForWord() throws Exception {
         Deck deck = seed();
         assertThat(deck.polls()).extracting(PollSpec::id)
-                .containsExactly("afstemning", "tilgange", "ny-kultur", "kontinuum", "raad", "quiz-kommuner");
+                .containsExactly("afstemning", "tilgange", "ny-kultur", "kontinuum", "raad", "quiz-kommuner",
+                        "ordsky-ledelse", "fri-spoergsmaal");
         assertThat(deck.polls()).extracting(PollSpec::type)
-                .containsExactly("choice", "multiple", "scale", "slider", "ranking", "quiz");
+                .containsExactly("choice", "multiple", "scale", "slider", "ranking", "quiz", "wordcloud", "open");
         PollSpec poll = deck.polls().get(0);
         assertThat(poll.id()).isEqualTo("afstemning");
         assertThat(poll.type()).isEqualTo("choice");
@@ -48,7 +49,7 @@ class DeckParserTest {
         assertThat(deck.organisation()).isEqualTo("VIVE");
         assertThat(deck.date()).isEqualTo(LocalDate.of(2022, 11, 2));
         assertThat(deck.language()).isEqualTo("da");
-        assertThat(deck.slides()).hasSize(15);
+        assertThat(deck.slides()).hasSize(17);
         assertThat(deck.slides().get(9).title()).isEqualTo("Workshop-spørgsmål");
     }
 
@@ -97,7 +98,7 @@ class DeckParserTest {
     void unknownKeyNamesFileAndLine() {
         String deck = "---\ntitle: T\n---\n\n# A\n\n---\n\n```poll\nid: q\nquestion: Q?\ncolour: red\noptions: [a, b]\n```\n";
         assertThatThrownBy(() -> parser.parse("broken.md", deck)).isInstanceOf(DeckException.class)
-                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, min, options, question, results, time-limit, type, vote-changes")
+                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, max-chars, max-entries, min, moderation, options, profanity-filter, question, results, time-limit, type, vote-changes")
                 .extracting(e -> ((DeckException) e).line()).isEqualTo(12);
     }
 
@@ -116,7 +117,7 @@ class DeckParserTest {
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: Bad Id\nquestion: Q?\noptions: [a, b]\n```\n"))
                 .hasMessage("d.md:2: poll id 'Bad Id' must be 1-64 lower-case letters, digits, '-' or '_'");
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\ntype: cloud\nquestion: Q?\noptions: [a, b]\n```\n"))
-                .hasMessage("d.md:3: unsupported poll type 'cloud'; supported: choice, multiple, quiz, ranking, scale, slider");
+                .hasMessage("d.md:3: unsupported poll type 'cloud'; supported: choice, multiple, open, quiz, ranking, scale, slider, wordcloud");
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: [a, b]\noptions: [a, b]\n```\n"))
                 .hasMessage("d.md:3: question must be a single value, not a list or mapping");
     }

@@ -82,4 +82,37 @@ class PollTypeParserTest {
         fails("id: q\ntype: ranking\nquestion: Q?\noptions: [a, b, c, d, e, f, g, h, i, j, k]\n",
                 "d.md:7: a poll of this type has at most 10 options");
     }
+
+    @Test
+    void wordCloudAndOpenTextTakeTheirLimitsWithDefaults() {
+        assertThat(poll("id: w\ntype: wordcloud\nquestion: Q?\n").answers())
+                .isEqualTo(new PollSpec.Answers(null, 3, null, null, List.of(), 25, null, null));
+        assertThat(poll("id: w\ntype: wordcloud\nquestion: Q?\nmax-entries: 5\nmax-chars: 30\nprofanity-filter: off\n")
+                .answers()).isEqualTo(new PollSpec.Answers(null, 5, null, null, List.of(), 30, false, null));
+        PollSpec open = poll("id: o\ntype: open\nquestion: Q?\n");
+        assertThat(open.options()).isEmpty();
+        assertThat(open.answers()).isEqualTo(new PollSpec.Answers(null, null, null, null, List.of(), 280, null, true));
+        assertThat(poll("id: o\ntype: open\nquestion: Q?\nmoderation: off\nmax-chars: 140\n").answers())
+                .isEqualTo(new PollSpec.Answers(null, null, null, null, List.of(), 140, null, false));
+    }
+
+    @Test
+    void wordCloudAndOpenTextErrorsNameFileAndLine() {
+        fails("id: q\ntype: wordcloud\nquestion: Q?\nmax-entries: 11\n",
+                "d.md:7: 'max-entries' must be from 1 to 10, not 11");
+        fails("id: q\ntype: wordcloud\nquestion: Q?\nmax-chars: 0\n",
+                "d.md:7: 'max-chars' must be from 1 to 50, not 0");
+        fails("id: q\ntype: open\nquestion: Q?\nmax-chars: 1001\n",
+                "d.md:7: 'max-chars' must be from 1 to 1000, not 1001");
+        fails("id: q\ntype: open\nquestion: Q?\nmoderation: maybe\n",
+                "d.md:7: 'moderation' must be on or off, not 'maybe'");
+        fails("id: q\ntype: open\nquestion: Q?\nmax-entries: 2\n",
+                "d.md:7: key 'max-entries' does not apply to a 'open' poll; its own keys are max-chars, moderation, "
+                        + "profanity-filter");
+        fails("id: q\ntype: wordcloud\nquestion: Q?\noptions: [a, b]\n",
+                "d.md:7: a 'wordcloud' poll has no options; remove 'options'");
+        fails("id: q\ntype: choice\nquestion: Q?\nmoderation: on\noptions: [a, b]\n",
+                "d.md:7: key 'moderation' does not apply to a 'choice' poll; that type takes no keys beyond id, options, "
+                        + "question, results, time-limit, type, vote-changes");
+    }
 }

@@ -65,6 +65,13 @@ public final class LiveClient implements AutoCloseable {
         return next(n -> n.path("type").asText().equals(type));
     }
 
+    /** Every message received so far, in order. */
+    public List<JsonNode> received() {
+        synchronized (all) {
+            return List.copyOf(all);
+        }
+    }
+
     public void send(String text) {
         connection.sendTextAndAwait(text);
     }

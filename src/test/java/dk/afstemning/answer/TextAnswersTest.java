@@ -1,0 +1,106 @@
+package dk.afstemning.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.text.Normalizer;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dk.afstemning.poll.Poll;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.text.TextNormalizer;
+import dk.afstemning.vote.VoteText;
+
+/** The arithmetic and checks of the word cloud and open text, with exact values. */
+class TextAnswersTest {
+
+    private static CloudWords.Spelling spelling(String typed, long count, long firstId) {
+        return new CloudWords.Spelling(TextNormalizer.key(typed.strip()), typed.strip(), count, firstId);
+    }
+
+    private static Poll poll(boolean profanityFilter) {
+        Poll poll = new Poll();
+        poll.key = "ord";
+        poll.type = "wordcloud";
+        poll.talk = new Talk();
+        poll.talk.profanityFilter = profanityFilter;
+        return poll;
+    }
+
+    @Test
+    void variantsOfOneWordMergeIntoOneEntryOfCountThree() {
+        String nfd = Normalizer.normalize("Ledelse på tværs", Normalizer.Form.NFD);
+        String nfc = Normalizer.normalize("Ledelse på tværs", Normalizer.Form.NFC);
+        assertThat(nfd).isNotEqualTo(nfc);
+        List<CloudWords.Word> words = CloudWords.merge(List.of(spelling("Ledelse", 1, 1), spelling(" ledelse ", 1, 2),
+                spelling("LEDELSE", 1, 3), spelling(nfc, 2, 4), spelling(nfd, 1, 5), spelling("Tillid", 1, 6)));
+        assertThat(words).containsExactly(new CloudWords.Word("Ledelse", 3),
+                new CloudWords.Word(nfc, 3), new CloudWords.Word("Tillid", 1));
+    }
+
+    @Test
+    void theShownSpellingIsTheMostCommonThenTheFirstSeen() {
+        assertThat(CloudWords.merge(List.of(spelling("tillid", 1, 1), spelling("Tillid", 2, 2))))
+                .containsExactly(new CloudWords.Word("Tillid", 3));
+        assertThat(CloudWords.merge(List.of(spelling("TILLID", 1, 9), spelling("tillid", 1, 4))))
+                .containsExactly(new CloudWords.Word("tillid", 2));
+    }
+
+    @Test
+    void entriesAreTrimmedAndMergedWithinOneAnswer() {
+        Answer checked = Answer.texts(TextEntries.check(poll(true), Answer.texts(List.of(" Ledelse ", "LEDELSE", "Tid")), 3, 25));
+        assertThat(checked.texts()).containsExactly("Ledelse", "Tid");
+    }
+
+    @Test
+    void lengthIsCountedInUserVisibleCharacters() {
+        String family = "👩‍👩‍👧";
+        assertThat(TextEntries.check(poll(true), Answer.texts(List.of(family.repeat(25))), 3, 25)).hasSize(1);
+        assertThatThrownBy(() -> TextEntries.check(poll(true), Answer.texts(List.of("x".repeat(26))), 3, 25))
+                .isInstanceOf(ApiProblem.class).satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(422))
+                .hasMessageContaining("at most 25 characters, not 26");
+        assertThatThrownBy(() -> TextEntries.check(poll(true), Answer.texts(List.of("a", "b", "c", "d")), 3, 25))
+                .isInstanceOf(ApiProblem.class).hasMessageContaining("at most 3 entries, not 4");
+        assertThatThrownBy(() -> TextEntries.check(poll(true), Answer.texts(List.of("   ")), 3, 25))
+                .isInstanceOf(ApiProblem.class).satisfies(e -> assertThat(((ApiProblem) e).type()).isEqualTo("empty-entry"));
+    }
+
+    @Test
+    void profanityIsHiddenUnlessTheFilterIsOff() {
+        assertThat(TextEntries.status(poll(true), "Lort", VoteText.SHOWN)).isEqualTo(VoteText.HIDDEN);
+        assertThat(TextEntries.status(poll(true), "fuck ledelse", VoteText.WAITING)).isEqualTo(VoteText.HIDDEN);
+        assertThat(TextEntries.status(poll(true), "Ledelse", VoteText.WAITING)).isEqualTo(VoteText.WAITING);
+        assertThat(TextEntries.status(poll(false), "Lort", VoteText.SHOWN)).isEqualTo(VoteText.SHOWN);
+        Poll own = poll(true);
+        own.profanityFilter = false;
+        assertThat(TextEntries.status(own, "Lort", VoteText.SHOWN)).isEqualTo(VoteText.SHOWN);
+    }
+
+    @Test
+    void theCloudLayoutIsDeterministicAndWordsDoNotOverlap() {
+        List<CloudWords.Word> words = List.of(new CloudWords.Word("Ledelse", 3), new CloudWords.Word("Tillid", 2),
+                new CloudWords.Word("Tid", 1));
+        List<CloudLayout.Placed> placed = CloudLayout.layout(words);
+        assertThat(CloudLayout.layout(words)).isEqualTo(placed);
+        // the heaviest word is the largest and sits in the middle of the 1000 × 600 box
+        assertThat(placed.get(0)).isEqualTo(new CloudLayout.Placed("Ledelse", 3, 500, 300, 120));
+        assertThat(placed.get(1).size()).isEqualTo(80);
+        assertThat(placed.get(2).size()).isEqualTo(40);
+        for (int i = 0; i < placed.size(); i++) {
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertThat(overlap(placed.get(i), placed.get(j))).as("%s and %s", i, j).isFalse();
+            }
+        }
+    }
+
+    private static boolean overlap(CloudLayout.Placed a, CloudLayout.Placed b) {
+        double aw = CloudLayout.ems(a.text()) * a.size() / 2;
+        double bw = CloudLayout.ems(b.text()) * b.size() / 2;
+        double ah = a.size() * 1.15 / 2;
+        double bh = b.size() * 1.15 / 2;
+        return Math.abs(a.x() - b.x()) < aw + bw - 1 && Math.abs(a.y() - b.y()) < ah + bh - 1;
+    }
+}
