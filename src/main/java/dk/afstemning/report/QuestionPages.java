@@ -36,12 +36,19 @@ public class QuestionPages {
     @Inject
     ReportService reports;
 
-    /** One cell of the table: count, share in percent and the 95% interval, formatted for the page's language. */
-    public record CellView(long count, String share, String ci) {
+    /**
+     * One cell of the table: count, share in percent and the 95% interval, formatted for the page's language; for a
+     * ranking {@code rank} holds the average place and the Borda points instead.
+     */
+    public record CellView(long count, String share, String ci, String rank) {
     }
 
-    /** One row of the table: a talk, or the pooled total. */
-    public record RowView(String label, long n, boolean small, boolean pooled, List<CellView> cells) {
+    /**
+     * One row of the table: a talk, or the pooled total.
+     *
+     * @param mean scale and slider: the mean with its 95% interval and the median, formatted; null for other types
+     */
+    public record RowView(String label, long n, boolean small, boolean pooled, List<CellView> cells, String mean) {
     }
 
     /** One pairwise test, formatted. */
@@ -84,7 +91,7 @@ public class QuestionPages {
                 p.test() == null ? "–" : pValue(p.test().pValue(), locale))).toList();
         var chi = report.chiSquare();
         QuestionView view = new QuestionView(report.pollId(), report.question(),
-                report.options().stream().map(Reports.OptionKey::text).toList(), rows, report,
+                report.pooled().options().stream().map(OptionStat::text).toList(), rows, report,
                 chi == null ? null : decimal(chi.statistic(), 2, locale), chi == null ? null : pValue(chi.pValue(), locale),
                 chi != null && chi.small(), pairs, report.options().isEmpty() ? "" : report.options().get(0).text());
         return new question(language, Languages.other(language), view).setLocale(locale);
@@ -111,9 +118,16 @@ public class QuestionPages {
         for (OptionStat o : stat.options()) {
             cells.add(new CellView(o.count(), decimal(100 * o.share(), 1, locale) + " %", o.ci95() == null ? "–"
                     : decimal(100 * o.ci95().lower(), 1, locale) + "–" + decimal(100 * o.ci95().upper(), 1, locale)
-                            + " %"));
+                            + " %", o.borda() == null ? null
+                                    : (o.averageRank() == null ? "–" : decimal(o.averageRank(), 2, locale)) + " · "
+                                            + o.borda()));
         }
-        return new RowView(label, stat.n(), stat.smallN(), pooled, cells);
+        Reports.MeanStat m = stat.mean();
+        String mean = m == null ? null : m.mean() == null ? "–" : decimal(m.mean(), 2, locale)
+                + (m.ci95() == null ? "" : " (" + decimal(m.ci95().lower(), 2, locale) + "–"
+                        + decimal(m.ci95().upper(), 2, locale) + ")")
+                + " · " + decimal(m.median(), 1, locale);
+        return new RowView(label, stat.n(), stat.smallN(), pooled, cells, mean);
     }
 
     private static String decimal(double value, int places, Locale locale) {

@@ -118,4 +118,13 @@ public interface ReportMessages {
 
     @Message("The mean is given with its 95% confidence interval (Student's t); the rows above are the distribution.")
     String mean_note();
+
+    @Message("Mean (95% CI) · median")
+    String mean_median_column();
+
+    @Message("Each cell of a ranking gives the average place (1 is first) and the Borda points.")
+    String ranking_cells_note();
+
+    @Message("A participant's answer counts for several options here, so the talks are not tested against each other (a chi-square test needs one answer per participant and column).")
+    String no_test_note();
 }
