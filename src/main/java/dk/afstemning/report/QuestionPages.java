@@ -1,5 +1,7 @@
 package dk.afstemning.report;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,7 @@ import dk.afstemning.report.Reports.QuestionReport;
 import dk.afstemning.report.Reports.QuestionSummary;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.web.Languages;
+import dk.afstemning.web.LocaleFormats;
 
 /**
  * The organiser pages of questions across talks: a list of poll ids, and one question's talks side by side with a
@@ -84,10 +87,10 @@ public class QuestionPages {
         Locale locale = Locale.forLanguageTag(language);
         QuestionReport report = reports.question(pollKey);
         List<RowView> rows = new ArrayList<>();
-        report.talks().forEach(t -> rows.add(row(label(t), t.stat(), false, locale)));
+        report.talks().forEach(t -> rows.add(row(label(t, locale), t.stat(), false, locale)));
         rows.add(row(null, report.pooled(), true, locale));
-        List<PairView> pairs = report.pairs().stream().map(p -> new PairView(title(report, p.talkA()),
-                title(report, p.talkB()), p.test() == null ? "–" : decimal(p.test().z(), 3, locale),
+        List<PairView> pairs = report.pairs().stream().map(p -> new PairView(title(report, p.talkA(), locale),
+                title(report, p.talkB(), locale), p.test() == null ? "–" : decimal(p.test().z(), 3, locale),
                 p.test() == null ? "–" : pValue(p.test().pValue(), locale))).toList();
         var chi = report.chiSquare();
         QuestionView view = new QuestionView(report.pollId(), report.question(),
@@ -97,10 +100,12 @@ public class QuestionPages {
         return new question(language, Languages.other(language), view).setLocale(locale);
     }
 
-    private static String label(Reports.TalkAnswers t) {
+    /** A talk's row label: title, date written out in the page's language, venue. */
+    private static String label(Reports.TalkAnswers t, Locale locale) {
         StringBuilder label = new StringBuilder(t.title());
         if (t.date() != null) {
-            label.append(" · ").append(t.date());
+            label.append(" · ").append(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(LocaleFormats.formatLocale(locale)).format(t.date()));
         }
         if (t.venue() != null && !t.venue().isBlank()) {
             label.append(" · ").append(t.venue());
@@ -108,8 +113,8 @@ public class QuestionPages {
         return label.toString();
     }
 
-    private static String title(QuestionReport report, long talkId) {
-        return report.talks().stream().filter(t -> t.talkId() == talkId).map(QuestionPages::label).findFirst()
+    private static String title(QuestionReport report, long talkId, Locale locale) {
+        return report.talks().stream().filter(t -> t.talkId() == talkId).map(t -> label(t, locale)).findFirst()
                 .orElse(String.valueOf(talkId));
     }
 
