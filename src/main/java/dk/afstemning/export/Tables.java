@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dk.afstemning.export.Table.Column;
+import dk.afstemning.report.Reports.MeanStat;
 import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.PairTest;
 import dk.afstemning.report.Reports.PollReport;
@@ -14,6 +15,7 @@ import dk.afstemning.report.Reports.QuestionReport;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.TalkAnswers;
 import dk.afstemning.report.Reports.TalkReport;
+import dk.afstemning.report.Reports.VoteAnswer;
 import dk.afstemning.report.Reports.VoteRow;
 
 /**
@@ -21,6 +23,9 @@ import dk.afstemning.report.Reports.VoteRow;
  * codebook are all made from these, so they cannot disagree.
  */
 public final class Tables {
+
+    /** Separates the option ids of a multiple or ranking answer in one cell. */
+    public static final String OPTION_SEPARATOR = "|";
 
     /** Columns of the raw votes table: one row per stored vote. */
     public static final List<Column> VOTES = List.of(
@@ -30,11 +35,16 @@ public final class Tables {
             new Column("question", "text", "The question, as in the deck"),
             new Column("round", "integer", "The round of the poll, from 1; a reset starts a new round"),
             new Column("participant", "text", "Pseudonym of the participant: the same within a talk, unlinkable across talks"),
-            new Column("option_id", "text", "The chosen option's id in the deck"),
-            new Column("option_position", "integer", "The chosen option's position in the poll, from 1"),
-            new Column("option_text", "text", "The chosen option's text, as in the deck"),
-            new Column("option_archived", "boolean", "true when the option was later removed from the deck; such votes count in no result"),
-            new Column("cast_at", "timestamp", "When the vote was cast or last changed, ISO 8601 with offset (UTC)"));
+            new Column("option_id", "text", "choice, quiz: the chosen option's id in the deck; empty for other types"),
+            new Column("option_position", "integer", "choice, quiz: the chosen option's position in the poll, from 1"),
+            new Column("option_text", "text", "choice, quiz: the chosen option's text, as in the deck"),
+            new Column("option_archived", "boolean", "choice, quiz: true when the option was later removed from the deck; such votes count in no result"),
+            new Column("cast_at", "timestamp", "When the vote was cast or last changed, ISO 8601 with offset (UTC)"),
+            new Column("poll_type", "text", "The poll type: choice, quiz, multiple, scale, slider or ranking"),
+            new Column("option_ids", "text", "multiple: the ticked options' ids in option order; ranking: every option's id, best first; separated by " + OPTION_SEPARATOR),
+            new Column("option_texts", "text", "The texts of option_ids in the same order, separated by \" | \" (option_ids is the unambiguous one)"),
+            new Column("value", "integer", "scale, slider: the number answered"),
+            new Column("correct", "boolean", "quiz: true when the chosen option is a right answer"));
 
     /** Columns of the results table: one row per option per round (or per talk, and pooled, across talks). */
     public static final List<Column> RESULTS = List.of(
@@ -51,7 +61,18 @@ public final class Tables {
             new Column("count", "integer", "Votes for the option"),
             new Column("share", "number", "count / n, from 0 to 1 (0 when n is 0), 6 significant digits"),
             new Column("ci95_lower", "number", "Lower bound of the 95% Wilson score interval of the share; empty when n is 0"),
-            new Column("ci95_upper", "number", "Upper bound of the 95% Wilson score interval of the share; empty when n is 0"));
+            new Column("ci95_upper", "number", "Upper bound of the 95% Wilson score interval of the share; empty when n is 0"),
+            new Column("poll_type", "text", "The poll type. What a row and its count are: choice, quiz: an option and its votes; multiple: an option and the voters who ticked it (n = voters, shares may add up to more than 1); scale: a value, slider: a bin of values (value_from to value_to) and its votes; ranking: an option and the votes that put it first"),
+            new Column("correct", "boolean", "quiz: true when the option is a right answer; empty for other types"),
+            new Column("value_from", "integer", "scale, slider: lowest value of the row's bar"),
+            new Column("value_to", "integer", "scale, slider: highest value of the row's bar (inclusive); slider bins are 0-9, 10-19, ..., 90-100"),
+            new Column("average_rank", "number", "ranking: the option's mean place, 1 is first; empty when nobody ranked"),
+            new Column("borda_points", "integer", "ranking: Borda points (Borda 1781): with k options a first place gives k-1 points, the last 0"),
+            new Column("mean", "number", "scale, slider: mean of the round's values (the same on every row of the round)"),
+            new Column("sd", "number", "scale, slider: sample standard deviation (divisor n-1); empty when n < 2"),
+            new Column("mean_ci95_lower", "number", "scale, slider: lower bound of the 95% Student t interval of the mean; empty when n < 2"),
+            new Column("mean_ci95_upper", "number", "scale, slider: upper bound of the 95% Student t interval of the mean; empty when n < 2"),
+            new Column("median", "number", "scale, slider: the median (mean of the two middle values when n is even)"));
 
     /** Columns of the tests table of a question across talks. */
     public static final List<Column> TESTS = List.of(
@@ -76,16 +97,21 @@ public final class Tables {
 
     /** Raw votes. */
     public static Table votes(List<VoteRow> votes) {
-        return new Table("Votes", VOTES, votes.stream().map(v -> List.<Object>of(v.talkId(), v.talkTitle(), v.pollId(),
-                v.question(), v.round(), v.participant(), v.optionId(), v.optionPosition(), v.optionText(),
-                v.optionArchived(), v.castAt().toString())).toList());
+        return new Table("Votes", VOTES, votes.stream().map(v -> {
+            VoteAnswer a = v.answer();
+            return Arrays.<Object>asList(v.talkId(), v.talkTitle(), v.pollId(), v.question(), v.round(),
+                    v.participant(), a.optionId(), a.optionPosition(), a.optionText(), a.optionArchived(),
+                    v.castAt().toString(), v.pollType(),
+                    a.optionIds() == null ? null : String.join(OPTION_SEPARATOR, a.optionIds()),
+                    a.optionTexts() == null ? null : String.join(" | ", a.optionTexts()), a.value(), a.correct());
+        }).toList());
     }
 
     /** Results of one poll of a talk, every round. */
     public static Table results(TalkReport talk, PollReport poll) {
         List<List<Object>> rows = new ArrayList<>();
         for (RoundStat round : poll.rounds()) {
-            addRows(rows, talk.talkId(), talk.title(), poll.pollId(), poll.question(), round);
+            addRows(rows, talk.talkId(), talk.title(), poll.pollId(), poll.type(), poll.question(), round);
         }
         return new Table(poll.pollId(), RESULTS, rows);
     }
@@ -101,9 +127,9 @@ public final class Tables {
     public static Table results(QuestionReport question) {
         List<List<Object>> rows = new ArrayList<>();
         for (TalkAnswers t : question.talks()) {
-            addRows(rows, t.talkId(), t.title(), question.pollId(), question.question(), t.stat());
+            addRows(rows, t.talkId(), t.title(), question.pollId(), question.type(), question.question(), t.stat());
         }
-        addRows(rows, null, "pooled", question.pollId(), question.question(), question.pooled());
+        addRows(rows, null, "pooled", question.pollId(), question.type(), question.question(), question.pooled());
         return new Table("Results", RESULTS, rows);
     }
 
@@ -126,12 +152,20 @@ public final class Tables {
         return new Table("Tests", TESTS, rows);
     }
 
-    /** The codebook of the given tables: one row per column. */
+    /**
+     * The codebook of the given tables: one row per column. Tables with the same columns are described once; the
+     * sheets of a talk's polls, which have the results columns, are described as {@code Results}.
+     */
     public static Table codebook(List<Table> tables) {
         List<List<Object>> rows = new ArrayList<>();
+        java.util.Set<List<Column>> described = new java.util.HashSet<>();
         for (Table table : tables) {
+            if (!described.add(table.columns())) {
+                continue;
+            }
+            String name = table.columns().equals(RESULTS) ? "Results" : table.name();
             for (Column c : table.columns()) {
-                rows.add(List.of(table.name(), c.name(), c.type(), c.description()));
+                rows.add(List.of(name, c.name(), c.type(), c.description()));
             }
         }
         return new Table("Codebook", CODEBOOK, rows);
@@ -143,19 +177,29 @@ public final class Tables {
                 new Table("Tests", TESTS, List.of())));
     }
 
+    /** {@link #number(double)}, or null for null. */
+    static BigDecimal number(Double value) {
+        return value == null ? null : number(value.doubleValue());
+    }
+
     /** A number rounded to 6 significant digits, as a {@link BigDecimal} so that it prints without an exponent. */
     static BigDecimal number(double value) {
         BigDecimal number = BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros();
         return number.scale() < 0 ? number.setScale(0) : number;
     }
 
-    private static void addRows(List<List<Object>> rows, Long talkId, String title, String pollId, String question,
-            RoundStat round) {
+    private static void addRows(List<List<Object>> rows, Long talkId, String title, String pollId, String type,
+            String question, RoundStat round) {
+        MeanStat m = round.mean();
         for (OptionStat o : round.options()) {
             rows.add(Arrays.asList(talkId, title, pollId, question, round.round(), round.n(), round.smallN(),
                     o.optionId(), o.position(), o.text(), o.count(), number(o.share()),
                     o.ci95() == null ? null : number(o.ci95().lower()),
-                    o.ci95() == null ? null : number(o.ci95().upper())));
+                    o.ci95() == null ? null : number(o.ci95().upper()), type, o.correct(), o.from(), o.to(),
+                    number(o.averageRank()), o.borda(), m == null ? null : number(m.mean()),
+                    m == null ? null : number(m.sd()), m == null || m.ci95() == null ? null : number(m.ci95().lower()),
+                    m == null || m.ci95() == null ? null : number(m.ci95().upper()),
+                    m == null ? null : number(m.median())));
         }
     }
 }

@@ -2,6 +2,7 @@ package dk.afstemning.organiser;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,7 +23,12 @@ import io.quarkus.panache.common.Sort;
 
 import dk.afstemning.participant.Participant;
 import dk.afstemning.poll.Poll;
-import dk.afstemning.poll.PollOption;
+import dk.afstemning.report.ReportService;
+import dk.afstemning.report.Reports;
+import dk.afstemning.report.Reports.OptionStat;
+import dk.afstemning.report.Reports.RoundStat;
+import dk.afstemning.report.RoundCounts;
+import dk.afstemning.report.TypeReports;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.Vote;
@@ -37,7 +43,7 @@ public class TalkReports {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     @Inject
-    ResultsService results;
+    ReportService reports;
 
     @Inject
     ObjectMapper json;
@@ -51,22 +57,55 @@ public class TalkReports {
     public record PollVotes(String pollId, long votes) {
     }
 
-    /** One option's count in each round, rounds side by side. */
-    public record OptionRow(String text, List<Long> counts, List<Integer> percents) {
+    /**
+     * One row of a poll's table, rounds side by side: an option (or, for scale and slider, a value or bin).
+     *
+     * @param text the option text or the bar's values
+     * @param counts per round: votes (choice, quiz, scale, slider), voters who ticked it (multiple), first places
+     *        (ranking)
+     * @param percents per round: counts as whole percent of the round's n
+     * @param averageRanks ranking only, per round: the mean place rounded to 2 decimals (null when nobody ranked);
+     *        null for other types
+     * @param borda ranking only, per round: Borda points; null for other types
+     * @param correct quiz only: a right answer
+     */
+    public record OptionRow(String text, List<Long> counts, List<Integer> percents, List<Double> averageRanks,
+            List<Long> borda, boolean correct) {
     }
 
-    /** A timeline bucket: the start of a {@value #BUCKET_SECONDS} s window and the votes cast in it. */
-    public record Bucket(String start, long votes) {
+    /**
+     * The mean of a scale or slider round, rounded to 2 decimals for the page; null fields without enough votes.
+     *
+     * @param mean the mean
+     * @param lower lower bound of its 95% t interval
+     * @param upper upper bound
+     * @param median the median
+     */
+    public record MeanCell(Double mean, Double lower, Double upper, Double median) {
+    }
+
+    /**
+     * A timeline bucket: the start of a {@value #BUCKET_SECONDS} s window and the votes cast in it.
+     *
+     * @param start the start as {@code yyyy-MM-dd HH:mm:ss} in the server's time zone (chart labels)
+     * @param at the same start, for the page to write in its language
+     */
+    public record Bucket(String start, LocalDateTime at, long votes) {
     }
 
     /**
      * A poll's results over all its rounds.
      *
-     * @param chart JSON for the chart: {@code {"labels":[…],"rounds":[[…],…],"timeline":{"labels":[…],"votes":[…]}}}
+     * @param type the poll type
+     * @param totals per round: n, the participants who answered
+     * @param means scale and slider only, per round; null for other types
+     * @param chart JSON for the chart: {@code {"labels":[…],"rounds":[[…],…],"timeline":{"labels":[…],"votes":[…]}}};
+     *        the bars are the counts, for a ranking the Borda points
      * @param voters distinct participants who voted in any round (raw votes still stored)
      */
-    public record PollReport(String pollId, String question, String status, List<Integer> rounds,
-            List<Long> totals, List<OptionRow> options, long voters, List<Bucket> timeline, String chart) {
+    public record PollReport(String pollId, String type, String question, String status, List<Integer> rounds,
+            List<Long> totals, List<OptionRow> options, List<MeanCell> means, long voters, List<Bucket> timeline,
+            String chart) {
     }
 
     /** A talk's results page. @param voters distinct participants with a stored vote in any poll */
@@ -109,45 +148,55 @@ public class TalkReports {
         long participants = Participant.count("talk", talk);
         long voters = distinctVoters("v.poll.talk = ?1", talk);
         int rate = participants == 0 ? 0 : ResultsService.percent(voters, participants);
-        List<PollReport> polls = Poll.listActiveByTalk(talk).stream().map(this::poll).toList();
+        List<Poll> active = Poll.listActiveByTalk(talk);
+        List<Reports.PollReport> stats = reports.talk(talkId).polls();
+        List<PollReport> polls = new ArrayList<>();
+        for (int i = 0; i < active.size(); i++) {
+            polls.add(poll(active.get(i), stats.get(i)));
+        }
         return new TalkReport(talk, participants, voters, rate, polls);
     }
 
-    private PollReport poll(Poll poll) {
-        List<PollOption> options = PollOption.listActiveByPoll(poll);
-        List<Integer> rounds = new ArrayList<>();
-        List<Long> totals = new ArrayList<>();
-        List<Map<Long, Long>> countsPerRound = new ArrayList<>();
-        for (int round = 1; round <= Math.max(1, poll.round); round++) {
-            Map<Long, Long> counts = results.counts(poll.id, round);
-            rounds.add(round);
-            countsPerRound.add(counts);
-            totals.add(options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum());
+    /** The page's view of a poll, from its report ({@link ReportService#talk}); round 1 shown even before voting. */
+    private PollReport poll(Poll poll, Reports.PollReport report) {
+        List<RoundStat> stats = new ArrayList<>(report.rounds());
+        if (stats.isEmpty()) {
+            stats.add(TypeReports.get(poll.type).stat(poll, 1, RoundCounts.NONE, List.of()));
         }
+        boolean ranking = stats.get(0).options().stream().anyMatch(o -> o.borda() != null);
+        List<Integer> rounds = stats.stream().map(RoundStat::round).map(r -> Math.max(r, 1)).toList();
+        List<Long> totals = stats.stream().map(RoundStat::n).toList();
         List<OptionRow> rows = new ArrayList<>();
-        for (PollOption o : options) {
-            List<Long> counts = new ArrayList<>();
-            List<Integer> percents = new ArrayList<>();
-            for (int i = 0; i < rounds.size(); i++) {
-                long count = countsPerRound.get(i).getOrDefault(o.id, 0L);
-                counts.add(count);
-                percents.add(ResultsService.percent(count, totals.get(i)));
-            }
-            rows.add(new OptionRow(o.text, counts, percents));
+        for (int i = 0; i < stats.get(0).options().size(); i++) {
+            int item = i;
+            List<OptionStat> cells = stats.stream().map(r -> r.options().get(item)).toList();
+            rows.add(new OptionRow(cells.get(0).text(), cells.stream().map(OptionStat::count).toList(),
+                    cells.stream().map(c -> (int) Math.round(100 * c.share())).toList(),
+                    ranking ? cells.stream().map(c -> round2(c.averageRank())).toList() : null,
+                    ranking ? cells.stream().map(OptionStat::borda).toList() : null,
+                    Boolean.TRUE.equals(cells.get(0).correct())));
         }
+        List<MeanCell> means = stats.get(0).mean() == null ? null : stats.stream().map(RoundStat::mean)
+                .map(m -> new MeanCell(round2(m.mean()), m.ci95() == null ? null : round2(m.ci95().lower()),
+                        m.ci95() == null ? null : round2(m.ci95().upper()), round2(m.median())))
+                .toList();
         long voters = distinctVoters("v.poll = ?1", poll);
         List<Bucket> timeline = timeline(poll);
-        Map<String, Object> chart = Map.of("labels", options.stream().map(o -> o.text).toList(),
+        Map<String, Object> chart = Map.of("labels", rows.stream().map(OptionRow::text).toList(),
                 "rounds", rows.isEmpty() ? List.of() : rounds.stream().map(r -> rows.stream()
-                        .map(row -> row.counts().get(r - 1)).toList()).toList(),
+                        .map(row -> ranking ? row.borda().get(r - 1) : row.counts().get(r - 1)).toList()).toList(),
                 "timeline", Map.of("labels", timeline.stream().map(Bucket::start).toList(),
                         "votes", timeline.stream().map(Bucket::votes).toList()));
         try {
-            return new PollReport(poll.key, poll.question, poll.status.name(), rounds, totals, rows, voters,
-                    timeline, json.writeValueAsString(chart));
+            return new PollReport(poll.key, poll.type, poll.question, poll.status.name(), rounds, totals, rows, means,
+                    voters, timeline, json.writeValueAsString(chart));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Double round2(Double value) {
+        return value == null ? null : Math.round(value * 100) / 100.0;
     }
 
     /** Stored votes per {@value #BUCKET_SECONDS} s window of {@code cast_at}, over every round; empty windows left out. */
@@ -160,7 +209,10 @@ public class TalkReports {
                 Long::sum));
         ZoneId zone = ZoneId.systemDefault();
         return buckets.entrySet().stream()
-                .map(e -> new Bucket(CLOCK.format(Instant.ofEpochSecond(e.getKey()).atZone(zone)), e.getValue()))
+                .map(e -> {
+                    LocalDateTime at = LocalDateTime.ofInstant(Instant.ofEpochSecond(e.getKey()), zone);
+                    return new Bucket(CLOCK.format(at), at, e.getValue());
+                })
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package dk.afstemning.report;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,7 @@ import dk.afstemning.report.Reports.QuestionReport;
 import dk.afstemning.report.Reports.QuestionSummary;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.web.Languages;
+import dk.afstemning.web.LocaleFormats;
 
 /**
  * The organiser pages of questions across talks: a list of poll ids, and one question's talks side by side with a
@@ -36,12 +39,19 @@ public class QuestionPages {
     @Inject
     ReportService reports;
 
-    /** One cell of the table: count, share in percent and the 95% interval, formatted for the page's language. */
-    public record CellView(long count, String share, String ci) {
+    /**
+     * One cell of the table: count, share in percent and the 95% interval, formatted for the page's language; for a
+     * ranking {@code rank} holds the average place and the Borda points instead.
+     */
+    public record CellView(long count, String share, String ci, String rank) {
     }
 
-    /** One row of the table: a talk, or the pooled total. */
-    public record RowView(String label, long n, boolean small, boolean pooled, List<CellView> cells) {
+    /**
+     * One row of the table: a talk, or the pooled total.
+     *
+     * @param mean scale and slider: the mean with its 95% interval and the median, formatted; null for other types
+     */
+    public record RowView(String label, long n, boolean small, boolean pooled, List<CellView> cells, String mean) {
     }
 
     /** One pairwise test, formatted. */
@@ -77,23 +87,25 @@ public class QuestionPages {
         Locale locale = Locale.forLanguageTag(language);
         QuestionReport report = reports.question(pollKey);
         List<RowView> rows = new ArrayList<>();
-        report.talks().forEach(t -> rows.add(row(label(t), t.stat(), false, locale)));
+        report.talks().forEach(t -> rows.add(row(label(t, locale), t.stat(), false, locale)));
         rows.add(row(null, report.pooled(), true, locale));
-        List<PairView> pairs = report.pairs().stream().map(p -> new PairView(title(report, p.talkA()),
-                title(report, p.talkB()), p.test() == null ? "–" : decimal(p.test().z(), 3, locale),
+        List<PairView> pairs = report.pairs().stream().map(p -> new PairView(title(report, p.talkA(), locale),
+                title(report, p.talkB(), locale), p.test() == null ? "–" : decimal(p.test().z(), 3, locale),
                 p.test() == null ? "–" : pValue(p.test().pValue(), locale))).toList();
         var chi = report.chiSquare();
         QuestionView view = new QuestionView(report.pollId(), report.question(),
-                report.options().stream().map(Reports.OptionKey::text).toList(), rows, report,
+                report.pooled().options().stream().map(OptionStat::text).toList(), rows, report,
                 chi == null ? null : decimal(chi.statistic(), 2, locale), chi == null ? null : pValue(chi.pValue(), locale),
                 chi != null && chi.small(), pairs, report.options().isEmpty() ? "" : report.options().get(0).text());
         return new question(language, Languages.other(language), view).setLocale(locale);
     }
 
-    private static String label(Reports.TalkAnswers t) {
+    /** A talk's row label: title, date written out in the page's language, venue. */
+    private static String label(Reports.TalkAnswers t, Locale locale) {
         StringBuilder label = new StringBuilder(t.title());
         if (t.date() != null) {
-            label.append(" · ").append(t.date());
+            label.append(" · ").append(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(LocaleFormats.formatLocale(locale)).format(t.date()));
         }
         if (t.venue() != null && !t.venue().isBlank()) {
             label.append(" · ").append(t.venue());
@@ -101,8 +113,8 @@ public class QuestionPages {
         return label.toString();
     }
 
-    private static String title(QuestionReport report, long talkId) {
-        return report.talks().stream().filter(t -> t.talkId() == talkId).map(QuestionPages::label).findFirst()
+    private static String title(QuestionReport report, long talkId, Locale locale) {
+        return report.talks().stream().filter(t -> t.talkId() == talkId).map(t -> label(t, locale)).findFirst()
                 .orElse(String.valueOf(talkId));
     }
 
@@ -111,9 +123,16 @@ public class QuestionPages {
         for (OptionStat o : stat.options()) {
             cells.add(new CellView(o.count(), decimal(100 * o.share(), 1, locale) + " %", o.ci95() == null ? "–"
                     : decimal(100 * o.ci95().lower(), 1, locale) + "–" + decimal(100 * o.ci95().upper(), 1, locale)
-                            + " %"));
+                            + " %", o.borda() == null ? null
+                                    : (o.averageRank() == null ? "–" : decimal(o.averageRank(), 2, locale)) + " · "
+                                            + o.borda()));
         }
-        return new RowView(label, stat.n(), stat.smallN(), pooled, cells);
+        Reports.MeanStat m = stat.mean();
+        String mean = m == null ? null : m.mean() == null ? "–" : decimal(m.mean(), 2, locale)
+                + (m.ci95() == null ? "" : " (" + decimal(m.ci95().lower(), 2, locale) + "–"
+                        + decimal(m.ci95().upper(), 2, locale) + ")")
+                + " · " + decimal(m.median(), 1, locale);
+        return new RowView(label, stat.n(), stat.smallN(), pooled, cells, mean);
     }
 
     private static String decimal(double value, int places, Locale locale) {

@@ -94,4 +94,37 @@ public interface ReportMessages {
 
     @Message("Share of votes (%)")
     String share_axis();
+
+    @Message("Answered (n)")
+    String answered_row();
+
+    @Message("Mean (95% CI)")
+    String mean_row();
+
+    @Message("Median")
+    String median_row();
+
+    @Message("average place {rank} · {points} points")
+    String ranking_cell(String rank, long points);
+
+    @Message("(correct)")
+    String correct_mark();
+
+    @Message("Each option's share is of the participants who answered, so the shares can add up to more than 100 %.")
+    String multiple_note();
+
+    @Message("Ranking: the average place (1 is first) and Borda points; with k options a first place gives k − 1 points and the last 0. The chart shows the points.")
+    String ranking_note();
+
+    @Message("The mean is given with its 95% confidence interval (Student's t); the rows above are the distribution.")
+    String mean_note();
+
+    @Message("Mean (95% CI) · median")
+    String mean_median_column();
+
+    @Message("Each cell of a ranking gives the average place (1 is first) and the Borda points.")
+    String ranking_cells_note();
+
+    @Message("A participant's answer counts for several options here, so the talks are not tested against each other (a chi-square test needs one answer per participant and column).")
+    String no_test_note();
 }

@@ -51,21 +51,21 @@ public class ReportResource {
     @Path("talks/{id}/export.csv")
     @Operation(summary = "Every stored vote of a talk as CSV, one row per vote, participants as pseudonyms")
     public Response talkVotesCsv(@PathParam("id") long id) {
-        return file(CsvWriter.write(Tables.votes(reports.talkExport(id).votes())), CSV, "talk-" + id + "-votes.csv");
+        return csv(Tables.votes(reports.talkExport(id).votes()), "talk-" + id + "-votes.csv");
     }
 
     @GET
     @Path("talks/{id}/results.csv")
-    @Operation(summary = "A talk's results as CSV, one row per option per round")
+    @Operation(summary = "A talk's results as CSV, one row per option (or value, or bin) per round")
     public Response talkResultsCsv(@PathParam("id") long id) {
-        return file(CsvWriter.write(Tables.results(reports.talk(id))), CSV, "talk-" + id + "-results.csv");
+        return csv(Tables.results(reports.talk(id)), "talk-" + id + "-results.csv");
     }
 
     @GET
     @Path("talks/{id}/export.json")
     @Operation(summary = "A talk's report and every stored vote as JSON")
     public Response talkJson(@PathParam("id") long id) {
-        return file(reports.talkExport(id), MediaType.APPLICATION_JSON, "talk-" + id + ".json");
+        return json(reports.talkExport(id), "talk-" + id + ".json");
     }
 
     @GET
@@ -77,9 +77,7 @@ public class ReportResource {
         List<Table> sheets = new ArrayList<>();
         talk.polls().forEach(p -> sheets.add(Tables.results(talk, p)));
         sheets.add(Tables.votes(export.votes()));
-        sheets.add(Tables.codebook(List.of(new Table("Results", Tables.RESULTS, List.of()),
-                new Table("Votes", Tables.VOTES, List.of()))));
-        return file(XlsxWriter.write(sheets), XLSX, "talk-" + id + ".xlsx");
+        return xlsx(sheets, "talk-" + id + ".xlsx");
     }
 
     @GET
@@ -102,32 +100,28 @@ public class ReportResource {
     @Path("questions/{pollKey}/export.csv")
     @Operation(summary = "The votes behind a question across talks as CSV, one row per vote")
     public Response questionVotesCsv(@PathParam("pollKey") String pollKey) {
-        return file(CsvWriter.write(Tables.votes(reports.questionExport(pollKey).votes())), CSV,
-                "question-" + safe(pollKey) + "-votes.csv");
+        return csv(Tables.votes(reports.questionExport(pollKey).votes()), "question-" + safe(pollKey) + "-votes.csv");
     }
 
     @GET
     @Path("questions/{pollKey}/results.csv")
     @Operation(summary = "A question across talks as CSV: one row per talk and option, then the pooled rows")
     public Response questionResultsCsv(@PathParam("pollKey") String pollKey) {
-        return file(CsvWriter.write(Tables.results(reports.question(pollKey))), CSV,
-                "question-" + safe(pollKey) + "-results.csv");
+        return csv(Tables.results(reports.question(pollKey)), "question-" + safe(pollKey) + "-results.csv");
     }
 
     @GET
     @Path("questions/{pollKey}/tests.csv")
     @Operation(summary = "The tests of a question across talks as CSV: chi-square, then pairwise z-tests")
     public Response questionTestsCsv(@PathParam("pollKey") String pollKey) {
-        return file(CsvWriter.write(Tables.tests(reports.question(pollKey))), CSV,
-                "question-" + safe(pollKey) + "-tests.csv");
+        return csv(Tables.tests(reports.question(pollKey)), "question-" + safe(pollKey) + "-tests.csv");
     }
 
     @GET
     @Path("questions/{pollKey}/export.json")
     @Operation(summary = "A question across talks and the votes behind it as JSON")
     public Response questionJson(@PathParam("pollKey") String pollKey) {
-        return file(reports.questionExport(pollKey), MediaType.APPLICATION_JSON,
-                "question-" + safe(pollKey) + ".json");
+        return json(reports.questionExport(pollKey), "question-" + safe(pollKey) + ".json");
     }
 
     @GET
@@ -135,23 +129,37 @@ public class ReportResource {
     @Operation(summary = "A question across talks as XLSX: results, tests, raw votes and the codebook")
     public Response questionXlsx(@PathParam("pollKey") String pollKey) {
         QuestionExport export = reports.questionExport(pollKey);
-        List<Table> sheets = List.of(Tables.results(export.question()), Tables.tests(export.question()),
-                Tables.votes(export.votes()));
-        List<Table> all = new ArrayList<>(sheets);
-        all.add(Tables.codebook(sheets));
-        return file(XlsxWriter.write(all), XLSX, "question-" + safe(pollKey) + ".xlsx");
+        return xlsx(List.of(Tables.results(export.question()), Tables.tests(export.question()),
+                Tables.votes(export.votes())), "question-" + safe(pollKey) + ".xlsx");
     }
 
     @GET
     @Path("codebook.csv")
     @Operation(summary = "The codebook: every column of every export table, its type and meaning")
     public Response codebookCsv() {
-        return file(CsvWriter.write(Tables.codebook()), CSV, "codebook.csv");
+        return csv(Tables.codebook(), "codebook.csv");
     }
 
     /** A poll id made safe for a file name: letters, digits, dot, dash and underscore; anything else becomes _. */
     static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** One table as a CSV download named {@code afstemning-<filename>}. */
+    private static Response csv(Table table, String filename) {
+        return file(CsvWriter.write(table), CSV, filename);
+    }
+
+    /** A report as a JSON download. */
+    private static Response json(Object body, String filename) {
+        return file(body, MediaType.APPLICATION_JSON, filename);
+    }
+
+    /** The tables as sheets of an XLSX download, followed by their codebook. */
+    private static Response xlsx(List<Table> sheets, String filename) {
+        List<Table> all = new ArrayList<>(sheets);
+        all.add(Tables.codebook(sheets));
+        return file(XlsxWriter.write(all), XLSX, filename);
     }
 
     private static Response file(Object body, String type, String filename) {

@@ -4,9 +4,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,8 +32,6 @@ import dk.afstemning.report.Reports.TalkExport;
 import dk.afstemning.report.Reports.TalkReport;
 import dk.afstemning.report.Reports.VoteRow;
 import dk.afstemning.stats.Comparisons;
-import dk.afstemning.stats.Proportions;
-import dk.afstemning.stats.SmallSample;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.Vote;
 
@@ -59,16 +59,15 @@ public class ReportService {
         return talk;
     }
 
-    /** The report of a talk: every active poll with every round. */
+    /** The report of a talk: every active poll with every round, each reported by its type ({@link TypeReports}). */
     public TalkReport talk(long talkId) {
         Talk talk = requireTalk(talkId);
-        Map<Long, Map<Integer, Map<Long, Long>>> counts = countsOfTalk(talk);
         List<PollReport> polls = Poll.listActiveByTalk(talk).stream().map(poll -> {
-            List<PollOption> options = PollOption.listActiveByPoll(poll);
-            Map<Integer, Map<Long, Long>> byRound = counts.getOrDefault(poll.id, Map.of());
+            TypeReport type = TypeReports.get(poll.type);
+            List<OptionKey> options = optionKeys(poll);
             List<RoundStat> rounds = new ArrayList<>();
             for (int r = 1; r <= poll.round; r++) {
-                rounds.add(roundStat(r, options, byRound.getOrDefault(r, Map.of())));
+                rounds.add(type.stat(poll, r, type.counts(poll, r), options));
             }
             return new PollReport(poll.key, poll.type, poll.question, poll.status.name(), rounds);
         }).toList();
@@ -79,7 +78,7 @@ public class ReportService {
     /** A talk's report and every stored vote of it, by poll, round and time. */
     public TalkExport talkExport(long talkId) {
         TalkReport report = talk(talkId);
-        List<Vote> votes = em.createQuery("select v from Vote v join fetch v.option join fetch v.poll p "
+        List<Vote> votes = em.createQuery("select v from Vote v join fetch v.poll p left join fetch v.option "
                 + "where p.talk.id = ?1 order by p.slidePosition, p.id, v.round, v.castAt, v.id", Vote.class)
                 .setParameter(1, talkId).getResultList();
         return new TalkExport(report, votes.stream().map(this::row).toList());
@@ -92,8 +91,9 @@ public class ReportService {
             byKey.computeIfAbsent(poll.key, k -> new ArrayList<>()).add(poll);
         }
         Map<Long, Map<Integer, Long>> totals = new HashMap<>();
-        for (Object[] row : em.createQuery("select v.poll.id, v.round, count(v) from Vote v "
-                + "where v.option.archived = false group by v.poll.id, v.round", Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery("select v.poll.id, v.round, count(v) from Vote v left join v.option o "
+                + "where o is null or o.archived = false group by v.poll.id, v.round", Object[].class)
+                .getResultList()) {
             totals.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put((Integer) row[1], (Long) row[2]);
         }
         return byKey.entrySet().stream().map(e -> {
@@ -108,49 +108,50 @@ public class ReportService {
     }
 
     /**
-     * The same question across talks: each talk's latest round with votes, the pooled total, a chi-square test of
-     * homogeneity across the talks with votes, and pairwise two-proportion tests when there are exactly two options.
+     * The same question across talks: each talk's latest round with votes, reported by the type of the most recent
+     * talk's poll, the pooled total (the counts added up, then the statistics), a chi-square test of homogeneity
+     * across the talks with votes when every vote falls into one item ({@link TypeReport#oneItemPerVote()}), and
+     * pairwise two-proportion tests when such a question has exactly two items.
      *
      * @throws ApiProblem 404 when no active poll has this id
      */
     public QuestionReport question(String pollKey) {
         List<Poll> polls = pollsOf(pollKey);
-        Map<String, OptionKey> options = new LinkedHashMap<>();
+        Poll latest = polls.get(polls.size() - 1);
+        TypeReport type = TypeReports.get(latest.type);
+        Map<String, OptionKey> union = new LinkedHashMap<>();
+        for (Poll poll : polls) {
+            optionKeys(poll).forEach(o -> union.put(o.optionId(), o)); // later talks win, polls are oldest first
+        }
+        List<OptionKey> options = List.copyOf(union.values());
         List<TalkAnswers> talks = new ArrayList<>();
+        RoundCounts pooled = RoundCounts.NONE;
         for (Poll poll : polls) {
-            for (PollOption o : PollOption.listActiveByPoll(poll)) {
-                options.put(o.key, new OptionKey(o.key, o.text)); // later talks win, polls are oldest first
-            }
-        }
-        for (Poll poll : polls) {
-            Map<Integer, Map<Long, Long>> byRound = countsOfTalk(poll.talk).getOrDefault(poll.id, Map.of());
-            int round = comparedRound(poll, byRound.keySet());
-            Map<String, Long> byKey = new HashMap<>();
-            Map<Long, Long> counts = byRound.getOrDefault(round, Map.of());
-            for (PollOption o : PollOption.listActiveByPoll(poll)) {
-                byKey.put(o.key, counts.getOrDefault(o.id, 0L));
-            }
+            int round = comparedRound(poll, roundsWithVotes(poll));
+            RoundCounts counts = type.counts(poll, round);
+            pooled = pooled.plus(counts);
             talks.add(new TalkAnswers(poll.talk.id, poll.talk.title, poll.talk.date, poll.talk.venue, round,
-                    keyedStat(round, options.values(), byKey)));
+                    type.stat(latest, round, counts, options)));
         }
-        Map<String, Long> pooled = new HashMap<>();
-        talks.forEach(t -> t.stat().options().forEach(o -> pooled.merge(o.optionId(), o.count(), Long::sum)));
-        long[][] table = talks.stream().map(t -> t.stat().options().stream().mapToLong(OptionStat::count).toArray())
-                .toArray(long[][]::new);
         List<PairTest> pairs = new ArrayList<>();
-        if (options.size() == 2) {
-            for (int a = 0; a < talks.size(); a++) {
-                for (int b = a + 1; b < talks.size(); b++) {
-                    RoundStat sa = talks.get(a).stat();
-                    RoundStat sb = talks.get(b).stat();
-                    pairs.add(new PairTest(talks.get(a).talkId(), talks.get(b).talkId(),
-                            sa.options().get(0).optionId(), Comparisons.twoProportions(sa.options().get(0).count(),
-                                    sa.n(), sb.options().get(0).count(), sb.n())));
+        Comparisons.ChiSquare chi = null;
+        if (type.oneItemPerVote()) {
+            chi = Comparisons.chiSquare(talks.stream().map(t -> t.stat().options().stream()
+                    .mapToLong(OptionStat::count).toArray()).toArray(long[][]::new));
+            if (talks.size() > 1 && talks.get(0).stat().options().size() == 2) {
+                for (int a = 0; a < talks.size(); a++) {
+                    for (int b = a + 1; b < talks.size(); b++) {
+                        RoundStat sa = talks.get(a).stat();
+                        RoundStat sb = talks.get(b).stat();
+                        pairs.add(new PairTest(talks.get(a).talkId(), talks.get(b).talkId(),
+                                sa.options().get(0).optionId(), Comparisons.twoProportions(
+                                        sa.options().get(0).count(), sa.n(), sb.options().get(0).count(), sb.n())));
+                    }
                 }
             }
         }
-        return new QuestionReport(pollKey, polls.get(polls.size() - 1).question, List.copyOf(options.values()), talks,
-                keyedStat(0, options.values(), pooled), Comparisons.chiSquare(table), pairs);
+        return new QuestionReport(pollKey, latest.type, latest.question, options, talks,
+                type.stat(latest, 0, pooled, options), chi, pairs);
     }
 
     /** The comparison and every vote of the compared rounds, by talk and time. */
@@ -158,7 +159,7 @@ public class ReportService {
         QuestionReport report = question(pollKey);
         List<VoteRow> rows = new ArrayList<>();
         for (TalkAnswers t : report.talks()) {
-            em.createQuery("select v from Vote v join fetch v.option join fetch v.poll p where p.talk.id = ?1 "
+            em.createQuery("select v from Vote v join fetch v.poll p left join fetch v.option where p.talk.id = ?1 "
                     + "and p.key = ?2 and p.archived = false and v.round = ?3 order by v.castAt, v.id", Vote.class)
                     .setParameter(1, t.talkId()).setParameter(2, pollKey).setParameter(3, t.round())
                     .getResultList().forEach(v -> rows.add(row(v)));
@@ -176,45 +177,30 @@ public class ReportService {
     }
 
     /** The latest round with votes, or the current round when no round has any. */
-    private static int comparedRound(Poll poll, java.util.Set<Integer> roundsWithVotes) {
+    private static int comparedRound(Poll poll, Set<Integer> roundsWithVotes) {
         return roundsWithVotes.stream().max(Integer::compare).orElse(poll.round);
     }
 
-    /** Counts per poll id, round and option id, of votes on options still in the deck. */
-    private Map<Long, Map<Integer, Map<Long, Long>>> countsOfTalk(Talk talk) {
-        Map<Long, Map<Integer, Map<Long, Long>>> counts = new HashMap<>();
-        for (Object[] row : em.createQuery("select v.poll.id, v.round, v.option.id, count(v) from Vote v "
-                + "where v.poll.talk.id = ?1 and v.option.archived = false group by v.poll.id, v.round, v.option.id",
-                Object[].class).setParameter(1, talk.id).getResultList()) {
-            counts.computeIfAbsent((Long) row[0], k -> new HashMap<>())
-                    .computeIfAbsent((Integer) row[1], k -> new HashMap<>()).put((Long) row[2], (Long) row[3]);
+    /** The rounds of a poll with stored votes or counts kept by the retention job. */
+    private Set<Integer> roundsWithVotes(Poll poll) {
+        Set<Integer> rounds = new HashSet<>(em.createQuery("select distinct v.round from Vote v where v.poll = ?1",
+                Integer.class).setParameter(1, poll).getResultList());
+        for (Object round : em.createNativeQuery("select distinct round from vote_tally where poll_id = ?1")
+                .setParameter(1, poll.id).getResultList()) {
+            rounds.add(((Number) round).intValue());
         }
-        return counts;
+        return rounds;
     }
 
-    private static RoundStat roundStat(int round, List<PollOption> options, Map<Long, Long> counts) {
-        long n = options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum();
-        return new RoundStat(round, n, SmallSample.warnN(n), options.stream()
-                .map(o -> optionStat(o.key, o.position, o.text, counts.getOrDefault(o.id, 0L), n)).toList());
-    }
-
-    private static RoundStat keyedStat(int round, java.util.Collection<OptionKey> options, Map<String, Long> counts) {
-        long n = options.stream().mapToLong(o -> counts.getOrDefault(o.optionId(), 0L)).sum();
-        List<OptionStat> stats = new ArrayList<>();
-        int position = 1;
-        for (OptionKey o : options) {
-            stats.add(optionStat(o.optionId(), position++, o.text(), counts.getOrDefault(o.optionId(), 0L), n));
-        }
-        return new RoundStat(round, n, SmallSample.warnN(n), stats);
-    }
-
-    private static OptionStat optionStat(String key, int position, String text, long count, long n) {
-        return new OptionStat(key, position, text, count, Proportions.share(count, n), Proportions.wilson95(count, n));
+    private static List<OptionKey> optionKeys(Poll poll) {
+        boolean quiz = "quiz".equals(poll.type);
+        return PollOption.listActiveByPoll(poll).stream()
+                .map(o -> new OptionKey(o.key, o.text, quiz ? o.correct : null)).toList();
     }
 
     private VoteRow row(Vote v) {
-        return new VoteRow(v.poll.talk.id, v.poll.talk.title, v.poll.key, v.poll.question, v.round,
-                pseudonyms.of(v.poll.talk.id, v.participant.id), v.option.key, v.option.position, v.option.text,
-                v.option.archived, v.castAt.atOffset(ZoneOffset.UTC));
+        return new VoteRow(v.poll.talk.id, v.poll.talk.title, v.poll.key, v.poll.type, v.poll.question, v.round,
+                pseudonyms.of(v.poll.talk.id, v.participant.id), TypeReports.get(v.poll.type).answer(v),
+                v.castAt.atOffset(ZoneOffset.UTC));
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dk.afstemning.stats.Comparisons;
 import dk.afstemning.stats.Interval;
 
@@ -14,27 +16,59 @@ public final class Reports {
     }
 
     /**
-     * One option's count in a round, with its share of the round's votes.
+     * One item of a round: an option (choice, quiz, multiple, ranking) or a bar of the distribution (scale: one value;
+     * slider: one of the 10 bins). What {@code count} counts depends on the type (see {@link TypeReport}):
+     * choice/quiz votes for the option; multiple voters who ticked it; scale/slider votes with a value from
+     * {@code from} to {@code to}; ranking votes that put it first.
      *
-     * @param optionId the option's deck id
-     * @param position 1-based position in the poll
-     * @param text the option text, exactly as in the deck
-     * @param count votes
+     * @param optionId the option's deck id; null for a bar
+     * @param position 1-based position in the poll (or of the bar)
+     * @param text the option text, exactly as in the deck; for a bar its values, e.g. {@code 3} or {@code 10–19}
+     * @param count see above
      * @param share count / n, from 0 to 1 (0 when n is 0)
      * @param ci95 95% Wilson score interval of the share, null when n is 0
+     * @param correct quiz only: whether the option is a right answer
+     * @param from scale/slider only: lowest value of the bar
+     * @param to scale/slider only: highest value of the bar (inclusive)
+     * @param averageRank ranking only: mean place, 1 is first; null when nobody ranked
+     * @param borda ranking only: Borda points (n options: n−1 for a first place … 0 for the last)
      */
-    public record OptionStat(String optionId, int position, String text, long count, double share, Interval ci95) {
+    public record OptionStat(String optionId, int position, String text, long count, double share, Interval ci95,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean correct,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer from,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer to,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double averageRank,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long borda) {
+
+        /** An option's count and share, for the option types. */
+        public static OptionStat of(String optionId, int position, String text, long count, long n) {
+            return new OptionStat(optionId, position, text, count, dk.afstemning.stats.Proportions.share(count, n),
+                    dk.afstemning.stats.Proportions.wilson95(count, n), null, null, null, null, null);
+        }
     }
 
     /**
-     * One round of a choice poll.
+     * The mean of a scale or slider round.
      *
-     * @param round from 1
-     * @param n votes in the round (on options still in the deck)
-     * @param smallN true when n is below the small-sample limit (30)
-     * @param options one entry per option in the deck, in order
+     * @param mean arithmetic mean, null without votes
+     * @param sd sample standard deviation (divisor n−1), null below 2 votes
+     * @param ci95 95% Student t interval of the mean, null below 2 votes
+     * @param median the median (mean of the two middle values for an even n), null without votes
      */
-    public record RoundStat(int round, long n, boolean smallN, List<OptionStat> options) {
+    public record MeanStat(Double mean, Double sd, Interval ci95, Double median) {
+    }
+
+    /**
+     * One round of a poll.
+     *
+     * @param round from 1 (0 for a pooled total)
+     * @param n votes in the round: participants who answered (on options still in the deck, for choice and quiz)
+     * @param smallN true when n is below the small-sample limit (30)
+     * @param options one entry per option in the deck, in order, or per bar for scale and slider
+     * @param mean scale and slider only: the mean, its interval and the median
+     */
+    public record RoundStat(int round, long n, boolean smallN, List<OptionStat> options,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MeanStat mean) {
     }
 
     /**
@@ -71,18 +105,33 @@ public final class Reports {
      * @param talkId the talk
      * @param talkTitle its title
      * @param pollId the poll's deck id
+     * @param pollType the poll's type, e.g. {@code multiple}
      * @param question the question
      * @param round the round
      * @param participant the participant's pseudonym, stable within the talk only ({@link Pseudonyms})
-     * @param optionId the chosen option's deck id
-     * @param optionPosition its 1-based position
-     * @param optionText its text
-     * @param optionArchived true when the option was later removed from the deck (the vote is kept, but counts in no
-     *        result)
+     * @param answer what the participant answered, in the fields of the poll's type
      * @param castAt when the vote was cast or last changed, ISO 8601 with offset (UTC)
      */
-    public record VoteRow(long talkId, String talkTitle, String pollId, String question, int round, String participant,
-            String optionId, int optionPosition, String optionText, boolean optionArchived, OffsetDateTime castAt) {
+    public record VoteRow(long talkId, String talkTitle, String pollId, String pollType, String question, int round,
+            String participant, VoteAnswer answer, OffsetDateTime castAt) {
+    }
+
+    /**
+     * A stored answer; each type fills its fields and leaves the others null (left out of JSON).
+     *
+     * @param optionId choice, quiz: the chosen option's deck id
+     * @param optionPosition choice, quiz: its 1-based position
+     * @param optionText choice, quiz: its text
+     * @param optionArchived choice, quiz: true when the option was later removed from the deck (the vote is kept, but
+     *        counts in no result)
+     * @param correct quiz: whether the chosen option is right
+     * @param optionIds multiple: the ticked options' deck ids in option order; ranking: every option, best first
+     * @param optionTexts the texts of {@code optionIds}, in the same order
+     * @param value scale, slider: the number
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VoteAnswer(String optionId, Integer optionPosition, String optionText, Boolean optionArchived,
+            Boolean correct, List<String> optionIds, List<String> optionTexts, Integer value) {
     }
 
     /**
@@ -134,14 +183,16 @@ public final class Reports {
      * The same question across talks.
      *
      * @param pollId the shared deck id
+     * @param type the poll type of the most recent talk's poll
      * @param question the question of the most recent talk's poll
      * @param options the union of options over the talks, by option id, in first-seen order
      * @param talks each talk's answers, by talk date then id
      * @param pooled every talk's counts added up (round number 0)
-     * @param chiSquare chi-square test of homogeneity across talks, null when fewer than two talks have votes
+     * @param chiSquare chi-square test of homogeneity across talks, null when fewer than two talks have votes, and for
+     *        multiple and ranking (a vote there counts in several items, so the table is no contingency table)
      * @param pairs pairwise two-proportion tests, only when the question has exactly two options
      */
-    public record QuestionReport(String pollId, String question, List<OptionKey> options, List<TalkAnswers> talks,
+    public record QuestionReport(String pollId, String type, String question, List<OptionKey> options, List<TalkAnswers> talks,
             RoundStat pooled, Comparisons.ChiSquare chiSquare, List<PairTest> pairs) {
     }
 
@@ -150,8 +201,10 @@ public final class Reports {
      *
      * @param optionId the deck id
      * @param text its text in the most recent talk that has it
+     * @param correct quiz only: whether it is a right answer
      */
-    public record OptionKey(String optionId, String text) {
+    public record OptionKey(String optionId, String text,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean correct) {
     }
 
     /**

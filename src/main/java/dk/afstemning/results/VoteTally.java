@@ -14,14 +14,30 @@ import io.quarkus.hibernate.orm.panache.Panache;
 public final class VoteTally {
 
     /**
-     * Votes of a round that may be pruned: older than the cut-off, not in a poll's open current round, and holding one
-     * option (the kept counts are per option; a vote of several options, a number or texts has no such count and is
-     * kept raw, so its results stay whole).
+     * Votes older than the cut-off and not in a poll's open current round: the ones a {@code choice} poll may lose
+     * (see {@link #PRUNED_TYPE}).
      */
-    private static final String PRUNABLE = "from vote v join poll p on p.id = v.poll_id where v.cast_at < ?1"
-            + " and v.option_id is not null and not (p.status = 'OPEN' and v.round = p.round)";
+    private static final String OLD = "from vote v join poll p on p.id = v.poll_id where v.cast_at < ?1"
+            + " and not (p.status = 'OPEN' and v.round = p.round)";
+
+    /**
+     * The only poll type whose raw votes are pruned: its results are exactly the counts per option kept here. Other
+     * types keep their raw votes, because their results need more than counts per option: a multiple choice counts
+     * voters as well as ticks, scales and sliders need every value (mean, interval, median), a ranking every place,
+     * and a quiz's leaderboard every participant's points. Polls without a type are choice polls.
+     */
+    public static final String PRUNED_TYPE = "choice";
+
+    private static final String PRUNABLE = OLD + " and coalesce(p.type, 'choice') = '" + PRUNED_TYPE + "'";
 
     private VoteTally() {
+    }
+
+    /** Raw votes older than {@code cutoff} that are kept because their poll's type is not {@link #PRUNED_TYPE}. */
+    public static long countKept(Instant cutoff) {
+        return ((Number) Panache.getEntityManager().createNativeQuery("select count(*) " + OLD
+                + " and coalesce(p.type, 'choice') <> '" + PRUNED_TYPE + "'").setParameter(1, cutoff)
+                .getSingleResult()).longValue();
     }
 
     /** Kept counts of one round: option id to votes. */
@@ -36,9 +52,9 @@ public final class VoteTally {
     }
 
     /**
-     * Moves the raw votes cast before {@code cutoff} into the kept counts and deletes them, together with the vote
-     * receipts received before it. Votes of a poll's open current round are kept, so a participant can still change
-     * a vote there without being counted twice.
+     * Moves the raw votes of {@link #PRUNED_TYPE} polls cast before {@code cutoff} into the kept counts and deletes
+     * them, together with the vote receipts received before it. Votes of a poll's open current round are kept, so a
+     * participant can still change a vote there without being counted twice; votes of other types are kept too.
      *
      * @return the number of raw votes deleted
      */

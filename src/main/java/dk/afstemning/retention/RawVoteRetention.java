@@ -16,6 +16,8 @@ import dk.afstemning.results.VoteTally;
 /**
  * Deletes raw votes (and vote receipts) older than {@code afstemning.retention.raw-votes-days} days, every
  * {@code afstemning.retention.every}, keeping per-option counts so that results stay the same. 0 days: keep for ever.
+ * Only {@code choice} polls are pruned ({@link VoteTally#PRUNED_TYPE}): the other types' results cannot be kept as
+ * counts per option, so their raw votes stay, and each run that finds such old votes says so in the log.
  */
 @ApplicationScoped
 public class RawVoteRetention {
@@ -32,6 +34,11 @@ public class RawVoteRetention {
                 Log.infof("Retention: deleted %d raw vote(s) older than %d day(s); their counts are kept", deleted,
                         days);
             }
+            long kept = kept(Instant.now().minus(Duration.ofDays(days)));
+            if (kept > 0) {
+                Log.infof("Retention: kept %d raw vote(s) older than %d day(s) of polls that are not single choice"
+                        + " (multiple, scale, slider, ranking, quiz): their results need every vote", kept, days);
+            }
         }
     }
 
@@ -43,5 +50,11 @@ public class RawVoteRetention {
     @Transactional
     public int prune(Instant cutoff) {
         return VoteTally.prune(cutoff);
+    }
+
+    /** Raw votes older than {@code cutoff} that pruning keeps (see {@link VoteTally#countKept}). */
+    @Transactional
+    public long kept(Instant cutoff) {
+        return VoteTally.countKept(cutoff);
     }
 }

@@ -2,6 +2,7 @@ package dk.afstemning.web;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 /**
  * Numbers and dates in the page's language, for templates: {@code {fmt:number(total)}} gives 1.234,5 in Danish and 1,234.5
  * in English; {@code {fmt:longDate(talk.date)}} gives "2. november 2022" and "2 November 2022"; {@code {fmt:percent(p)}}
- * gives "67 %" and "67%". The language is the template instance's locale ({@code setLocale}); English is British
+ * gives "67 %" and "67%"; {@code {fmt:dateTime(at)}} adds the time of day. The language is the template instance's locale ({@code setLocale}); English is British
  * English (day before month). Scripts format the same way with {@code Intl.NumberFormat} and the page's {@code lang}.
  */
 @TemplateExtension(namespace = "fmt")
@@ -35,6 +36,16 @@ public final class LocaleFormats {
     /** Whole percent (67 for 67 %) with the language's percent sign; null gives "". */
     static String percent(Number value, @TemplateAttribute("locale") Object locale) {
         return value == null ? "" : NumberFormat.getPercentInstance(formatLocale(locale)).format(value.doubleValue() / 100);
+    }
+
+    /**
+     * A date and time of day written out: "2. november 2022 14.05.30" in Danish, "2 November 2022 14:05:30" in English;
+     * null gives "".
+     */
+    static String dateTime(LocalDateTime at, @TemplateAttribute("locale") Object locale) {
+        return at == null ? ""
+                : longDate(at.toLocalDate(), locale) + " " + DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
+                        .withLocale(formatLocale(locale)).format(at);
     }
 
     /** A date written out, as the language writes it in running text; null gives "". */

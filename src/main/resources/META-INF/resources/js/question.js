@@ -1,4 +1,4 @@
-// The chart of a question across talks: one bar group per option, one bar per talk and one for the pooled total.
+// The chart of a question across talks: one bar group per option (or per value or bin of a scale or slider), one bar per talk and one for the pooled total.
 // Chart.js (WebJar, loaded before this module) draws it from the JSON API; the table on the page has the same numbers.
 const body = document.body;
 const canvas = document.getElementById('question-chart');
@@ -14,7 +14,7 @@ async function draw() {
   datasets.push({ label: body.dataset.pooled, data: percent(q.pooled) });
   new window.Chart(canvas, {
     type: 'bar',
-    data: { labels: q.options.map((o) => o.text), datasets },
+    data: { labels: q.pooled.options.map((o) => o.text), datasets },
     options: {
       animation: false,
       scales: { y: { min: 0, max: 100, title: { display: true, text: body.dataset.axis } } },

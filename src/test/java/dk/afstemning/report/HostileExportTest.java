@@ -142,7 +142,7 @@ class HostileExportTest {
         for (int i = 1; i < poll.size(); i++) {
             assertThat(poll.get(i)).containsExactly((double) talk.id, TITLE, "q", "=Hvad, mener du?", 1.0,
                     (double) texts.size(), true, poll.get(i).get(7), (double) i, texts.get(i - 1), 1.0, 0.0666667,
-                    0.0118669, 0.298165);
+                    0.0118669, 0.298165, "choice", null, null, null, null, null, null, null, null, null, null);
         }
         var votes = sheets.get(1).rows();
         assertThat(votes).hasSize(1 + texts.size());
@@ -159,7 +159,7 @@ class HostileExportTest {
                 .extract().jsonPath();
         assertThat(json.getString("talk.title")).isEqualTo(TITLE);
         assertThat(json.getList("talk.polls[0].rounds[0].options.text", String.class)).containsExactlyElementsOf(texts);
-        assertThat(json.getList("votes.optionText", String.class)).containsExactlyElementsOf(texts);
+        assertThat(json.getList("votes.answer.optionText", String.class)).containsExactlyElementsOf(texts);
         assertThat(json.getList("talk.polls[0].rounds[0].options.ci95.lower", Float.class).get(0))
                 .isEqualTo(0.0118669f, org.assertj.core.api.Assertions.within(0.0000001f));
     }

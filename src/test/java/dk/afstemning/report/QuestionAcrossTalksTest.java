@@ -101,7 +101,8 @@ class QuestionAcrossTalksTest {
                 "Codebook");
         assertThat(sheets.get(0).rows().get(5)).containsExactly(null, "pooled", key, "Hvad får du mest værdi ud af?",
                 0.0, 80.0, false, sheets.get(0).rows().get(5).get(7), 1.0, "Forskningsmæssig viden", 42.0, 0.525,
-                sheets.get(0).rows().get(5).get(12), sheets.get(0).rows().get(5).get(13));
+                sheets.get(0).rows().get(5).get(12), sheets.get(0).rows().get(5).get(13), "choice", null, null, null,
+                null, null, null, null, null, null, null);
         assertThat(sheets.get(1).rows().get(1)).containsExactly("chi-square", null, null, null, 16.2406, 1.0,
                 0.0000557856, false);
         assertThat(sheets.get(2).rows()).hasSize(81);
@@ -124,7 +125,7 @@ class QuestionAcrossTalksTest {
                 "/js/question.js");
         var rows = page.select("table.report-table").first().select("tbody tr");
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).select("th").text()).isEqualTo(TITLE + " · 2099-01-01");
+        assertThat(rows.get(0).select("th").text()).isEqualTo(TITLE + " · 1 January 2099");
         assertThat(rows.get(0).select("td").eachText()).containsExactly("40", "30 · 75.0 % 59.8–85.8 %",
                 "10 · 25.0 % 14.2–40.2 %");
         assertThat(rows.get(2).select("th").text()).isEqualTo("All talks (pooled)");
@@ -136,6 +137,8 @@ class QuestionAcrossTalksTest {
                 .extract().asString();
         assertThat(Jsoup.parse(danish).select("tbody tr").get(0).select("td").get(1).text())
                 .isEqualTo("30 · 75,0 % 59,8–85,8 %");
+        assertThat(Jsoup.parse(danish).select("tbody tr").get(0).select("th").text())
+                .isEqualTo(TITLE + " · 1. januar 2099");
         String list = given().when().get("/organiser/questions").then().statusCode(200).extract().asString();
         assertThat(Jsoup.parse(list).select("a[href^=/organiser/questions/" + key + "]")).hasSize(1);
     }

@@ -35,6 +35,9 @@ class RawVoteRetentionTest {
     @Inject
     TalkReports reports;
 
+    @Inject
+    dk.afstemning.report.ReportService reportService;
+
     @Test
     void prunedRoundsKeepTheirExactCountsAndTheOpenRoundKeepsItsRawVotes() {
         Talk talk = TestTalks.create(importer);
@@ -92,6 +95,126 @@ class RawVoteRetentionTest {
         assertThat(TestTalks.counts(talk.joinCode)).containsExactly(0, 0, 1);
         long pollId = QuarkusTransaction.requiringNew().call(() -> Poll.findByTalkAndKey(talk, "q").orElseThrow().id);
         assertThat(rows("vote", pollId, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void everyTypesResultsAreTheSameAfterRetentionAndOnlyChoiceVotesArePruned() {
+        String deck = """
+                ---
+                title: Typer og opbevaring
+                ---
+
+                ```poll
+                id: valg
+                question: Valg?
+                options: [{id: ja, text: Ja}, {id: nej, text: Nej}]
+                ```
+
+                ---
+
+                ```poll
+                id: flere
+                type: multiple
+                question: Flere?
+                options: [{id: a, text: A}, {id: b, text: B}]
+                ```
+
+                ---
+
+                ```poll
+                id: skala
+                type: scale
+                question: Skala?
+                ```
+
+                ---
+
+                ```poll
+                id: glider
+                type: slider
+                question: Glider?
+                low: lav
+                high: høj
+                ```
+
+                ---
+
+                ```poll
+                id: rang
+                type: ranking
+                question: Rang?
+                options: [{id: a, text: A}, {id: b, text: B}]
+                ```
+
+                ---
+
+                ```poll
+                id: quiz
+                type: quiz
+                question: Quiz?
+                correct: a
+                options: [{id: a, text: A}, {id: b, text: B}]
+                ```
+                """;
+        Talk talk = importer.importDeck("retention-types-" + java.util.UUID.randomUUID() + ".md", deck);
+        List<String> polls = List.of("valg", "flere", "skala", "glider", "rang", "quiz");
+        polls.forEach(p -> TestTalks.open(talk, p));
+        for (int i = 0; i < 3; i++) {
+            String token = TestTalks.join(talk.joinCode);
+            given().cookie("afstemning_pid", token).contentType(io.restassured.http.ContentType.JSON)
+                    .body(java.util.Map.of("nickname", "n" + i + "-" + talk.joinCode))
+                    .put("/api/talks/{code}/nickname", talk.joinCode).then().statusCode(200);
+            java.util.Map<String, List<Integer>> ids = new java.util.HashMap<>();
+            for (String p : List.of("valg", "flere", "rang", "quiz")) {
+                ids.put(p, given().get("/api/talks/{code}", talk.joinCode).then().extract()
+                        .path("polls.find { it.id == '" + p + "' }.options.id"));
+            }
+            answer(talk, token, "valg", java.util.Map.of("optionId", ids.get("valg").get(i % 2)));
+            answer(talk, token, "flere", java.util.Map.of("optionIds", i == 0 ? ids.get("flere")
+                    : List.of(ids.get("flere").get(i - 1))));
+            answer(talk, token, "skala", java.util.Map.of("value", 1 + i * 2));
+            answer(talk, token, "glider", java.util.Map.of("value", 10 + i * 40));
+            answer(talk, token, "rang", java.util.Map.of("optionIds", i == 1 ? List.of(ids.get("rang").get(1), ids.get("rang").get(0))
+                    : ids.get("rang")));
+            answer(talk, token, "quiz", java.util.Map.of("optionId", ids.get("quiz").get(i == 2 ? 1 : 0)));
+        }
+        polls.forEach(p -> TestTalks.close(talk, p));
+        var before = reportService.talk(talk.id).polls();
+        var beforeApi = polls.stream().map(p -> given().get("/api/talks/{c}/polls/{p}/results", talk.joinCode, p)
+                .then().statusCode(200).extract().jsonPath().getMap("$")).toList();
+        var leaderboard = given().get("/api/talks/{c}/leaderboard", talk.joinCode).then().statusCode(200).extract()
+                .asString();
+
+        TestTalks.ageVotes(talk, 30);
+        Instant cutoff = Instant.now().minus(Duration.ofDays(10));
+        long kept = retention.kept(cutoff);
+        assertThat(retention.prune(cutoff)).isEqualTo(3); // the choice poll's votes only
+        assertThat(kept).isGreaterThanOrEqualTo(15); // this talk's 5 other polls x 3 votes (other tests may add)
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String p : polls) {
+                long pollId = Poll.findByTalkAndKey(talk, p).orElseThrow().id;
+                assertThat(Vote.count("poll.id", pollId)).as(p).isEqualTo(p.equals("valg") ? 0 : 3);
+            }
+        });
+
+        assertThat(reportService.talk(talk.id).polls()).isEqualTo(before);
+        assertThat(polls.stream().map(p -> given().get("/api/talks/{c}/polls/{p}/results", talk.joinCode, p).then()
+                .statusCode(200).extract().jsonPath().getMap("$")).toList()).isEqualTo(beforeApi);
+        assertThat(given().get("/api/talks/{c}/leaderboard", talk.joinCode).then().extract().asString())
+                .isEqualTo(leaderboard);
+        // the report's exact numbers, after retention
+        var after = reportService.talk(talk.id).polls();
+        assertThat(after.get(0).rounds().get(0).options()).extracting(o -> o.count()).containsExactly(2L, 1L);
+        assertThat(after.get(1).rounds().get(0).options()).extracting(o -> o.count()).containsExactly(2L, 2L);
+        assertThat(after.get(2).rounds().get(0).mean().mean()).isEqualTo(3.0);
+        assertThat(after.get(3).rounds().get(0).mean().median()).isEqualTo(50.0);
+        assertThat(after.get(4).rounds().get(0).options()).extracting(o -> o.borda()).containsExactly(2L, 1L);
+        assertThat(after.get(5).rounds().get(0).options()).extracting(o -> o.count()).containsExactly(2L, 1L);
+    }
+
+    private static void answer(Talk talk, String token, String poll, java.util.Map<String, Object> body) {
+        given().cookie("afstemning_pid", token).contentType(io.restassured.http.ContentType.JSON).body(body)
+                .post("/api/talks/{code}/polls/{poll}/votes", talk.joinCode, poll).then().statusCode(200);
     }
 
     private static long rows(String table, long pollId, int round) {

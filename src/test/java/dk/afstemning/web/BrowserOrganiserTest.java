@@ -137,8 +137,8 @@ class BrowserOrganiserTest {
         WebElement table = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#poll-q table.results-table")));
         assertThat(table.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
-                .containsExactly("Ja 2 (67 %)", "Nej 1 (33 %)");
-        assertThat(table.findElement(By.cssSelector("tfoot")).getText()).isEqualTo("Total 3");
+                .containsExactly("Ja 2 (67%)", "Nej 1 (33%)");
+        assertThat(table.findElement(By.cssSelector("tfoot")).getText()).isEqualTo("Answered (n) 3");
         assertThat(desktop.findElement(By.cssSelector(".response-rate")).getText())
                 .isEqualTo("3 of 4 participants voted (75 %)");
         // Chart.js drew the chart (the webjar loaded and the canvas has a chart).
@@ -156,9 +156,10 @@ class BrowserOrganiserTest {
         String shareUrl = shareLink.getAttribute("href");
         assertThat(shareUrl).matches(".*/share/[A-Za-z0-9_-]{43}");
         desktop.manage().deleteAllCookies();
-        desktop.get(shareUrl);
+        desktop.get(shareUrl + "?lang=da");
         assertThat(new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#poll-q table.results-table tbody"))).getText()).isEqualTo("Ja 2 (67 %)\nNej 1 (33 %)");
+        assertThat(desktop.findElement(By.tagName("body")).getText()).doesNotContain(talk.joinCode);
     }
 
     @Test
