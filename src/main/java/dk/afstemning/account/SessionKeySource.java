@@ -43,9 +43,25 @@ public class SessionKeySource implements ConfigSourceFactory {
                 || profiles.stream().noneMatch(p -> p.equals("prod") || p.equals("dev"))) {
             return List.of();
         }
-        ConfigValue dir = context.getValue("afstemning.data-dir");
-        Path file = Path.of(dir == null || dir.getValue() == null ? "./data" : dir.getValue()).resolve(FILE);
+        Path file = Path.of(dataDir(context)).resolve(FILE);
         return List.of(new KeyFileSource(file));
+    }
+
+    /**
+     * The data folder as the app will use it: a system property ({@code -Dafstemning.data-dir}) or the environment
+     * ({@code AFSTEMNING_DATA_DIR}) first, since a factory's context may not see them, then the configuration files.
+     */
+    static String dataDir(ConfigSourceContext context) {
+        String property = System.getProperty("afstemning.data-dir");
+        if (property != null && !property.isBlank()) {
+            return property;
+        }
+        String env = System.getenv("AFSTEMNING_DATA_DIR");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        ConfigValue dir = context.getValue("afstemning.data-dir");
+        return dir == null || dir.getValue() == null ? "./data" : dir.getValue();
     }
 
     /** Reads the key file, making it first when it does not exist. */

@@ -69,12 +69,17 @@ public class ParticipantService {
      *
      * @return the nickname as stored
      * @throws ApiProblem 400 invalid nickname, 403 not joined, 404 unknown talk, 409 {@code nickname-taken} by another
-     *         participant of the talk
+     *         participant of the talk, 422 {@code profanity} (a filtered word, unless the talk's filter is off)
      */
     public String nickname(String code, String token, String raw) {
         Talk talk = talks.require(code);
         Participant participant = require(talk, token);
         String nickname = Nicknames.normalise(raw);
+        if (talk.profanityFilter && dk.afstemning.text.ProfanityFilter.standard().matches(nickname)) {
+            // The leaderboard is projected: a nickname passes the same filter as Q&A questions and names.
+            throw new ApiProblem(422, "profanity", "Word not allowed",
+                    "The nickname contains a word that is not allowed here");
+        }
         String key = Nicknames.key(nickname);
         boolean taken = Participant.count("talk = ?1 and nicknameKey = ?2 and id <> ?3", talk, key, participant.id) > 0;
         if (taken) {

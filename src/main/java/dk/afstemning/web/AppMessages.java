@@ -521,6 +521,18 @@ public interface AppMessages {
     @Message("There is no such slide.")
     String problem_invalid_slide();
 
+    @Message("An entry is too long. Shorten it and send again.")
+    String problem_entry_too_long();
+
+    @Message("Too many entries at once. Remove one and send again.")
+    String problem_too_many_entries();
+
+    @Message("Write something first.")
+    String problem_empty_entry();
+
+    @Message("You have sent as many answers as this question takes.")
+    String problem_too_many_answers();
+
     @Message("Put the options in order, best first, then send.")
     String ranking_hint();
 
@@ -620,6 +632,9 @@ public interface AppMessages {
 
     @Message("Answers to moderate")
     String moderation_title();
+
+    @Message("waiting")
+    String moderation_waiting();
 
     @Message("Show")
     String moderation_show();

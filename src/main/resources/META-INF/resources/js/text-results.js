@@ -96,6 +96,8 @@ export function moderation(code, key) {
     versions.set(message.pollId, Number(message.version));
     const order = { waiting: 0, shown: 1, hidden: 2 };
     const items = message.answers.slice().sort((a, b) => order[a.status] - order[b.status] || a.id - b.id);
+    section.querySelector('.moderation-waiting').textContent =
+      String(message.answers.filter((a) => a.status === 'waiting').length);
     section.querySelector('.moderation-list').replaceChildren(...items.map((a) => {
       const li = element('li', 'moderated ' + a.status);
       li.dataset.answerId = a.id;

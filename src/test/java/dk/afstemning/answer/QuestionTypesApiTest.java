@@ -229,6 +229,9 @@ class QuestionTypesApiTest {
         nickname(p3, "<img src=x onerror=alert(1)>").statusCode(400)
                 .body("detail", equalTo("A nickname has at most 20 characters, not 28"));
         nickname(p3, "   ").statusCode(400).body("type", equalTo("urn:afstemning:problem:invalid-nickname"));
+        // The leaderboard is projected: a filtered word is refused as in Q&A, and nothing is stored.
+        nickname(p3, "Fuck").statusCode(422).body("type", equalTo("urn:afstemning:problem:profanity"))
+                .body("detail", equalTo("The nickname contains a word that is not allowed here"));
         nickname(p3, "C\u0007").statusCode(400).body("detail",
                 equalTo("A nickname must not contain control or invisible characters"));
         nickname(p3, "{msg:title}").statusCode(200);

@@ -83,7 +83,10 @@ class AccessibilityAuditTest {
         browser.findElement(By.id("j_username")).sendKeys(TestLogins.ADMIN);
         browser.findElement(By.id("j_password")).sendKeys(TestLogins.ADMIN_PASSWORD);
         browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
-        new WebDriverWait(browser, Chromium.TIMEOUT).until(b -> !b.getCurrentUrl().contains("/login"));
+        // Wait for the landing page itself: the form posts to /j_security_check, whose URL is no longer /login while
+        // its redirect is still under way, and a navigation started then would abort the next page's screenshot.
+        new WebDriverWait(browser, Chromium.TIMEOUT).until(b -> b.getCurrentUrl().endsWith("/organiser")
+                && "complete".equals(Chromium.js(b).executeScript("return document.readyState")));
     }
 
     /**

@@ -166,6 +166,11 @@ class BrowserTextAnswersTest {
                 "Venter på oplægsholderen");
 
         By waiting = By.cssSelector(".moderation .moderated.waiting");
+        // The queue is folded on the projector: the room sees only how many wait, not what they say.
+        Chromium.awaitText(projector, By.cssSelector(".poll[data-poll-id='fri'] .moderation-waiting"), "2");
+        assertThat(projector.findElement(waiting).isDisplayed()).as("a waiting answer while the queue is folded")
+                .isFalse();
+        projector.findElement(By.cssSelector(".poll[data-poll-id='fri'] .moderation-queue summary")).click();
         Chromium.await(projector, Duration.ofSeconds(15), "answers to moderate",
                 p -> p.findElements(waiting).size(), 2);
         projector.findElements(waiting).stream().filter(li -> li.getText().startsWith("Skjul dette svar")).findFirst()
@@ -217,6 +222,7 @@ class BrowserTextAnswersTest {
         }
         assertThat(texts(phone, ".poll[data-poll-id='fri'] .my-answer-text")).containsExactlyElementsOf(F7.subList(0, 3));
         By waiting = By.cssSelector(".moderation .moderated.waiting");
+        projector.findElement(By.cssSelector(".poll[data-poll-id='fri'] .moderation-queue summary")).click();
         Chromium.await(projector, Duration.ofSeconds(15), "answers to moderate", p -> p.findElements(waiting).size(),
                 F7.size());
         assertThat(texts(projector, ".moderation .moderated-text")).containsExactlyElementsOf(F7);
