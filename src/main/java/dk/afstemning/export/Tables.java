@@ -60,7 +60,7 @@ public final class Tables {
             new Column("poll_id", "text", "The poll's id in the deck"),
             new Column("question", "text", "The question"),
             new Column("round", "integer", "The round counted, from 1; 0 on the pooled rows"),
-            new Column("n", "integer", "Votes in the round on options still in the deck"),
+            new Column("n", "integer", "Votes in the round on options still in the deck (multiple, ranking, wordcloud, open: participants who answered the round)"),
             new Column("small_n", "boolean", "true when n < 30: the share is only indicative"),
             new Column("option_id", "text", "The option's id in the deck"),
             new Column("option_position", "integer", "The option's position, from 1"),
