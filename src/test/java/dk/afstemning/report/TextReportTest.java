@@ -32,6 +32,7 @@ import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.export.Tables;
+import dk.afstemning.share.ShareService;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.VoteText;
 
@@ -63,6 +64,9 @@ class TextReportTest {
 
     @Inject
     DeckImporter importer;
+
+    @Inject
+    ShareService shares;
 
     String k;
     Talk talk;
@@ -303,7 +307,7 @@ class TextReportTest {
         assertThat(page.select("#poll-" + k + "-ord .hidden-entries").text())
                 .isEqualTo("Hidden by the profanity filter (in no word): 1");
         var answers = page.select("#poll-" + k + "-fri ol.open-answers li");
-        assertThat(answers.stream().map(li -> li.selectFirst(".answer-text").wholeText()))
+        assertThat(answers.stream().map(li -> li.selectFirst(".answer-text").wholeText().replace("\r\n", "\n")))
                 .containsExactlyElementsOf(OPEN.stream().map(t -> t.replace("\r\n", "\n")).toList());
         assertThat(answers.stream().map(li -> li.selectFirst(".answer-status").text()))
                 .containsExactlyElementsOf(OPEN.stream().map(TextReportTest::status).toList());
@@ -321,5 +325,16 @@ class TextReportTest {
         assertThat(da.select("#poll-" + k + "-fri .answer-status").eachText()).contains("vist", "venter", "skjult");
         assertThat(da.select("#poll-" + k + "-ord table.word-table thead th").eachText()).containsExactly("Ord",
                 "Deltagere");
+    }
+
+    @Test
+    void theSharePageShowsOnlyTheShownAnswers() {
+        String token = shares.create(talk.id).token;
+        Document page = Jsoup.parse(given().when().get("/share/{token}?lang=en", token).then().statusCode(200)
+                .extract().asString());
+        assertThat(page.select("#poll-" + k + "-fri .answer-text").stream().map(e -> e.wholeText()
+                .replace("\r\n", "\n"))).containsExactlyElementsOf(OPEN.stream()
+                        .filter(t -> status(t).equals("shown")).map(t -> t.replace("\r\n", "\n")).toList());
+        assertThat(page.select("#poll-" + k + "-fri .answer-status").eachText()).containsOnly("shown");
     }
 }
