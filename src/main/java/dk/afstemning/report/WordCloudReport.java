@@ -1,6 +1,7 @@
 package dk.afstemning.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
 import dk.afstemning.stats.SmallSample;
+import dk.afstemning.text.TextNormalizer;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteText;
 
@@ -35,10 +37,21 @@ class WordCloudReport implements TypeReport {
                 VoteText.countInRound(poll.id, round, VoteText.HIDDEN));
     }
 
+    /**
+     * The round's words, or, when {@code options} are given (the pooled words of a question across talks), exactly
+     * those words in that order, matched by merge key, with 0 for a word the round does not have.
+     */
     @Override
     public RoundStat stat(Poll poll, int round, RoundCounts counts, List<OptionKey> options) {
+        List<CloudWords.Word> merged = CloudWords.merge(counts.spellings());
+        if (!options.isEmpty()) {
+            Map<String, Long> byKey = new HashMap<>();
+            merged.forEach(w -> byKey.merge(TextNormalizer.key(w.text()), w.count(), Long::sum));
+            merged = options.stream().map(o -> new CloudWords.Word(o.text(),
+                    byKey.getOrDefault(TextNormalizer.key(o.text()), 0L))).toList();
+        }
         List<OptionStat> words = new ArrayList<>();
-        for (CloudWords.Word w : CloudWords.merge(counts.spellings())) {
+        for (CloudWords.Word w : merged) {
             words.add(OptionStat.of(null, words.size() + 1, w.text(), w.count(), counts.n()));
         }
         return new RoundStat(round, counts.n(), SmallSample.warnN(counts.n()), words, null, counts.hidden(), null);

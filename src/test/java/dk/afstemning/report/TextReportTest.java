@@ -115,6 +115,13 @@ class TextReportTest {
         for (int i = 0; i < OPEN.size(); i++) {
             answer(p[i / 3], "fri", Map.of("texts", List.of(OPEN.get(i))));
         }
+        Talk second = importer.newTalk(imported.deck.id, "Vejle", LocalDate.of(2023, 4, 1));
+        TestTalks.open(second, k + "-ord");
+        for (String word : List.of("ledelse", "Tid")) {
+            given().cookie("afstemning_pid", TestTalks.join(second.joinCode)).contentType(ContentType.JSON)
+                    .body(Map.of("texts", List.of(word)))
+                    .post("/api/talks/{code}/polls/{poll}/votes", second.joinCode, k + "-ord").then().statusCode(200);
+        }
         List<VoteText> answers = QuarkusTransaction.requiringNew().call(() -> VoteText.<VoteText>list(
                 "vote.poll.talk.id = ?1 and vote.poll.key = ?2 order by id", talk.id, k + "-fri"));
         assertThat(answers.stream().map(a -> a.text)).containsExactlyElementsOf(OPEN);
@@ -336,5 +343,24 @@ class TextReportTest {
                 .replace("\r\n", "\n"))).containsExactlyElementsOf(OPEN.stream()
                         .filter(t -> status(t).equals("shown")).map(t -> t.replace("\r\n", "\n")).toList());
         assertThat(page.select("#poll-" + k + "-fri .answer-status").eachText()).containsOnly("shown");
+    }
+
+    @Test
+    void aWordCloudAcrossTalksLinesUpEveryTalkOnThePooledWords() {
+        var q = given().when().get("/api/organiser/questions/{key}", k + "-ord").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(q.getString("type")).isEqualTo("wordcloud");
+        assertThat(q.getList("options.text", String.class)).containsExactly("Ledelse", IMG, HYPERLINK, "Tid",
+                "Tillid");
+        assertThat(q.getList("pooled.options.count", Integer.class)).containsExactly(4, 1, 1, 1, 1);
+        assertThat(q.getInt("pooled.n")).isEqualTo(6);
+        assertThat(q.getInt("pooled.hidden")).isEqualTo(1);
+        // this talk (14 March), the second (1 April), the imported talk without a date and votes
+        assertThat(q.getList("talks.stat.n", Integer.class)).containsExactly(4, 2, 0);
+        assertThat(q.getList("talks[0].stat.options.count", Integer.class)).containsExactly(3, 1, 1, 0, 1);
+        assertThat(q.getList("talks[1].stat.options.count", Integer.class)).containsExactly(1, 0, 0, 1, 0);
+        assertThat(q.getList("talks[1].stat.options.text", String.class)).containsExactly("Ledelse", IMG, HYPERLINK,
+                "Tid", "Tillid");
+        assertThat(q.<Object>get("chiSquare")).isNull();
     }
 }
