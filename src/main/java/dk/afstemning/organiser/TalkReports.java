@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class TalkReports {
     /** Width of a vote timeline bucket, in seconds. */
     public static final int BUCKET_SECONDS = 10;
     /** Poll types whose page shows text entries instead of a table of options. */
-    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("wordcloud", "open");
+    private static final Set<String> TEXT_TYPES = Set.of("wordcloud", "open");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     @Inject
@@ -103,7 +104,7 @@ public class TalkReports {
      * @param hidden entries hidden by the profanity filter (or, open text, by the presenter)
      * @param answers open: every answer, oldest first; empty for a word cloud
      */
-    public record TextRound(int round, List<WordRow> words, long hidden, List<AnswerRow> answers) {
+    public record TextRound(Integer round, List<WordRow> words, long hidden, List<AnswerRow> answers) {
     }
 
     /** A merged word of a word cloud and the participants who wrote it. */
