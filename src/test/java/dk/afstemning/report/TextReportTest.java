@@ -151,7 +151,7 @@ class TextReportTest {
      */
     private static List<List<String>> expectedResults(boolean csv) {
         String hyperlink = csv ? "'" + HYPERLINK : HYPERLINK;
-        String none = ",,,,,,,,,";
+        String none = ",,,,,,,,,,"; // correct … median: empty
         return List.of(
                 cells("1,4,true,,1", "Ledelse", "3,0.75,0.300642,0.954413,wordcloud" + none + ",1"),
                 cells("1,4,true,,2", IMG, "1,0.25,0.0455873,0.699358,wordcloud" + none + ",1"),
