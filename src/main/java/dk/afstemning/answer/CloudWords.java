@@ -35,6 +35,11 @@ public final class CloudWords {
     public record Word(String text, long count) {
     }
 
+    /** Rows of {@code [String mergeKey, String text, Long count, Long firstId]} (as the database grouped them). */
+    public static List<Spelling> spellings(List<Object[]> rows) {
+        return rows.stream().map(r -> new Spelling((String) r[0], (String) r[1], (Long) r[2], (Long) r[3])).toList();
+    }
+
     /**
      * Merges spellings with the same key into words, most entries first (ties: the shown text in code point order).
      * "Ledelse", " ledelse " (stored trimmed), "LEDELSE": one word of count 3 shown as the most common spelling.

@@ -77,8 +77,7 @@ class WordCloudType implements QuestionType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        List<CloudWords.Word> words = CloudWords.merge(VoteText.countShownBySpelling(poll.id, round).stream()
-                .map(r -> new CloudWords.Spelling((String) r[0], (String) r[1], (Long) r[2], (Long) r[3])).toList());
+        List<CloudWords.Word> words = CloudWords.merge(CloudWords.spellings(VoteText.countShownBySpelling(poll.id, round)));
         long entries = words.stream().mapToLong(CloudWords.Word::count).sum();
         return new Details(maxEntries(poll), maxChars(poll), entries, words.size(),
                 CloudLayout.layout(words.subList(0, Math.min(words.size(), MAX_WORDS))));

@@ -27,7 +27,10 @@ public final class Tables {
     /** Separates the option ids of a multiple or ranking answer in one cell. */
     public static final String OPTION_SEPARATOR = "|";
 
-    /** Columns of the raw votes table: one row per stored vote. */
+    /**
+     * Columns of the raw votes table: one row per stored vote, except that a word-cloud or open-text vote has one row
+     * per text entry (the vote's columns repeated), so that each answer is one cell with its own status and time.
+     */
     public static final List<Column> VOTES = List.of(
             new Column("talk_id", "integer", "The talk's number in this server"),
             new Column("talk_title", "text", "The talk's title, as in the deck"),
@@ -40,11 +43,15 @@ public final class Tables {
             new Column("option_text", "text", "choice, quiz: the chosen option's text, as in the deck"),
             new Column("option_archived", "boolean", "choice, quiz: true when the option was later removed from the deck; such votes count in no result"),
             new Column("cast_at", "timestamp", "When the vote was cast or last changed, ISO 8601 with offset (UTC)"),
-            new Column("poll_type", "text", "The poll type: choice, quiz, multiple, scale, slider or ranking"),
+            new Column("poll_type", "text", "The poll type: choice, quiz, multiple, scale, slider, ranking, wordcloud or open. Every type has one row per vote, except wordcloud and open: one row per text entry (count participants as distinct values of participant)"),
             new Column("option_ids", "text", "multiple: the ticked options' ids in option order; ranking: every option's id, best first; separated by " + OPTION_SEPARATOR),
             new Column("option_texts", "text", "The texts of option_ids in the same order, separated by \" | \" (option_ids is the unambiguous one)"),
             new Column("value", "integer", "scale, slider: the number answered"),
-            new Column("correct", "boolean", "quiz: true when the chosen option is a right answer"));
+            new Column("correct", "boolean", "quiz: true when the chosen option is a right answer"),
+            new Column("text_position", "integer", "wordcloud, open: the entry's place among the participant's entries in the round, from 1"),
+            new Column("text", "text", "wordcloud, open: the entry exactly as typed (trimmed), including hidden ones; in CSV a leading ' is added when the text starts with =, +, -, @, tab or CR"),
+            new Column("text_status", "text", "wordcloud, open: shown (counted in the cloud, or on the screen), waiting (open text waiting for the presenter) or hidden (profanity filter, or hidden by the presenter)"),
+            new Column("text_at", "timestamp", "wordcloud, open: when the entry was written, ISO 8601 with offset (UTC)"));
 
     /** Columns of the results table: one row per option per round (or per talk, and pooled, across talks). */
     public static final List<Column> RESULTS = List.of(
@@ -53,7 +60,7 @@ public final class Tables {
             new Column("poll_id", "text", "The poll's id in the deck"),
             new Column("question", "text", "The question"),
             new Column("round", "integer", "The round counted, from 1; 0 on the pooled rows"),
-            new Column("n", "integer", "Votes in the round on options still in the deck"),
+            new Column("n", "integer", "Votes in the round on options still in the deck (multiple, ranking, wordcloud, open: participants who answered the round)"),
             new Column("small_n", "boolean", "true when n < 30: the share is only indicative"),
             new Column("option_id", "text", "The option's id in the deck"),
             new Column("option_position", "integer", "The option's position, from 1"),
@@ -62,7 +69,7 @@ public final class Tables {
             new Column("share", "number", "count / n, from 0 to 1 (0 when n is 0), 6 significant digits"),
             new Column("ci95_lower", "number", "Lower bound of the 95% Wilson score interval of the share; empty when n is 0"),
             new Column("ci95_upper", "number", "Upper bound of the 95% Wilson score interval of the share; empty when n is 0"),
-            new Column("poll_type", "text", "The poll type. What a row and its count are: choice, quiz: an option and its votes; multiple: an option and the voters who ticked it (n = voters, shares may add up to more than 1); scale: a value, slider: a bin of values (value_from to value_to) and its votes; ranking: an option and the votes that put it first"),
+            new Column("poll_type", "text", "The poll type. What a row and its count are: choice, quiz: an option and its votes; multiple: an option and the voters who ticked it (n = voters, shares may add up to more than 1); scale: a value, slider: a bin of values (value_from to value_to) and its votes; ranking: an option and the votes that put it first; wordcloud: a word (entries merged as in the live cloud, in the most common spelling, in option_text; option_id empty) and the participants who wrote it (share of n); open: a moderation status (shown, waiting, hidden, in option_id) and the answers with it (share of all the round's answers; the answers are in the votes table)"),
             new Column("correct", "boolean", "quiz: true when the option is a right answer; empty for other types"),
             new Column("value_from", "integer", "scale, slider: lowest value of the row's bar"),
             new Column("value_to", "integer", "scale, slider: highest value of the row's bar (inclusive); slider bins are 0-9, 10-19, ..., 90-100"),
@@ -72,7 +79,8 @@ public final class Tables {
             new Column("sd", "number", "scale, slider: sample standard deviation (divisor n-1); empty when n < 2"),
             new Column("mean_ci95_lower", "number", "scale, slider: lower bound of the 95% Student t interval of the mean; empty when n < 2"),
             new Column("mean_ci95_upper", "number", "scale, slider: upper bound of the 95% Student t interval of the mean; empty when n < 2"),
-            new Column("median", "number", "scale, slider: the median (mean of the two middle values when n is even)"));
+            new Column("median", "number", "scale, slider: the median (mean of the two middle values when n is even)"),
+            new Column("hidden", "integer", "wordcloud, open: entries of the round that are hidden (profanity filter, or hidden by the presenter); they count in no word (the same on every row of the round)"));
 
     /** Columns of the tests table of a question across talks. */
     public static final List<Column> TESTS = List.of(
@@ -97,14 +105,27 @@ public final class Tables {
 
     /** Raw votes. */
     public static Table votes(List<VoteRow> votes) {
-        return new Table("Votes", VOTES, votes.stream().map(v -> {
+        List<List<Object>> rows = new ArrayList<>();
+        for (VoteRow v : votes) {
             VoteAnswer a = v.answer();
-            return Arrays.<Object>asList(v.talkId(), v.talkTitle(), v.pollId(), v.question(), v.round(),
+            List<Object> vote = Arrays.<Object>asList(v.talkId(), v.talkTitle(), v.pollId(), v.question(), v.round(),
                     v.participant(), a.optionId(), a.optionPosition(), a.optionText(), a.optionArchived(),
                     v.castAt().toString(), v.pollType(),
                     a.optionIds() == null ? null : String.join(OPTION_SEPARATOR, a.optionIds()),
                     a.optionTexts() == null ? null : String.join(" | ", a.optionTexts()), a.value(), a.correct());
-        }).toList());
+            if (a.texts() == null || a.texts().isEmpty()) {
+                rows.add(withCells(vote, null, null, null, null));
+            } else {
+                a.texts().forEach(t -> rows.add(withCells(vote, t.position(), t.text(), t.status(), t.at().toString())));
+            }
+        }
+        return new Table("Votes", VOTES, rows);
+    }
+
+    private static List<Object> withCells(List<Object> row, Object... cells) {
+        List<Object> all = new ArrayList<>(row);
+        all.addAll(Arrays.asList(cells));
+        return all;
     }
 
     /** Results of one poll of a talk, every round. */
@@ -199,7 +220,7 @@ public final class Tables {
                     number(o.averageRank()), o.borda(), m == null ? null : number(m.mean()),
                     m == null ? null : number(m.sd()), m == null || m.ci95() == null ? null : number(m.ci95().lower()),
                     m == null || m.ci95() == null ? null : number(m.ci95().upper()),
-                    m == null ? null : number(m.median())));
+                    m == null ? null : number(m.median()), round.hidden()));
         }
     }
 }

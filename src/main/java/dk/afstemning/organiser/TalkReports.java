@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,8 @@ public class TalkReports {
 
     /** Width of a vote timeline bucket, in seconds. */
     public static final int BUCKET_SECONDS = 10;
+    /** Poll types whose page shows text entries instead of a table of options. */
+    private static final Set<String> TEXT_TYPES = Set.of("wordcloud", "open");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     @Inject
@@ -94,6 +97,31 @@ public class TalkReports {
     }
 
     /**
+     * The text entries of one round of a word-cloud or open-text poll, for the page.
+     *
+     * @param round from 1
+     * @param words wordcloud: the merged words, most entries first; empty for open text
+     * @param hidden entries hidden by the profanity filter (or, open text, by the presenter)
+     * @param answers open: every answer, oldest first; empty for a word cloud
+     */
+    public record TextRound(Integer round, List<WordRow> words, long hidden, List<AnswerRow> answers) {
+    }
+
+    /** A merged word of a word cloud and the participants who wrote it. */
+    public record WordRow(String text, long count) {
+    }
+
+    /**
+     * An open-text answer on the page.
+     *
+     * @param text exactly as typed; the page shows it as plain text
+     * @param status {@code shown}, {@code waiting} or {@code hidden}
+     * @param at when it was written, in the server's time zone
+     */
+    public record AnswerRow(String text, String status, LocalDateTime at) {
+    }
+
+    /**
      * A poll's results over all its rounds.
      *
      * @param type the poll type
@@ -102,10 +130,12 @@ public class TalkReports {
      * @param chart JSON for the chart: {@code {"labels":[…],"rounds":[[…],…],"timeline":{"labels":[…],"votes":[…]}}};
      *        the bars are the counts, for a ranking the Borda points
      * @param voters distinct participants who voted in any round (raw votes still stored)
+     * @param texts wordcloud and open only, per round: the words or the answers (then {@code options} is empty); null
+     *        for other types
      */
     public record PollReport(String pollId, String type, String question, String status, List<Integer> rounds,
             List<Long> totals, List<OptionRow> options, List<MeanCell> means, long voters, List<Bucket> timeline,
-            String chart) {
+            String chart, List<TextRound> texts) {
     }
 
     /** A talk's results page. @param voters distinct participants with a stored vote in any poll */
@@ -166,8 +196,9 @@ public class TalkReports {
         boolean ranking = stats.get(0).options().stream().anyMatch(o -> o.borda() != null);
         List<Integer> rounds = stats.stream().map(RoundStat::round).map(r -> Math.max(r, 1)).toList();
         List<Long> totals = stats.stream().map(RoundStat::n).toList();
+        List<TextRound> texts = TEXT_TYPES.contains(poll.type) ? stats.stream().map(TalkReports::texts).toList() : null;
         List<OptionRow> rows = new ArrayList<>();
-        for (int i = 0; i < stats.get(0).options().size(); i++) {
+        for (int i = 0; texts == null && i < stats.get(0).options().size(); i++) {
             int item = i;
             List<OptionStat> cells = stats.stream().map(r -> r.options().get(item)).toList();
             rows.add(new OptionRow(cells.get(0).text(), cells.stream().map(OptionStat::count).toList(),
@@ -189,10 +220,21 @@ public class TalkReports {
                         "votes", timeline.stream().map(Bucket::votes).toList()));
         try {
             return new PollReport(poll.key, poll.type, poll.question, poll.status.name(), rounds, totals, rows, means,
-                    voters, timeline, json.writeValueAsString(chart));
+                    voters, timeline, json.writeValueAsString(chart), texts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A word-cloud round's words (its items), or an open-text round's answers. */
+    private static TextRound texts(RoundStat stat) {
+        ZoneId zone = ZoneId.systemDefault();
+        boolean open = stat.answers() != null;
+        return new TextRound(Math.max(stat.round(), 1),
+                open ? List.of() : stat.options().stream().map(o -> new WordRow(o.text(), o.count())).toList(),
+                stat.hidden() == null ? 0 : stat.hidden(), open ? stat.answers().stream()
+                        .map(a -> new AnswerRow(a.text(), a.status(), LocalDateTime.ofInstant(a.at().toInstant(), zone)))
+                        .toList() : List.of());
     }
 
     private static Double round2(Double value) {

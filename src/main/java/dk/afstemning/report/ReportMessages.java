@@ -127,4 +127,20 @@ public interface ReportMessages {
 
     @Message("A participant's answer counts for several options here, so the talks are not tested against each other (a chi-square test needs one answer per participant and column).")
     String no_test_note();
+    @Message("Word")
+    String word_column();
+    @Message("Participants")
+    String word_count_column();
+    @Message("Hidden by the profanity filter (in no word): {count}")
+    String hidden_entries(long count);
+    @Message("Entries that differ only in case, accents or spaces are one word, shown in its most common spelling.")
+    String wordcloud_note();
+    @Message("No answers yet.")
+    String no_answers();
+    @Message("shown")
+    String status_shown();
+    @Message("waiting")
+    String status_waiting();
+    @Message("hidden")
+    String status_hidden();
 }

@@ -49,7 +49,7 @@ public class ReportResource {
 
     @GET
     @Path("talks/{id}/export.csv")
-    @Operation(summary = "Every stored vote of a talk as CSV, one row per vote, participants as pseudonyms")
+    @Operation(summary = "Every stored vote of a talk as CSV, one row per vote (word cloud, open text: per entry), participants as pseudonyms")
     public Response talkVotesCsv(@PathParam("id") long id) {
         return csv(Tables.votes(reports.talkExport(id).votes()), "talk-" + id + "-votes.csv");
     }

@@ -124,14 +124,23 @@ public class ReportService {
             optionKeys(poll).forEach(o -> union.put(o.optionId(), o)); // later talks win, polls are oldest first
         }
         List<OptionKey> options = List.copyOf(union.values());
-        List<TalkAnswers> talks = new ArrayList<>();
+        Map<Poll, Integer> rounds = new LinkedHashMap<>();
+        Map<Poll, RoundCounts> counts = new HashMap<>();
         RoundCounts pooled = RoundCounts.NONE;
         for (Poll poll : polls) {
-            int round = comparedRound(poll, roundsWithVotes(poll));
-            RoundCounts counts = type.counts(poll, round);
-            pooled = pooled.plus(counts);
-            talks.add(new TalkAnswers(poll.talk.id, poll.talk.title, poll.talk.date, poll.talk.venue, round,
-                    type.stat(latest, round, counts, options)));
+            rounds.put(poll, comparedRound(poll, roundsWithVotes(poll)));
+            counts.put(poll, type.counts(poll, rounds.get(poll)));
+            pooled = pooled.plus(counts.get(poll));
+        }
+        if (options.isEmpty()) {
+            // A type without deck options (a word cloud): its items are the pooled ones, so every talk lines up.
+            options = type.stat(latest, 0, pooled, options).options().stream()
+                    .map(o -> new OptionKey(o.optionId(), o.text(), null)).toList();
+        }
+        List<TalkAnswers> talks = new ArrayList<>();
+        for (Poll poll : polls) {
+            talks.add(new TalkAnswers(poll.talk.id, poll.talk.title, poll.talk.date, poll.talk.venue,
+                    rounds.get(poll), type.stat(latest, rounds.get(poll), counts.get(poll), options)));
         }
         List<PairTest> pairs = new ArrayList<>();
         Comparisons.ChiSquare chi = null;

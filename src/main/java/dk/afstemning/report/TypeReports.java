@@ -1,5 +1,6 @@
 package dk.afstemning.report;
 
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +8,11 @@ import java.util.Map;
 
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
+import dk.afstemning.report.Reports.TextAnswer;
+import dk.afstemning.report.Reports.VoteAnswer;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteChoice;
+import dk.afstemning.vote.VoteText;
 
 /**
  * The registry of {@link TypeReport}s by poll type. A type without a report of its own (one added to
@@ -21,7 +25,8 @@ public final class TypeReports {
 
     static {
         for (TypeReport report : new TypeReport[] { new OptionReport("choice", false), new OptionReport("quiz", true),
-                new MultipleReport(), new NumberReport(false), new NumberReport(true), new RankingReport() }) {
+                new MultipleReport(), new NumberReport(false), new NumberReport(true), new RankingReport(),
+                new WordCloudReport(), new OpenTextReport() }) {
             REPORTS.put(report.type(), report);
         }
     }
@@ -57,6 +62,13 @@ public final class TypeReports {
         Map<Long, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put((Long) r[0], (Long) r[1]));
         return counts;
+    }
+
+    /** The text entries of a stored vote (wordcloud, open), in the participant's order, with status and time. */
+    static VoteAnswer textsOf(Vote vote) {
+        return new VoteAnswer(null, null, null, null, null, null, null, null, VoteText.listByVote(vote).stream()
+                .map(t -> new TextAnswer(null, t.position + 1, t.text, t.status, t.createdAt.atOffset(ZoneOffset.UTC)))
+                .toList());
     }
 
     /** The options of a stored vote that holds several (multiple, ranking), in stored order. */

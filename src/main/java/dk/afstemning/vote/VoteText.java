@@ -92,6 +92,11 @@ public class VoteText extends PanacheEntityBase {
                 : list("vote.poll.id = ?1 and vote.round = ?2 and status = ?3 order by id", pollId, round, status);
     }
 
+    /** The entries of one round with status {@code status}. */
+    public static long countInRound(long pollId, int round, String status) {
+        return count("vote.poll.id = ?1 and vote.round = ?2 and status = ?3", pollId, round, status);
+    }
+
     /** One entry of a poll by id. */
     public static Optional<VoteText> findInPoll(long pollId, long id) {
         return find("id = ?1 and vote.poll.id = ?2", id, pollId).firstResultOptional();

@@ -186,7 +186,7 @@ class AllTypesReportTest {
     /**
      * The expected results rows from column {@code round} on (talk, title and question left out): round, n, small_n,
      * option_id, option_position, option_text, count, share, ci95_lower, ci95_upper, poll_type, correct, value_from,
-     * value_to, average_rank, borda_points, mean, sd, mean_ci95_lower, mean_ci95_upper, median. Empty string: empty.
+     * value_to, average_rank, borda_points, mean, sd, mean_ci95_lower, mean_ci95_upper, median (and hidden, added by {@link #row}). Empty string: empty.
      */
     private List<List<String>> expectedResults() {
         List<List<String>> rows = new ArrayList<>();
@@ -221,8 +221,9 @@ class AllTypesReportTest {
         return rows;
     }
 
+    /** The cells of a results row; the last column, {@code hidden} (word cloud and open text only), is empty. */
     private static List<String> row(String csv) {
-        return Arrays.asList(csv.split(",", -1));
+        return Arrays.asList((csv + ",").split(",", -1));
     }
 
     private static List<String> fromRound(CSVRecord r) {

@@ -38,7 +38,7 @@ import dk.afstemning.talk.Talk;
 class HostileExportTest {
 
     /**
-     * F8's option text and hostile cells, as option texts (free-text answers do not exist yet). The deck strips
+     * F8's option text and hostile cells, as option texts ({@link TextReportTest} sends them as free-text answers). The deck strips
      * leading and trailing white space from option texts, so the tab-first cell is tested in {@code CsvWriterTest}.
      */
     static final List<String> F8_OPTIONS = List.of("Forskning, \"praksis\"\n=SUM(A1)",
@@ -142,7 +142,7 @@ class HostileExportTest {
         for (int i = 1; i < poll.size(); i++) {
             assertThat(poll.get(i)).containsExactly((double) talk.id, TITLE, "q", "=Hvad, mener du?", 1.0,
                     (double) texts.size(), true, poll.get(i).get(7), (double) i, texts.get(i - 1), 1.0, 0.0666667,
-                    0.0118669, 0.298165, "choice", null, null, null, null, null, null, null, null, null, null);
+                    0.0118669, 0.298165, "choice", null, null, null, null, null, null, null, null, null, null, null);
         }
         var votes = sheets.get(1).rows();
         assertThat(votes).hasSize(1 + texts.size());

@@ -102,7 +102,7 @@ class QuestionAcrossTalksTest {
         assertThat(sheets.get(0).rows().get(5)).containsExactly(null, "pooled", key, "Hvad får du mest værdi ud af?",
                 0.0, 80.0, false, sheets.get(0).rows().get(5).get(7), 1.0, "Forskningsmæssig viden", 42.0, 0.525,
                 sheets.get(0).rows().get(5).get(12), sheets.get(0).rows().get(5).get(13), "choice", null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         assertThat(sheets.get(1).rows().get(1)).containsExactly("chi-square", null, null, null, 16.2406, 1.0,
                 0.0000557856, false);
         assertThat(sheets.get(2).rows()).hasSize(81);
