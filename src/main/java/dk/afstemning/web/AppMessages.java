@@ -354,11 +354,17 @@ public interface AppMessages {
     @Message("Response rate")
     String response_rate();
 
-    @Message("{voters} of {participants} participants voted ({percent} %)")
+    @Message("{voters} of {participants} participants voted ({percent}%)")
     String response_rate_value(long voters, long participants, int percent);
 
-    @Message("Poll {id}, {status}")
-    String poll_id_status(String id, String status);
+    @Message("Poll {id}, not opened yet")
+    String poll_id_draft(String id);
+
+    @Message("Poll {id}, open for votes")
+    String poll_id_open(String id);
+
+    @Message("Poll {id}, closed")
+    String poll_id_closed(String id);
 
     @Message("{count} participants voted")
     String poll_voters(long count);

@@ -69,7 +69,7 @@ class DashboardTest {
         assertThat(page).contains("<th scope=\"col\">Round 1</th><th scope=\"col\">Round 2</th>",
                 "<th scope=\"row\">Ja</th><td class=\"num\">2 (100%)</td><td class=\"num\">0 (0%)</td>",
                 "<th scope=\"row\">Nej</th><td class=\"num\">0 (0%)</td><td class=\"num\">1 (100%)</td>",
-                "2 of 4 participants voted (50 %)", "id=\"exports\"", "/webjars/chart.js/dist/chart.umd.js");
+                "2 of 4 participants voted (50%)", "id=\"exports\"", "/webjars/chart.js/dist/chart.umd.js");
         given().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
     }
 

@@ -140,7 +140,7 @@ class BrowserOrganiserTest {
                 .containsExactly("Ja 2 (67%)", "Nej 1 (33%)");
         assertThat(table.findElement(By.cssSelector("tfoot")).getText()).isEqualTo("Answered (n) 3");
         assertThat(desktop.findElement(By.cssSelector(".response-rate")).getText())
-                .isEqualTo("3 of 4 participants voted (75 %)");
+                .isEqualTo("3 of 4 participants voted (75%)");
         // Chart.js drew the chart (the webjar loaded and the canvas has a chart).
         new WebDriverWait(desktop, Chromium.TIMEOUT).until(b -> Boolean.TRUE.equals(js(b).executeScript(
                 "return !!(window.Chart && Chart.getChart(document.querySelector('#poll-q canvas.results-chart')))")));
