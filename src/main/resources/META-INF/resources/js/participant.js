@@ -138,7 +138,11 @@ function confirm(pollId, text, failed) {
   const p = s.querySelector('.confirmation');
   p.textContent = text;
   p.classList.toggle('failed', !!failed);
-  if (failed) announce.say(text);
+  if (failed) {
+    announce.say(text);
+    // A long answer list can push the message below a phone's screen: bring it into view.
+    if (p.scrollIntoView) p.scrollIntoView({ block: 'nearest' });
+  }
 }
 
 function pendingFor(pollId) {
