@@ -44,7 +44,7 @@ public class VoteMeteredInterceptor {
             }
             Log.debugf("Vote refused as busy: %s", e.toString());
             metrics.voteRefused("busy");
-            throw new ApiProblem(503, "busy", "Busy", "The server is busy storing other votes; send the vote again");
+            throw ApiProblem.busy();
         }
         if (context.getMethod().getReturnType() != void.class) {
             metrics.voteAccepted(System.nanoTime() - start);

@@ -51,6 +51,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "poll-closed", "Poll closed", "Poll '" + pollKey + "' is not open for votes");
     }
 
+    /** 503 {@code busy}: the vote was not stored in time (or may still be); the client resends the same request id. */
+    public static ApiProblem busy() {
+        return new ApiProblem(503, "busy", "Busy", "The server is busy storing other votes; send the vote again");
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(403, "forbidden", "Forbidden", detail);
     }

@@ -107,16 +107,16 @@ public class VoteService {
         String id = requestId(requestId);
         CompletableFuture<VoteAck> ack = batcher.submit(new CastRequest(code, pollKey, token, answer, id));
         if (ack == null) {
-            throw busy();
+            throw ApiProblem.busy();
         }
         try {
             return ack.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // Still queued or being stored: the resend with the same request id gets the stored ack or stores it.
-            throw busy();
+            throw ApiProblem.busy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy();
+            throw ApiProblem.busy();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -139,10 +139,6 @@ public class VoteService {
         batcher.stop();
     }
 
-    private static ApiProblem busy() {
-        return new ApiProblem(503, "busy", "Busy", "The server is busy storing other votes; send the vote again");
-    }
-
     /**
      * Stores a batch in one transaction. A refused vote (an {@link ApiProblem}) refuses only itself; any other failure
      * rolls the batch back and stores each vote alone, so one bad vote never loses the others.
@@ -159,14 +155,10 @@ public class VoteService {
                         outcomes.add(new VoteBatcher.Outcome<>(null, e));
                     }
                 }
-                Vote.flush();
-                batch.changed.forEach(changes::fire);
+                finish(batch);
                 return outcomes;
             });
         } catch (RuntimeException e) {
-            if (requests.size() == 1) {
-                return List.of(storeAlone(requests.get(0)));
-            }
             Log.debugf("A batch of %d votes failed (%s); storing each alone", requests.size(), e.toString());
             return requests.stream().map(this::storeAlone).toList();
         }
@@ -195,9 +187,14 @@ public class VoteService {
     private VoteAck castAndFire(CastRequest request) {
         Batch batch = new Batch();
         VoteAck ack = castInTransaction(request, batch);
+        finish(batch);
+        return ack;
+    }
+
+    /** Writes what the batch changed and tells the live hub about each changed poll once (pushed after commit). */
+    private void finish(Batch batch) {
         Vote.flush();
         batch.changed.forEach(changes::fire);
-        return ack;
     }
 
     /**
@@ -255,7 +252,8 @@ public class VoteService {
             throw new ApiProblem(409, "nickname-required", "Nickname required",
                     "Choose a nickname before answering quiz '" + poll.key + "'");
         }
-        if (!batch.locked.contains(poll.id)) {
+        boolean lockedBeforeLookup = batch.locked.contains(poll.id);
+        if (!lockedBeforeLookup) {
             if (!Poll.bumpVersionIfOpen(poll.id)) {
                 throw ApiProblem.pollClosed(poll.key);
             }
@@ -265,10 +263,13 @@ public class VoteService {
         } else if (poll.closesAt != null && !poll.closesAt.isAfter(Instant.now())) {
             throw ApiProblem.pollClosed(poll.key);
         }
-        // Under the poll's row lock now: a copy of this request that committed meanwhile is visible.
-        earlier = VoteReceipt.findByRequest(participant.id, requestId);
-        if (earlier.isPresent()) {
-            return ack(earlier.get(), poll);
+        if (!lockedBeforeLookup) {
+            // Under the poll's row lock now: a copy of this request that committed meanwhile is visible. (When the
+            // batch already held the lock, the first look-up was made under it.)
+            earlier = VoteReceipt.findByRequest(participant.id, requestId);
+            if (earlier.isPresent()) {
+                return ack(earlier.get(), poll);
+            }
         }
         Instant now = Instant.now();
         Optional<Vote> current = Vote.findCurrent(poll, poll.round, participant);
