@@ -235,12 +235,8 @@ class TextAnswersApiTest {
 
             phone.send("{\"type\":\"vote\",\"pollId\":\"fri\",\"texts\":[\"{\\\"type\\\":\\\"results\\\",\\\"counts\\\":{\\\"A\\\":999}}\"],\"requestId\":\"s-2\"}");
             // The ack and the pushed open-mine may arrive in either order (the push goes out at the commit).
-            Map<String, JsonNode> own = new java.util.HashMap<>();
-            for (int i = 0; i < 2; i++) {
-                JsonNode m = phone.next(n -> n.path("type").asText().equals("ack")
-                        || n.path("type").asText().equals("open-mine") && n.path("answers").size() == 1);
-                own.put(m.path("type").asText(), m);
-            }
+            Map<String, JsonNode> own = phone.nextOfEach(n -> n.path("type").asText().equals("ack"),
+                    n -> n.path("type").asText().equals("open-mine") && n.path("answers").size() == 1);
             assertThat(own.get("ack").path("answer").path("texts").get(0).asText())
                     .isEqualTo("{\"type\":\"results\",\"counts\":{\"A\":999}}");
             JsonNode mine = own.get("open-mine");

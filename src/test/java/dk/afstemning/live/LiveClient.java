@@ -65,6 +65,20 @@ public final class LiveClient implements AutoCloseable {
         return next(n -> n.path("type").asText().equals(type));
     }
 
+    /**
+     * An answer and a push that may arrive in either order (a push goes out at the commit, the answer after it): the
+     * next message matching each filter, by message type. Fails after 10 s per message.
+     */
+    public java.util.Map<String, JsonNode> nextOfEach(Predicate<JsonNode> first, Predicate<JsonNode> second)
+            throws InterruptedException {
+        java.util.Map<String, JsonNode> got = new java.util.HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            JsonNode m = next(n -> first.test(n) || second.test(n));
+            got.put(m.path("type").asText(), m);
+        }
+        return got;
+    }
+
     /** Every message received so far, in order. */
     public List<JsonNode> received() {
         synchronized (all) {

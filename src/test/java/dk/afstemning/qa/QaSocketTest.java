@@ -93,12 +93,9 @@ class QaSocketTest {
 
             b.send(ask("Hvad koster det?", "Bo", "s-1"));
             // The answer and the pushed qa-mine may arrive in either order.
-            java.util.Map<String, JsonNode> answers = new java.util.HashMap<>();
-            for (int i = 0; i < 2; i++) {
-                JsonNode m = b.next(n -> n.path("type").asText().equals("asked")
-                        || n.path("type").asText().equals("qa-mine") && n.path("questions").size() == 1);
-                answers.put(m.path("type").asText(), m);
-            }
+            java.util.Map<String, JsonNode> answers = b.nextOfEach(
+                    n -> n.path("type").asText().equals("asked"),
+                    n -> n.path("type").asText().equals("qa-mine") && n.path("questions").size() == 1);
             JsonNode asked = answers.get("asked");
             assertThat(asked.path("requestId").asText()).isEqualTo("s-1");
             assertThat(asked.path("question").path("text").asText()).isEqualTo("Hvad koster det?");
@@ -112,12 +109,9 @@ class QaSocketTest {
 
             a.send(upvote(q, "s-2"));
             // The answer and the pushed qa-mine may arrive in either order.
-            java.util.Map<String, JsonNode> got = new java.util.HashMap<>();
-            for (int i = 0; i < 2; i++) {
-                JsonNode m = a.next(n -> n.path("type").asText().equals("upvoted")
-                        || n.path("type").asText().equals("qa-mine") && n.path("upvoted").size() == 1);
-                got.put(m.path("type").asText(), m);
-            }
+            java.util.Map<String, JsonNode> got = a.nextOfEach(
+                    n -> n.path("type").asText().equals("upvoted"),
+                    n -> n.path("type").asText().equals("qa-mine") && n.path("upvoted").size() == 1);
             assertThat(got.get("upvoted").path("upvotes").asInt()).isEqualTo(1);
             assertThat(got.get("qa-mine").path("upvoted").get(0).asLong()).isEqualTo(q);
             a.send(upvote(q, "s-2"));
@@ -152,12 +146,9 @@ class QaSocketTest {
             a.next("qa-mine");
             a.send(ask("Må jeg spørge?", null, "m-1"));
             // The answer and the pushed qa-mine may arrive in either order.
-            java.util.Map<String, JsonNode> own = new java.util.HashMap<>();
-            for (int i = 0; i < 2; i++) {
-                JsonNode m = a.next(n -> n.path("type").asText().equals("asked")
-                        || n.path("type").asText().equals("qa-mine") && n.path("questions").size() == 1);
-                own.put(m.path("type").asText(), m);
-            }
+            java.util.Map<String, JsonNode> own = a.nextOfEach(
+                    n -> n.path("type").asText().equals("asked"),
+                    n -> n.path("type").asText().equals("qa-mine") && n.path("questions").size() == 1);
             long q = own.get("asked").path("question").path("id").asLong();
             JsonNode pending = keyed.next(m -> m.path("type").asText().equals("qa") && m.path("questions").size() == 1);
             assertThat(pending.path("questions").get(0).path("approved").asBoolean()).isFalse();
