@@ -95,7 +95,8 @@ public class ParticipantService {
         return token != null && TOKEN.matcher(token).matches();
     }
 
-    private static ApiProblem notJoined(Talk talk) {
+    /** 403 {@code not-joined}: the token is no participant of the talk. */
+    public static ApiProblem notJoined(Talk talk) {
         return new ApiProblem(403, "not-joined", "Not joined",
                 "Join talk " + talk.joinCode + " first (open its join link or POST /api/talks/" + talk.joinCode
                         + "/participants)");

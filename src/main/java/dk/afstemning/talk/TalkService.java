@@ -3,6 +3,8 @@ package dk.afstemning.talk;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -31,12 +33,21 @@ public class TalkService {
      * @throws ApiProblem 404 when no talk has that code
      */
     public Talk require(String code) {
+        return find(code).orElseThrow(() -> unknown(code));
+    }
+
+    /**
+     * The talk with this join code (any case, spaces ignored), without a transaction of its own: for callers inside a
+     * transaction that a refusal must not roll back (the vote writer's batch).
+     */
+    public static Optional<Talk> find(String code) {
         String normalized = JoinCodes.normalize(code);
-        if (!JoinCodes.isWellFormed(normalized)) {
-            throw ApiProblem.notFound("talk", "No talk has the join code '" + code + "'");
-        }
-        return Talk.findByJoinCode(normalized)
-                .orElseThrow(() -> ApiProblem.notFound("talk", "No talk has the join code '" + code + "'"));
+        return JoinCodes.isWellFormed(normalized) ? Talk.findByJoinCode(normalized) : Optional.empty();
+    }
+
+    /** 404 {@code talk}: no talk has the join code. */
+    public static ApiProblem unknown(String code) {
+        return ApiProblem.notFound("talk", "No talk has the join code '" + code + "'");
     }
 
     /** The talk as the API shows it. @throws ApiProblem 404 when no talk has that code */

@@ -63,6 +63,11 @@ public class Vote extends PanacheEntityBase {
         return find("poll = ?1 and round = ?2 and participant = ?3", poll, round, participant).firstResultOptional();
     }
 
+    /** The votes of these participants (ids) in one round of a poll: at most one each. */
+    public static List<Vote> listCurrent(Poll poll, int round, java.util.Collection<Long> participantIds) {
+        return list("poll = ?1 and round = ?2 and participant.id in ?3", poll, round, participantIds);
+    }
+
     public static List<Vote> listByParticipant(Participant participant) {
         return list("participant", participant);
     }

@@ -2,13 +2,8 @@ package dk.afstemning.vote;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,9 +16,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-
-import org.hibernate.exception.ConstraintViolationException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,12 +46,6 @@ import dk.afstemning.talk.TalkService;
 public class VoteService {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-    @Inject
-    TalkService talks;
-
-    @Inject
-    ParticipantService participants;
 
     @Inject
     Event<PollChanged> changes;
@@ -140,24 +126,13 @@ public class VoteService {
     }
 
     /**
-     * Stores a batch in one transaction. A refused vote (an {@link ApiProblem}) refuses only itself; any other failure
+     * Stores a batch in one transaction: everything its votes need is looked up first ({@link BatchLookups}), then
+     * each vote is checked and written. A refused vote (an {@link ApiProblem}) refuses only itself; any other failure
      * rolls the batch back and stores each vote alone, so one bad vote never loses the others.
      */
-    private List<VoteBatcher.Outcome<VoteAck>> storeBatch(List<CastRequest> requests) {
+    List<VoteBatcher.Outcome<VoteAck>> storeBatch(List<CastRequest> requests) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Batch batch = new Batch();
-                List<VoteBatcher.Outcome<VoteAck>> outcomes = new ArrayList<>(requests.size());
-                for (CastRequest request : requests) {
-                    try {
-                        outcomes.add(new VoteBatcher.Outcome<>(castInTransaction(request, batch), null));
-                    } catch (ApiProblem e) {
-                        outcomes.add(new VoteBatcher.Outcome<>(null, e));
-                    }
-                }
-                finish(batch);
-                return outcomes;
-            });
+            return QuarkusTransaction.requiringNew().call(() -> store(requests));
         } catch (RuntimeException e) {
             Log.debugf("A batch of %d votes failed (%s); storing each alone", requests.size(), e.toString());
             return requests.stream().map(this::storeAlone).toList();
@@ -166,47 +141,27 @@ public class VoteService {
 
     private VoteBatcher.Outcome<VoteAck> storeAlone(CastRequest request) {
         try {
-            return new VoteBatcher.Outcome<>(storeInOwnTransaction(request), null);
+            return QuarkusTransaction.requiringNew().call(() -> store(List.of(request))).get(0);
         } catch (RuntimeException e) {
             return new VoteBatcher.Outcome<>(null, e);
         }
     }
 
-    private VoteAck storeInOwnTransaction(CastRequest request) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> castAndFire(request));
-        } catch (PersistenceException e) {
-            if (!(e instanceof ConstraintViolationException) && !(e.getCause() instanceof ConstraintViolationException)) {
-                throw e;
+    /** Stores votes in the caller's transaction, then announces each changed poll once (pushed after commit). */
+    private List<VoteBatcher.Outcome<VoteAck>> store(List<CastRequest> requests) {
+        BatchLookups batch = new BatchLookups();
+        batch.prepare(requests, TalkService::find);
+        List<VoteBatcher.Outcome<VoteAck>> outcomes = new ArrayList<>(requests.size());
+        for (CastRequest request : requests) {
+            try {
+                outcomes.add(new VoteBatcher.Outcome<>(castInTransaction(request, batch), null));
+            } catch (ApiProblem e) {
+                outcomes.add(new VoteBatcher.Outcome<>(null, e));
             }
-            // A concurrent copy of this request won the unique key; its receipt now answers this one.
-            return QuarkusTransaction.requiringNew().call(() -> castAndFire(request));
         }
-    }
-
-    private VoteAck castAndFire(CastRequest request) {
-        Batch batch = new Batch();
-        VoteAck ack = castInTransaction(request, batch);
-        finish(batch);
-        return ack;
-    }
-
-    /** Writes what the batch changed and tells the live hub about each changed poll once (pushed after commit). */
-    private void finish(Batch batch) {
         Vote.flush();
         batch.changed.forEach(changes::fire);
-    }
-
-    /**
-     * What one transaction has looked up and locked: talks, polls and options read once per batch, and each poll's
-     * row lock taken (version bumped) once.
-     */
-    private static final class Batch {
-        final Map<String, Talk> talks = new HashMap<>();
-        final Map<String, Poll> polls = new HashMap<>();
-        final Map<Long, List<PollOption>> options = new HashMap<>();
-        final Set<Long> locked = new HashSet<>();
-        final Set<PollChanged> changed = new LinkedHashSet<>();
+        return outcomes;
     }
 
     /**
@@ -224,26 +179,21 @@ public class VoteService {
         return requestId;
     }
 
-    private VoteAck castInTransaction(CastRequest request, Batch batch) {
-        Talk talk = batch.talks.get(request.code());
-        if (talk == null) {
-            talk = talks.require(request.code());
-            batch.talks.put(request.code(), talk);
-        }
-        String code = talk.joinCode;
-        Participant participant = participants.require(talk, request.token());
+    private VoteAck castInTransaction(CastRequest request, BatchLookups batch) {
+        // No call here may go through a @Transactional service: its refusal would roll the whole batch back.
+        Talk talk = batch.talk(request.code()).orElseThrow(() -> TalkService.unknown(request.code()));
+        Participant participant = batch.participant(talk, request.token())
+                .orElseThrow(() -> ParticipantService.notJoined(talk));
         String pollKey = request.pollKey();
-        Talk found = talk;
-        Poll poll = batch.polls.computeIfAbsent(talk.id + "/" + pollKey, k -> Poll.findByTalkAndKey(found, pollKey)
-                .filter(p -> !p.archived)
-                .orElseThrow(() -> ApiProblem.notFound("poll", "Talk " + code + " has no poll '" + pollKey + "'")));
+        Poll poll = batch.poll(talk, pollKey).orElseThrow(
+                () -> ApiProblem.notFound("poll", "Talk " + talk.joinCode + " has no poll '" + pollKey + "'"));
         String requestId = request.requestId();
-        Optional<VoteReceipt> earlier = VoteReceipt.findByRequest(participant.id, requestId);
+        Optional<VoteReceipt> earlier = batch.receipt(participant, requestId);
         if (earlier.isPresent()) {
             return ack(earlier.get(), poll);
         }
         QuestionType type = QuestionTypes.get(poll.type);
-        List<PollOption> options = batch.options.computeIfAbsent(poll.id, id -> PollOption.listActiveByPoll(poll));
+        List<PollOption> options = batch.options(poll);
         if (request.answer().texts() != null && !type.takesTexts()) {
             throw QuestionType.wrongShape(poll, "no texts");
         }
@@ -252,27 +202,12 @@ public class VoteService {
             throw new ApiProblem(409, "nickname-required", "Nickname required",
                     "Choose a nickname before answering quiz '" + poll.key + "'");
         }
-        boolean lockedBeforeLookup = batch.locked.contains(poll.id);
-        if (!lockedBeforeLookup) {
-            if (!Poll.bumpVersionIfOpen(poll.id)) {
-                throw ApiProblem.pollClosed(poll.key);
-            }
-            Poll.getEntityManager().refresh(poll);
-            batch.locked.add(poll.id);
-            hooks.whileStoring();
-        } else if (poll.closesAt != null && !poll.closesAt.isAfter(Instant.now())) {
+        if (!batch.lock(poll, hooks::whileStoring)
+                || poll.closesAt != null && !poll.closesAt.isAfter(Instant.now())) {
             throw ApiProblem.pollClosed(poll.key);
         }
-        if (!lockedBeforeLookup) {
-            // Under the poll's row lock now: a copy of this request that committed meanwhile is visible. (When the
-            // batch already held the lock, the first look-up was made under it.)
-            earlier = VoteReceipt.findByRequest(participant.id, requestId);
-            if (earlier.isPresent()) {
-                return ack(earlier.get(), poll);
-            }
-        }
         Instant now = Instant.now();
-        Optional<Vote> current = Vote.findCurrent(poll, poll.round, participant);
+        Optional<Vote> current = batch.current(poll, participant);
         if (current.isPresent() && !poll.allowChange && !type.adds() && !type.answerOf(current.get()).equals(answer)) {
             throw new ApiProblem(409, "vote-final", "Vote cannot be changed",
                     "Poll '" + poll.key + "' does not allow changing a vote once cast");
@@ -303,6 +238,7 @@ public class VoteService {
         receipt.round = poll.round;
         receipt.receivedAt = now;
         receipt.persist();
+        batch.stored(vote, receipt);
         batch.changed.add(new PollChanged(poll.id, talk.joinCode, false));
         return ack(receipt, poll);
     }
