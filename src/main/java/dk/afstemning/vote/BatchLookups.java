@@ -1,5 +1,6 @@
 package dk.afstemning.vote;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -36,6 +37,7 @@ final class BatchLookups {
     private final Set<Long> participantIds = new HashSet<>();
     private final Map<String, VoteReceipt> receipts = new HashMap<>();
     private final Map<String, Vote> current = new HashMap<>();
+    private final List<VoteReceipt> newReceipts = new ArrayList<>();
     /** Polls changed by a stored vote, to announce after the batch is written. */
     final Set<PollChanged> changed = new LinkedHashSet<>();
 
@@ -125,10 +127,19 @@ final class BatchLookups {
         return Optional.ofNullable(current.get(voteKey(poll.id, participant.id)));
     }
 
-    /** Records a stored vote and its receipt, so later votes of the batch see them. */
+    /**
+     * Records a stored vote and its new receipt (written by {@link #newReceipts()}'s caller at the end of the batch),
+     * so later votes of the batch see both.
+     */
     void stored(Vote vote, VoteReceipt receipt) {
         current.put(voteKey(vote.poll.id, vote.participant.id), vote);
         receipts.put(receiptKey(receipt.participantId, receipt.requestId), receipt);
+        newReceipts.add(receipt);
+    }
+
+    /** The receipts of the votes stored in this batch, in order, not yet written. */
+    List<VoteReceipt> newReceipts() {
+        return newReceipts;
     }
 
     private static String pollKey(Talk talk, String key) {

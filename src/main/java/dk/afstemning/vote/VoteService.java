@@ -159,6 +159,7 @@ public class VoteService {
                 outcomes.add(new VoteBatcher.Outcome<>(null, e));
             }
         }
+        VoteReceipt.insertAll(batch.newReceipts());
         Vote.flush();
         batch.changed.forEach(changes::fire);
         return outcomes;
@@ -237,7 +238,6 @@ public class VoteService {
         receipt.answer = VoteReceipt.json(answer);
         receipt.round = poll.round;
         receipt.receivedAt = now;
-        receipt.persist();
         batch.stored(vote, receipt);
         batch.changed.add(new PollChanged(poll.id, talk.joinCode, false));
         return ack(receipt, poll);
