@@ -120,6 +120,11 @@ public final class KeptVotes {
         return texts;
     }
 
+    /** Whether the retention job has deleted votes of the round. */
+    public static boolean pruned(long pollId, int round) {
+        return number("select count(*) from pruned_vote where poll_id = ?1 and round = ?2", pollId, round) > 0;
+    }
+
     /** Votes of a poll over every round, stored and pruned. */
     public static long votesOfPoll(long pollId) {
         return Vote.count("poll.id", pollId) + number("select count(*) from pruned_vote where poll_id = ?1", pollId);
