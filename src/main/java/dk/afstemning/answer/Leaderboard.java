@@ -32,14 +32,15 @@ public record Leaderboard(String type, int quizzes, List<Row> rows) {
     /** Reads the standings of the talk (needs a transaction). */
     public static Leaderboard of(Talk talk) {
         // Stored quiz votes and the points kept of pruned ones (pruned_vote), current rounds of active quiz polls.
+        String scores = " x join poll p on p.id = x.poll_id where p.talk_id = ?1 and p.type = 'quiz'"
+                + " and p.archived = false and x.round = p.round";
         @SuppressWarnings("unchecked")
-        List<Object[]> totals = Vote.getEntityManager().createNativeQuery("select pa.nickname, sum(x.points),"
-                + " sum(case when x.points > 0 then 1 else 0 end) from (select poll_id, round, participant_id, points"
-                + " from vote union all select poll_id, round, participant_id, points from pruned_vote) x"
-                + " join poll p on p.id = x.poll_id join participant pa on pa.id = x.participant_id"
-                + " where p.talk_id = ?1 and p.type = 'quiz' and p.archived = false and x.round = p.round"
-                + " group by pa.id, pa.nickname order by sum(x.points) desc, pa.nickname").setParameter(1, talk.id)
-                .setMaxResults(TOP).getResultList();
+        List<Object[]> totals = Vote.getEntityManager().createNativeQuery("select pa.nickname, sum(s.points),"
+                + " sum(case when s.points > 0 then 1 else 0 end) from (select x.participant_id, x.points from vote"
+                + scores + " union all select x.participant_id, x.points from pruned_vote" + scores + ") s"
+                + " join participant pa on pa.id = s.participant_id group by pa.id, pa.nickname"
+                + " order by sum(s.points) desc, pa.nickname").setParameter(1, talk.id).setMaxResults(TOP)
+                .getResultList();
         List<Row> rows = new ArrayList<>();
         long previous = -1;
         int rank = 0;

@@ -146,9 +146,9 @@ public final class KeptVotes {
 
     /** Distinct participants who answered a poll of the talk ({@code talk = true}) or the poll, in any round. */
     public static long distinctVoters(long id, boolean talk) {
-        return number("select count(distinct x.participant_id) from (select poll_id, participant_id from vote"
-                + " union all select poll_id, participant_id from pruned_vote) x join poll p on p.id = x.poll_id"
-                + " where " + (talk ? "p.talk_id" : "p.id") + " = ?1", id);
+        String where = " join poll p on p.id = x.poll_id where " + (talk ? "p.talk_id" : "p.id") + " = ?1";
+        return number("select count(distinct participant_id) from (select x.participant_id from vote x" + where
+                + " union all select x.participant_id from pruned_vote x" + where + ")", id);
     }
 
     private static Map<Long, Long> withKeptOptions(List<Object[]> stored, long pollId, int round) {
