@@ -25,9 +25,9 @@ import io.quarkus.panache.common.Sort;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.report.ReportService;
+import dk.afstemning.report.Reports;
 import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
-import dk.afstemning.report.Reports;
 import dk.afstemning.report.RoundCounts;
 import dk.afstemning.report.TypeReports;
 import dk.afstemning.results.KeptVotes;
@@ -240,7 +240,10 @@ public class TalkReports {
         return value == null ? null : Math.round(value * 100) / 100.0;
     }
 
-    /** Votes (stored and pruned) per {@value #BUCKET_SECONDS} s window of {@code cast_at}, over every round; empty windows left out. */
+    /**
+     * Votes (stored and pruned) per {@value #BUCKET_SECONDS} s window of {@code cast_at}, over every round; empty
+     * windows left out.
+     */
     private static List<Bucket> timeline(Poll poll) {
         List<Instant> cast = KeptVotes.castTimes(poll.id);
         TreeMap<Long, Long> buckets = new TreeMap<>();

@@ -24,7 +24,8 @@ import dk.afstemning.vote.VoteText;
  * {@code open}: per round every answer, oldest first, exactly as typed, with its moderation status ({@code shown},
  * {@code waiting}, {@code hidden}), its time and its author's pseudonym; as items, the answers per status with their
  * share of all the round's answers (95% Wilson interval). n is the participants who answered (each may give several
- * answers); the hidden count is the answers hidden by the profanity filter or the presenter.
+ * answers); the hidden count is the answers hidden by the profanity filter or the presenter. A round the retention job
+ * has pruned lists only its shown answers, without author; its waiting and hidden answers are counted, not listed.
  */
 class OpenTextReport implements TypeReport {
 
@@ -40,8 +41,9 @@ class OpenTextReport implements TypeReport {
     public RoundCounts counts(Poll poll, int round) {
         Pseudonyms pseudonyms = CDI.current().select(Pseudonyms.class).get();
         List<TextAnswer> answers = KeptVotes.list(poll.id, round, null).stream()
-                .map(t -> new TextAnswer(t.participantId() == null ? null : pseudonyms.of(poll.talk.id,
-                        t.participantId()), t.position() + 1, t.text(), t.status(), t.createdAt().atOffset(ZoneOffset.UTC)))
+                .map(t -> new TextAnswer(t.participantId() == null ? null
+                        : pseudonyms.of(poll.talk.id, t.participantId()), t.position() + 1, t.text(), t.status(),
+                        t.createdAt().atOffset(ZoneOffset.UTC)))
                 .toList();
         // Answers per status: a pruned round keeps its shown answers as text and only the number of the others.
         Map<String, Long> byStatus = new HashMap<>();
