@@ -9,7 +9,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 /**
  * Moves old raw votes of every poll type into the kept aggregates (migration V7 and {@code vote_tally}) and deletes
  * them; {@link dk.afstemning.results.KeptVotes} reads the aggregates back for results. Runs inside the caller's
- * transaction, as a fixed number of set-based statements (no vote is read into memory).
+ * transaction, as a fixed number of set-based statements (no vote is read into memory), holding the row locks of the
+ * polls concerned until the caller commits.
  */
 final class VotePruning {
 
@@ -32,6 +33,10 @@ final class VotePruning {
      */
     static int prune(Instant cutoff) {
         EntityManager em = Panache.getEntityManager();
+        // Lock the polls with old votes (as the vote writer and the presenter's controls do), so that none of them
+        // opens, closes or starts a round between the statements below: each must see the same votes.
+        em.createNativeQuery("select id from poll where id in (select distinct poll_id from vote where cast_at < ?1)"
+                + " for update").setParameter(1, cutoff).getResultList();
         // choice, quiz: votes per option; multiple: ticks per option.
         add(em, cutoff, "vote_tally", "select o.poll_id, o.round, o.option_id, count(*) as n from " + OLD
                 + " where o.option_id is not null group by o.poll_id, o.round, o.option_id", "option_id");
