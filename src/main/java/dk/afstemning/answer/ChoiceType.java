@@ -51,7 +51,7 @@ class ChoiceType implements QuestionType {
 
     @Override
     public Map<Long, Long> countsByOption(Poll poll, int round) {
-        return OptionAnswers.rows(Vote.countByOption(poll.id, round));
+        return dk.afstemning.results.KeptVotes.votesByOption(poll.id, round);
     }
 
     @Override

@@ -31,11 +31,16 @@ public record Leaderboard(String type, int quizzes, List<Row> rows) {
 
     /** Reads the standings of the talk (needs a transaction). */
     public static Leaderboard of(Talk talk) {
-        List<Object[]> totals = Vote.getEntityManager().createQuery(
-                "select p.nickname, sum(v.points), sum(case when v.points > 0 then 1 else 0 end) from Vote v "
-                        + "join v.participant p where v.poll.talk = ?1 and v.poll.type = 'quiz' and v.poll.archived = false "
-                        + "and v.round = v.poll.round group by p.id, p.nickname order by sum(v.points) desc, p.nickname",
-                Object[].class).setParameter(1, talk).setMaxResults(TOP).getResultList();
+        // Stored quiz votes and the points kept of pruned ones (pruned_vote), current rounds of active quiz polls.
+        String scores = " x join poll p on p.id = x.poll_id where p.talk_id = ?1 and p.type = 'quiz'"
+                + " and p.archived = false and x.round = p.round";
+        @SuppressWarnings("unchecked")
+        List<Object[]> totals = Vote.getEntityManager().createNativeQuery("select pa.nickname, sum(s.points),"
+                + " sum(case when s.points > 0 then 1 else 0 end) from (select x.participant_id, x.points from vote"
+                + scores + " union all select x.participant_id, x.points from pruned_vote" + scores + ") s"
+                + " join participant pa on pa.id = s.participant_id group by pa.id, pa.nickname"
+                + " order by sum(s.points) desc, pa.nickname").setParameter(1, talk.id).setMaxResults(TOP)
+                .getResultList();
         List<Row> rows = new ArrayList<>();
         long previous = -1;
         int rank = 0;

@@ -68,7 +68,7 @@ class MultipleType implements QuestionType {
 
     @Override
     public Map<Long, Long> countsByOption(Poll poll, int round) {
-        return OptionAnswers.rows(VoteChoice.countByOption(poll.id, round));
+        return dk.afstemning.results.KeptVotes.ticksByOption(poll.id, round);
     }
 
     @Override

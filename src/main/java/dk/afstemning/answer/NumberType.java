@@ -1,6 +1,5 @@
 package dk.afstemning.answer;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.Set;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.vote.Vote;
 
 /**
@@ -74,10 +74,7 @@ class NumberType implements QuestionType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        Map<Integer, Long> counts = new HashMap<>();
-        for (Object[] row : Vote.countByValue(poll.id, round)) {
-            counts.put((Integer) row[0], (Long) row[1]);
-        }
+        Map<Integer, Long> counts = KeptVotes.byValue(poll.id, round);
         List<Tallies.Bar> bars = slider ? Tallies.histogram(counts, Tallies.SLIDER_BINS)
                 : Tallies.distribution(counts, min(poll), max(poll));
         return new Details(min(poll), max(poll), poll.labelLow, poll.labelHigh, bars, Tallies.mean(counts),

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteText;
 
@@ -98,7 +99,8 @@ class OpenTextType implements QuestionType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        List<TextModeration.Item> shown = TextModeration.items(VoteText.listInRound(poll.id, round, VoteText.SHOWN));
+        List<TextModeration.Item> shown = KeptVotes.list(poll.id, round, VoteText.SHOWN).stream()
+                .map(t -> new TextModeration.Item(t.id(), t.text())).toList();
         List<TextModeration.Item> newest = new java.util.ArrayList<>(shown);
         java.util.Collections.reverse(newest);
         newest = newest.subList(0, Math.min(newest.size(), MAX_SHOWN));

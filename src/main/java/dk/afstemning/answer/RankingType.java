@@ -1,6 +1,5 @@
 package dk.afstemning.answer;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.Set;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteChoice;
 
@@ -62,10 +62,7 @@ class RankingType implements QuestionType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        Map<Long, Map<Integer, Long>> places = new HashMap<>();
-        for (Object[] row : VoteChoice.countByOptionAndPosition(poll.id, round)) {
-            places.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put((Integer) row[1], (Long) row[2]);
-        }
+        Map<Long, Map<Integer, Long>> places = KeptVotes.places(poll.id, round);
         return new Details(options.size(), Tallies.borda(options.size(), places,
                 options.stream().map(o -> Map.entry(o.id, o.text)).toList()));
     }

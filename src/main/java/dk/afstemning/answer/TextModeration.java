@@ -71,10 +71,6 @@ public class TextModeration {
     public record Changed(long pollId, String joinCode, List<Long> participantIds) {
     }
 
-    static List<Item> items(List<VoteText> texts) {
-        return texts.stream().map(t -> new Item(t.id, t.text)).toList();
-    }
-
     private static List<Moderated> moderated(List<VoteText> texts) {
         return texts.stream().map(t -> new Moderated(t.id, t.text, t.status)).toList();
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteText;
 
@@ -77,7 +78,7 @@ class WordCloudType implements QuestionType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        List<CloudWords.Word> words = CloudWords.merge(CloudWords.spellings(VoteText.countShownBySpelling(poll.id, round)));
+        List<CloudWords.Word> words = CloudWords.merge(KeptVotes.shownSpellings(poll.id, round));
         long entries = words.stream().mapToLong(CloudWords.Word::count).sum();
         return new Details(maxEntries(poll), maxChars(poll), entries, words.size(),
                 CloudLayout.layout(words.subList(0, Math.min(words.size(), MAX_WORDS))));

@@ -29,7 +29,8 @@ public final class Tables {
 
     /**
      * Columns of the raw votes table: one row per stored vote, except that a word-cloud or open-text vote has one row
-     * per text entry (the vote's columns repeated), so that each answer is one cell with its own status and time.
+     * per text entry (the vote's columns repeated), so that each answer is one cell with its own status and time. Votes
+     * the retention job has pruned have no row; the results tables still count them.
      */
     public static final List<Column> VOTES = List.of(
             new Column("talk_id", "integer", "The talk's number in this server"),
@@ -42,7 +43,7 @@ public final class Tables {
             new Column("option_position", "integer", "choice, quiz: the chosen option's position in the poll, from 1"),
             new Column("option_text", "text", "choice, quiz: the chosen option's text, as in the deck"),
             new Column("option_archived", "boolean", "choice, quiz: true when the option was later removed from the deck; such votes count in no result"),
-            new Column("cast_at", "timestamp", "When the vote was cast or last changed, ISO 8601 with offset (UTC)"),
+            new Column("cast_at", "timestamp", "When the vote was cast or last changed, ISO 8601 with offset (UTC). With retention on (afstemning.retention.raw-votes-days=N) votes older than N days have no row here; the Results tables still count them"),
             new Column("poll_type", "text", "The poll type: choice, quiz, multiple, scale, slider, ranking, wordcloud or open. Every type has one row per vote, except wordcloud and open: one row per text entry (count participants as distinct values of participant)"),
             new Column("option_ids", "text", "multiple: the ticked options' ids in option order; ranking: every option's id, best first; separated by " + OPTION_SEPARATOR),
             new Column("option_texts", "text", "The texts of option_ids in the same order, separated by \" | \" (option_ids is the unambiguous one)"),

@@ -30,9 +30,9 @@ import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.RoundCounts;
 import dk.afstemning.report.TypeReports;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.Talk;
-import dk.afstemning.vote.Vote;
 
 /** What the organiser dashboard and a talk's results page show, read from stored votes and the kept counts. */
 @ApplicationScoped
@@ -129,7 +129,7 @@ public class TalkReports {
      * @param means scale and slider only, per round; null for other types
      * @param chart JSON for the chart: {@code {"labels":[…],"rounds":[[…],…],"timeline":{"labels":[…],"votes":[…]}}};
      *        the bars are the counts, for a ranking the Borda points
-     * @param voters distinct participants who voted in any round (raw votes still stored)
+     * @param voters distinct participants who voted in any round (stored and pruned votes)
      * @param texts wordcloud and open only, per round: the words or the answers (then {@code options} is empty); null
      *        for other types
      */
@@ -138,7 +138,7 @@ public class TalkReports {
             String chart, List<TextRound> texts) {
     }
 
-    /** A talk's results page. @param voters distinct participants with a stored vote in any poll */
+    /** A talk's results page. @param voters distinct participants who voted in any poll (stored and pruned votes) */
     public record TalkReport(Talk talk, long participants, long voters, int responsePercent, List<PollReport> polls) {
     }
 
@@ -152,7 +152,6 @@ public class TalkReports {
     public List<TalkRow> talks(String query, LocalDate from, LocalDate to) {
         String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         Map<Long, Long> participants = countBy("select p.talk.id, count(p) from Participant p group by p.talk.id");
-        Map<Long, Long> votes = countBy("select v.poll.id, count(v) from Vote v group by v.poll.id");
         List<TalkRow> rows = new ArrayList<>();
         for (Talk t : Talk.<Talk>listAll(Sort.descending("date").and("id", Sort.Direction.Descending))) {
             boolean matches = needle.isEmpty() || contains(t.title, needle) || contains(t.speaker, needle)
@@ -161,7 +160,7 @@ public class TalkReports {
                     && (to == null || t.date != null && !t.date.isAfter(to));
             if (matches && inRange) {
                 List<PollVotes> polls = Poll.listActiveByTalk(t).stream()
-                        .map(p -> new PollVotes(p.key, votes.getOrDefault(p.id, 0L) + tallied(p))).toList();
+                        .map(p -> new PollVotes(p.key, KeptVotes.votesOfPoll(p.id))).toList();
                 rows.add(new TalkRow(t.id, t.title, t.speaker, t.date, t.venue, t.joinCode,
                         participants.getOrDefault(t.id, 0L), polls));
             }
@@ -176,7 +175,7 @@ public class TalkReports {
             return null;
         }
         long participants = Participant.count("talk", talk);
-        long voters = distinctVoters("v.poll.talk = ?1", talk);
+        long voters = KeptVotes.distinctVoters(talk.id, true);
         int rate = participants == 0 ? 0 : ResultsService.percent(voters, participants);
         List<Poll> active = Poll.listActiveByTalk(talk);
         List<Reports.PollReport> stats = reports.talk(talkId).polls();
@@ -211,7 +210,7 @@ public class TalkReports {
                 .map(m -> new MeanCell(round2(m.mean()), m.ci95() == null ? null : round2(m.ci95().lower()),
                         m.ci95() == null ? null : round2(m.ci95().upper()), round2(m.median())))
                 .toList();
-        long voters = distinctVoters("v.poll = ?1", poll);
+        long voters = KeptVotes.distinctVoters(poll.id, false);
         List<Bucket> timeline = timeline(poll);
         Map<String, Object> chart = Map.of("labels", rows.stream().map(OptionRow::text).toList(),
                 "rounds", rows.isEmpty() ? List.of() : rounds.stream().map(r -> rows.stream()
@@ -241,11 +240,12 @@ public class TalkReports {
         return value == null ? null : Math.round(value * 100) / 100.0;
     }
 
-    /** Stored votes per {@value #BUCKET_SECONDS} s window of {@code cast_at}, over every round; empty windows left out. */
+    /**
+     * Votes (stored and pruned) per {@value #BUCKET_SECONDS} s window of {@code cast_at}, over every round; empty
+     * windows left out.
+     */
     private static List<Bucket> timeline(Poll poll) {
-        List<Instant> cast = Vote.getEntityManager()
-                .createQuery("select v.castAt from Vote v where v.poll = ?1", Instant.class).setParameter(1, poll)
-                .getResultList();
+        List<Instant> cast = KeptVotes.castTimes(poll.id);
         TreeMap<Long, Long> buckets = new TreeMap<>();
         cast.forEach(at -> buckets.merge(Math.floorDiv(at.getEpochSecond(), BUCKET_SECONDS) * BUCKET_SECONDS, 1L,
                 Long::sum));
@@ -256,19 +256,6 @@ public class TalkReports {
                     return new Bucket(CLOCK.format(at), at, e.getValue());
                 })
                 .toList();
-    }
-
-    /** Participants with at least one stored vote matching {@code where} (one parameter). */
-    private static long distinctVoters(String where, Object parameter) {
-        return Vote.getEntityManager().createQuery("select count(distinct v.participant.id) from Vote v where " + where,
-                Long.class).setParameter(1, parameter).getSingleResult();
-    }
-
-    private static long tallied(Poll poll) {
-        Number n = (Number) Poll.getEntityManager()
-                .createNativeQuery("select coalesce(sum(votes), 0) from vote_tally where poll_id = ?1")
-                .setParameter(1, poll.id).getSingleResult();
-        return n.longValue();
     }
 
     private static Map<Long, Long> countBy(String jpql) {

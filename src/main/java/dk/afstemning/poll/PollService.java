@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 
@@ -26,7 +27,8 @@ public class PollService {
     Event<PollChanged> changes;
 
     /**
-     * Opens the poll. With a time limit (from the deck, or {@code seconds} when given) the server closes it by itself
+     * Opens the poll; a poll whose current round has votes pruned by the retention job opens a new round
+     * ({@link #reset}). With a time limit (from the deck, or {@code seconds} when given) the server closes it by itself
      * at {@code now + limit}, on its own clock.
      *
      * @param seconds countdown in seconds overriding the deck's {@code time-limit}; 0 for none; null for the deck's
@@ -35,6 +37,11 @@ public class PollService {
     public Poll open(String code, String pollKey, String presenterKey, Integer seconds) {
         checkCountdown(seconds);
         Poll poll = controlled(code, pollKey, presenterKey);
+        if (KeptVotes.pruned(poll.id, poll.round)) {
+            // The retention job deleted votes of this round: a participant's new answer could not replace theirs, so
+            // it would count twice. Open a new round instead.
+            return reset(code, pollKey, presenterKey, seconds);
+        }
         Instant closesAt = deadline(poll, seconds);
         Poll.update("status = ?1, closesAt = ?2, openedAt = ?3, version = version + 1 where id = ?4", PollStatus.OPEN, closesAt,
                 Instant.now(), poll.id);

@@ -8,8 +8,8 @@ import dk.afstemning.poll.PollOption;
 import dk.afstemning.report.Reports.OptionKey;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.vote.Vote;
-import dk.afstemning.vote.VoteChoice;
 
 /**
  * {@code multiple}: per option the voters who ticked it and their share of the voters (n = participants who answered
@@ -25,8 +25,8 @@ class MultipleReport implements TypeReport {
     @Override
     public RoundCounts counts(Poll poll, int round) {
         Map<String, Long> byKey = TypeReports.byKey(TypeReports.optionsById(poll),
-                TypeReports.rows(VoteChoice.countByOption(poll.id, round)));
-        return new RoundCounts(Vote.countInRound(poll.id, round), byKey, Map.of(), Map.of());
+                KeptVotes.ticksByOption(poll.id, round));
+        return new RoundCounts(KeptVotes.voters(poll.id, round), byKey, Map.of(), Map.of());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dk.afstemning.report.Reports.OptionKey;
 import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.stats.Means;
 import dk.afstemning.stats.Proportions;
 import dk.afstemning.stats.SmallSample;
@@ -36,10 +37,7 @@ class NumberReport implements TypeReport {
 
     @Override
     public RoundCounts counts(Poll poll, int round) {
-        Map<Integer, Long> values = new java.util.HashMap<>();
-        for (Object[] row : Vote.countByValue(poll.id, round)) {
-            values.put((Integer) row[0], (Long) row[1]);
-        }
+        Map<Integer, Long> values = KeptVotes.byValue(poll.id, round);
         return new RoundCounts(values.values().stream().mapToLong(Long::longValue).sum(), Map.of(), values, Map.of());
     }
 

@@ -10,7 +10,7 @@ import dk.afstemning.report.Reports.OptionKey;
 import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
-import dk.afstemning.results.VoteTally;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.stats.SmallSample;
 import dk.afstemning.vote.Vote;
 
@@ -36,8 +36,7 @@ class OptionReport implements TypeReport {
 
     @Override
     public RoundCounts counts(Poll poll, int round) {
-        Map<Long, Long> counts = TypeReports.rows(Vote.countByOption(poll.id, round));
-        VoteTally.countByOption(poll.id, round).forEach((option, votes) -> counts.merge(option, votes, Long::sum));
+        Map<Long, Long> counts = KeptVotes.votesByOption(poll.id, round);
         Map<String, Long> byKey = TypeReports.byKey(TypeReports.optionsById(poll), counts);
         long n = byKey.values().stream().mapToLong(Long::longValue).sum();
         return new RoundCounts(n, byKey, Map.of(), Map.of());

@@ -12,10 +12,10 @@ import dk.afstemning.report.Reports.OptionKey;
 import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.stats.Proportions;
 import dk.afstemning.stats.SmallSample;
 import dk.afstemning.vote.Vote;
-import dk.afstemning.vote.VoteChoice;
 
 /**
  * {@code ranking}: per option the average place (1 is first) and the Borda points (Jean-Charles de Borda, 1781; see
@@ -33,13 +33,14 @@ class RankingReport implements TypeReport {
     public RoundCounts counts(Poll poll, int round) {
         Map<Long, PollOption> options = TypeReports.optionsById(poll);
         Map<String, Map<Integer, Long>> places = new HashMap<>();
-        for (Object[] row : VoteChoice.countByOptionAndPosition(poll.id, round)) {
-            PollOption o = options.get((Long) row[0]);
+        KeptVotes.places(poll.id, round).forEach((id, byPlace) -> {
+            PollOption o = options.get(id);
             if (o != null && !o.archived) {
-                places.computeIfAbsent(o.key, k -> new HashMap<>()).merge((Integer) row[1], (Long) row[2], Long::sum);
+                byPlace.forEach((place, count) -> places.computeIfAbsent(o.key, k -> new HashMap<>())
+                        .merge(place, count, Long::sum));
             }
-        }
-        return new RoundCounts(Vote.countInRound(poll.id, round), Map.of(), Map.of(), places);
+        });
+        return new RoundCounts(KeptVotes.voters(poll.id, round), Map.of(), Map.of(), places);
     }
 
     @Override

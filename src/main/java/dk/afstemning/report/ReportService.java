@@ -4,7 +4,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import dk.afstemning.report.Reports.TalkAnswers;
 import dk.afstemning.report.Reports.TalkExport;
 import dk.afstemning.report.Reports.TalkReport;
 import dk.afstemning.report.Reports.VoteRow;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.stats.Comparisons;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.Vote;
@@ -90,18 +90,10 @@ public class ReportService {
         for (Poll poll : Poll.<Poll>list("archived = false order by talk.id")) {
             byKey.computeIfAbsent(poll.key, k -> new ArrayList<>()).add(poll);
         }
-        Map<Long, Map<Integer, Long>> totals = new HashMap<>();
-        for (Object[] row : em.createQuery("select v.poll.id, v.round, count(v) from Vote v left join v.option o "
-                + "where o is null or o.archived = false group by v.poll.id, v.round", Object[].class)
-                .getResultList()) {
-            totals.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put((Integer) row[1], (Long) row[2]);
-        }
         return byKey.entrySet().stream().map(e -> {
             List<Poll> polls = e.getValue();
-            long votes = polls.stream().mapToLong(p -> {
-                Map<Integer, Long> t = totals.getOrDefault(p.id, Map.of());
-                return t.getOrDefault(comparedRound(p, t.keySet()), 0L);
-            }).sum();
+            long votes = polls.stream().mapToLong(p -> TypeReports.get(p.type)
+                    .counts(p, comparedRound(p, KeptVotes.roundsWithVotes(p.id))).n()).sum();
             return new QuestionSummary(e.getKey(), polls.get(polls.size() - 1).question,
                     polls.stream().map(p -> p.talk.id).distinct().count(), votes);
         }).toList();
@@ -128,7 +120,7 @@ public class ReportService {
         Map<Poll, RoundCounts> counts = new HashMap<>();
         RoundCounts pooled = RoundCounts.NONE;
         for (Poll poll : polls) {
-            rounds.put(poll, comparedRound(poll, roundsWithVotes(poll)));
+            rounds.put(poll, comparedRound(poll, KeptVotes.roundsWithVotes(poll.id)));
             counts.put(poll, type.counts(poll, rounds.get(poll)));
             pooled = pooled.plus(counts.get(poll));
         }
@@ -188,17 +180,6 @@ public class ReportService {
     /** The latest round with votes, or the current round when no round has any. */
     private static int comparedRound(Poll poll, Set<Integer> roundsWithVotes) {
         return roundsWithVotes.stream().max(Integer::compare).orElse(poll.round);
-    }
-
-    /** The rounds of a poll with stored votes or counts kept by the retention job. */
-    private Set<Integer> roundsWithVotes(Poll poll) {
-        Set<Integer> rounds = new HashSet<>(em.createQuery("select distinct v.round from Vote v where v.poll = ?1",
-                Integer.class).setParameter(1, poll).getResultList());
-        for (Object round : em.createNativeQuery("select distinct round from vote_tally where poll_id = ?1")
-                .setParameter(1, poll.id).getResultList()) {
-            rounds.add(((Number) round).intValue());
-        }
-        return rounds;
     }
 
     private static List<OptionKey> optionKeys(Poll poll) {

@@ -14,7 +14,7 @@ import dk.afstemning.report.Reports.TextAnswer;
  * so that the same question in several talks can be added up ({@link #plus}). Each type fills the maps it needs.
  *
  * @param n participants who answered in the round
- * @param byOption choice, quiz: votes per option; multiple: voters who ticked the option
+ * @param byOption choice, quiz: votes per option; multiple: voters who ticked the option; open: answers per status
  * @param byValue scale, slider: votes per value
  * @param byPlace ranking: per option, votes per 0-based place
  * @param spellings wordcloud: the shown entries grouped by merge key and spelling, merged by {@link CloudWords#merge}

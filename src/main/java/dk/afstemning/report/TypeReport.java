@@ -20,7 +20,7 @@ public interface TypeReport {
     /** The deck's {@code type:} value this reports on. */
     String type();
 
-    /** The round's counts from the stored votes (and, for types that the retention job prunes, the kept counts). */
+    /** The round's counts from the stored votes plus the aggregates kept of pruned ones ({@code results.KeptVotes}). */
     RoundCounts counts(Poll poll, int round);
 
     /**

@@ -11,6 +11,7 @@ import dk.afstemning.report.Reports.OptionKey;
 import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
+import dk.afstemning.results.KeptVotes;
 import dk.afstemning.stats.SmallSample;
 import dk.afstemning.text.TextNormalizer;
 import dk.afstemning.vote.Vote;
@@ -32,9 +33,8 @@ class WordCloudReport implements TypeReport {
 
     @Override
     public RoundCounts counts(Poll poll, int round) {
-        return new RoundCounts(Vote.countInRound(poll.id, round), Map.of(), Map.of(), Map.of(),
-                CloudWords.spellings(VoteText.countShownBySpelling(poll.id, round)), List.of(),
-                VoteText.countInRound(poll.id, round, VoteText.HIDDEN));
+        return new RoundCounts(KeptVotes.voters(poll.id, round), Map.of(), Map.of(), Map.of(),
+                KeptVotes.shownSpellings(poll.id, round), List.of(), KeptVotes.texts(poll.id, round, VoteText.HIDDEN));
     }
 
     /**

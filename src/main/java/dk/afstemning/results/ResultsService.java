@@ -2,7 +2,6 @@ package dk.afstemning.results;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +14,10 @@ import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.Talk;
-import dk.afstemning.vote.Vote;
 
 /**
- * Builds results from stored votes with one GROUP BY per poll and round, plus the kept counts of pruned votes;
+ * Builds results from stored votes with one GROUP BY per poll and round, plus the aggregates kept of pruned votes
+ * ({@link KeptVotes});
  * nothing is counted in memory.
  */
 @ApplicationScoped
@@ -49,13 +48,10 @@ public class ResultsService {
         boolean visible = round < poll.round || poll.resultsVisible();
         QuestionType type = QuestionTypes.get(poll.type);
         Map<Long, Long> counts = type.countsByOption(poll, round);
-        if (type.oneOptionPerVote()) {
-            VoteTally.countByOption(poll.id, round).forEach((option, votes) -> counts.merge(option, votes, Long::sum));
-        }
         List<PollOption> options = PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
         long total = type.oneOptionPerVote() ? options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum()
-                : Vote.countInRound(poll.id, round);
+                : KeptVotes.voters(poll.id, round);
         List<PollResults.OptionCount> rows = !type.countsPerOption() ? List.of()
                 : options.stream().map(o -> {
                     long count = counts.getOrDefault(o.id, 0L);
@@ -71,15 +67,10 @@ public class ResultsService {
 
     /**
      * Votes per option id in one round, hidden or not: the stored votes plus the counts kept for votes the retention
-     * job has deleted ({@link VoteTally}).
+     * job has deleted ({@link KeptVotes#votesByOption}).
      */
     public Map<Long, Long> counts(long pollId, int round) {
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : Vote.countByOption(pollId, round)) {
-            counts.put((Long) row[0], (Long) row[1]);
-        }
-        VoteTally.countByOption(pollId, round).forEach((option, votes) -> counts.merge(option, votes, Long::sum));
-        return counts;
+        return KeptVotes.votesByOption(pollId, round);
     }
 
     /** Whole percent, rounded half up; 0 of 0 is 0. */

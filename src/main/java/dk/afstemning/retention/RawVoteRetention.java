@@ -11,13 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
-import dk.afstemning.results.VoteTally;
-
 /**
  * Deletes raw votes (and vote receipts) older than {@code afstemning.retention.raw-votes-days} days, every
- * {@code afstemning.retention.every}, keeping per-option counts so that results stay the same. 0 days: keep for ever.
- * Only {@code choice} polls are pruned ({@link VoteTally#PRUNED_TYPE}): the other types' results cannot be kept as
- * counts per option, so their raw votes stay, and each run that finds such old votes says so in the log.
+ * {@code afstemning.retention.every}, of every poll type, keeping what each type's results need (counts per option,
+ * value or place, merged words, shown open answers, who answered and quiz points; see {@link VotePruning}), so that
+ * results stay the same. 0 days: keep for ever.
  */
 @ApplicationScoped
 public class RawVoteRetention {
@@ -31,30 +29,20 @@ public class RawVoteRetention {
         if (days > 0) {
             int deleted = prune(Instant.now().minus(Duration.ofDays(days)));
             if (deleted > 0) {
-                Log.infof("Retention: deleted %d raw vote(s) older than %d day(s); their counts are kept", deleted,
+                Log.infof("Retention: deleted %d raw vote(s) older than %d day(s); their aggregates are kept", deleted,
                         days);
-            }
-            long kept = kept(Instant.now().minus(Duration.ofDays(days)));
-            if (kept > 0) {
-                Log.infof("Retention: kept %d raw vote(s) older than %d day(s) of polls that are not single choice"
-                        + " (multiple, scale, slider, ranking, quiz): their results need every vote", kept, days);
             }
         }
     }
 
     /**
-     * Prunes raw votes cast before {@code cutoff} (see {@link VoteTally#prune}).
+     * Prunes raw votes cast before {@code cutoff}, except those of a poll's open current round (see
+     * {@link VotePruning#prune}).
      *
      * @return the number of raw votes deleted
      */
     @Transactional
     public int prune(Instant cutoff) {
-        return VoteTally.prune(cutoff);
-    }
-
-    /** Raw votes older than {@code cutoff} that pruning keeps (see {@link VoteTally#countKept}). */
-    @Transactional
-    public long kept(Instant cutoff) {
-        return VoteTally.countKept(cutoff);
+        return VotePruning.prune(cutoff);
     }
 }

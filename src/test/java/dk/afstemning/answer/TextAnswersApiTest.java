@@ -249,12 +249,12 @@ class TextAnswersApiTest {
     }
 
     @Test
-    void theRetentionJobKeepsTextVotesSoAClosedCloudStaysWhole() {
+    void theRetentionJobPrunesTextVotesAndAClosedCloudStaysWhole() {
         answer(join(code), "ord", Map.of("texts", List.of("Ledelse", "Tillid"))).statusCode(200);
         answer(join(code), "ord", Map.of("texts", List.of("ledelse"))).statusCode(200);
         TestTalks.close(talk, "ord");
         TestTalks.ageVotes(talk, 30);
-        assertThat(retention.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(10)))).isEqualTo(0);
+        assertThat(retention.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(10)))).isEqualTo(2);
         results("ord").body("total", equalTo(2)).body("details.words.text", contains("Ledelse", "Tillid"))
                 .body("details.words.count", contains(2, 1));
     }

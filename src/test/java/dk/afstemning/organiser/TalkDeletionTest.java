@@ -118,7 +118,8 @@ class TalkDeletionTest {
                 + " where table_schema = 'PUBLIC' and lower(column_name) in ('talk_id', 'poll_id', 'participant_id')")
                 .getResultList();
         assertThat(found).extracting(c -> ((String) c[0]).toLowerCase()).contains("slide", "poll", "participant",
-                "poll_option", "vote", "vote_receipt", "vote_tally", "share_link", "account_talk");
+                "poll_option", "vote", "vote_receipt", "vote_tally", "pruned_vote", "value_tally", "place_tally",
+                "word_tally", "text_tally", "kept_text", "share_link", "account_talk");
         return found;
     }
 

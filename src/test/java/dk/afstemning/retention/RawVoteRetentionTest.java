@@ -2,10 +2,13 @@ package dk.afstemning.retention;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -14,15 +17,22 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.organiser.TalkDeletion;
 import dk.afstemning.organiser.TalkReports;
 import dk.afstemning.poll.Poll;
+import dk.afstemning.report.Reports;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteReceipt;
+import dk.afstemning.vote.VoteText;
 
-/** Retention: raw votes and receipts older than the cut-off go, the counts stay exactly the same. */
+/**
+ * Retention: raw votes and receipts older than the cut-off go, of every poll type, and every result, report and
+ * aggregate export stays exactly the same.
+ */
 @QuarkusTest
 class RawVoteRetentionTest {
 
@@ -37,6 +47,9 @@ class RawVoteRetentionTest {
 
     @Inject
     dk.afstemning.report.ReportService reportService;
+
+    @Inject
+    TalkDeletion talkDeletion;
 
     @Test
     void prunedRoundsKeepTheirExactCountsAndTheOpenRoundKeepsItsRawVotes() {
@@ -97,122 +110,382 @@ class RawVoteRetentionTest {
         assertThat(rows("vote", pollId, 1)).isEqualTo(1);
     }
 
+    /** Every poll type, in deck order: choice, multiple, scale, slider, ranking, quiz, wordcloud, open. */
+    private static final List<String> POLLS = List.of("valg", "flere", "skala", "glider", "rang", "quiz", "ord", "fri");
+
+    private static final String DECK = """
+            ---
+            title: Typer og opbevaring
+            ---
+
+            ```poll
+            id: valg
+            question: Valg?
+            options: [{id: a, text: A}, {id: b, text: B}]
+            ```
+
+            ---
+
+            ```poll
+            id: flere
+            type: multiple
+            question: Flere?
+            options: [{id: a, text: A}, {id: b, text: B}]
+            ```
+
+            ---
+
+            ```poll
+            id: skala
+            type: scale
+            question: Skala?
+            ```
+
+            ---
+
+            ```poll
+            id: glider
+            type: slider
+            question: Glider?
+            low: lav
+            high: høj
+            ```
+
+            ---
+
+            ```poll
+            id: rang
+            type: ranking
+            question: Rang?
+            options: [{id: a, text: A}, {id: b, text: B}]
+            ```
+
+            ---
+
+            ```poll
+            id: quiz
+            type: quiz
+            question: Quiz?
+            correct: a
+            options: [{id: a, text: A}, {id: b, text: B}]
+            ```
+
+            ---
+
+            ```poll
+            id: ord
+            type: wordcloud
+            question: Ord?
+            ```
+
+            ---
+
+            ```poll
+            id: fri
+            type: open
+            question: Fri?
+            ```
+            """;
+
     @Test
-    void everyTypesResultsAreTheSameAfterRetentionAndOnlyChoiceVotesArePruned() {
-        String deck = """
-                ---
-                title: Typer og opbevaring
-                ---
-
-                ```poll
-                id: valg
-                question: Valg?
-                options: [{id: ja, text: Ja}, {id: nej, text: Nej}]
-                ```
-
-                ---
-
-                ```poll
-                id: flere
-                type: multiple
-                question: Flere?
-                options: [{id: a, text: A}, {id: b, text: B}]
-                ```
-
-                ---
-
-                ```poll
-                id: skala
-                type: scale
-                question: Skala?
-                ```
-
-                ---
-
-                ```poll
-                id: glider
-                type: slider
-                question: Glider?
-                low: lav
-                high: høj
-                ```
-
-                ---
-
-                ```poll
-                id: rang
-                type: ranking
-                question: Rang?
-                options: [{id: a, text: A}, {id: b, text: B}]
-                ```
-
-                ---
-
-                ```poll
-                id: quiz
-                type: quiz
-                question: Quiz?
-                correct: a
-                options: [{id: a, text: A}, {id: b, text: B}]
-                ```
-                """;
-        Talk talk = importer.importDeck("retention-types-" + java.util.UUID.randomUUID() + ".md", deck);
-        List<String> polls = List.of("valg", "flere", "skala", "glider", "rang", "quiz");
-        polls.forEach(p -> TestTalks.open(talk, p));
+    void everyTypesResultsReportsAndExportsAreTheSameWhenEveryVoteIsPruned() {
+        Talk talk = importer.importDeck("retention-types-" + UUID.randomUUID() + ".md", DECK);
+        POLLS.forEach(p -> TestTalks.open(talk, p));
         for (int i = 0; i < 3; i++) {
-            String token = TestTalks.join(talk.joinCode);
-            given().cookie("afstemning_pid", token).contentType(io.restassured.http.ContentType.JSON)
-                    .body(java.util.Map.of("nickname", "n" + i + "-" + talk.joinCode))
-                    .put("/api/talks/{code}/nickname", talk.joinCode).then().statusCode(200);
-            java.util.Map<String, List<Integer>> ids = new java.util.HashMap<>();
-            for (String p : List.of("valg", "flere", "rang", "quiz")) {
-                ids.put(p, given().get("/api/talks/{code}", talk.joinCode).then().extract()
-                        .path("polls.find { it.id == '" + p + "' }.options.id"));
-            }
-            answer(talk, token, "valg", java.util.Map.of("optionId", ids.get("valg").get(i % 2)));
-            answer(talk, token, "flere", java.util.Map.of("optionIds", i == 0 ? ids.get("flere")
-                    : List.of(ids.get("flere").get(i - 1))));
-            answer(talk, token, "skala", java.util.Map.of("value", 1 + i * 2));
-            answer(talk, token, "glider", java.util.Map.of("value", 10 + i * 40));
-            answer(talk, token, "rang", java.util.Map.of("optionIds", i == 1 ? List.of(ids.get("rang").get(1), ids.get("rang").get(0))
-                    : ids.get("rang")));
-            answer(talk, token, "quiz", java.util.Map.of("optionId", ids.get("quiz").get(i == 2 ? 1 : 0)));
+            answerAll(talk, joinWithNickname(talk, i), i);
         }
-        polls.forEach(p -> TestTalks.close(talk, p));
-        var before = reportService.talk(talk.id).polls();
-        var beforeApi = polls.stream().map(p -> given().get("/api/talks/{c}/polls/{p}/results", talk.joinCode, p)
-                .then().statusCode(200).extract().jsonPath().getMap("$")).toList();
-        var leaderboard = given().get("/api/talks/{c}/leaderboard", talk.joinCode).then().statusCode(200).extract()
-                .asString();
-
+        moderate(talk, "Svar 0", "shown");
+        moderate(talk, "Svar 1", "hidden");
+        POLLS.forEach(p -> TestTalks.close(talk, p));
         TestTalks.ageVotes(talk, 30);
-        Instant cutoff = Instant.now().minus(Duration.ofDays(10));
-        long kept = retention.kept(cutoff);
-        assertThat(retention.prune(cutoff)).isEqualTo(3); // the choice poll's votes only
-        assertThat(kept).isGreaterThanOrEqualTo(15); // this talk's 5 other polls x 3 votes (other tests may add)
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (String p : polls) {
-                long pollId = Poll.findByTalkAndKey(talk, p).orElseThrow().id;
-                assertThat(Vote.count("poll.id", pollId)).as(p).isEqualTo(p.equals("valg") ? 0 : 3);
-            }
-        });
+        Snapshot before = snapshot(talk);
 
-        assertThat(reportService.talk(talk.id).polls()).isEqualTo(before);
-        assertThat(polls.stream().map(p -> given().get("/api/talks/{c}/polls/{p}/results", talk.joinCode, p).then()
-                .statusCode(200).extract().jsonPath().getMap("$")).toList()).isEqualTo(beforeApi);
-        assertThat(given().get("/api/talks/{c}/leaderboard", talk.joinCode).then().extract().asString())
-                .isEqualTo(leaderboard);
-        // the report's exact numbers, after retention
+        assertThat(retention.prune(Instant.now().minus(Duration.ofDays(10)))).isEqualTo(3 * POLLS.size());
+        assertThat(rawVotes(talk)).isZero();
+        assertThat(snapshot(talk)).isEqualTo(before);
+
+        // the exact numbers, after retention
         var after = reportService.talk(talk.id).polls();
         assertThat(after.get(0).rounds().get(0).options()).extracting(o -> o.count()).containsExactly(2L, 1L);
+        assertThat(after.get(1).rounds().get(0).n()).isEqualTo(3);
         assertThat(after.get(1).rounds().get(0).options()).extracting(o -> o.count()).containsExactly(2L, 2L);
         assertThat(after.get(2).rounds().get(0).mean().mean()).isEqualTo(3.0);
+        assertThat(after.get(2).rounds().get(0).mean().sd()).isEqualTo(2.0);
         assertThat(after.get(3).rounds().get(0).mean().median()).isEqualTo(50.0);
         assertThat(after.get(4).rounds().get(0).options()).extracting(o -> o.borda()).containsExactly(2L, 1L);
+        assertThat(after.get(4).rounds().get(0).options()).extracting(o -> o.averageRank()).containsExactly(4 / 3.0,
+                5 / 3.0);
         assertThat(after.get(5).rounds().get(0).options()).extracting(o -> o.count()).containsExactly(2L, 1L);
+        assertThat(after.get(6).rounds().get(0).options()).extracting(o -> o.text() + "=" + o.count())
+                .containsExactly("Ledelse=3", "Tillid=1");
+        assertThat(after.get(6).rounds().get(0).hidden()).isEqualTo(1);
+        // open text: the shown answer is kept as text, unlinked from its author; the others only as numbers
+        var open = after.get(7).rounds().get(0);
+        assertThat(open.options()).extracting(o -> o.optionId() + "=" + o.count())
+                .containsExactly("shown=1", "waiting=1", "hidden=1");
+        assertThat(open.answers()).extracting(a -> a.text() + "/" + a.status() + "/" + a.participant())
+                .containsExactly("Svar 0/shown/null");
+        assertThat(given().get("/api/talks/{c}/polls/fri/results", talk.joinCode).then().extract()
+                .<String>path("details.answers[0].text")).isEqualTo("Svar 0");
+        TalkReports.TalkReport page = reports.report(talk.id);
+        assertThat(List.of(page.participants(), page.voters(), (long) page.responsePercent())).containsExactly(3L, 3L,
+                100L);
+        assertThat(given().get("/api/talks/{c}/leaderboard", talk.joinCode).then().extract()
+                .<List<Integer>>path("rows.correct")).containsExactly(1, 1, 0);
+        // pruning again changes nothing
+        assertThat(retention.prune(Instant.now().minus(Duration.ofDays(10)))).isZero();
+        assertThat(snapshot(talk)).isEqualTo(before);
     }
 
-    private static void answer(Talk talk, String token, String poll, java.util.Map<String, Object> body) {
+    @Test
+    void everyTypeIsTheSameAfterPartialPruningAndCountsLaterVotesOnceInALaterRound() {
+        Talk talk = importer.importDeck("retention-partial-" + UUID.randomUUID() + ".md", DECK);
+        POLLS.forEach(p -> TestTalks.open(talk, p));
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tokens.add(joinWithNickname(talk, i));
+        }
+        answerAll(talk, tokens.get(0), 0);
+        answerAll(talk, tokens.get(1), 1);
+        moderate(talk, "Svar 0", "shown");
+        moderate(talk, "Svar 1", "hidden");
+        TestTalks.ageVotes(talk, 30); // participants 0 and 1 answered 30 days ago, participant 2 now
+        answerAll(talk, tokens.get(2), 2);
+        moderate(talk, "Svar 2", "shown");
+        POLLS.forEach(p -> TestTalks.close(talk, p));
+        Snapshot before = snapshot(talk);
+
+        assertThat(retention.prune(Instant.now().minus(Duration.ofDays(10)))).isEqualTo(2 * POLLS.size());
+        assertThat(rawVotes(talk)).isEqualTo(POLLS.size());
+        assertThat(snapshot(talk)).isEqualTo(before);
+        var words = reportService.talk(talk.id).polls().get(6).rounds().get(0);
+        // "Ledelse" (pruned, sent first), "ledelse" (pruned), "LEDELSE" (stored): a tie, so the first sent spelling
+        assertThat(words.options()).extracting(o -> o.text() + "=" + o.count()).containsExactly("Ledelse=3", "Tillid=1");
+        assertThat(given().get("/api/talks/{c}/polls/fri/results", talk.joinCode).then().extract()
+                .<List<String>>path("details.answers.text")).containsExactly("Svar 2", "Svar 0");
+
+        // Round 2: participant 3 and participant 0 again (in that order).
+        POLLS.forEach(p -> given().header("X-Presenter-Key", talk.presenterKey)
+                .post("/api/talks/{c}/polls/{p}/reset", talk.joinCode, p).then().statusCode(200));
+        answerAll(talk, tokens.get(3), 3);
+        answerAll(talk, tokens.get(0), 0);
+        POLLS.forEach(p -> TestTalks.close(talk, p));
+        var round2 = reportService.talk(talk.id).polls().stream().map(p -> p.rounds().get(1)).toList();
+        assertThat(round2).extracting(r -> r.n()).containsOnly(2L);
+        assertThat(round2.get(0).options()).extracting(o -> o.count()).containsExactly(1L, 1L);
+        assertThat(round2.get(2).mean().mean()).isEqualTo(1.5);
+        assertThat(round2.get(6).options()).extracting(o -> o.text() + "=" + o.count())
+                .containsExactly("tillid=2", "Ledelse=1");
+        var round1 = reportService.talk(talk.id).polls().stream().map(p -> shownOnly(p.rounds().get(0))).toList();
+        assertThat(round1).isEqualTo(before.report().stream().map(p -> p.rounds().get(0)).toList());
+        TalkReports.TalkReport page = reports.report(talk.id);
+        assertThat(List.of(page.participants(), page.voters(), (long) page.responsePercent())).containsExactly(4L, 4L,
+                100L);
+        assertThat(page.polls().get(0).voters()).isEqualTo(4);
+        assertThat(page.polls().get(0).totals()).containsExactly(3L, 2L);
+
+        // Everything old now: the rest goes, and nothing changes.
+        TestTalks.ageVotes(talk, 30);
+        Snapshot beforeAll = snapshot(talk);
+        assertThat(retention.prune(Instant.now().minus(Duration.ofDays(10)))).isEqualTo(3 * POLLS.size());
+        assertThat(rawVotes(talk)).isZero();
+        assertThat(snapshot(talk)).isEqualTo(beforeAll);
+    }
+
+    @Test
+    void aChangedVoteInTheOpenRoundCountsOnceAndReopeningAPrunedRoundStartsANewOne() {
+        Talk talk = importer.importDeck("retention-change-" + UUID.randomUUID() + ".md", DECK);
+        TestTalks.open(talk, "valg");
+        TestTalks.open(talk, "ord");
+        String token = joinWithNickname(talk, 0);
+        List<Integer> ids = given().get("/api/talks/{code}", talk.joinCode).then().extract()
+                .path("polls.find { it.id == 'valg' }.options.id");
+        answer(talk, token, "valg", Map.of("optionId", ids.get(0)));
+        answer(talk, token, "ord", Map.of("texts", List.of("Tillid")));
+        long pollId = QuarkusTransaction.requiringNew().call(() -> Poll.findByTalkAndKey(talk, "valg").orElseThrow().id);
+        TestTalks.ageVotes(talk, 30);
+        retention.prune(Instant.now().minus(Duration.ofDays(10)));
+        assertThat(rows("vote", pollId, 1)).isEqualTo(1); // the open round keeps its raw votes
+        answer(talk, token, "valg", Map.of("optionId", ids.get(1)));
+        answer(talk, token, "ord", Map.of("texts", List.of("Tid")));
+        assertThat(valgCounts(talk)).containsExactly(0, 1);
+        given().get("/api/talks/{c}/polls/ord/results", talk.joinCode).then().body("total", equalTo(1))
+                .body("details.words.text", equalTo(List.of("Tid")));
+
+        TestTalks.close(talk, "valg");
+        TestTalks.close(talk, "ord");
+        TestTalks.ageVotes(talk, 30);
+        assertThat(retention.prune(Instant.now().minus(Duration.ofDays(10)))).isEqualTo(2);
+        // Opening the pruned round again would let the participant answer a second time: it opens round 2.
+        TestTalks.open(talk, "valg");
+        given().get("/api/talks/{c}/polls/valg/results", talk.joinCode).then().body("round", equalTo(2))
+                .body("total", equalTo(0));
+        answer(talk, token, "valg", Map.of("optionId", ids.get(0)));
+        assertThat(valgCounts(talk)).containsExactly(1, 0);
+        given().get("/api/talks/{c}/polls/valg/results?round=1", talk.joinCode).then().body("total", equalTo(1))
+                .body("counts.count", equalTo(List.of(0, 1)));
+    }
+
+    @Test
+    void deletingATalkDeletesItsKeptAggregates() {
+        Talk talk = importer.importDeck("retention-delete-" + UUID.randomUUID() + ".md", DECK);
+        POLLS.forEach(p -> TestTalks.open(talk, p));
+        for (int i = 0; i < 2; i++) {
+            answerAll(talk, joinWithNickname(talk, i), i);
+        }
+        moderate(talk, "Svar 0", "shown");
+        POLLS.forEach(p -> TestTalks.close(talk, p));
+        TestTalks.ageVotes(talk, 30);
+        assertThat(retention.prune(Instant.now().minus(Duration.ofDays(10)))).isEqualTo(2 * POLLS.size());
+        List<Long> pollIds = QuarkusTransaction.requiringNew().call(() -> Poll.<Poll>list("talk", talk).stream()
+                .map(p -> p.id).toList());
+        assertThat(AGGREGATES.stream().map(t -> aggregateRows(t, pollIds)).toList())
+                .containsExactly(2L * POLLS.size(), 5L, 4L, 4L, 3L, 2L, 1L);
+
+        assertThat(talkDeletion.delete(talk.id)).isTrue();
+        assertThat(AGGREGATES.stream().map(t -> aggregateRows(t, pollIds)).toList()).containsOnly(0L);
+    }
+
+    /** The tables of kept aggregates, each with a {@code poll_id}. */
+    private static final List<String> AGGREGATES = List.of("pruned_vote", "vote_tally", "value_tally", "place_tally",
+            "word_tally", "text_tally", "kept_text");
+
+    private static long aggregateRows(String table, List<Long> pollIds) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Talk.getEntityManager()
+                .createNativeQuery("select count(*) from " + table + " where poll_id in (?1)")
+                .setParameter(1, pollIds).getSingleResult()).longValue());
+    }
+
+    /** Participant {@code i} (from 0) answers every poll of {@link #DECK}; answers differ by {@code i}. */
+    private static void answerAll(Talk talk, String token, int i) {
+        Map<String, List<Integer>> ids = new java.util.HashMap<>();
+        for (String p : List.of("valg", "flere", "rang", "quiz")) {
+            ids.put(p, given().get("/api/talks/{code}", talk.joinCode).then().extract()
+                    .path("polls.find { it.id == '" + p + "' }.options.id"));
+        }
+        answer(talk, token, "valg", Map.of("optionId", ids.get("valg").get(i % 2)));
+        answer(talk, token, "flere", Map.of("optionIds", i == 0 ? ids.get("flere")
+                : List.of(ids.get("flere").get((i - 1) % 2))));
+        answer(talk, token, "skala", Map.of("value", 1 + i * 2 % 5));
+        answer(talk, token, "glider", Map.of("value", (10 + i * 40) % 101));
+        answer(talk, token, "rang", Map.of("optionIds", i % 2 == 1
+                ? List.of(ids.get("rang").get(1), ids.get("rang").get(0)) : ids.get("rang")));
+        answer(talk, token, "quiz", Map.of("optionId", ids.get("quiz").get(i == 2 ? 1 : 0)));
+        answer(talk, token, "ord", Map.of("texts", List.of(List.of("Ledelse", "Tillid"), List.of("ledelse", "lort"),
+                List.of("LEDELSE"), List.of("tillid")).get(i)));
+        answer(talk, token, "fri", Map.of("texts", List.of("Svar " + i)));
+    }
+
+    private static String joinWithNickname(Talk talk, int i) {
+        String token = TestTalks.join(talk.joinCode);
+        given().cookie("afstemning_pid", token).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("nickname", "n" + i + "-" + talk.joinCode))
+                .put("/api/talks/{code}/nickname", talk.joinCode).then().statusCode(200);
+        return token;
+    }
+
+    /** The presenter shows or hides the open answer {@code text} of the talk's {@code fri} poll. */
+    private static void moderate(Talk talk, String text, String status) {
+        long id = QuarkusTransaction.requiringNew().call(() -> VoteText.<VoteText>find("text = ?1 and vote.poll.talk.id = ?2",
+                text, talk.id).singleResult().id);
+        given().header("X-Presenter-Key", talk.presenterKey).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("status", status))
+                .put("/api/talks/{code}/polls/fri/answers/{id}/status", talk.joinCode, id).then().statusCode(200);
+    }
+
+    private static List<Integer> valgCounts(Talk talk) {
+        return given().get("/api/talks/{c}/polls/valg/results", talk.joinCode).then().statusCode(200).extract()
+                .path("counts.count");
+    }
+
+    private static long rawVotes(Talk talk) {
+        return QuarkusTransaction.requiringNew().call(() -> Vote.count("poll.talk.id", talk.id));
+    }
+
+    /**
+     * Everything results show of a talk, as the public, the presenter and organisers see it: every round's results
+     * API, the leaderboard, the organiser report, the talk page and dashboard, the same questions across talks, and
+     * the aggregate exports (results CSV, the XLSX poll sheets, the JSON report). Open-text answers other than shown
+     * ones, and the authors of shown ones, are left out: those are what pruning deletes.
+     */
+    private record Snapshot(List<Map<String, Object>> api, String leaderboard, List<Reports.PollReport> report,
+            List<Object> page, List<TalkReports.PollVotes> dashboard, List<String> questions, String resultsCsv,
+            List<List<String>> sheets, Object json) {
+    }
+
+    private Snapshot snapshot(Talk talk) {
+        int rounds = QuarkusTransaction.requiringNew().call(() -> Poll.findByTalkAndKey(talk, "valg").orElseThrow().round);
+        List<Map<String, Object>> api = new java.util.ArrayList<>();
+        for (String p : POLLS) {
+            for (int r = 1; r <= rounds; r++) {
+                api.add(given().get("/api/talks/{c}/polls/{p}/results?round=" + r, talk.joinCode, p).then()
+                        .statusCode(200).extract().jsonPath().getMap("$"));
+            }
+        }
+        String leaderboard = given().get("/api/talks/{c}/leaderboard", talk.joinCode).then().statusCode(200).extract()
+                .asString();
+        List<Reports.PollReport> report = reportService.talk(talk.id).polls().stream()
+                .map(p -> new Reports.PollReport(p.pollId(), p.type(), p.question(), p.status(), p.rounds().stream()
+                        .map(RawVoteRetentionTest::shownOnly).toList()))
+                .toList();
+        TalkReports.TalkReport page = reports.report(talk.id);
+        List<Object> pageView = new java.util.ArrayList<>(List.of(page.participants(), page.voters(),
+                page.responsePercent()));
+        page.polls().forEach(p -> pageView.add(new TalkReports.PollReport(p.pollId(), p.type(), p.question(),
+                p.status(), p.rounds(), p.totals(), p.options(), p.means(), p.voters(), p.timeline(), p.chart(),
+                p.texts() == null ? null : p.texts().stream().map(t -> new TalkReports.TextRound(t.round(), t.words(),
+                        t.hidden(), t.answers().stream().filter(a -> a.status().equals("shown")).toList())).toList())));
+        List<String> questions = POLLS.stream().map(p -> TestLogins.organiser()
+                .get("/api/organiser/questions/{p}/results.csv", p).then().statusCode(200).extract().asString())
+                .toList();
+        String csv = TestLogins.organiser().get("/api/organiser/talks/{id}/results.csv", talk.id).then()
+                .statusCode(200).extract().asString();
+        byte[] xlsx = TestLogins.organiser().get("/api/organiser/talks/{id}/export.xlsx", talk.id).then()
+                .statusCode(200).extract().asByteArray();
+        Map<String, Object> json = TestLogins.organiser().get("/api/organiser/talks/{id}/export.json", talk.id).then()
+                .statusCode(200).extract().jsonPath().getMap("talk");
+        stripAnswers(json);
+        return new Snapshot(api, leaderboard, report, pageView, reports.talks(talk.joinCode, null, null).get(0).polls(),
+                questions, csv, sheets(xlsx), json);
+    }
+
+    /** A round with only its shown open-text answers, without their authors. */
+    private static Reports.RoundStat shownOnly(Reports.RoundStat r) {
+        return r.answers() == null ? r : new Reports.RoundStat(r.round(), r.n(), r.smallN(), r.options(), r.mean(),
+                r.hidden(), r.answers().stream().filter(a -> a.status().equals("shown"))
+                        .map(a -> new Reports.TextAnswer(null, a.position(), a.text(), a.status(), a.at())).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void stripAnswers(Map<String, Object> talk) {
+        for (Object poll : (List<Object>) talk.get("polls")) {
+            for (Object round : (List<Object>) ((Map<String, Object>) poll).get("rounds")) {
+                ((Map<String, Object>) round).remove("answers");
+            }
+        }
+    }
+
+    /** Every cell of every sheet but the raw votes, as text, one list per row. */
+    private static List<List<String>> sheets(byte[] xlsx) {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var format = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (var sheet : workbook) {
+                if (!sheet.getSheetName().equals("Votes")) {
+                    for (var row : sheet) {
+                        List<String> cells = new java.util.ArrayList<>(List.of(sheet.getSheetName()));
+                        row.forEach(c -> cells.add(format.formatCellValue(c)));
+                        rows.add(cells);
+                    }
+                }
+            }
+            return rows;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(Talk talk, String token, String poll, Map<String, Object> body) {
         given().cookie("afstemning_pid", token).contentType(io.restassured.http.ContentType.JSON).body(body)
                 .post("/api/talks/{code}/polls/{poll}/votes", talk.joinCode, poll).then().statusCode(200);
     }
