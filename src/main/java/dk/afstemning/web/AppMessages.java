@@ -618,6 +618,9 @@ public interface AppMessages {
     @Message("Your answers")
     String open_mine();
 
+    @Message("You have sent {max} answers, the most this question takes. You can answer again in a new round.")
+    String open_limit_reached(Integer max);
+
     @Message("Waiting for the presenter")
     String open_waiting();
 
