@@ -66,15 +66,9 @@ class BrowserQaTest {
     @Test
     void anUpvoteFromOnePhoneReordersTheProjectorsQuestions() {
         Talk talk = importer.importDeck("browser-qa-" + UUID.randomUUID() + ".md", DECK);
-        WebDriver projector = chromium.projector("qa-projector");
-        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
-        Chromium.awaitLive(projector);
-        WebDriver phone1 = chromium.phone("qa-phone-1", "da");
-        phone1.get(chromium.url("/t/" + talk.joinCode));
-        Chromium.awaitLive(phone1);
-        WebDriver phone2 = chromium.phone("qa-phone-2", "da");
-        phone2.get(chromium.url("/t/" + talk.joinCode));
-        Chromium.awaitLive(phone2);
+        WebDriver projector = projector(talk, "qa-projector");
+        WebDriver phone1 = phone(talk, "qa-phone-1");
+        WebDriver phone2 = phone(talk, "qa-phone-2");
 
         ask(phone1, HOSTILE, "");
         ask(phone2, "Hvordan måler I tillid?", "Bo");
@@ -117,12 +111,8 @@ class BrowserQaTest {
     void waitingQuestionsStayFoldedOnTheProjectorAndBothScreensCountThePublicQuestions() {
         Talk talk = importer.importDeck("browser-qa-moderated-" + UUID.randomUUID() + ".md",
                 DECK.replace("qa: on", "qa: moderated"));
-        WebDriver projector = chromium.projector("qa-queue-projector");
-        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
-        Chromium.awaitLive(projector);
-        WebDriver phone = chromium.phone("qa-queue-phone", "da");
-        phone.get(chromium.url("/t/" + talk.joinCode));
-        Chromium.awaitLive(phone);
+        WebDriver projector = projector(talk, "qa-queue-projector");
+        WebDriver phone = phone(talk, "qa-queue-phone");
         ask(phone, "Offentligt spørgsmål", "", MODERATED);
         ask(phone, "Skjult spørgsmål", "", MODERATED);
         new Actions(projector).sendKeys("q").perform();
@@ -156,6 +146,22 @@ class BrowserQaTest {
         assertThat(projector.findElement(By.cssSelector(".qa-queue")).isDisplayed()).isFalse();
         Chromium.awaitText(projector, By.cssSelector(".qa-toggle .qa-count"), "2");
         Chromium.awaitText(phone, By.cssSelector(".qa-tab .qa-count"), "(2)");
+    }
+
+    /** The presenter view with the key, live. */
+    private WebDriver projector(Talk talk, String name) {
+        WebDriver projector = chromium.projector(name);
+        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
+        Chromium.awaitLive(projector);
+        return projector;
+    }
+
+    /** A Danish phone on the talk's page, live. */
+    private WebDriver phone(Talk talk, String name) {
+        WebDriver phone = chromium.phone(name, "da");
+        phone.get(chromium.url("/t/" + talk.joinCode));
+        Chromium.awaitLive(phone);
+        return phone;
     }
 
     private static final String MODERATED = "Dit spørgsmål er modtaget; det vises, når taleren har godkendt det";
