@@ -595,6 +595,9 @@ public interface AppMessages {
     @Message("Votes so far: {total}")
     String announce_votes(String total);
 
+    @Message("and {n} more")
+    String more_rows(String n);
+
     @Message("Dark mode")
     String theme_dark();
 
