@@ -38,10 +38,7 @@ class ChoiceType implements QuestionType {
 
     @Override
     public Answer check(Poll poll, List<PollOption> options, Answer answer) {
-        if (answer.optionId() == null || answer.optionIds() != null || answer.value() != null) {
-            throw QuestionType.wrongShape(poll, "optionId, the id of one option");
-        }
-        return Answer.option(OptionAnswers.find(poll, options, answer.optionId()).id);
+        return Answer.option(OptionAnswers.one(poll, options, answer).id);
     }
 
     @Override

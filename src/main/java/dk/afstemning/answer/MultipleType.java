@@ -47,23 +47,21 @@ class MultipleType implements QuestionType {
 
     @Override
     public Answer check(Poll poll, List<PollOption> options, Answer answer) {
-        if (answer.optionIds() == null || answer.optionId() != null || answer.value() != null) {
-            throw QuestionType.wrongShape(poll, "optionIds, a list of option ids");
-        }
+        List<Long> ids = OptionAnswers.ids(poll, answer, "optionIds, a list of option ids");
         int min = min(poll);
         int max = max(poll, options);
-        if (answer.optionIds().size() < min || answer.optionIds().size() > max) {
+        if (ids.size() < min || ids.size() > max) {
             throw new ApiProblem(422, "invalid-selection", "Wrong number of options",
                     "Poll '" + poll.key + "' takes " + (min == max ? String.valueOf(min) : min + " to " + max)
-                            + " options, not " + answer.optionIds().size());
+                            + " options, not " + ids.size());
         }
-        List<PollOption> chosen = OptionAnswers.findAll(poll, options, answer.optionIds());
+        List<PollOption> chosen = OptionAnswers.findAll(poll, options, ids);
         return Answer.options(chosen.stream().sorted(Comparator.comparingInt(o -> o.position)).map(o -> o.id).toList());
     }
 
     @Override
     public void store(Vote vote, Answer answer, List<PollOption> options) {
-        VoteChoice.replace(vote, OptionAnswers.findAll(vote.poll, options, answer.optionIds()));
+        OptionAnswers.storeListed(vote, options, answer);
     }
 
     @Override

@@ -18,6 +18,37 @@ final class OptionAnswers {
     private OptionAnswers() {
     }
 
+    /**
+     * The one option an answer of the shape {@code {"optionId": 1}} names.
+     *
+     * @throws ApiProblem for another shape, or an option not in {@code options}
+     */
+    static PollOption one(Poll poll, List<PollOption> options, Answer answer) {
+        if (answer.optionId() == null || answer.optionIds() != null || answer.value() != null) {
+            throw QuestionType.wrongShape(poll, "optionId, the id of one option");
+        }
+        return find(poll, options, answer.optionId());
+    }
+
+    /**
+     * The option ids of an answer of the shape {@code {"optionIds": [3, 1]}}, in its order, not yet looked up
+     * ({@link #findAll}).
+     *
+     * @param shape what the problem says the answer must be, for another shape
+     * @throws ApiProblem for another shape
+     */
+    static List<Long> ids(Poll poll, Answer answer, String shape) {
+        if (answer.optionIds() == null || answer.optionId() != null || answer.value() != null) {
+            throw QuestionType.wrongShape(poll, shape);
+        }
+        return answer.optionIds();
+    }
+
+    /** Stores a checked {@code optionIds} answer as the vote's choices, in the answer's order. */
+    static void storeListed(Vote vote, List<PollOption> options, Answer answer) {
+        VoteChoice.replace(vote, findAll(vote.poll, options, answer.optionIds()));
+    }
+
     static PollOption find(Poll poll, List<PollOption> options, long optionId) {
         return options.stream().filter(o -> o.id == optionId).findFirst()
                 .orElseThrow(() -> new ApiProblem(422, "unknown-option", "Unknown option",

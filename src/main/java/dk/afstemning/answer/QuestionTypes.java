@@ -42,4 +42,9 @@ public final class QuestionTypes {
     public static int maxOptions(String name) {
         return "ranking".equals(name) ? RankingType.MAX_OPTIONS : 20;
     }
+
+    /** Most open-text answers one participant may send in a round (the server refuses more). */
+    public static int maxOpenAnswers() {
+        return OpenTextType.MAX_ANSWERS;
+    }
 }

@@ -44,10 +44,8 @@ class RankingType implements QuestionType {
 
     @Override
     public Answer check(Poll poll, List<PollOption> options, Answer answer) {
-        if (answer.optionIds() == null || answer.optionId() != null || answer.value() != null) {
-            throw QuestionType.wrongShape(poll, "optionIds, every option id once, best first");
-        }
-        List<PollOption> order = OptionAnswers.findAll(poll, options, answer.optionIds());
+        List<PollOption> order = OptionAnswers.findAll(poll, options,
+                OptionAnswers.ids(poll, answer, "optionIds, every option id once, best first"));
         if (order.size() != options.size()) {
             throw new ApiProblem(422, "invalid-ranking", "Incomplete ranking",
                     "Poll '" + poll.key + "' needs all " + options.size() + " options in order, not " + order.size());
@@ -57,7 +55,7 @@ class RankingType implements QuestionType {
 
     @Override
     public void store(Vote vote, Answer answer, List<PollOption> options) {
-        VoteChoice.replace(vote, OptionAnswers.findAll(vote.poll, options, answer.optionIds()));
+        OptionAnswers.storeListed(vote, options, answer);
     }
 
     @Override

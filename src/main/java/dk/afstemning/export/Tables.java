@@ -78,8 +78,8 @@ public final class Tables {
             new Column("borda_points", "integer", "ranking: Borda points (Borda 1781): with k options a first place gives k-1 points, the last 0"),
             new Column("mean", "number", "scale, slider: mean of the round's values (the same on every row of the round)"),
             new Column("sd", "number", "scale, slider: sample standard deviation (divisor n-1); empty when n < 2"),
-            new Column("mean_ci95_lower", "number", "scale, slider: lower bound of the 95% Student t interval of the mean; empty when n < 2"),
-            new Column("mean_ci95_upper", "number", "scale, slider: upper bound of the 95% Student t interval of the mean; empty when n < 2"),
+            new Column("mean_ci95_lower", "number", "scale, slider: lower bound of the 95% Student t interval of the mean, clamped to the scale's [min, max] (slider: [0, 100]); empty when n < 2"),
+            new Column("mean_ci95_upper", "number", "scale, slider: upper bound of the 95% Student t interval of the mean, clamped to the scale's [min, max] (slider: [0, 100]); empty when n < 2"),
             new Column("median", "number", "scale, slider: the median (mean of the two middle values when n is even)"),
             new Column("hidden", "integer", "wordcloud, open: entries of the round that are hidden (profanity filter, or hidden by the presenter); they count in no word (the same on every row of the round)"));
 

@@ -77,8 +77,7 @@ public class ParticipantService {
         String nickname = Nicknames.normalise(raw);
         if (talk.profanityFilter && dk.afstemning.text.ProfanityFilter.standard().matches(nickname)) {
             // The leaderboard is projected: a nickname passes the same filter as Q&A questions and names.
-            throw new ApiProblem(422, "profanity", "Word not allowed",
-                    "The nickname contains a word that is not allowed here");
+            throw ApiProblem.profanity("nickname");
         }
         String key = Nicknames.key(nickname);
         boolean taken = Participant.count("talk = ?1 and nicknameKey = ?2 and id <> ?3", talk, key, participant.id) > 0;

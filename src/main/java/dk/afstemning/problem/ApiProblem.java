@@ -56,6 +56,16 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(503, "busy", "Busy", "The server is busy storing other votes; send the vote again");
     }
 
+    /**
+     * 422 {@code profanity}: a text the talk shows (a Q&A question, a nickname) holds a word of the profanity lists.
+     *
+     * @param what the text refused, for the detail ("nickname", "question or nickname")
+     */
+    public static ApiProblem profanity(String what) {
+        return new ApiProblem(422, "profanity", "Word not allowed",
+                "The " + what + " contains a word that is not allowed here");
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(403, "forbidden", "Forbidden", detail);
     }

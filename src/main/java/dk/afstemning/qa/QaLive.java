@@ -50,8 +50,8 @@ public class QaLive implements LiveFeature {
             if (!text.isTextual() || !(nickname.isMissingNode() || nickname.isNull() || nickname.isTextual())) {
                 throw ApiProblem.badRequest("invalid-question", "A question needs a text 'text' and may have a text 'nickname'");
             }
-            limits.question(client, token);
-            return qa.ask(code, token, text.asText(), nickname.isTextual() ? nickname.asText() : null, requestId);
+            String name = nickname.isTextual() ? nickname.asText() : null;
+            return limits.question(client, token, () -> qa.ask(code, token, text.asText(), name, requestId));
         }
         JsonNode id = message.path("questionId");
         if (!id.isIntegralNumber() || !id.canConvertToLong()) {

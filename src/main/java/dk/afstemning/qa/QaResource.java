@@ -83,8 +83,8 @@ public class QaResource {
     @Operation(summary = "Ask a question as the joined participant; answered after it is stored")
     public QaMessages.Asked ask(@PathParam("code") String code, @CookieParam(ParticipantService.COOKIE) String token,
             @Valid @NotNull Ask ask) {
-        limits.question(client.key(), token);
-        return qa.ask(code, token, ask.text(), ask.nickname(), ask.requestId());
+        return limits.question(client.key(), token,
+                () -> qa.ask(code, token, ask.text(), ask.nickname(), ask.requestId()));
     }
 
     @POST

@@ -92,8 +92,7 @@ public class QaService {
         }
         if (talk.profanityFilter && (ProfanityFilter.standard().matches(question)
                 || ProfanityFilter.standard().matches(name))) {
-            throw new ApiProblem(422, "profanity", "Word not allowed",
-                    "The question or nickname contains a word that is not allowed here");
+            throw ApiProblem.profanity("question or nickname");
         }
         bumpVersion(talk);
         Question q = new Question();

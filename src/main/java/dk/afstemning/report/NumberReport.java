@@ -12,6 +12,7 @@ import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
 import dk.afstemning.results.KeptVotes;
+import dk.afstemning.stats.Interval;
 import dk.afstemning.stats.Means;
 import dk.afstemning.stats.Proportions;
 import dk.afstemning.stats.SmallSample;
@@ -60,8 +61,12 @@ class NumberReport implements TypeReport {
             }
         }
         Means.Summary summary = Means.summarise(values);
+        // Student's t interval is symmetric about the mean and, with few or spread votes, runs past the ends of the
+        // scale (n = 2 on 1–5 with 4 and 5: 4.5 ± 6.35); no mean can lie outside [min, max], so the interval shown
+        // and exported is clamped to [min, max] (documented in the codebook).
+        Interval ci95 = summary.ci95() == null ? null : summary.ci95().clampedTo(min(poll), max(poll));
         return new RoundStat(round, n, SmallSample.warnN(n), items,
-                new MeanStat(summary.mean(), summary.sd(), summary.ci95(), Tallies.median(counts.byValue())));
+                new MeanStat(summary.mean(), summary.sd(), ci95, Tallies.median(counts.byValue())));
     }
 
     @Override

@@ -101,6 +101,18 @@ public interface ReportMessages {
     @Message("Mean (95% CI)")
     String mean_row();
 
+    @Message("Participants who answered (n)")
+    String participants_answered();
+
+    @Message("Answers (up to 3 per participant)")
+    String answers_given();
+
+    @Message("n (participants)")
+    String n_participants();
+
+    @Message("Open text: n counts the participants who answered, but each may give up to 3 answers; so the columns count answers, and each share is of all the round's answers, not of the participants.")
+    String open_note();
+
     @Message("Median")
     String median_row();
 
@@ -116,7 +128,7 @@ public interface ReportMessages {
     @Message("Ranking: the average place (1 is first) and Borda points; with k options a first place gives k − 1 points and the last 0. The chart shows the points.")
     String ranking_note();
 
-    @Message("The mean is given with its 95% confidence interval (Student's t); the rows above are the distribution.")
+    @Message("The mean is given with its 95% confidence interval (Student's t, cut to the scale's range); the rows above are the distribution.")
     String mean_note();
 
     @Message("Mean (95% CI) · median")

@@ -1,6 +1,9 @@
 package dk.afstemning.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,14 +57,35 @@ public class AbuseLimits {
     }
 
     /**
-     * A Q&A question from {@code client} by the participant with {@code token}: counts as a vote of both (so the
-     * per-address limit covers it) and against the participant's question limit.
+     * A Q&A question from {@code client} by the participant with {@code token}, asked by {@code ask}: counts as a vote
+     * of both (so the per-address limit covers it) and against the participant's question limit, but only when it is
+     * accepted. A question refused by a limit or by {@code ask} (any exception, e.g. too long or a filtered word) gives
+     * back every token it took, so a refusal changes nothing.
+     *
+     * @return what {@code ask} returns
+     * @throws RateLimited when over a limit; {@code ask} is then not called
      */
-    public void question(String client, String token) {
-        vote(client, token);
-        if (ParticipantService.isWellFormed(token)) {
-            check(questionsPerParticipant, token, "questions-per-participant", client, "Too many questions");
+    public <T> T question(String client, String token, Supplier<T> ask) {
+        boolean joined = ParticipantService.isWellFormed(token);
+        List<Runnable> giveBack = new ArrayList<>();
+        try {
+            take(votesPerIp, client, "votes-per-ip", client, "Too many votes from your network", giveBack);
+            if (joined) {
+                take(votesPerParticipant, token, "votes-per-participant", client, "Too many votes", giveBack);
+                take(questionsPerParticipant, token, "questions-per-participant", client, "Too many questions",
+                        giveBack);
+            }
+            return ask.get();
+        } catch (RuntimeException e) {
+            giveBack.forEach(Runnable::run);
+            throw e;
         }
+    }
+
+    private void take(KeyedBuckets buckets, String key, String kind, String client, String detail,
+            List<Runnable> giveBack) {
+        check(buckets, key, kind, client, detail);
+        giveBack.add(() -> buckets.giveBack(key));
     }
 
     /** A join that makes a new participant. */

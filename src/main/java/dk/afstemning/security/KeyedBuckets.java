@@ -44,6 +44,14 @@ final class KeyedBuckets {
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
+    /** Gives back one token taken for {@code key} (never above the burst); nothing if the bucket is gone. */
+    void giveBack(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
     Rate rate() {
         return rate;
     }

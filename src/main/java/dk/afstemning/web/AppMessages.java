@@ -595,6 +595,9 @@ public interface AppMessages {
     @Message("Votes so far: {total}")
     String announce_votes(String total);
 
+    @Message("and {n} more")
+    String more_rows(String n);
+
     @Message("Dark mode")
     String theme_dark();
 
@@ -617,6 +620,9 @@ public interface AppMessages {
 
     @Message("Your answers")
     String open_mine();
+
+    @Message("You have sent {max} answers, the most this question takes. You can answer again in a new round.")
+    String open_limit_reached(Integer max);
 
     @Message("Waiting for the presenter")
     String open_waiting();

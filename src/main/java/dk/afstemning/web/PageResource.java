@@ -89,6 +89,11 @@ public class PageResource {
             return java.util.stream.IntStream.range(0, n).mapToObj(i -> i < texts.size() ? texts.get(i) : "").toList();
         }
 
+        /** Open text: the most answers a participant may send in a round. */
+        public int maxOpenAnswers() {
+            return dk.afstemning.answer.QuestionTypes.maxOpenAnswers();
+        }
+
         /** Open text: whether answers wait for the presenter. */
         public boolean moderated() {
             return moderation == null || moderation;

@@ -70,6 +70,12 @@ public interface QaTexts {
     @Message("Questions from the audience")
     String panel_title();
 
+    @Message("Questions to approve")
+    String queue_title();
+
+    @Message("waiting")
+    String queue_waiting();
+
     @Message("Pre-moderation")
     String moderation();
 

@@ -2,7 +2,7 @@ import { liveSocket } from './live.js';
 import { participantQa } from './qa.js';
 import { announcer } from './announce.js';
 import { problemCode, problemText } from './problems.js';
-import { textAnswerOf, showTextAnswer, textAcked, showMine, clearMine } from './text-answers.js';
+import { textAnswerOf, showTextAnswer, textAcked, showMine, clearMine, openLimit } from './text-answers.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
 // Each poll type has its own input (see answerOf/showAnswer): tap an option (choice, quiz) or a scale point to vote;
@@ -117,8 +117,10 @@ function showAnswer(pollId, answer) {
 }
 
 // A multiple choice takes min to max picks: at max the other options are disabled (and a polite note says why), and
-// the send button stays disabled below min. Nothing is disabled while the poll is not open anyway.
+// the send button stays disabled below min. Nothing is disabled while the poll is not open anyway. Open text stops
+// at its most answers per round (openLimit).
 function applyLimits(s) {
+  openLimit(s);
   if (s.dataset.type !== 'multiple') return;
   const box = s.querySelector('.options');
   const picks = Array.from(box.querySelectorAll('button.pick'));

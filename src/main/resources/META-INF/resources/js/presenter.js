@@ -4,6 +4,7 @@ import { presenterQa } from './qa.js';
 import { announcer, numbers } from './announce.js';
 import { problemCode, problemText } from './problems.js';
 import { renderTextResults, moderation } from './text-results.js';
+import { fitShown } from './fit.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
 // to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
@@ -47,6 +48,7 @@ function render(index) {
   slides.forEach((s, i) => { s.hidden = i !== current; });
   counter.textContent = String(current + 1);
   body.dataset.slide = String(current + 1);
+  fitShown();
 }
 
 // A local move: shown at once, then sent to the server when this window holds the key.
@@ -206,6 +208,7 @@ function applyResults(message) {
   status.textContent = status.dataset['statusText' + message.status.charAt(0) + message.status.slice(1).toLowerCase()];
   setDeadline(poll, message.remainingMs);
   showControls(poll);
+  fitShown();
 }
 
 // ---- Results of the poll types beyond single choice, drawn from the results message's `details` ----
@@ -274,7 +277,7 @@ function quiz(poll, box, details) {
   poll.querySelectorAll('.bar-row').forEach((row) => row.classList.toggle('correct', correct.includes(row.dataset.optionId)));
   if (!details.leaderboard) return;
   box.append(element('h2', 'leaderboard-title', box.dataset.msgLeaderboard));
-  const table = element('ol', 'leaderboard');
+  const table = element('ol', 'leaderboard fit-rows');
   if (details.leaderboard.rows.length === 0) table.append(element('li', 'empty', box.dataset.msgNone));
   details.leaderboard.rows.forEach((row) => {
     const li = element('li', 'leader');
@@ -314,7 +317,7 @@ const feed = key ? '/ws/present/' + encodeURIComponent(code) + '?key=' + encodeU
 liveSocket(feed, (message) => {
   switch (message.type) {
     case 'qa': qa.onMessage(message); break;
-    case 'moderation': moderated.onMessage(message); break;
+    case 'moderation': moderated.onMessage(message); fitShown(); break;
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':

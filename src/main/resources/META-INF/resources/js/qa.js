@@ -26,6 +26,11 @@ function characters(text) {
   return Array.from(text).length;
 }
 
+/** How many questions the room sees (approved and not hidden): the phone's tab and the presenter's footer agree. */
+function publicCount(questions) {
+  return questions.filter((q) => q.approved && !q.hidden).length;
+}
+
 /** The participant's Q&A tab. {@code send} sends a message over the live socket and returns false when it is down. */
 export function participantQa(code, send) {
   const panel = document.getElementById('qa');
@@ -96,7 +101,8 @@ export function participantQa(code, send) {
       return li;
     }));
     empty.hidden = list.children.length > 0;
-    tab.querySelector('.qa-count').textContent = questions.length ? '(' + questions.length + ')' : '';
+    const count = publicCount(questions);
+    tab.querySelector('.qa-count').textContent = count ? '(' + count + ')' : '';
   }
 
   function setEnabled(enabled) {
@@ -201,6 +207,7 @@ export function presenterQa(code, key) {
   const empty = overlay.querySelector('.qa-empty');
   const error = overlay.querySelector('.qa-error');
   const moderated = overlay.querySelector('.qa-moderated');
+  const queue = overlay.querySelector('.qa-queue');
   const strings = overlay.dataset;
   let shown = -1;
 
@@ -247,40 +254,50 @@ export function presenterQa(code, key) {
     return b;
   }
 
+  function item(q) {
+    const li = element('li', 'qa-item');
+    li.dataset.questionId = String(q.id);
+    li.classList.toggle('answered', q.answered);
+    li.classList.toggle('pending', !q.approved);
+    li.classList.toggle('is-hidden', q.hidden);
+    li.append(element('span', 'qa-upvotes', String(q.upvotes)));
+    const body = element('div', 'qa-body');
+    body.append(element('p', 'qa-text', q.text));
+    const meta = element('p', 'qa-meta');
+    meta.append(element('span', 'qa-nickname', q.nickname === null ? strings.anonymous : q.nickname));
+    if (q.answered) meta.append(element('span', 'qa-badge qa-answered', strings.answered));
+    if (!q.approved) meta.append(element('span', 'qa-badge qa-pending', strings.pending));
+    if (q.hidden) meta.append(element('span', 'qa-badge qa-hidden', strings.hidden));
+    body.append(meta);
+    if (key) {
+      const actions = element('p', 'qa-actions');
+      if (!q.approved) actions.append(action(strings.approve, 'qa-approve', { approved: true }));
+      actions.append(q.answered ? action(strings.unmarkAnswered, 'qa-unanswer', { answered: false })
+        : action(strings.markAnswered, 'qa-answer', { answered: true }));
+      actions.append(q.hidden ? action(strings.unhide, 'qa-unhide', { hidden: false })
+        : action(strings.hide, 'qa-hide', { hidden: true }));
+      body.append(actions);
+    }
+    li.append(body);
+    return li;
+  }
+
+  // Questions waiting for approval go into the folded queue (only the count shows until the presenter unfolds it).
   function render(questions) {
-    list.replaceChildren(...questions.map((q) => {
-      const li = element('li', 'qa-item');
-      li.dataset.questionId = String(q.id);
-      li.classList.toggle('answered', q.answered);
-      li.classList.toggle('pending', !q.approved);
-      li.classList.toggle('is-hidden', q.hidden);
-      li.append(element('span', 'qa-upvotes', String(q.upvotes)));
-      const body = element('div', 'qa-body');
-      body.append(element('p', 'qa-text', q.text));
-      const meta = element('p', 'qa-meta');
-      meta.append(element('span', 'qa-nickname', q.nickname === null ? strings.anonymous : q.nickname));
-      if (q.answered) meta.append(element('span', 'qa-badge qa-answered', strings.answered));
-      if (!q.approved) meta.append(element('span', 'qa-badge qa-pending', strings.pending));
-      if (q.hidden) meta.append(element('span', 'qa-badge qa-hidden', strings.hidden));
-      body.append(meta);
-      if (key) {
-        const actions = element('p', 'qa-actions');
-        if (!q.approved) actions.append(action(strings.approve, 'qa-approve', { approved: true }));
-        actions.append(q.answered ? action(strings.unmarkAnswered, 'qa-unanswer', { answered: false })
-          : action(strings.markAnswered, 'qa-answer', { answered: true }));
-        actions.append(q.hidden ? action(strings.unhide, 'qa-unhide', { hidden: false })
-          : action(strings.hide, 'qa-hide', { hidden: true }));
-        body.append(actions);
-      }
-      li.append(body);
-      return li;
-    }));
+    const waiting = queue ? questions.filter((q) => !q.approved) : [];
+    const listed = queue ? questions.filter((q) => q.approved) : questions;
+    list.replaceChildren(...listed.map(item));
+    if (queue) {
+      queue.hidden = waiting.length === 0;
+      queue.querySelector('.qa-waiting').textContent = String(waiting.length);
+      queue.querySelector('.qa-queue-list').replaceChildren(...waiting.map(item));
+    }
     empty.hidden = questions.length > 0;
-    toggle.querySelector('.qa-count').textContent = String(questions.filter((q) => !q.hidden && !q.answered).length);
+    toggle.querySelector('.qa-count').textContent = String(publicCount(questions));
   }
 
   if (key) {
-    list.addEventListener('click', (event) => {
+    overlay.addEventListener('click', (event) => {
       const b = event.target.closest('button.qa-action');
       if (!b) return;
       call('PATCH', '/questions/' + b.closest('li').dataset.questionId, JSON.parse(b.dataset.change));

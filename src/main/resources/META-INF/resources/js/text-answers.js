@@ -42,6 +42,23 @@ export function showMine(s, message) {
     return li;
   }));
   s.querySelector('.my-answers-title').hidden = message.answers.length === 0;
+  openLimit(s);
+}
+
+/**
+ * Open text: once the participant has sent as many answers as a round takes, Send and the text area are disabled
+ * and a polite note says why; a new round (the list emptied) or a closed poll lifts the note.
+ */
+export function openLimit(s) {
+  const box = s && s.dataset.type === 'open' ? s.querySelector('.open-text') : null;
+  if (!box) return;
+  const open = s.dataset.status === 'OPEN';
+  const full = s.querySelectorAll('.my-answers > li').length >= Number(box.dataset.maxAnswers);
+  box.querySelector('.submit').disabled = !open || full;
+  box.querySelector('.open-input').disabled = !open || full;
+  const text = open && full ? box.dataset.msgLimitReached : '';
+  const note = box.querySelector('.limit-note');
+  if (note.textContent !== text) note.textContent = text;
 }
 
 /** A new round: the earlier answers do not count in it. */

@@ -48,7 +48,8 @@ function cloud(box, details, t) {
 
 function answers(box, details, t) {
   box.append(element('h2', 'open-answers-title', t.msgAnswers));
-  const list = element('ul', 'open-answers');
+  // Long lists flow into columns and end in "and N more" on the projector (fit.js).
+  const list = element('ul', 'open-answers fit-rows' + (details.answers.length > 4 ? ' many' : ''));
   details.answers.forEach((a) => {
     const li = element('li', 'open-answer', a.text);
     li.dataset.answerId = a.id;

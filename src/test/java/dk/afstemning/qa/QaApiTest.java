@@ -257,6 +257,24 @@ class QaApiTest {
     }
 
     @Test
+    void refusedQuestionsDoNotCountTowardTheFiveAMinute() {
+        Talk talk = QaTalks.create(importer, "on");
+        String code = talk.joinCode;
+        String p1 = join(code);
+        ask(code, p1, "Hvorfor er det hele noget LORT?", null, null).statusCode(422)
+                .body("type", equalTo("urn:afstemning:problem:profanity"));
+        ask(code, p1, "x".repeat(281), null, null).statusCode(422)
+                .body("type", equalTo("urn:afstemning:problem:question-too-long"));
+        ask(code, p1, "   ", null, null).statusCode(400).body("type", equalTo("urn:afstemning:problem:empty-question"));
+        for (int i = 1; i <= 5; i++) {
+            ask(code, p1, "Spørgsmål " + i, null, null).statusCode(200);
+        }
+        ask(code, p1, "Spørgsmål 6", null, null).statusCode(429)
+                .body("type", equalTo("urn:afstemning:problem:rate-limited"));
+        publicList(code).body("questions.size()", equalTo(5));
+    }
+
+    @Test
     void badInputIsRefusedWithAProblemAndChangesNothing() {
         Talk talk = QaTalks.create(importer, "on");
         String code = talk.joinCode;

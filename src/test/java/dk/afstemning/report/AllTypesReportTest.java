@@ -190,7 +190,8 @@ class AllTypesReportTest {
      */
     private List<List<String>> expectedResults() {
         List<List<String>> rows = new ArrayList<>();
-        String scaleMean = "3.75,1.25831,1.74775,5.75225,4";
+        // t interval 1.74775–5.75225, clamped to the scale's 1–5; the slider's -26.9631–134.463 to 0–100
+        String scaleMean = "3.75,1.25831,1.74775,5,4";
         rows.add(row("1,4,true,ja,1,Ja,3,0.75,0.300642,0.954413,choice,,,,,,,,,,"));
         rows.add(row("1,4,true,nej,2,Nej,1,0.25,0.0455873,0.699358,choice,,,,,,,,,,"));
         rows.add(row("1,3,true,forskning,1,Forskning,3,1,0.438503,1,multiple,,,,,,,,,,"));
@@ -204,7 +205,7 @@ class AllTypesReportTest {
             rows.add(row("1,4,true,," + v + "," + v + "," + scaleCounts[v - 1] + "," + s[0] + "," + s[1] + "," + s[2]
                     + ",scale,," + v + "," + v + ",,," + scaleMean));
         }
-        String sliderMean = "53.75,50.7239,-26.9631,134.463,55";
+        String sliderMean = "53.75,50.7239,0,100,55";
         for (int b = 0; b < 10; b++) {
             int from = b * 10;
             int to = b == 9 ? 100 : from + 9;
@@ -382,9 +383,9 @@ class AllTypesReportTest {
         assertThat(rowTexts(page, k + "-flere")).containsExactly("Forskning 3 (100%)", "Kolleger 1 (33%)",
                 "Egen erfaring 1 (33%)");
         assertThat(rowTexts(page, k + "-skala")).containsExactly("1 0 (0%)", "2 1 (25%)", "3 0 (0%)", "4 2 (50%)",
-                "5 1 (25%)", "Mean (95% CI) 3.75 (1.75–5.75)", "Median 4");
+                "5 1 (25%)", "Mean (95% CI) 3.75 (1.75–5)", "Median 4");
         assertThat(rowTexts(page, k + "-glider")).hasSize(12).contains("90–100 2 (50%)",
-                "Mean (95% CI) 53.75 (-26.96–134.46)", "Median 55");
+                "Mean (95% CI) 53.75 (0–100)", "Median 55");
         assertThat(rowTexts(page, k + "-rang")).containsExactly("A average place 1.33 · 5 points",
                 "B average place 2 · 3 points", "C average place 2.67 · 1 points");
         assertThat(rowTexts(page, k + "-quiz")).containsExactly("5 1 (33%)", "9 (correct) 2 (67%)");
@@ -399,7 +400,7 @@ class AllTypesReportTest {
         var da = Jsoup.parse(TestLogins.organiser().get("/organiser/talks/{id}?lang=da", talk.id).then()
                 .statusCode(200).extract().asString());
         assertThat(da.select("dl.talk-facts time").text()).isEqualTo("2. november 2022");
-        assertThat(rowTexts(da, k + "-skala")).contains("Gennemsnit (95 %-KI) 3,75 (1,75–5,75)", "2 1 (25 %)");
+        assertThat(rowTexts(da, k + "-skala")).contains("Gennemsnit (95 %-KI) 3,75 (1,75–5)", "2 1 (25 %)");
         assertThat(rowTexts(da, k + "-rang").get(0)).isEqualTo("A gns. plads 1,33 · 5 point");
         assertThat(da.select("#poll-" + k + "-skala .timeline-table time").first().text())
                 .matches("\\d{1,2}\\. [a-zæøå]+ \\d{4} \\d{2}\\.\\d{2}\\.\\d{2}");

@@ -319,7 +319,8 @@ class TextReportTest {
         assertThat(answers.stream().map(li -> li.selectFirst(".answer-status").text()))
                 .containsExactlyElementsOf(OPEN.stream().map(TextReportTest::status).toList());
         assertThat(answers.select("time")).hasSize(OPEN.size());
-        assertThat(page.select("#poll-" + k + "-fri h3").first().text()).isEqualTo("Round 1 · Answered (n) 6");
+        assertThat(page.select("#poll-" + k + "-fri h3").first().text()).isEqualTo(
+                "Round 1 · Participants who answered (n) 6 · Answers (up to 3 per participant) " + OPEN.size());
         // F7: nothing typed became markup
         for (String poll : List.of("-ord", "-fri")) {
             assertThat(page.select("#poll-" + k + poll).select("img, script, a, strong, em")).isEmpty();
@@ -330,8 +331,30 @@ class TextReportTest {
         Document da = Jsoup.parse(TestLogins.organiser().get("/organiser/talks/{id}?lang=da", talk.id).then()
                 .statusCode(200).extract().asString());
         assertThat(da.select("#poll-" + k + "-fri .answer-status").eachText()).contains("vist", "venter", "skjult");
+        assertThat(da.select("#poll-" + k + "-fri h3").first().text())
+                .isEqualTo("Runde 1 · Deltagere, der svarede (n) 6 · Svar (op til 3 pr. deltager) " + OPEN.size());
         assertThat(da.select("#poll-" + k + "-ord table.word-table thead th").eachText()).containsExactly("Ord",
                 "Deltagere");
+    }
+
+    @Test
+    void theQuestionPageSaysThatOpenTextSharesAreOfAnswersAndNCountsParticipants() {
+        for (String lang : List.of("en", "da")) {
+            Document page = Jsoup.parse(given().when().get("/organiser/questions/{key}?lang=" + lang, k + "-fri")
+                    .then().statusCode(200).extract().asString());
+            var header = page.select("table.report-table").first().select("thead th").eachText();
+            assertThat(header.get(1)).isEqualTo(lang.equals("en") ? "n (participants)" : "n (deltagere)");
+            assertThat(page.select("p.open-note").text()).isEqualTo(lang.equals("en")
+                    ? "Open text: n counts the participants who answered, but each may give up to 3 answers; so the "
+                            + "columns count answers, and each share is of all the round's answers, not of the "
+                            + "participants."
+                    : "Fritekst: n tæller de deltagere, der svarede, men hver kan give op til 3 svar; kolonnerne "
+                            + "tæller altså svar, og hver andel er af alle rundens svar, ikke af deltagerne.");
+        }
+        Document word = Jsoup.parse(given().when().get("/organiser/questions/{key}?lang=en", k + "-ord").then()
+                .statusCode(200).extract().asString());
+        assertThat(word.select("p.open-note")).isEmpty();
+        assertThat(word.select("table.report-table").first().select("thead th").get(1).text()).isEqualTo("n");
     }
 
     @Test

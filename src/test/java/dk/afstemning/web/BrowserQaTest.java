@@ -66,15 +66,9 @@ class BrowserQaTest {
     @Test
     void anUpvoteFromOnePhoneReordersTheProjectorsQuestions() {
         Talk talk = importer.importDeck("browser-qa-" + UUID.randomUUID() + ".md", DECK);
-        WebDriver projector = chromium.projector("qa-projector");
-        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
-        Chromium.awaitLive(projector);
-        WebDriver phone1 = chromium.phone("qa-phone-1", "da");
-        phone1.get(chromium.url("/t/" + talk.joinCode));
-        Chromium.awaitLive(phone1);
-        WebDriver phone2 = chromium.phone("qa-phone-2", "da");
-        phone2.get(chromium.url("/t/" + talk.joinCode));
-        Chromium.awaitLive(phone2);
+        WebDriver projector = projector(talk, "qa-projector");
+        WebDriver phone1 = phone(talk, "qa-phone-1");
+        WebDriver phone2 = phone(talk, "qa-phone-2");
 
         ask(phone1, HOSTILE, "");
         ask(phone2, "Hvordan måler I tillid?", "Bo");
@@ -113,14 +107,92 @@ class BrowserQaTest {
         assertThat(projector.findElement(By.cssSelector(".qa-overlay")).isDisplayed()).isFalse();
     }
 
+    @Test
+    void waitingQuestionsStayFoldedOnTheProjectorAndBothScreensCountThePublicQuestions() {
+        Talk talk = importer.importDeck("browser-qa-moderated-" + UUID.randomUUID() + ".md",
+                DECK.replace("qa: on", "qa: moderated"));
+        WebDriver projector = projector(talk, "qa-queue-projector");
+        WebDriver phone = phone(talk, "qa-queue-phone");
+        ask(phone, "Offentligt spørgsmål", "", MODERATED);
+        ask(phone, "Skjult spørgsmål", "", MODERATED);
+        new Actions(projector).sendKeys("q").perform();
+        Chromium.awaitText(projector, By.cssSelector(".qa-queue .qa-waiting"), "2");
+        long shown = questionId(talk, "Offentligt spørgsmål");
+        long hidden = questionId(talk, "Skjult spørgsmål");
+        moderate(talk, shown, "{\"approved\":true}");
+        moderate(talk, hidden, "{\"approved\":true,\"hidden\":true}");
+        ask(phone, "Venter i køen", "", MODERATED);
+
+        // The room sees only how many wait, never the text, until the presenter unfolds the queue.
+        Chromium.awaitText(projector, By.cssSelector(".qa-queue .qa-waiting"), "1");
+        WebElement queue = projector.findElement(By.cssSelector(".qa-queue"));
+        assertThat(queue.isDisplayed()).isTrue();
+        assertThat(queue.getAttribute("open")).isNull();
+        WebElement waiting = projector.findElement(By.cssSelector(".qa-queue-list .qa-text"));
+        assertThat(waiting.isDisplayed()).isFalse();
+        assertThat(projector.findElement(By.tagName("body")).getText()).doesNotContain("Venter i køen");
+        assertThat(texts(projector)).containsExactly("Offentligt spørgsmål", "Skjult spørgsmål");
+
+        // Both count the questions the room sees: approved and not hidden.
+        Chromium.awaitText(projector, By.cssSelector(".qa-toggle .qa-count"), "1");
+        Chromium.awaitText(phone, By.cssSelector(".qa-tab .qa-count"), "(1)");
+
+        projector.findElement(By.cssSelector(".qa-queue summary")).click();
+        assertThat(waiting.isDisplayed()).isTrue();
+        assertThat(waiting.getText()).isEqualTo("Venter i køen");
+        projector.findElement(By.cssSelector(".qa-queue .qa-approve")).click();
+        Chromium.await(projector, Chromium.TIMEOUT, "approved from the queue", BrowserQaTest::texts,
+                List.of("Offentligt spørgsmål", "Skjult spørgsmål", "Venter i køen"));
+        assertThat(projector.findElement(By.cssSelector(".qa-queue")).isDisplayed()).isFalse();
+        Chromium.awaitText(projector, By.cssSelector(".qa-toggle .qa-count"), "2");
+        Chromium.awaitText(phone, By.cssSelector(".qa-tab .qa-count"), "(2)");
+    }
+
+    /** The presenter view with the key, live. */
+    private WebDriver projector(Talk talk, String name) {
+        WebDriver projector = chromium.projector(name);
+        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
+        Chromium.awaitLive(projector);
+        return projector;
+    }
+
+    /** A Danish phone on the talk's page, live. */
+    private WebDriver phone(Talk talk, String name) {
+        WebDriver phone = chromium.phone(name, "da");
+        phone.get(chromium.url("/t/" + talk.joinCode));
+        Chromium.awaitLive(phone);
+        return phone;
+    }
+
+    private static final String MODERATED = "Dit spørgsmål er modtaget; det vises, når taleren har godkendt det";
+
+    private static long questionId(Talk talk, String text) {
+        List<Number> ids = io.restassured.RestAssured.given().header("X-Presenter-Key", talk.presenterKey).when()
+                .get("/api/talks/{code}/questions", talk.joinCode).then().statusCode(200).extract()
+                .path("questions.findAll { it.text == '" + text + "' }.id");
+        return ids.get(0).longValue();
+    }
+
+    private static void moderate(Talk talk, long questionId, String json) {
+        io.restassured.RestAssured.given().header("X-Presenter-Key", talk.presenterKey)
+                .contentType(io.restassured.http.ContentType.JSON).body(json).when()
+                .patch("/api/talks/{code}/questions/{id}", talk.joinCode, questionId).then().statusCode(200);
+    }
+
     private static void ask(WebDriver phone, String text, String nickname) {
-        phone.findElement(By.cssSelector(".qa-tab")).click();
+        ask(phone, text, nickname, "Dit spørgsmål er modtaget");
+    }
+
+    private static void ask(WebDriver phone, String text, String nickname, String status) {
+        if (!phone.findElement(By.id("qa")).isDisplayed()) {
+            phone.findElement(By.cssSelector(".qa-tab")).click();
+        }
         phone.findElement(By.id("qa-text")).sendKeys(text);
         if (!nickname.isEmpty()) {
             phone.findElement(By.id("qa-nickname")).sendKeys(nickname);
         }
         phone.findElement(By.cssSelector(".qa-send")).click();
-        Chromium.awaitText(phone, By.cssSelector(".qa-status"), "Dit spørgsmål er modtaget", Duration.ofSeconds(15));
+        Chromium.awaitText(phone, By.cssSelector(".qa-status"), status, Duration.ofSeconds(15));
         assertThat(phone.findElement(By.id("qa-text")).getAttribute("value")).isEmpty();
     }
 

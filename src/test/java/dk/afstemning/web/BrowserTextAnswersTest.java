@@ -192,6 +192,36 @@ class BrowserTextAnswersTest {
     }
 
     @Test
+    void sendIsDisabledWithAReasonAfterTheThirdOpenAnswerAndComesBackInANewRound() {
+        Talk talk = talkOnSlide(3, "fri");
+        WebDriver phone = phone(talk, "open-limit-phone");
+        By send = By.cssSelector(".poll[data-poll-id='fri'] button.submit");
+        By note = By.cssSelector(".poll[data-poll-id='fri'] .open-text .limit-note");
+        for (int i = 1; i <= 2; i++) {
+            sendOpen(phone, "Svar " + i, i);
+            assertThat(phone.findElement(send).isEnabled()).as("send after answer %d", i).isTrue();
+            assertThat(phone.findElement(note).getText()).isEmpty();
+        }
+        sendOpen(phone, "Svar 3", 3);
+        String reason = "Du har sendt 3 svar, det højeste antal for dette spørgsmål. Du kan svare igen i en ny runde.";
+        Chromium.awaitText(phone, note, reason);
+        assertThat(phone.findElement(send).isEnabled()).isFalse();
+        assertThat(phone.findElement(By.cssSelector(".poll[data-poll-id='fri'] .open-input")).isEnabled()).isFalse();
+
+        presenter(talk, "post", "/polls/fri/reset", null);
+        Chromium.await(phone, Duration.ofSeconds(15), "send in the new round", p -> p.findElement(send).isEnabled(), true);
+        assertThat(phone.findElement(note).getText()).isEmpty();
+        assertThat(phone.findElements(By.cssSelector(".poll[data-poll-id='fri'] .my-answer"))).isEmpty();
+        sendOpen(phone, "Ny runde", 1);
+        assertThat(phone.findElement(send).isEnabled()).isTrue();
+
+        // The English page carries the same reason from its bundle.
+        given().header("Accept-Language", "en").get("/t/{code}", talk.joinCode).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("data-msg-limit-reached=\"You have sent 3 answers, the most "
+                        + "this question takes. You can answer again in a new round.\""));
+    }
+
+    @Test
     void f7HostileTextIsShownExactlyAsTypedInTheCloudAndTheOpenAnswers() {
         Talk talk = talkOnSlide(2, "ord");
         presenter(talk, "post", "/polls/fri/open", null);

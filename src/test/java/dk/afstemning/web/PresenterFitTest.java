@@ -1,0 +1,219 @@
+package dk.afstemning.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.talk.Talk;
+
+/**
+ * The seed deck's poll slides whose results can grow without bound still fit a projector at 1280×720 and 1920×1080,
+ * with the QR code wholly on the screen: the quiz's leaderboard of 10, 45 shown open answers, and the unfolded
+ * moderation queue of all 69 answers.
+ * A list the room reads shows its first rows that fit and "og N mere" (the shown rows and N add up to the whole list);
+ * the moderation queue scrolls within the room that is left. Screenshots: {@code presenter-fit-<state>-<size>.png}.
+ */
+@QuarkusTest
+class PresenterFitTest {
+
+    private static final String QUIZ = "quiz-kommuner";
+    private static final String OPEN = "fri-spoergsmaal";
+
+    /** The deck's overflow, and the QR code's distance to each edge of the deck (all ≥ 0 when it is wholly seen). */
+    private static final String GEOMETRY = """
+            const deck = document.querySelector('main.deck');
+            const box = deck.getBoundingClientRect();
+            const qr = document.querySelector('section.slide:not([hidden]) .join-qr svg').getBoundingClientRect();
+            const footer = document.querySelector('.deck-footer').getBoundingClientRect();
+            return { overflow: deck.scrollHeight - deck.clientHeight, sideways: document.documentElement.scrollWidth - innerWidth,
+              top: qr.top - box.top, bottom: Math.min(box.bottom, footer.top) - qr.bottom, left: qr.left - box.left,
+              right: box.right - qr.right, height: qr.height };""";
+
+    /** The rows of a list shown now, and the N of its "og N mere" line (0 when it is not shown). */
+    private static final String ROWS = """
+            const list = document.querySelector(arguments[0]);
+            const more = list.querySelector(':scope > .fit-more');
+            const shown = Array.from(list.children).filter((li) => !li.hidden && !li.classList.contains('fit-more'));
+            return { shown: shown.length, more: more && !more.hidden ? Number(more.textContent.match(/\\d+/)[0]) : 0,
+              text: more && !more.hidden ? more.textContent : '' };""";
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    @Inject
+    DeckImporter importer;
+
+    private Chromium chromium;
+
+    @BeforeEach
+    void requireChromium() {
+        chromium = new Chromium("PresenterFitTest", baseUrl);
+        chromium.require();
+    }
+
+    @AfterEach
+    void quitBrowsers() {
+        chromium.quitAll();
+    }
+
+    @Test
+    void leaderboardOpenAnswersAndAnUnfoldedModerationQueueFitWithTheQrCodeOn720pAnd1080p() throws IOException {
+        Talk talk = importer.importDeck("fit-" + UUID.randomUUID() + ".md",
+                Files.readString(PresenterLayoutTest.SEED_DECK));
+        quizWithTwelvePlayers(talk);
+        TestTalks.open(talk, OPEN);
+        List<String> shown = answers(talk, "Vist", 15);
+        answers(talk, "Venter", 8);
+        showAnswers(talk, shown);
+        int quizSlide = slide(talk, QUIZ);
+        int openSlide = slide(talk, OPEN);
+        By moderated = By.cssSelector(".poll[data-poll-id='" + OPEN + "'] .moderation-list .moderated");
+        for (int[] size : new int[][] { { 1280, 720 }, { 1920, 1080 } }) {
+            String label = size[0] + "x" + size[1];
+            WebDriver projector = chromium.screen("fit-" + label, size[0], size[1]);
+
+            open(projector, talk, quizSlide);
+            By leaders = By.cssSelector(".poll[data-poll-id='" + QUIZ + "'] .leaderboard .leader");
+            Chromium.await(projector, Chromium.TIMEOUT, "leaderboard rows", b -> b.findElements(leaders).size(), 10);
+            checkFits(projector, "leaderboard-" + label);
+            checkRows(projector, ".poll[data-poll-id='" + QUIZ + "'] .leaderboard", 10, 3, "leaderboard " + label);
+
+            open(projector, talk, openSlide);
+            By answers = By.cssSelector(".poll[data-poll-id='" + OPEN + "'] .open-answers .open-answer");
+            Chromium.await(projector, Chromium.TIMEOUT, "open answers", b -> b.findElements(answers).size(), 45);
+            Chromium.await(projector, Chromium.TIMEOUT, "answers to moderate", b -> b.findElements(moderated).size(),
+                    69);
+            checkFits(projector, "open-" + label);
+            checkRows(projector, ".poll[data-poll-id='" + OPEN + "'] .open-answers", 45, 3, "open answers " + label);
+
+            projector.findElement(By.cssSelector(".poll[data-poll-id='" + OPEN + "'] .moderation-queue summary"))
+                    .click();
+            Chromium.await(projector, Chromium.TIMEOUT, "queue unfolded",
+                    b -> b.findElements(moderated).get(0).isDisplayed(), true);
+            checkFits(projector, "moderation-" + label);
+            checkRows(projector, ".poll[data-poll-id='" + OPEN + "'] .open-answers", 45, 1, "open answers " + label);
+            Map<?, ?> list = (Map<?, ?>) Chromium.js(projector).executeScript("""
+                    const l = document.querySelector(arguments[0]);
+                    return { scroll: l.scrollHeight, client: l.clientHeight };""",
+                    ".poll[data-poll-id='" + OPEN + "'] .moderation-list");
+            assertThat(((Number) list.get("client")).intValue()).as("queue height on %s", label)
+                    .isGreaterThanOrEqualTo(100);
+            // The last answer is reached by scrolling the queue, not the slide.
+            Chromium.js(projector).executeScript("arguments[0].scrollIntoView({block: 'end'})",
+                    projector.findElements(moderated).get(68));
+            checkFits(projector, "moderation-scrolled-" + label);
+        }
+    }
+
+    private static int slide(Talk talk, String poll) {
+        return given().when().get("/api/talks/{code}", talk.joinCode).then().statusCode(200).extract()
+                .path("polls.find { it.id == '" + poll + "' }.slide");
+    }
+
+    private void open(WebDriver projector, Talk talk, int slide) {
+        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&lang=da&slide=" + slide));
+        Chromium.awaitLive(projector);
+    }
+
+    private static void checkFits(WebDriver projector, String name) {
+        Chromium.screenshot(projector, "presenter-fit-" + name);
+        Map<?, ?> g = (Map<?, ?>) Chromium.js(projector).executeScript(GEOMETRY);
+        assertThat(((Number) g.get("overflow")).intValue()).as("slide height beyond the deck on %s", name)
+                .isLessThanOrEqualTo(0);
+        assertThat(((Number) g.get("sideways")).intValue()).as("page width beyond the window on %s", name)
+                .isLessThanOrEqualTo(0);
+        for (String edge : List.of("top", "bottom", "left", "right")) {
+            assertThat(((Number) g.get(edge)).doubleValue()).as("QR code inside the deck (%s) on %s", edge, name)
+                    .isGreaterThanOrEqualTo(0);
+        }
+        assertThat(((Number) g.get("height")).doubleValue()).as("QR code height on %s", name).isGreaterThan(100);
+    }
+
+    private static void checkRows(WebDriver projector, String list, int total, int atLeast, String name) {
+        Map<?, ?> rows = (Map<?, ?>) Chromium.js(projector).executeScript(ROWS, list);
+        int shown = ((Number) rows.get("shown")).intValue();
+        int more = ((Number) rows.get("more")).intValue();
+        assertThat(shown + more).as("rows shown and counted as more on %s", name).isEqualTo(total);
+        assertThat(shown).as("rows shown on %s", name).isGreaterThanOrEqualTo(atLeast);
+        if (more > 0) {
+            assertThat(rows.get("text")).as("the more line on %s", name).isEqualTo("og " + more + " mere");
+        }
+    }
+
+    /** Twelve players with nicknames of up to 20 characters answer the quiz (7 right), which is then closed: a leaderboard of 10. */
+    private static void quizWithTwelvePlayers(Talk talk) {
+        TestTalks.open(talk, QUIZ);
+        List<Integer> options = given().get("/api/talks/{code}", talk.joinCode).then().statusCode(200).extract()
+                .path("polls.find { it.id == '" + QUIZ + "' }.options.id");
+        for (int i = 1; i <= 12; i++) {
+            String token = TestTalks.join(talk.joinCode);
+            given().cookie("afstemning_pid", token).contentType(ContentType.JSON)
+                    .body(Map.of("nickname", "Deltager " + i + " i Viborg")).put("/api/talks/{code}/nickname",
+                            talk.joinCode).then().statusCode(200);
+            given().cookie("afstemning_pid", token).contentType(ContentType.JSON)
+                    .body(Map.of("optionId", options.get(i <= 7 ? 1 : i % 4))).post("/api/talks/{code}/polls/{poll}/votes",
+                            talk.joinCode, QUIZ).then().statusCode(200);
+        }
+        TestTalks.close(talk, QUIZ);
+    }
+
+    /** {@code participants} each send 3 answers of 40 to 170 characters, starting with {@code prefix}. */
+    private static List<String> answers(Talk talk, String prefix, int participants) {
+        String sentence = "Hvordan fik I politikerne med, og hvad gjorde I, da forsøget mødte modstand fra fagforeningerne "
+                + "og de borgere, der ikke ville have ændringer i den kommunale service? ";
+        List<String> texts = new ArrayList<>();
+        for (int p = 0; p < participants; p++) {
+            String token = TestTalks.join(talk.joinCode);
+            for (int a = 0; a < 3; a++) {
+                int n = texts.size();
+                String text = prefix + " " + n + ": " + sentence.substring(0, 30 + (n * 37) % 130).strip();
+                texts.add(text);
+                given().cookie("afstemning_pid", token).contentType(ContentType.JSON)
+                        .body(Map.of("texts", List.of(text))).post("/api/talks/{code}/polls/{poll}/votes",
+                                talk.joinCode, OPEN).then().statusCode(200);
+            }
+        }
+        return texts;
+    }
+
+    /** Shows these answers, with their ids read from a presenter page's moderation list. */
+    private void showAnswers(Talk talk, List<String> texts) {
+        WebDriver presenter = chromium.projector("fit-moderator");
+        open(presenter, talk, slide(talk, OPEN));
+        By moderated = By.cssSelector(".poll[data-poll-id='" + OPEN + "'] .moderation-list .moderated");
+        Chromium.await(presenter, Chromium.TIMEOUT, "answers to moderate", b -> b.findElements(moderated).size(), 69);
+        @SuppressWarnings("unchecked")
+        List<List<String>> ids = (List<List<String>>) Chromium.js(presenter).executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0]),
+                  (li) => [li.dataset.answerId, li.querySelector('.moderated-text').textContent]);""",
+                ".poll[data-poll-id='" + OPEN + "'] .moderation-list .moderated");
+        for (List<String> answer : ids) {
+            if (texts.contains(answer.get(1))) {
+                given().header("X-Presenter-Key", talk.presenterKey).contentType(ContentType.JSON)
+                        .body(Map.of("status", "shown")).put("/api/talks/{code}/polls/{poll}/answers/{id}/status",
+                                talk.joinCode, OPEN, answer.get(0)).then().statusCode(200);
+            }
+        }
+    }
+}
