@@ -58,8 +58,16 @@ final class BatchLookups {
                         k -> Poll.findByTalkAndKey(t, request.pollKey()).filter(p -> !p.archived));
             });
         }
-        tokensByTalk.forEach((talkId, tokens) -> Participant.<Participant>list("talk.id = ?1 and token in ?2", talkId,
-                tokens).forEach(p -> participants.put(participantKey(talkId, p.token), p)));
+        // By token alone, so that H2 looks each token up in ix_participant_token (V8); the talk is checked here.
+        Set<String> tokens = new HashSet<>();
+        tokensByTalk.values().forEach(tokens::addAll);
+        if (!tokens.isEmpty()) {
+            for (Participant p : Participant.<Participant>list("token in ?1", tokens)) {
+                if (tokensByTalk.getOrDefault(p.talk.id, Set.of()).contains(p.token)) {
+                    participants.put(participantKey(p.talk.id, p.token), p);
+                }
+            }
+        }
         Set<String> requestIds = new HashSet<>();
         for (VoteService.CastRequest request : requests) {
             talk(request.code()).flatMap(t -> participant(t, request.token())).ifPresent(p -> {
@@ -91,7 +99,7 @@ final class BatchLookups {
         open.put(poll.id, isOpen);
         if (isOpen) {
             afterLocking.run();
-            Vote.listCurrent(poll, poll.round, participantIds)
+            Vote.listCurrent(poll.id, poll.round, participantIds)
                     .forEach(v -> current.put(voteKey(poll.id, v.participant.id), v));
         }
         return isOpen;
