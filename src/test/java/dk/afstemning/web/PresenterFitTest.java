@@ -29,8 +29,8 @@ import dk.afstemning.talk.Talk;
 
 /**
  * The seed deck's poll slides whose results can grow without bound still fit a projector at 1280×720 and 1920×1080,
- * with the QR code wholly on the screen: the quiz's leaderboard of 10, 45 shown open answers, and the unfolded
- * moderation queue of all 69 answers.
+ * with the QR code wholly on the screen: the quiz's leaderboard of 10, 45 shown open answers, the unfolded
+ * moderation queue of all 69 answers, and a word cloud of long Danish words with its table of whole words.
  * A list the room reads shows its first rows that fit and "og N mere" (the shown rows and N add up to the whole list);
  * the moderation queue scrolls within the room that is left. Screenshots: {@code presenter-fit-<state>-<size>.png}.
  */
@@ -46,8 +46,8 @@ class PresenterFitTest {
 
     /**
      * The cloud's drawn words whose box is not wholly inside the cloud's box ("word: box" for each), how many words are
-     * drawn, the word cells of the table whose text takes more than one line (compared with a one-line probe of the
-     * same font), and the cell texts.
+     * drawn, the word cells of the table whose text takes more than one line (its text's line boxes), the cell texts,
+     * and how far the table is wider than the column it scrolls in.
      */
     private static final String CLOUD_GEOMETRY = """
             const poll = document.querySelector(arguments[0]);
@@ -66,7 +66,9 @@ class PresenterFitTest {
                 const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
                 return lines.size !== 1; })
               .map((th) => th.textContent + ': ' + Math.round(th.getBoundingClientRect().width) + ' px wide');
-            return { outside, placed: words.length, broken, cells: cells.map((th) => th.textContent) };""";
+            const scroll = poll.querySelector('.cloud-table-scroll');
+            return { outside, placed: words.length, broken, cells: cells.map((th) => th.textContent),
+              sideways: scroll.scrollWidth - scroll.clientWidth };""";
 
     /** The poll's visible buttons and the QR code's, each as "name: reason" when it is not wholly on the screen. */
     private static final String CONTROLS = """
@@ -198,6 +200,8 @@ class PresenterFitTest {
             assertThat((List<?>) cloud.get("outside")).as("cloud words outside the cloud on %s", label).isEmpty();
             assertThat(((Number) cloud.get("placed")).intValue()).as("cloud words drawn on %s", label)
                     .isEqualTo(WORDS.size());
+            assertThat(((Number) cloud.get("sideways")).intValue()).as("word table wider than its column on %s", label)
+                    .isLessThanOrEqualTo(0);
             assertThat((List<?>) cloud.get("broken")).as("word cells taller than one line on %s", label).isEmpty();
             assertThat(((List<?>) cloud.get("cells")).stream().map(String::valueOf).toList()).as("word cells on %s", label)
                     .containsExactlyInAnyOrderElementsOf(WORDS);
