@@ -14,8 +14,10 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * The language switch's memory. A page asked for with {@code ?lang=da} or {@code ?lang=en} (the switch's links) sets
  * the cookie {@code lang} for a year; a later page asked for without {@code ?lang=} is served as if it carried the
- * cookie's language, so the visitor's choice wins over the browser's {@code Accept-Language} on every page. The
- * presenter screen and its notes are left out: they speak the deck's language unless their own link says otherwise.
+ * cookie's language, so the visitor's choice wins over the browser's {@code Accept-Language} on every page. A form
+ * posted to a page (a wrong delete confirmation shows its page again) is read with the cookie's language too, but
+ * only a GET sets the cookie. The presenter screen and its notes are left out: they speak the deck's language unless
+ * their own link says otherwise.
  */
 @Provider
 @PreMatching
@@ -27,7 +29,7 @@ public class LanguageCookie implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!applies(request) || valid(request.getUriInfo().getQueryParameters().getFirst(NAME))) {
+        if (!page(request) || valid(request.getUriInfo().getQueryParameters().getFirst(NAME))) {
             return;
         }
         Cookie cookie = request.getCookies().get(NAME);
@@ -46,11 +48,16 @@ public class LanguageCookie implements ContainerRequestFilter, ContainerResponse
         }
     }
 
-    /** Pages only: GET requests outside the API, the sockets, Quarkus' own paths and the presenter screens. */
-    private static boolean applies(ContainerRequestContext request) {
+    /** Pages only: requests outside the API, the sockets, Quarkus' own paths and the presenter screens. */
+    private static boolean page(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath().replaceFirst("^/", "");
-        return HttpMethod.GET.equals(request.getMethod()) && !path.startsWith("api/") && !path.startsWith("q/")
-                && !path.startsWith("ws/") && !path.startsWith("present/");
+        return !path.startsWith("api/") && !path.startsWith("q/") && !path.startsWith("ws/")
+                && !path.startsWith("present/");
+    }
+
+    /** Where the cookie is set: pages asked for with GET. */
+    private static boolean applies(ContainerRequestContext request) {
+        return HttpMethod.GET.equals(request.getMethod()) && page(request);
     }
 
     private static boolean valid(String language) {

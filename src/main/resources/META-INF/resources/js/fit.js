@@ -5,6 +5,10 @@
 //   "and N more" (the body's data-msg-more, with %s for N);
 // - a list only the presenter works in (`.fit-scroll`: the unfolded moderation queue) gets the height that is left
 //   (at least a few rows) and scrolls within itself.
+// - a word cloud (`.fit-cloud`, a box of fixed aspect ratio whose words are placed by the server from estimated
+//   widths) gets narrower, and so lower, until the slide fits (down to a least width); then its words are scaled about
+//   the centre, positions and sizes by one factor (`--fit`), until the real boxes of the outermost words are inside.
+//   One factor keeps the cloud's shape, and words that did not overlap still do not.
 // On a phone or a portrait screen the page scrolls anyway, and nothing is cut.
 
 const deck = document.querySelector('main.deck');
@@ -46,6 +50,36 @@ function fitRows(list) {
   showFirst(rows, fits, more);
 }
 
+// A cloud keeps at least this share of its natural width.
+const LEAST_CLOUD = 0.45;
+
+function fitCloudHeight(cloud) {
+  if (portrait.matches || cloud.getClientRects().length === 0) return;
+  const natural = cloud.clientWidth;
+  // Its height follows its width (aspect-ratio), so taking the overflow off the height needs width × overflow / height;
+  // a second try catches what the narrower cloud changed beside it.
+  for (let tries = 0; tries < 3 && overflow() > 0; tries++) {
+    const width = cloud.clientWidth - Math.ceil(overflow() * cloud.clientWidth / cloud.clientHeight);
+    cloud.style.width = Math.max(natural * LEAST_CLOUD, width) + 'px';
+  }
+}
+
+function fitCloudWords(cloud) {
+  const words = Array.from(cloud.children);
+  if (words.length === 0 || cloud.getClientRects().length === 0) return;
+  const box = cloud.getBoundingClientRect();
+  const cx = box.left + box.width / 2;
+  const cy = box.top + box.height / 2;
+  let fit = 1;
+  words.forEach((word) => {
+    const r = word.getBoundingClientRect();
+    fit = Math.min(fit, box.width / 2 / Math.max(cx - r.left, r.right - cx),
+      box.height / 2 / Math.max(cy - r.top, r.bottom - cy));
+  });
+  // A little under the exact factor: glyph widths do not scale quite linearly at small sizes.
+  if (fit < 1) cloud.style.setProperty('--fit', String(fit * 0.97));
+}
+
 function fitScroll(list, least) {
   // A list inside a folded <details> takes no room.
   if (portrait.matches || list.getClientRects().length === 0) return;
@@ -58,6 +92,10 @@ export function fitShown() {
   const slide = deck && deck.querySelector('section.slide:not([hidden])');
   if (!slide) return;
   slide.querySelectorAll('.fit-scroll').forEach((list) => { list.style.maxHeight = ''; });
+  slide.querySelectorAll('.fit-cloud').forEach((cloud) => {
+    cloud.style.width = '';
+    cloud.style.removeProperty('--fit');
+  });
   slide.querySelectorAll('.fit-rows').forEach((list) => {
     list.querySelectorAll(':scope > [hidden]').forEach((row) => { row.hidden = false; });
     const more = list.querySelector(':scope > .fit-more');
@@ -66,6 +104,10 @@ export function fitShown() {
   slide.querySelectorAll('.fit-scroll').forEach((list) => fitScroll(list, MIN_SCROLL_PX));
   slide.querySelectorAll('.fit-rows').forEach(fitRows);
   slide.querySelectorAll('.fit-scroll').forEach((list) => fitScroll(list, LAST_SCROLL_PX));
+  slide.querySelectorAll('.fit-cloud').forEach((cloud) => {
+    fitCloudHeight(cloud);
+    fitCloudWords(cloud);
+  });
 }
 
 if (deck) {

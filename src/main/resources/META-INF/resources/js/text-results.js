@@ -1,6 +1,6 @@
 // The presenter screen's results of the free-text poll types, from the results message's `details`: the word cloud,
 // laid out by the server (CloudLayout: x, y and size in a 1000 × 600 box), drawn as positioned text with a table of
-// words and counts beside it; and the open-text answers the presenter has shown. With the presenter key, the
+// words and counts beside it (fit.js fits both to a projector); and the open-text answers the presenter has shown. With the presenter key, the
 // moderation list holds every answer with Show and Hide. Texts are set with textContent only: shown exactly as typed.
 
 function element(tag, className, text) {
@@ -12,15 +12,18 @@ function element(tag, className, text) {
 
 function cloud(box, details, t) {
   const wrap = element('div', 'wordcloud-results');
-  const words = element('ul', 'cloud');
+  // On the projector fit.js shrinks the cloud to the height that is left and scales the words to its box.
+  const words = element('ul', 'cloud fit-cloud');
   // The table beside the cloud holds the same words and counts for screen readers.
   words.setAttribute('aria-hidden', 'true');
   details.words.filter((w) => w.x !== null).forEach((w) => {
     const li = element('li', 'cloud-word', w.text);
     li.dataset.count = w.count;
-    li.style.left = (w.x / 10) + '%';
-    li.style.top = (w.y / 6) + '%';
-    li.style.fontSize = (w.size / 10) + 'cqw';
+    // The word's centre as percentages of the box and its size in cqw of the box's width; the stylesheet scales
+    // them about the centre by the cloud's --fit.
+    li.style.setProperty('--x', (w.x / 10) + '%');
+    li.style.setProperty('--y', (w.y / 6) + '%');
+    li.style.setProperty('--size', (w.size / 10) + 'cqw');
     words.append(li);
   });
   const table = element('table', 'cloud-table');

@@ -88,6 +88,28 @@ class TalkDeletionTest {
         assertThat(TestTalks.counts(other.joinCode)).containsExactly(1, 1, 0);
     }
 
+    /**
+     * With the language switch's cookie {@code lang=en} and a Danish browser, the confirmation is English, and so is the
+     * page shown again after a wrong join code (it had followed Accept-Language and turned Danish); the talk stays.
+     */
+    @Test
+    void aWrongConfirmationShowsThePageAgainInTheCookiesLanguage() {
+        Talk talk = TestTalks.create(importer);
+        String mismatch = "join code; nothing was deleted."; // after "That is not the talk's", escaped
+        String first = TestLogins.organiser().cookie("lang", "en").header("Accept-Language", "da")
+                .get("/organiser/talks/{id}/delete", talk.id).then().statusCode(200).extract().asString();
+        assertThat(first).contains("<html lang=\"en\"", "Type the join code " + talk.joinCode + " to confirm")
+                .doesNotContain(mismatch);
+        String again = TestLogins.csrf(TestLogins.organiser()).cookie("lang", "en").header("Accept-Language", "da")
+                .redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", TestLogins.CSRF).formParam("confirm", "WRONG1")
+                .post("/organiser/talks/{id}/delete", talk.id).then().statusCode(400)
+                .header("Set-Cookie", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("lang="))).extract().asString();
+        assertThat(again).contains("<html lang=\"en\"", mismatch,
+                "Type the join code " + talk.joinCode + " to confirm").doesNotContain("Slet oplægget");
+        given().get("/api/talks/{c}", talk.joinCode).then().statusCode(200);
+    }
+
     /** Rows in every table that belong to the talk: by talk id, by its polls' ids and by its participants' ids. */
     private long rowsOf(Talk talk) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -29,8 +29,8 @@ import dk.afstemning.talk.Talk;
 
 /**
  * The seed deck's poll slides whose results can grow without bound still fit a projector at 1280×720 and 1920×1080,
- * with the QR code wholly on the screen: the quiz's leaderboard of 10, 45 shown open answers, and the unfolded
- * moderation queue of all 69 answers.
+ * with the QR code wholly on the screen: the quiz's leaderboard of 10, 45 shown open answers, the unfolded
+ * moderation queue of all 69 answers, and a word cloud of long Danish words with its table of whole words.
  * A list the room reads shows its first rows that fit and "og N mere" (the shown rows and N add up to the whole list);
  * the moderation queue scrolls within the room that is left. Screenshots: {@code presenter-fit-<state>-<size>.png}.
  */
@@ -39,6 +39,48 @@ class PresenterFitTest {
 
     private static final String QUIZ = "quiz-kommuner";
     private static final String OPEN = "fri-spoergsmaal";
+    private static final String CLOUD = "ordsky-ledelse";
+    /** Long ordinary Danish words, as in the user trial (at most 25 characters, the seed poll's max-chars). */
+    private static final List<String> WORDS = List.of("Medarbejderinddragelse", "Kommunalbestyrelsen", "Dialog",
+            "Tillid", "Samarbejde", "Borgerinddragelse");
+
+    /**
+     * The cloud's drawn words whose box is not wholly inside the cloud's box ("word: box" for each), how many words are
+     * drawn, the word cells of the table whose text takes more than one line (its text's line boxes), the cell texts,
+     * and how far the table is wider than the column it scrolls in.
+     */
+    private static final String CLOUD_GEOMETRY = """
+            const poll = document.querySelector(arguments[0]);
+            const cloud = poll.querySelector('.cloud').getBoundingClientRect();
+            const words = Array.from(poll.querySelectorAll('.cloud .cloud-word'));
+            const outside = words.filter((w) => { const r = w.getBoundingClientRect();
+                return r.left < cloud.left - 0.5 || r.top < cloud.top - 0.5 || r.right > cloud.right + 0.5
+                  || r.bottom > cloud.bottom + 0.5; })
+              .map((w) => { const r = w.getBoundingClientRect();
+                return w.textContent + ': ' + [r.left, r.top, r.right, r.bottom].map(Math.round) + ' in '
+                  + [cloud.left, cloud.top, cloud.right, cloud.bottom].map(Math.round); });
+            const cells = Array.from(poll.querySelectorAll('.cloud-table tbody th.word'));
+            const broken = cells.filter((th) => {
+                const range = document.createRange();
+                range.selectNodeContents(th);
+                const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+                return lines.size !== 1; })
+              .map((th) => th.textContent + ': ' + Math.round(th.getBoundingClientRect().width) + ' px wide');
+            const scroll = poll.querySelector('.cloud-table-scroll');
+            return { outside, placed: words.length, broken, cells: cells.map((th) => th.textContent),
+              sideways: scroll.scrollWidth - scroll.clientWidth };""";
+
+    /** The poll's visible buttons and the QR code's, each as "name: reason" when it is not wholly on the screen. */
+    private static final String CONTROLS = """
+            const poll = document.querySelector(arguments[0]);
+            const deck = document.querySelector('main.deck').getBoundingClientRect();
+            const footer = document.querySelector('.deck-footer').getBoundingClientRect();
+            const bottom = Math.min(deck.bottom, footer.top);
+            const items = Array.from(poll.querySelectorAll('.controls button')).filter((b) => b.getClientRects().length);
+            return { count: items.length, cut: items.map((b) => { const r = b.getBoundingClientRect();
+                return r.top >= deck.top && r.bottom <= bottom && r.left >= deck.left && r.right <= deck.right
+                  ? null : b.textContent + ': ' + [r.top, r.bottom].map(Math.round) + ' not in '
+                  + [deck.top, bottom].map(Math.round); }).filter((x) => x) };""";
 
     /** The deck's overflow, and the QR code's distance to each edge of the deck (all ≥ 0 when it is wholly seen). */
     private static final String GEOMETRY = """
@@ -126,6 +168,46 @@ class PresenterFitTest {
         }
     }
 
+    /**
+     * The user trial's word cloud: 20 participants each send 3 long ordinary Danish words. At 1280×720 the slide
+     * scrolled (658 of 623 px), the presenter's buttons were cut off under the footer, "Kommunalbestyrelsen" was clipped
+     * at the cloud's left edge and the word table was so narrow that words broke letter by letter ("Dialo/g").
+     */
+    @Test
+    void wordCloudOfLongWordsFitsWithWholeWordsAndTheControlsOn720pAnd1080p() throws IOException {
+        Talk talk = importer.importDeck("fit-cloud-" + UUID.randomUUID() + ".md",
+                Files.readString(PresenterLayoutTest.SEED_DECK));
+        TestTalks.open(talk, CLOUD);
+        for (int p = 0; p < 20; p++) {
+            String token = TestTalks.join(talk.joinCode);
+            List<String> three = List.of(WORDS.get(p % WORDS.size()), WORDS.get((p + 1) % WORDS.size()),
+                    WORDS.get((p + 3) % WORDS.size()));
+            given().cookie("afstemning_pid", token).contentType(ContentType.JSON).body(Map.of("texts", three))
+                    .post("/api/talks/{code}/polls/{poll}/votes", talk.joinCode, CLOUD).then().statusCode(200);
+        }
+        int cloudSlide = slide(talk, CLOUD);
+        By rows = By.cssSelector(".poll[data-poll-id='" + CLOUD + "'] .cloud-table tbody tr");
+        for (int[] size : new int[][] { { 1280, 720 }, { 1920, 1080 } }) {
+            String label = size[0] + "x" + size[1];
+            WebDriver projector = chromium.screen("fit-cloud-" + label, size[0], size[1]);
+            open(projector, talk, cloudSlide);
+            Chromium.await(projector, Chromium.TIMEOUT, "word table rows", b -> b.findElements(rows).size(),
+                    WORDS.size());
+            checkFits(projector, "wordcloud-" + label);
+            checkControls(projector, CLOUD, "wordcloud " + label);
+            Map<?, ?> cloud = (Map<?, ?>) Chromium.js(projector).executeScript(CLOUD_GEOMETRY,
+                    ".poll[data-poll-id='" + CLOUD + "']");
+            assertThat((List<?>) cloud.get("outside")).as("cloud words outside the cloud on %s", label).isEmpty();
+            assertThat(((Number) cloud.get("placed")).intValue()).as("cloud words drawn on %s", label)
+                    .isEqualTo(WORDS.size());
+            assertThat(((Number) cloud.get("sideways")).intValue()).as("word table wider than its column on %s", label)
+                    .isLessThanOrEqualTo(0);
+            assertThat((List<?>) cloud.get("broken")).as("word cells taller than one line on %s", label).isEmpty();
+            assertThat(((List<?>) cloud.get("cells")).stream().map(String::valueOf).toList()).as("word cells on %s", label)
+                    .containsExactlyInAnyOrderElementsOf(WORDS);
+        }
+    }
+
     private static int slide(Talk talk, String poll) {
         return given().when().get("/api/talks/{code}", talk.joinCode).then().statusCode(200).extract()
                 .path("polls.find { it.id == '" + poll + "' }.slide");
@@ -148,6 +230,13 @@ class PresenterFitTest {
                     .isGreaterThanOrEqualTo(0);
         }
         assertThat(((Number) g.get("height")).doubleValue()).as("QR code height on %s", name).isGreaterThan(100);
+    }
+
+    private static void checkControls(WebDriver projector, String poll, String name) {
+        Map<?, ?> c = (Map<?, ?>) Chromium.js(projector).executeScript(CONTROLS, ".poll[data-poll-id='" + poll + "']");
+        // An open poll shows "Luk afstemning" and "Ny runde".
+        assertThat(((Number) c.get("count")).intValue()).as("presenter buttons shown on %s", name).isEqualTo(2);
+        assertThat((List<?>) c.get("cut")).as("presenter buttons cut off on %s", name).isEmpty();
     }
 
     private static void checkRows(WebDriver projector, String list, int total, int atLeast, String name) {
