@@ -412,8 +412,9 @@ class RawVoteRetentionTest {
     /**
      * Everything results show of a talk, as the public, the presenter and organisers see it: every round's results
      * API, the leaderboard, the organiser report, the talk page and dashboard, the same questions across talks, and
-     * the aggregate exports (results CSV, the XLSX poll sheets, the JSON report). Open-text answers other than shown
-     * ones, and the authors of shown ones, are left out: those are what pruning deletes.
+     * the aggregate exports (results CSV, the XLSX poll sheets, the JSON report), and the open-text counts in the talk
+     * page's HTML. Open-text answers other than shown ones, and the authors of shown ones, are left out: those are
+     * what pruning deletes.
      */
     private record Snapshot(List<Map<String, Object>> api, String leaderboard, List<Reports.PollReport> report,
             List<Object> page, List<TalkReports.PollVotes> dashboard, List<String> questions, String resultsCsv,
@@ -441,7 +442,7 @@ class RawVoteRetentionTest {
         page.polls().forEach(p -> pageView.add(new TalkReports.PollReport(p.pollId(), p.type(), p.question(),
                 p.status(), p.rounds(), p.totals(), p.options(), p.means(), p.voters(), p.timeline(), p.chart(),
                 p.texts() == null ? null : p.texts().stream().map(t -> new TalkReports.TextRound(t.round(), t.words(),
-                        t.hidden(), t.answers().stream().filter(a -> a.status().equals("shown")).toList())).toList())));
+                        t.hidden(), t.shown(), t.waiting(), t.answers().stream().filter(a -> a.status().equals("shown")).toList())).toList())));
         List<String> questions = POLLS.stream().map(p -> TestLogins.organiser()
                 .get("/api/organiser/questions/{p}/results.csv", p).then().statusCode(200).extract().asString())
                 .toList();
