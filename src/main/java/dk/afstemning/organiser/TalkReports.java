@@ -33,6 +33,7 @@ import dk.afstemning.report.TypeReports;
 import dk.afstemning.results.KeptVotes;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.VoteText;
 
 /** What the organiser dashboard and a talk's results page show, read from stored votes and the kept counts. */
 @ApplicationScoped
@@ -102,9 +103,18 @@ public class TalkReports {
      * @param round from 1
      * @param words wordcloud: the merged words, most entries first; empty for open text
      * @param hidden entries hidden by the profanity filter (or, open text, by the presenter)
-     * @param answers open: every answer, oldest first; empty for a word cloud
+     * @param shown open: answers shown on the screen, stored and kept (0 for a word cloud)
+     * @param waiting open: answers waiting for the presenter, stored and counted by retention (0 for a word cloud)
+     * @param answers open: every stored answer and every kept shown answer, oldest first (so after pruning fewer than
+     *        {@link #answerCount}: waiting and hidden answers of pruned votes are only counted); empty for a word cloud
      */
-    public record TextRound(Integer round, List<WordRow> words, long hidden, List<AnswerRow> answers) {
+    public record TextRound(Integer round, List<WordRow> words, long hidden, long shown, long waiting,
+            List<AnswerRow> answers) {
+
+        /** open: every answer of the round, shown, waiting and hidden, stored or pruned. */
+        public long answerCount() {
+            return shown + waiting + hidden;
+        }
     }
 
     /** A merged word of a word cloud and the participants who wrote it. */
@@ -229,9 +239,15 @@ public class TalkReports {
     private static TextRound texts(RoundStat stat) {
         ZoneId zone = ZoneId.systemDefault();
         boolean open = stat.answers() != null;
+        // open: the items are the answers per status, counted with those of pruned votes (OpenTextReport)
+        Map<String, Long> byStatus = new HashMap<>();
+        if (open) {
+            stat.options().forEach(o -> byStatus.put(o.optionId(), o.count()));
+        }
         return new TextRound(Math.max(stat.round(), 1),
                 open ? List.of() : stat.options().stream().map(o -> new WordRow(o.text(), o.count())).toList(),
-                stat.hidden() == null ? 0 : stat.hidden(), open ? stat.answers().stream()
+                stat.hidden() == null ? 0 : stat.hidden(), byStatus.getOrDefault(VoteText.SHOWN, 0L),
+                byStatus.getOrDefault(VoteText.WAITING, 0L), open ? stat.answers().stream()
                         .map(a -> new AnswerRow(a.text(), a.status(), LocalDateTime.ofInstant(a.at().toInstant(), zone)))
                         .toList() : List.of());
     }

@@ -43,11 +43,12 @@ public class QaResource {
      * @param nickname at most 40 user-visible characters; absent or blank asks anonymously
      * @param requestId the client's id for this request, reused on every resend; optional
      */
-    public record Ask(@NotNull String text, String nickname, @Size(max = 64) String requestId) {
+    public record Ask(@NotNull String text, String nickname,
+            @Size(max = 64, message = "must be at most {max} characters") String requestId) {
     }
 
     /** @param requestId the client's id for this request, reused on every resend; optional */
-    public record Upvote(@Size(max = 64) String requestId) {
+    public record Upvote(@Size(max = 64, message = "must be at most {max} characters") String requestId) {
     }
 
     /** The presenter's changes to a question; absent fields stay as they are. */

@@ -155,4 +155,8 @@ public interface ReportMessages {
     String status_waiting();
     @Message("hidden")
     String status_hidden();
+
+    /** Open text on the talk page: the round's answers per status, counting those of pruned votes (formatted numbers). */
+    @Message("Shown {shown} · waiting {waiting} · hidden {hidden}")
+    String open_counts(String shown, String waiting, String hidden);
 }

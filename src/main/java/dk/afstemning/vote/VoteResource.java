@@ -28,6 +28,12 @@ import dk.afstemning.security.CurrentClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public class VoteResource {
 
+    /**
+     * The list limit's message, in English like every problem detail (Bean Validation would word its own {@code @Size}
+     * message in the client's language). requestId has only {@link MaxChars}: a second {@code @Size} reported it twice.
+     */
+    private static final String ENTRIES = "must have at most {max} entries";
+
     @Inject
     VoteService votes;
 
@@ -46,8 +52,9 @@ public class VoteResource {
      * @param texts text entries (wordcloud: the whole set; open: one answer), at most 20
      * @param requestId the client's id for this request, reused on every resend, 1-64 characters; optional
      */
-    public record CastVote(Long optionId, @Size(max = 20) List<@NotNull Long> optionIds, Integer value,
-            @MaxChars(64) @Size(max = 64) String requestId, @Size(max = 20) List<@NotNull String> texts) {
+    public record CastVote(Long optionId, @Size(max = 20, message = ENTRIES) List<@NotNull Long> optionIds,
+            Integer value, @MaxChars(64) String requestId,
+            @Size(max = 20, message = ENTRIES) List<@NotNull String> texts) {
     }
 
     @POST

@@ -230,6 +230,13 @@ class RawVoteRetentionTest {
         TalkReports.TalkReport page = reports.report(talk.id);
         assertThat(List.of(page.participants(), page.voters(), (long) page.responsePercent())).containsExactly(3L, 3L,
                 100L);
+        assertThat(openTextCounts(talk)).containsExactly(
+                "<h3>Round 1 · Participants who answered (n) 3 · Answers (up to 3 per participant) 3</h3>",
+                "<p class=\"hint open-counts\">Shown 1 · waiting 1 · hidden 1</p>",
+                "<h3>Votes per 10 seconds</h3>",
+                "<h3>Runde 1 · Deltagere, der svarede (n) 3 · Svar (op til 3 pr. deltager) 3</h3>",
+                "<p class=\"hint open-counts\">Vist 1 · venter 1 · skjult 1</p>",
+                "<h3>Stemmer pr. 10 sekunder</h3>");
         assertThat(given().get("/api/talks/{c}/leaderboard", talk.joinCode).then().extract()
                 .<List<Integer>>path("rows.correct")).containsExactly(1, 1, 0);
         // pruning again changes nothing
@@ -405,12 +412,13 @@ class RawVoteRetentionTest {
     /**
      * Everything results show of a talk, as the public, the presenter and organisers see it: every round's results
      * API, the leaderboard, the organiser report, the talk page and dashboard, the same questions across talks, and
-     * the aggregate exports (results CSV, the XLSX poll sheets, the JSON report). Open-text answers other than shown
-     * ones, and the authors of shown ones, are left out: those are what pruning deletes.
+     * the aggregate exports (results CSV, the XLSX poll sheets, the JSON report), and the open-text counts in the talk
+     * page's HTML. Open-text answers other than shown ones, and the authors of shown ones, are left out: those are
+     * what pruning deletes.
      */
     private record Snapshot(List<Map<String, Object>> api, String leaderboard, List<Reports.PollReport> report,
             List<Object> page, List<TalkReports.PollVotes> dashboard, List<String> questions, String resultsCsv,
-            List<List<String>> sheets, Object json) {
+            List<List<String>> sheets, Object json, List<String> openTextHtml) {
     }
 
     private Snapshot snapshot(Talk talk) {
@@ -434,7 +442,7 @@ class RawVoteRetentionTest {
         page.polls().forEach(p -> pageView.add(new TalkReports.PollReport(p.pollId(), p.type(), p.question(),
                 p.status(), p.rounds(), p.totals(), p.options(), p.means(), p.voters(), p.timeline(), p.chart(),
                 p.texts() == null ? null : p.texts().stream().map(t -> new TalkReports.TextRound(t.round(), t.words(),
-                        t.hidden(), t.answers().stream().filter(a -> a.status().equals("shown")).toList())).toList())));
+                        t.hidden(), t.shown(), t.waiting(), t.answers().stream().filter(a -> a.status().equals("shown")).toList())).toList())));
         List<String> questions = POLLS.stream().map(p -> TestLogins.organiser()
                 .get("/api/organiser/questions/{p}/results.csv", p).then().statusCode(200).extract().asString())
                 .toList();
@@ -446,7 +454,27 @@ class RawVoteRetentionTest {
                 .statusCode(200).extract().jsonPath().getMap("talk");
         stripAnswers(json);
         return new Snapshot(api, leaderboard, report, pageView, reports.talks(talk.joinCode, null, null).get(0).polls(),
-                questions, csv, sheets(xlsx), json);
+                questions, csv, sheets(xlsx), json, openTextCounts(talk));
+    }
+
+    /**
+     * The open-text counts on the organiser's talk page in English and Danish: the round headings (participants and
+     * answers) and the line of answers per status; not the list of answers, which pruning may shorten.
+     */
+    private static List<String> openTextCounts(Talk talk) {
+        List<String> counts = new java.util.ArrayList<>();
+        for (String lang : List.of("en", "da")) {
+            String html = TestLogins.organiser().get("/organiser/talks/{id}?lang=" + lang, talk.id).then()
+                    .statusCode(200).extract().asString();
+            String section = html.substring(html.indexOf("id=\"poll-fri\""));
+            section = section.substring(0, section.indexOf("</section>"));
+            var m = java.util.regex.Pattern.compile("<h3>[^<]*</h3>|<p class=\"hint open-counts\">[^<]*</p>")
+                    .matcher(section);
+            while (m.find()) {
+                counts.add(m.group());
+            }
+        }
+        return counts;
     }
 
     /** A round with only its shown open-text answers, without their authors. */

@@ -145,6 +145,29 @@ class VoteApiTest {
     }
 
     @Test
+    void anOverLongRequestIdIsOneEnglishProblemNamingTheField() {
+        String p1 = join(code);
+        String body = "{\"optionId\":" + options.get(1) + ",\"requestId\":\"" + "r".repeat(65) + "\"}";
+        for (String language : List.of("da", "en")) {
+            given().cookie("afstemning_pid", p1).header("Accept-Language", language).contentType(ContentType.JSON)
+                    .body(body).post("/api/talks/{c}/polls/q/votes", code).then().statusCode(400)
+                    .body("type", endsWith("invalid-request"))
+                    .body("detail", equalTo("The request is not valid: requestId: must be at most 64 characters"))
+                    .body("errors", equalTo(List.of("requestId: must be at most 64 characters")));
+        }
+        // 21 texts: the list limit is English too
+        String texts = "{\"texts\":[" + String.join(",", java.util.Collections.nCopies(21, "\"a\"")) + "]}";
+        given().cookie("afstemning_pid", p1).header("Accept-Language", "da").contentType(ContentType.JSON).body(texts)
+                .post("/api/talks/{c}/polls/q/votes", code).then().statusCode(400)
+                .body("errors", equalTo(List.of("texts: must have at most 20 entries")));
+        // 64 characters is still a valid id
+        given().cookie("afstemning_pid", p1).contentType(ContentType.JSON)
+                .body("{\"optionId\":" + options.get(1) + ",\"requestId\":\"" + "r".repeat(64) + "\"}")
+                .post("/api/talks/{c}/polls/q/votes", code).then().statusCode(200);
+        assertThat(counts(code)).containsExactly(0, 1, 0);
+    }
+
+    @Test
     void presenterControlsNeedThisTalksKey() {
         Talk other = TestTalks.create(importer);
         given().header("X-Presenter-Key", other.presenterKey).post("/api/talks/{c}/polls/q/close", code).then()
