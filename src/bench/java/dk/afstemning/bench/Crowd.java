@@ -256,6 +256,22 @@ final class Crowd implements AutoCloseable {
     }
 
     /**
+     * Ack latency p99 per second of the window, by when the vote was sent: shows whether the tail belongs to the first
+     * votes (a cold server) or is spread over the window (queueing). Milliseconds, one entry per second.
+     */
+    List<Double> ackP99BySecond(long startNanos, int seconds) {
+        List<Histogram> slices = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            slices.add(new Histogram(3));
+        }
+        for (long[] pair : acknowledged()) {
+            int slice = (int) Math.min(seconds - 1, Math.max(0, (pair[1] - startNanos) / 1_000_000_000L));
+            slices.get(slice).recordValue(Math.max(1, (pair[0] - pair[1]) / 1000));
+        }
+        return slices.stream().map(h -> h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99) / 1000.0).toList();
+    }
+
+    /**
      * Vote to presenter screen: for the k-th acknowledged vote, from sending it until a presenter first shows a total
      * of at least k. One sample per acknowledged vote and presenter; votes a presenter never showed are counted in
      * {@code missing}.
