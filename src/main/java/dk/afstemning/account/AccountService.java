@@ -15,6 +15,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkService;
 
 /**
  * Creates accounts and the first admin. Passwords are stored as bcrypt hashes (cost 10 by default) only.
@@ -117,8 +118,7 @@ public class AccountService {
     public void assign(long accountId, String joinCode) {
         Account account = Account.<Account>findByIdOptional(accountId)
                 .orElseThrow(() -> ApiProblem.notFound("account", "No account has the id " + accountId));
-        Talk talk = Talk.findByJoinCode(JoinCodes.normalize(joinCode))
-                .orElseThrow(() -> ApiProblem.notFound("talk", "No talk has the join code '" + joinCode + "'"));
+        Talk talk = TalkService.find(joinCode).orElseThrow(() -> TalkService.unknown(joinCode));
         account.talks.add(talk);
     }
 

@@ -38,8 +38,8 @@ import dk.afstemning.talk.TalkService;
 /**
  * Casts votes: validate, commit, then acknowledge. Votes are stored in batches by one writer thread ({@link
  * VoteBatcher}, group commit): each batch is one transaction, and every vote in it is acknowledged only after that
- * commit. A batch first bumps each poll's version with an UPDATE guarded by {@code status = OPEN}; that row lock
- * orders the votes against a concurrent close, so a vote is either committed while the poll is open or refused with
+ * commit. Before it stores a poll's first vote, a batch bumps the poll's version with an UPDATE guarded by {@code
+ * status = OPEN} ({@link BatchLookups#lock}); that row lock orders the votes against a concurrent close, so a vote is either committed while the poll is open or refused with
  * {@code poll-closed}, never acknowledged and dropped.
  */
 @ApplicationScoped
