@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,6 +17,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.PresenterLogins;
 import dk.afstemning.talk.TalkService;
 
 /**
@@ -22,7 +25,7 @@ import dk.afstemning.talk.TalkService;
  */
 @ApplicationScoped
 @Transactional
-public class AccountService {
+public class AccountService implements PresenterLogins {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{2,64}");
     /** Shortest password an organiser may choose, in characters. */
@@ -120,6 +123,13 @@ public class AccountService {
                 .orElseThrow(() -> ApiProblem.notFound("account", "No account has the id " + accountId));
         Talk talk = TalkService.find(joinCode).orElseThrow(() -> TalkService.unknown(joinCode));
         account.talks.add(talk);
+    }
+
+    /** True when the login may present the talk: an organiser, or a presenter account assigned to it. */
+    @Override
+    public boolean mayPresent(SecurityIdentity identity, long talkId) {
+        String role = identity.hasRole(Role.ORGANISER) ? Role.ORGANISER : Role.PRESENTER;
+        return mayPresent(identity.getPrincipal().getName(), role, talkId);
     }
 
     /** True when the account with this name may present the talk: an organiser, or a presenter assigned to it. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.Answer;
 
 /** {@code choice}: one option per participant ({@code {"optionId": 1}}); results are counts per option. */
 class ChoiceType implements QuestionType {
@@ -48,7 +49,7 @@ class ChoiceType implements QuestionType {
 
     @Override
     public Map<Long, Long> countsByOption(Poll poll, int round) {
-        return dk.afstemning.results.KeptVotes.votesByOption(poll.id, round);
+        return dk.afstemning.vote.KeptVotes.votesByOption(poll.id, round);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dk.afstemning.text.Graphemes;
+import dk.afstemning.text.CloudWords;
 
 /**
  * Lays out a word cloud on the server, so that every screen shows the same cloud and the words stay real, selectable

@@ -10,6 +10,7 @@ import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteChoice;
+import dk.afstemning.vote.Answer;
 
 /**
  * {@code multiple}: from {@code min} to {@code max} options per participant ({@code {"optionIds": [1, 3]}}, stored in
@@ -66,7 +67,7 @@ class MultipleType implements QuestionType {
 
     @Override
     public Map<Long, Long> countsByOption(Poll poll, int round) {
-        return dk.afstemning.results.KeptVotes.ticksByOption(poll.id, round);
+        return dk.afstemning.vote.KeptVotes.ticksByOption(poll.id, round);
     }
 
     @Override

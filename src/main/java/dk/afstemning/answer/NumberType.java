@@ -7,8 +7,9 @@ import java.util.Set;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.Answer;
 
 /**
  * The number types: {@code scale} (a whole number from the deck's {@code min} to {@code max}, labels {@code low} and

@@ -9,9 +9,10 @@ import jakarta.enterprise.inject.spi.CDI;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteText;
+import dk.afstemning.vote.Answer;
 
 /**
  * {@code open}: free-text answers ({@code {"texts": ["…"]}}, one answer per request), each added to the participant's

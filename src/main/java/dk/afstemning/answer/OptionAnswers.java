@@ -11,6 +11,7 @@ import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteChoice;
+import dk.afstemning.vote.Answer;
 
 /** Checks shared by the option-based types: options exist in this poll, appear once, and the stored answer of a vote. */
 final class OptionAnswers {

@@ -8,6 +8,7 @@ import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.Answer;
 
 /**
  * One poll type as a strategy: which deck keys it takes, how an {@link Answer} is checked and stored, and how a round

@@ -8,6 +8,7 @@ import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.Answer;
 
 /**
  * {@code quiz}: a single choice with right answers (the deck's {@code correct}) and points for speed

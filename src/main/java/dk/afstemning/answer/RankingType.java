@@ -7,9 +7,10 @@ import java.util.Set;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteChoice;
+import dk.afstemning.vote.Answer;
 
 /**
  * {@code ranking}: each participant orders every option, best first ({@code {"optionIds": [3, 1, 2]}}). Results give

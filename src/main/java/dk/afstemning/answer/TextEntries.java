@@ -11,6 +11,7 @@ import dk.afstemning.text.Graphemes;
 import dk.afstemning.text.ProfanityFilter;
 import dk.afstemning.text.TextNormalizer;
 import dk.afstemning.vote.VoteText;
+import dk.afstemning.vote.Answer;
 
 /** The checks shared by the free-text types (word cloud, open text): length in user-visible characters, emptiness. */
 final class TextEntries {

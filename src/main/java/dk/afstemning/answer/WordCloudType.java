@@ -5,9 +5,11 @@ import java.util.Set;
 
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteText;
+import dk.afstemning.text.CloudWords;
+import dk.afstemning.vote.Answer;
 
 /**
  * {@code wordcloud}: up to {@code max-entries} short entries per participant ({@code {"texts": ["Tillid", "Tid"]}});

@@ -32,6 +32,7 @@ import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.ShowChanged;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.DeckEntity;
 
 /**
  * Imports decks and gives them as talks. A deck of the slides folder is found again by file name: importing it again

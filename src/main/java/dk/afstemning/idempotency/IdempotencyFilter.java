@@ -24,7 +24,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.Problem;
-import dk.afstemning.problem.ProblemMappers;
 
 /**
  * Makes every REST call that changes something safe to resend: a POST, PUT, PATCH or DELETE under {@code /api/} with
@@ -66,8 +65,8 @@ public class IdempotencyFilter {
             return Optional.empty();
         }
         if (!KEY.matcher(key).matches()) {
-            return Optional.of(ProblemMappers.response(new Problem(Problem.typeUri("invalid-idempotency-key"),
-                    "Bad request", 400, HEADER + " must be 1-64 letters, digits or . _ : -", path, null)));
+            return Optional.of(new Problem(Problem.typeUri("invalid-idempotency-key"),
+                    "Bad request", 400, HEADER + " must be 1-64 letters, digits or . _ : -", path, null).toResponse());
         }
         String scope = scope(context);
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
@@ -84,10 +83,10 @@ public class IdempotencyFilter {
                         .header(REPLAYED, "true").build());
             }
             if (System.currentTimeMillis() > deadline) {
-                return Optional.of(Response.fromResponse(ProblemMappers.response(new Problem(
+                return Optional.of(Response.fromResponse(new Problem(
                         Problem.typeUri("request-in-progress"), "Conflict", 409,
                         "A request with this " + HEADER + " is still being answered; send it again shortly", path,
-                        null))).header("Retry-After", 1).build());
+                        null).toResponse()).header("Retry-After", 1).build());
             }
             Thread.sleep(50);
         }

@@ -2,7 +2,7 @@ package dk.afstemning.live;
 
 import java.util.List;
 
-import dk.afstemning.answer.Answer;
+import dk.afstemning.vote.Answer;
 import dk.afstemning.talk.ShowState;
 
 /** The JSON messages of the live sockets that are not results (results are {@code PollResults}). */

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dk.afstemning.answer.Answer;
+import dk.afstemning.vote.Answer;
 import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;

@@ -25,7 +25,7 @@ import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.SocketUpgradeGuard;
-import dk.afstemning.vote.VoteService;
+import dk.afstemning.voting.VoteService;
 
 /**
  * A participant's live connection, {@code /ws/participant/{code}}, authenticated by the participant cookie. Sends a

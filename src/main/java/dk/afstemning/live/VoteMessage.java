@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import dk.afstemning.answer.Answer;
+import dk.afstemning.vote.Answer;
 import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.problem.Graphemes;
-import dk.afstemning.problem.JsonFields;
+import dk.afstemning.text.Graphemes;
+import dk.afstemning.platform.JsonFields;
 
 /**
  * A participant's {@code vote} message, decoded as strictly as a REST body ({@code StrictJson}): every field of the

@@ -30,7 +30,7 @@ import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.RoundCounts;
 import dk.afstemning.report.TypeReports;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.VoteText;

@@ -141,4 +141,14 @@ public class Poll extends PanacheEntityBase {
     public static List<Poll> listCountingDown() {
         return list("status = ?1 and closesAt is not null", PollStatus.OPEN);
     }
+
+    /**
+     * Whether the retention job has deleted votes of the current round (rows in {@code pruned_vote}, which the vote
+     * store keeps; asked here in SQL so that polls need not know the vote store).
+     */
+    public boolean currentRoundPruned() {
+        return ((Number) getEntityManager()
+                .createNativeQuery("select count(*) from pruned_vote where poll_id = ?1 and round = ?2")
+                .setParameter(1, id).setParameter(2, round).getSingleResult()).longValue() > 0;
+    }
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.results.KeptVotes;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 
@@ -37,7 +36,7 @@ public class PollService {
     public Poll open(String code, String pollKey, String presenterKey, Integer seconds) {
         checkCountdown(seconds);
         Poll poll = controlled(code, pollKey, presenterKey);
-        if (KeptVotes.pruned(poll.id, poll.round)) {
+        if (poll.currentRoundPruned()) {
             // The retention job deleted votes of this round: a participant's new answer could not replace theirs, so
             // it would count twice. Open a new round instead.
             return reset(code, pollKey, presenterKey, seconds);
@@ -134,4 +133,9 @@ public class PollService {
                 .orElseThrow(() -> ApiProblem.notFound("poll", "Talk " + talk.joinCode + " has no poll '" + pollKey + "'"));
     }
 
+
+    /** The talk as the API shows it, with its active polls. @throws ApiProblem 404 when no talk has that code */
+    public TalkView talkView(String code) {
+        return TalkView.of(talks.require(code));
+    }
 }

@@ -2,6 +2,8 @@ package dk.afstemning.problem;
 
 import java.util.List;
 
+import jakarta.ws.rs.core.Response;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -21,5 +23,10 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static String typeUri(String slug) {
         return "urn:afstemning:problem:" + slug;
+    }
+
+    /** This problem as a response with {@code application/problem+json}. */
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 }

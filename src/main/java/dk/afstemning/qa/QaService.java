@@ -24,7 +24,7 @@ import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.text.Graphemes;
 import dk.afstemning.text.ProfanityFilter;
-import dk.afstemning.vote.VoteService;
+import dk.afstemning.voting.VoteService;
 
 /**
  * Q&A alongside the whole talk: participants ask (anonymously or under a nickname) and upvote others' questions once;

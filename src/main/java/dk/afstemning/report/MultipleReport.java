@@ -8,7 +8,7 @@ import dk.afstemning.poll.PollOption;
 import dk.afstemning.report.Reports.OptionKey;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
 
 /**

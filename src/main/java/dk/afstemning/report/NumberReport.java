@@ -11,7 +11,7 @@ import dk.afstemning.report.Reports.OptionKey;
 import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.stats.Interval;
 import dk.afstemning.stats.Means;
 import dk.afstemning.stats.Proportions;

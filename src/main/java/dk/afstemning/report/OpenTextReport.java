@@ -14,7 +14,7 @@ import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.TextAnswer;
 import dk.afstemning.report.Reports.VoteAnswer;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.stats.Proportions;
 import dk.afstemning.stats.SmallSample;
 import dk.afstemning.vote.Vote;

@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import dk.afstemning.organiser.Setting;
+import dk.afstemning.platform.Setting;
 import dk.afstemning.talk.JoinCodes;
 
 /**

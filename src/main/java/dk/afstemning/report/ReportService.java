@@ -30,7 +30,7 @@ import dk.afstemning.report.Reports.TalkAnswers;
 import dk.afstemning.report.Reports.TalkExport;
 import dk.afstemning.report.Reports.TalkReport;
 import dk.afstemning.report.Reports.VoteRow;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.stats.Comparisons;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.Vote;

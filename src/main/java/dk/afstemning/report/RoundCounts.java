@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dk.afstemning.answer.CloudWords;
+import dk.afstemning.text.CloudWords;
 import dk.afstemning.report.Reports.TextAnswer;
 
 /**

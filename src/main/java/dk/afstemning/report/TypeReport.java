@@ -12,7 +12,7 @@ import dk.afstemning.vote.Vote;
  * How one poll type ({@link dk.afstemning.answer.QuestionType}) shows in organiser reports and exports: which counts a
  * round is read into, the statistics made from them, and a stored vote's answer. Every report, page and export (CSV,
  * JSON, XLSX, codebook) goes through this, so a new type plugs in by implementing it and registering in
- * {@link TypeReports}; the columns it fills are described in {@link dk.afstemning.export.Tables} (add a column there,
+ * {@link TypeReports}; the columns it fills are described in {@link dk.afstemning.report.Tables} (add a column there,
  * and a field to {@link Reports.OptionStat} or {@link VoteAnswer}, when a type has a new kind of number or answer).
  */
 public interface TypeReport {

@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dk.afstemning.answer.CloudWords;
+import dk.afstemning.text.CloudWords;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.report.Reports.OptionKey;
 import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.VoteAnswer;
-import dk.afstemning.results.KeptVotes;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.stats.SmallSample;
 import dk.afstemning.text.TextNormalizer;
 import dk.afstemning.vote.Vote;

@@ -14,6 +14,7 @@ import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.KeptVotes;
 
 /**
  * Builds results from stored votes with one GROUP BY per poll and round, plus the aggregates kept of pruned votes

@@ -8,7 +8,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Moves old raw votes of every poll type into the kept aggregates (migration V7 and {@code vote_tally}) and deletes
- * them; {@link dk.afstemning.results.KeptVotes} reads the aggregates back for results. Runs inside the caller's
+ * them; {@link dk.afstemning.vote.KeptVotes} reads the aggregates back for results. Runs inside the caller's
  * transaction, as a fixed number of set-based statements (no vote is read into memory), holding the row locks of the
  * polls concerned until the caller commits.
  */

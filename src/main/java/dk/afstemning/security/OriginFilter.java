@@ -12,7 +12,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.vertx.core.http.HttpServerRequest;
 
 import dk.afstemning.problem.Problem;
-import dk.afstemning.problem.ProblemMappers;
 
 /**
  * Refuses REST requests that change something (votes, joins, every POST, PUT, PATCH and DELETE) when they come from
@@ -38,9 +37,9 @@ public class OriginFilter {
         }
         String method = LOGGED.contains(context.getMethod()) ? context.getMethod() : "other";
         limits.logRefusal("cross-origin", ClientAddress.of(request), method + " request from a page of another site");
-        return Optional.of(ProblemMappers.response(new Problem(Problem.typeUri("cross-origin"),
+        return Optional.of(new Problem(Problem.typeUri("cross-origin"),
                 "Cross-origin request refused", 403,
                 "This request came from a page of another site (its Origin is not this server's), so it is refused",
-                request.path(), null)));
+                request.path(), null).toResponse());
     }
 }

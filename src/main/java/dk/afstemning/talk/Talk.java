@@ -15,7 +15,6 @@ import jakarta.persistence.ManyToOne;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dk.afstemning.deck.DeckEntity;
 
 /** One delivery of a deck: its join code, presenter key and meta data. Polls and slides hang off it. */
 @Entity

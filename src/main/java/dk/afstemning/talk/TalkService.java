@@ -13,8 +13,6 @@ import jakarta.transaction.Transactional;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dk.afstemning.account.AccountService;
-import dk.afstemning.account.Role;
 import dk.afstemning.problem.ApiProblem;
 
 /** Finds talks by join code and checks presenter keys and presenter logins. */
@@ -26,7 +24,7 @@ public class TalkService {
     CurrentIdentityAssociation identities;
 
     @Inject
-    AccountService accounts;
+    PresenterLogins logins;
 
     /**
      * @param code the join code as typed (case and dashes do not matter)
@@ -48,11 +46,6 @@ public class TalkService {
     /** 404 {@code talk}: no talk has the join code. */
     public static ApiProblem unknown(String code) {
         return ApiProblem.notFound("talk", "No talk has the join code '" + code + "'");
-    }
-
-    /** The talk as the API shows it. @throws ApiProblem 404 when no talk has that code */
-    public TalkView view(String code) {
-        return TalkView.of(require(code));
     }
 
     /**
@@ -105,7 +98,6 @@ public class TalkService {
         if (identity == null || identity.isAnonymous()) {
             return false;
         }
-        String role = identity.hasRole(Role.ORGANISER) ? Role.ORGANISER : Role.PRESENTER;
-        return accounts.mayPresent(identity.getPrincipal().getName(), role, talk.id);
+        return logins.mayPresent(identity, talk.id);
     }
 }

@@ -28,6 +28,23 @@ public final class Graphemes {
     }
 
     /**
+     * User-visible characters in {@code text}, counted no further than {@code limit}, so a huge text costs no more
+     * than the limit: {@code count("👨‍👩‍👧", 10)} is 1, {@code count("e\u0301", 10)} is 1.
+     */
+    public static int count(CharSequence text, int limit) {
+        if (text == null || text.length() == 0) {
+            return 0;
+        }
+        BreakIterator clusters = (BreakIterator) PROTOTYPE.clone();
+        clusters.setText(text);
+        int n = 0;
+        while (n < limit && clusters.next() != BreakIterator.DONE) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
      * The first {@code max} user-visible characters of {@code text}, never cutting a cluster in half; {@code text}
      * itself when it is no longer.
      *

@@ -1,6 +1,5 @@
 package dk.afstemning.vote;
 
-import dk.afstemning.answer.Answer;
 
 /**
  * The answer to an accepted vote, sent only after the vote is committed. Every resend of the same request id gets an

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import dk.afstemning.answer.Answer;
 
 /**
  * The stored answer to an accepted vote request, unique per (participant, request id): a resend of the same request
@@ -71,7 +70,7 @@ public class VoteReceipt extends PanacheEntityBase {
         }
     }
 
-    static String json(Answer answer) {
+    public static String json(Answer answer) {
         try {
             return JSON.writeValueAsString(answer);
         } catch (JsonProcessingException e) {
@@ -84,7 +83,7 @@ public class VoteReceipt extends PanacheEntityBase {
      * one prepared statement for the whole batch costs a fraction of one ORM insert each (README "Performance").
      * The receipts stay unmanaged: nothing reads their ids.
      */
-    static void insertAll(List<VoteReceipt> receipts) {
+    public static void insertAll(List<VoteReceipt> receipts) {
         if (receipts.isEmpty()) {
             return;
         }

@@ -36,6 +36,7 @@ import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.share.ShareLink;
 import dk.afstemning.share.ShareService;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.platform.PublicUrls;
 
 /**
  * The organiser's pages: the login form, the dashboard of every talk (search, date filter, decks and uploads), a

@@ -24,7 +24,7 @@ import io.quarkus.qute.TemplateInstance;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
-import dk.afstemning.answer.Answer;
+import dk.afstemning.vote.Answer;
 import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
@@ -41,6 +41,7 @@ import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.platform.PublicUrls;
 
 /** The HTML pages: the join form, the participant page, the presenter screen and its speaker notes window. */
 @Path("/")

@@ -13,6 +13,8 @@ import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.text.TextNormalizer;
 import dk.afstemning.vote.VoteText;
+import dk.afstemning.text.CloudWords;
+import dk.afstemning.vote.Answer;
 
 /** The arithmetic and checks of the word cloud and open text, with exact values. */
 class TextAnswersTest {

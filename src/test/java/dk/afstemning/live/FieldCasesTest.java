@@ -55,7 +55,7 @@ class FieldCasesTest {
     DeckImporter importer;
 
     @Inject
-    dk.afstemning.vote.VoteHooks hooks;
+    dk.afstemning.voting.VoteHooks hooks;
 
     @Test
     void f1_oneVoteSentManyTimesCountsOnceAndEveryCopyGetsTheSameAnswer() throws Exception {

@@ -32,9 +32,9 @@ import io.restassured.http.ContentType;
 import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.export.Tables;
 import dk.afstemning.share.ShareService;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.api.ReportResource;
 
 /**
  * Every poll type in the organiser report, the talk page, the question across talks and every export, value by value:

@@ -26,8 +26,8 @@ import io.quarkus.test.security.TestSecurity;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.export.Tables;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.api.ReportResource;
 
 /**
  * F7 and F8: hostile option texts and talk titles go through every export and come back exactly as typed, apart from

@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.api.ReportResource;
 
 /**
  * The Afstemning question (research-based knowledge against practical experience) given to two audiences: each talk

@@ -31,10 +31,10 @@ import io.restassured.http.ContentType;
 import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.export.Tables;
 import dk.afstemning.share.ShareService;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.VoteText;
+import dk.afstemning.api.ReportResource;
 
 /**
  * Word cloud and open text in the organiser report, the talk page and every export, value by value. The word cloud has

@@ -1,0 +1,121 @@
+package dk.afstemning.api;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.logging.Log;
+
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.CurrentClient;
+import dk.afstemning.platform.JsonFields;
+import dk.afstemning.problem.RateLimited;
+import dk.afstemning.problem.Problem;
+import dk.afstemning.problem.ApiProblem;
+
+/** Turns every refusal of the REST API into an RFC 9457 problem body, so clients never see an HTML error page. */
+public class ProblemMappers {
+
+    /** Refusals that would tell a client blocked for guessing join codes whether a code exists. */
+    private static final Set<String> REVEALING = Set.of("talk-not-found", "not-joined", "forbidden");
+
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    CurrentClient client;
+
+    /**
+     * An {@link ApiProblem} as a problem body; a {@link RateLimited} one also gets {@code Retry-After}. An unknown join
+     * code counts as a miss of the client; while the client is blocked for too many misses, refusals that would show
+     * whether a code exists (unknown talk, not joined, wrong key) are answered 429 like any other look-up.
+     */
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e, UriInfo uri) {
+        ApiProblem problem = e;
+        if (REVEALING.contains(e.type())) {
+            String key = client.key();
+            try {
+                limits.requireNotBlocked(key);
+            } catch (RateLimited blocked) {
+                problem = blocked;
+            }
+            if (e.type().equals("talk-not-found")) {
+                limits.miss(key);
+            }
+        }
+        Response.ResponseBuilder builder = builder(new Problem(Problem.typeUri(problem.type()), problem.title(),
+                problem.status(), problem.detail(), path(uri), null));
+        if (problem instanceof RateLimited limited) {
+            builder.header("Retry-After", limited.retryAfterSeconds());
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<String> errors = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
+        return response(new Problem(Problem.typeUri("invalid-request"), "Bad request", 400,
+                "The request is not valid: " + String.join("; ", errors), path(uri), errors));
+    }
+
+    /** A JSON value of the wrong type or an unknown field ({@link StrictJson}): 400 naming the field. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String field = JsonFields.field(e);
+        return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400, JsonFields.detail(e),
+                path(uri), field.isEmpty() ? null : List.of(field + ": " + JsonFields.fault(e))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400,
+                "The request body is not valid JSON for this operation: " + e.getOriginalMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof MismatchedInputException json) {
+            return mismatchedJson(json, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        if (status >= 500) {
+            Log.error("Request failed", e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return response(new Problem(Problem.typeUri("http-" + status), title, status,
+                status >= 500 ? "The server could not complete the request" : e.getMessage(), path(uri), null));
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static Response response(Problem problem) {
+        return problem.toResponse();
+    }
+
+    private static Response.ResponseBuilder builder(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+}

@@ -1,0 +1,97 @@
+package dk.afstemning.api;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.deck.DeckUploads;
+import dk.afstemning.participant.Participant;
+import dk.afstemning.participant.ParticipantCookie;
+import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.CurrentClient;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkService;
+import dk.afstemning.poll.PollService;
+import dk.afstemning.poll.TalkView;
+
+/** The talk API: look a talk up by join code, join it as a participant, and replace its deck (presenter). */
+@Path("/api/talks/{code}")
+@Produces(MediaType.APPLICATION_JSON)
+public class TalkResource {
+
+    @Inject
+    TalkService talks;
+
+    @Inject
+    PollService polls;
+
+    @Inject
+    ParticipantService participants;
+
+    @Inject
+    DeckImporter importer;
+
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    CurrentClient client;
+
+    /**
+     * Joined participant's id, also set as the {@code afstemning_pid} cookie that votes are made with.
+     *
+     * @param participantId the random participant token
+     */
+    public record Joined(String participantId) {
+    }
+
+    @GET
+    @Operation(summary = "A talk and its polls, by join code")
+    public TalkView get(@PathParam("code") String code) {
+        limits.lookup(client.key());
+        return polls.talkView(code);
+    }
+
+    @POST
+    @Path("/participants")
+    @Transactional
+    @Operation(summary = "Join a talk; reuses the participant cookie when present")
+    public Response join(@PathParam("code") String code, @CookieParam(ParticipantService.COOKIE) String token) {
+        String key = client.key();
+        limits.lookup(key);
+        Participant participant = participants.join(talks.require(code), token, () -> limits.join(key));
+        return Response.status(participant.token.equals(token) ? 200 : 201)
+                .entity(new Joined(participant.token))
+                .cookie(ParticipantCookie.of(participant.token)).build();
+    }
+
+    @PUT
+    @Path("/deck")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Replace the talk's deck (form field 'deck'); votes on polls with unchanged ids are kept, "
+            + "removed polls archived (presenter key in X-Presenter-Key)")
+    public TalkView updateDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
+            @RestForm("deck") FileUpload deck) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, key);
+        String name = DeckUploads.fileName(deck);
+        String markdown = DeckUploads.read(deck);
+        return DeckUploads.deckErrors(() -> polls.talkView(importer.updateTalkDeck(talk, name, markdown).joinCode));
+    }
+}

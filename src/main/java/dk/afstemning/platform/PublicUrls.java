@@ -1,0 +1,79 @@
+package dk.afstemning.platform;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The base URL that phones should use to join. In order: {@code afstemning.public-url} when set; the host the browser
+ * used, unless that is a loopback name; otherwise this machine's LAN address and HTTP port, so that a presenter who
+ * opened {@code localhost} still shows a QR code that phones on the same Wi-Fi can reach.
+ */
+@Singleton
+public class PublicUrls {
+
+    @ConfigProperty(name = "afstemning.public-url")
+    Optional<String> publicUrl;
+
+    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
+    String httpHost;
+
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int httpPort;
+
+    /**
+     * @param requestHost the {@code Host} header of the current request, or null outside a request
+     * @return the base URL without a trailing slash, e.g. {@code http://192.168.1.20:8080}
+     */
+    public String base(String requestHost) {
+        if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
+            String url = publicUrl.get().strip();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        if (requestHost != null && !requestHost.isBlank() && !isLoopback(requestHost)) {
+            return "http://" + requestHost;
+        }
+        String port = requestHost != null && requestHost.contains(":") && !requestHost.endsWith("]")
+                ? requestHost.substring(requestHost.lastIndexOf(':') + 1) : String.valueOf(httpPort);
+        boolean listensOnLan = httpHost.equals("0.0.0.0") || httpHost.equals("::");
+        String host = listensOnLan ? lanAddress().orElse("localhost") : httpHost;
+        return "http://" + host + ":" + port;
+    }
+
+    /** The short form shown on the projector: the base URL without {@code http://}. */
+    public static String shortForm(String url) {
+        return url.replaceFirst("^https?://", "");
+    }
+
+    private static boolean isLoopback(String host) {
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        return name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]");
+    }
+
+    /** The first site-local IPv4 address of an interface that is up, such as 192.168.1.20. */
+    static Optional<String> lanAddress() {
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && address.isSiteLocalAddress()) {
+                        return Optional.of(address.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

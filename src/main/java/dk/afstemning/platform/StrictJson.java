@@ -1,0 +1,43 @@
+package dk.afstemning.platform;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import dk.afstemning.text.MaxChars;
+
+/**
+ * Strict JSON input for REST bodies and socket messages: a value of the wrong JSON type is refused instead of being
+ * converted. Jackson by default turns {@code 1.7}, {@code "1"} and {@code true} into an option id, and {@code 1.5} or
+ * {@code true} into a text request id; here each is a {@link com.fasterxml.jackson.databind.exc.MismatchedInputException}
+ * naming the field, answered 400 (REST) or with an {@code error} message (socket). Unknown fields are refused too
+ * (Quarkus ignores them by default), so a misspelt field is not silently dropped. Text length limits in user-visible
+ * characters are {@link MaxChars}.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        for (LogicalType whole : new LogicalType[] {LogicalType.Integer}) {
+            for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.String,
+                    CoercionInputShape.Float, CoercionInputShape.Boolean, CoercionInputShape.EmptyString}) {
+                mapper.coercionConfigFor(whole).setCoercion(shape, CoercionAction.Fail);
+            }
+        }
+        for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    }
+}

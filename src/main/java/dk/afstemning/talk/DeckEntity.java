@@ -1,0 +1,42 @@
+package dk.afstemning.talk;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A stored deck: Markdown content that talks are given from. A deck from the slides folder is found again by
+ * {@link #folderFile}; an uploaded deck has none.
+ */
+@Entity
+@Table(name = "deck")
+public class DeckEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** File name in the slides folder, or null for an uploaded deck. */
+    @Column(name = "folder_file")
+    public String folderFile;
+
+    /** File name as given (folder or upload), used in messages. */
+    public String name;
+
+    public String markdown;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<DeckEntity> findByFolderFile(String file) {
+        return find("folderFile", file).firstResultOptional();
+    }
+}
