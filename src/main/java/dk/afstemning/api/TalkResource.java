@@ -1,7 +1,6 @@
 package dk.afstemning.api;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -18,15 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.deck.DeckLibrary;
 import dk.afstemning.deck.DeckUploads;
-import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.CurrentClient;
-import dk.afstemning.talk.Talk;
-import dk.afstemning.talk.TalkService;
 import dk.afstemning.poll.PollService;
 import dk.afstemning.poll.TalkView;
 
@@ -36,16 +32,13 @@ import dk.afstemning.poll.TalkView;
 public class TalkResource {
 
     @Inject
-    TalkService talks;
-
-    @Inject
     PollService polls;
 
     @Inject
     ParticipantService participants;
 
     @Inject
-    DeckImporter importer;
+    DeckLibrary decks;
 
     @Inject
     AbuseLimits limits;
@@ -70,15 +63,14 @@ public class TalkResource {
 
     @POST
     @Path("/participants")
-    @Transactional
     @Operation(summary = "Join a talk; reuses the participant cookie when present")
     public Response join(@PathParam("code") String code, @CookieParam(ParticipantService.COOKIE) String token) {
         String key = client.key();
         limits.lookup(key);
-        Participant participant = participants.join(talks.require(code), token, () -> limits.join(key));
-        return Response.status(participant.token.equals(token) ? 200 : 201)
-                .entity(new Joined(participant.token))
-                .cookie(ParticipantCookie.of(participant.token)).build();
+        String joined = participants.join(code, token, () -> limits.join(key));
+        return Response.status(joined.equals(token) ? 200 : 201)
+                .entity(new Joined(joined))
+                .cookie(ParticipantCookie.of(joined)).build();
     }
 
     @PUT
@@ -88,10 +80,8 @@ public class TalkResource {
             + "removed polls archived (presenter key in X-Presenter-Key)")
     public TalkView updateDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
             @RestForm("deck") FileUpload deck) {
-        Talk talk = talks.require(code);
-        talks.requirePresenter(talk, key);
         String name = DeckUploads.fileName(deck);
         String markdown = DeckUploads.read(deck);
-        return DeckUploads.deckErrors(() -> polls.talkView(importer.updateTalkDeck(talk, name, markdown).joinCode));
+        return polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeck(code, key, name, markdown)));
     }
 }

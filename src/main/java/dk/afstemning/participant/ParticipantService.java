@@ -35,6 +35,16 @@ public class ParticipantService {
     }
 
     /**
+     * Joins the talk with this join code, as {@link #join(Talk, String, Runnable)}.
+     *
+     * @return the participant's token (the one given when it was well-formed and had joined, else a new one)
+     * @throws ApiProblem 404 when no talk has the code
+     */
+    public String join(String code, String token, Runnable beforeNew) {
+        return join(talks.require(code), token, beforeNew).token;
+    }
+
+    /**
      * As {@link #join(Talk, String)}, running {@code beforeNew} before a new participant is made (a limit on new
      * participants that may throw; nothing is stored then).
      */

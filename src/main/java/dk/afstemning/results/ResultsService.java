@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dk.afstemning.answer.QuestionType;
 import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.poll.Poll;
+import dk.afstemning.poll.PollService;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkService;
+import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.vote.KeptVotes;
 
 /**
@@ -24,6 +28,30 @@ import dk.afstemning.vote.KeptVotes;
 @ApplicationScoped
 @Transactional
 public class ResultsService {
+
+    @Inject
+    TalkService talks;
+
+    @Inject
+    PollService polls;
+
+    /**
+     * The results of a round of a poll, by join code and poll id as the API names them.
+     *
+     * @param roundParam the round as given (digits), or null for the current one
+     * @throws ApiProblem 404 unknown talk, poll or round; 400 a round that is not a whole number
+     */
+    public PollResults results(String code, String pollId, String roundParam) {
+        Poll poll = polls.require(talks.require(code), pollId);
+        if (roundParam != null && !roundParam.matches("\\d{1,6}")) {
+            throw ApiProblem.badRequest("invalid-round", "round must be a whole number from 1");
+        }
+        Integer round = roundParam == null ? null : Integer.valueOf(roundParam);
+        if (round != null && (round < 1 || round > poll.round)) {
+            throw ApiProblem.notFound("round", "Poll '" + pollId + "' has rounds 1 to " + poll.round + ", not " + round);
+        }
+        return results(poll, round == null ? poll.round : round);
+    }
 
     /**
      * Results of the poll's current round. Reads the poll (and so its version) before the counts, so a snapshot never

@@ -21,6 +21,11 @@ public class ShowService {
     @Inject
     Event<ShowChanged> changes;
 
+    /** The current slide of the talk with this join code. @throws ApiProblem 404 when no talk has the code */
+    public ShowState state(String code) {
+        return state(talks.require(code));
+    }
+
     /** The current state of the talk's show. */
     public ShowState state(Talk talk) {
         long slides = Slide.count("talk", talk);

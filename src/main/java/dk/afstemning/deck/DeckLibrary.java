@@ -1,0 +1,103 @@
+package dk.afstemning.deck;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dk.afstemning.talk.DeckEntity;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkService;
+
+/**
+ * The stored decks and the talks given from them, as the organiser API shows them: the service behind
+ * {@code api/DeckResource} and the presenter's deck upload, so that the resources hold no entity.
+ */
+@ApplicationScoped
+public class DeckLibrary {
+
+    @Inject
+    DeckImporter importer;
+
+    @Inject
+    TalkService talks;
+
+    /**
+     * A talk just created; the only answer that holds its presenter key.
+     *
+     * @param code the join code
+     * @param presenterKey the key that controls the talk
+     * @param deckId the deck it is given from
+     * @param participantPath the participant page, relative to the server
+     * @param presenterPath the presenter screen with the key, relative to the server
+     */
+    public record TalkCreated(String code, String presenterKey, long deckId, String participantPath,
+            String presenterPath) {
+        static TalkCreated of(Talk talk) {
+            return new TalkCreated(talk.joinCode, talk.presenterKey, talk.deck.id, "/t/" + talk.joinCode,
+                    "/present/" + talk.joinCode + "?key=" + talk.presenterKey);
+        }
+    }
+
+    /**
+     * A stored deck and its talks.
+     *
+     * @param id deck id
+     * @param name file name
+     * @param folderFile file name in the slides folder, or null for an upload
+     * @param updatedAt last change
+     * @param talks the talks given from it, oldest first
+     */
+    public record DeckView(long id, String name, String folderFile, Instant updatedAt, List<TalkSummary> talks) {
+    }
+
+    /** @param code join code @param title title @param date date @param venue venue */
+    public record TalkSummary(String code, String title, LocalDate date, String venue) {
+    }
+
+    /** Every stored deck with its talks. */
+    @Transactional
+    public List<DeckView> list() {
+        return DeckEntity.<DeckEntity>listAll().stream().map(d -> new DeckView(d.id, d.name, d.folderFile, d.updatedAt,
+                Talk.listByDeck(d).stream().map(t -> new TalkSummary(t.joinCode, t.title, t.date, t.venue)).toList()))
+                .toList();
+    }
+
+    /**
+     * Stores an uploaded deck and creates its first talk.
+     *
+     * @throws DeckException when the deck is malformed; nothing is stored then
+     */
+    @Transactional
+    public TalkCreated upload(String name, String markdown) {
+        return TalkCreated.of(importer.uploadDeck(name, markdown));
+    }
+
+    /**
+     * Gives a stored deck again as a new talk with a fresh join code and no votes.
+     *
+     * @throws DeckException when the stored deck no longer parses
+     * @throws dk.afstemning.problem.ApiProblem 404 for an unknown deck
+     */
+    @Transactional
+    public TalkCreated newTalk(long deckId, String venue, LocalDate date) {
+        return TalkCreated.of(importer.newTalk(deckId, venue, date));
+    }
+
+    /**
+     * Replaces one talk's deck, for its presenter.
+     *
+     * @return the talk's join code
+     * @throws dk.afstemning.problem.ApiProblem 404 unknown talk, 403 wrong presenter key
+     * @throws DeckException when the deck is malformed; nothing is changed then
+     */
+    @Transactional
+    public String updateTalkDeck(String code, String presenterKey, String name, String markdown) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, presenterKey);
+        return importer.updateTalkDeck(talk, name, markdown).joinCode;
+    }
+}
