@@ -1,7 +1,6 @@
 package dk.afstemning.api;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -26,9 +25,6 @@ import dk.afstemning.problem.ApiProblem;
 /** Turns every refusal of the REST API into an RFC 9457 problem body, so clients never see an HTML error page. */
 public class ProblemMappers {
 
-    /** Refusals that would tell a client blocked for guessing join codes whether a code exists. */
-    private static final Set<String> REVEALING = Set.of("talk-not-found", "not-joined", "forbidden");
-
     @Inject
     AbuseLimits limits;
 
@@ -36,24 +32,12 @@ public class ProblemMappers {
     CurrentClient client;
 
     /**
-     * An {@link ApiProblem} as a problem body; a {@link RateLimited} one also gets {@code Retry-After}. An unknown join
-     * code counts as a miss of the client; while the client is blocked for too many misses, refusals that would show
-     * whether a code exists (unknown talk, not joined, wrong key) are answered 429 like any other look-up.
+     * An {@link ApiProblem} as a problem body; a {@link RateLimited} one also gets {@code Retry-After}. Join-code
+     * refusals are judged by {@link AbuseLimits#joinCodeRefusal} (an unknown code is a miss; a blocked client gets 429).
      */
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
-        ApiProblem problem = e;
-        if (REVEALING.contains(e.type())) {
-            String key = client.key();
-            try {
-                limits.requireNotBlocked(key);
-            } catch (RateLimited blocked) {
-                problem = blocked;
-            }
-            if (e.type().equals("talk-not-found")) {
-                limits.miss(key);
-            }
-        }
+        ApiProblem problem = limits.joinCodeRefusal(e, client.key());
         Response.ResponseBuilder builder = builder(new Problem(Problem.typeUri(problem.type()), problem.title(),
                 problem.status(), problem.detail(), path(uri), null));
         if (problem instanceof RateLimited limited) {

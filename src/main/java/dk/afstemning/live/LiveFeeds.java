@@ -64,12 +64,11 @@ class LiveFeeds {
                 feature.presenterConnected(normalized, connection);
             }
         } catch (ApiProblem e) {
-            if (e.type().equals("talk-not-found")) {
-                limits.miss(SocketUpgradeGuard.client(connection));
-            }
+            ApiProblem refusal = limits.joinCodeRefusal(e, SocketUpgradeGuard.client(connection));
             hub.removeScreen(normalized, connection, presenter);
-            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, e.status(), e.type(), e.detail())));
-            connection.closeAndAwait(new CloseReason(1008, e.type()));
+            connection.sendTextAndAwait(hub.json(
+                    new LiveMessages.Error(null, refusal.status(), refusal.type(), refusal.detail())));
+            connection.closeAndAwait(new CloseReason(1008, refusal.type()));
         }
     }
 

@@ -79,11 +79,10 @@ public class ParticipantSocket {
             }
             return null;
         } catch (ApiProblem e) {
-            if (e.type().equals("talk-not-found")) {
-                limits.miss(SocketUpgradeGuard.client(connection));
-            }
-            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, e.status(), e.type(), e.detail())));
-            connection.closeAndAwait(new CloseReason(1008, e.type()));
+            ApiProblem refusal = limits.joinCodeRefusal(e, SocketUpgradeGuard.client(connection));
+            connection.sendTextAndAwait(hub.json(
+                    new LiveMessages.Error(null, refusal.status(), refusal.type(), refusal.detail())));
+            connection.closeAndAwait(new CloseReason(1008, refusal.type()));
             return null;
         }
     }

@@ -42,7 +42,7 @@ public class PresenterKeyCheck implements HttpUpgradeCheck {
                 return CheckResult.permitUpgradeSync();
             }
             if (fit == TalkService.KeyFit.NO_TALK) {
-                limits.miss(client);
+                limits.joinCodeRefusal(TalkService.unknown(code), client);
             }
             limits.logRefusal("presenter-key", client, "presenter socket of talk " + loggable(code)
                     + (key == null ? " without a key" : " with a wrong key"));

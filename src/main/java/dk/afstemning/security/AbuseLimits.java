@@ -1,5 +1,7 @@
 package dk.afstemning.security;
 
+import java.util.Set;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import dk.afstemning.metrics.VoteMetered;
 import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.problem.RateLimited;
 
 /**
@@ -22,6 +25,9 @@ import dk.afstemning.problem.RateLimited;
  */
 @ApplicationScoped
 public class AbuseLimits {
+
+    /** Refusals that would tell a client blocked for guessing join codes whether a code exists. */
+    private static final Set<String> REVEALING = Set.of("talk-not-found", "not-joined", "forbidden");
 
     private final KeyedBuckets votesPerParticipant;
     private final KeyedBuckets votesPerIp;
@@ -115,6 +121,30 @@ public class AbuseLimits {
     /** Counts an unknown join code tried by {@code client}. */
     public void miss(String client) {
         misses.miss(client);
+    }
+
+    /**
+     * The one place where a refusal met while looking up a join code is judged, for REST, pages and sockets alike: an
+     * unknown join code ({@code talk-not-found}) counts as a miss of the client, and while the client is blocked for
+     * too many misses, refusals that would show whether a code exists (unknown talk, not joined, wrong key) become the
+     * 429 of the block.
+     *
+     * @return the refusal to answer with: {@code problem} itself, or the block's {@link RateLimited}
+     */
+    public ApiProblem joinCodeRefusal(ApiProblem problem, String client) {
+        if (!REVEALING.contains(problem.type())) {
+            return problem;
+        }
+        ApiProblem answer = problem;
+        try {
+            requireNotBlocked(client);
+        } catch (RateLimited blocked) {
+            answer = blocked;
+        }
+        if (problem.type().equals("talk-not-found")) {
+            miss(client);
+        }
+        return answer;
     }
 
     /** Logs a refusal of another kind (e.g. a cross-origin request), at most once a minute per kind and client. */

@@ -335,7 +335,7 @@ public class PageResource {
 
     /** The join form again with "we don't know the code"; the code counts as a miss of the client. */
     private Response unknownCode(String code, String language, String clientKey) {
-        limits.miss(clientKey);
+        limits.joinCodeRefusal(TalkService.unknown(code), clientKey);
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
                 .entity(localized(new index(language, Languages.other(language), echo(code), true), language))
                 .build();
