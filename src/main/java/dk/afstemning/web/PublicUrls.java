@@ -7,6 +7,7 @@ import java.net.SocketException;
 import java.util.Collections;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,11 +23,8 @@ public class PublicUrls {
     @ConfigProperty(name = "afstemning.public-url")
     Optional<String> publicUrl;
 
-    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
-    String httpHost;
-
-    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
-    int httpPort;
+    @Inject
+    HttpConfig http;
 
     /**
      * @param requestHost the {@code Host} header of the current request, or null outside a request
@@ -41,7 +39,8 @@ public class PublicUrls {
             return "http://" + requestHost;
         }
         String port = requestHost != null && requestHost.contains(":") && !requestHost.endsWith("]")
-                ? requestHost.substring(requestHost.lastIndexOf(':') + 1) : String.valueOf(httpPort);
+                ? requestHost.substring(requestHost.lastIndexOf(':') + 1) : String.valueOf(http.port());
+        String httpHost = http.host();
         boolean listensOnLan = httpHost.equals("0.0.0.0") || httpHost.equals("::");
         String host = listensOnLan ? lanAddress().orElse("localhost") : httpHost;
         return "http://" + host + ":" + port;
