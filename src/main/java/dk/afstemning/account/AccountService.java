@@ -6,9 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -28,14 +27,8 @@ public class AccountService {
     /** Shortest password an organiser may choose, in characters. */
     public static final int MIN_PASSWORD = 10;
 
-    @ConfigProperty(name = "afstemning.admin.username", defaultValue = "admin")
-    String adminUsername;
-
-    @ConfigProperty(name = "afstemning.admin.password")
-    Optional<String> adminPassword;
-
-    @ConfigProperty(name = "afstemning.bcrypt-cost", defaultValue = "10")
-    int cost;
+    @Inject
+    AccountConfig config;
 
     /** The first admin as created at this start; {@code password} is null when it came from the configuration. */
     public record FirstAdmin(String username, String password) {
@@ -49,7 +42,8 @@ public class AccountService {
      * @return the admin created or updated now, or empty when nothing changed
      */
     public Optional<FirstAdmin> ensureAdmin() {
-        String configured = adminPassword.filter(p -> !p.isBlank()).orElse(null);
+        String adminUsername = config.admin().username();
+        String configured = config.admin().password().filter(p -> !p.isBlank()).orElse(null);
         if (configured != null) {
             Account existing = Account.findByUsername(adminUsername).orElse(null);
             if (existing == null) {
@@ -57,7 +51,7 @@ public class AccountService {
                 return Optional.of(new FirstAdmin(adminUsername, null));
             }
             if (!BcryptUtil.matches(configured, existing.password) || !Role.ORGANISER.equals(existing.role)) {
-                existing.password = BcryptUtil.bcryptHash(configured, cost);
+                existing.password = BcryptUtil.bcryptHash(configured, config.bcryptCost());
                 existing.role = Role.ORGANISER;
                 return Optional.of(new FirstAdmin(adminUsername, null));
             }
@@ -96,7 +90,7 @@ public class AccountService {
         }
         Account account = new Account();
         account.username = username;
-        account.password = BcryptUtil.bcryptHash(password, cost);
+        account.password = BcryptUtil.bcryptHash(password, config.bcryptCost());
         account.role = role;
         account.createdAt = Instant.now();
         account.persist();

@@ -10,7 +10,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dk.afstemning.platform.AppConfig;
 
 /**
  * The base URL that phones should use to join. In order: {@code afstemning.public-url} when set; the host the browser
@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class PublicUrls {
 
-    @ConfigProperty(name = "afstemning.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    AppConfig app;
 
     @Inject
     HttpConfig http;
@@ -31,6 +31,7 @@ public class PublicUrls {
      * @return the base URL without a trailing slash, e.g. {@code http://192.168.1.20:8080}
      */
     public String base(String requestHost) {
+        Optional<String> publicUrl = app.publicUrl();
         if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
             String url = publicUrl.get().strip();
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
