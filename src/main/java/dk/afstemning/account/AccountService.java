@@ -6,13 +6,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.JoinCodes;
@@ -31,14 +29,8 @@ public class AccountService implements PresenterLogins {
     /** Shortest password an organiser may choose, in characters. */
     public static final int MIN_PASSWORD = 10;
 
-    @ConfigProperty(name = "afstemning.admin.username", defaultValue = "admin")
-    String adminUsername;
-
-    @ConfigProperty(name = "afstemning.admin.password")
-    Optional<String> adminPassword;
-
-    @ConfigProperty(name = "afstemning.bcrypt-cost", defaultValue = "10")
-    int cost;
+    @Inject
+    AccountConfig config;
 
     /** The first admin as created at this start; {@code password} is null when it came from the configuration. */
     public record FirstAdmin(String username, String password) {
@@ -52,7 +44,8 @@ public class AccountService implements PresenterLogins {
      * @return the admin created or updated now, or empty when nothing changed
      */
     public Optional<FirstAdmin> ensureAdmin() {
-        String configured = adminPassword.filter(p -> !p.isBlank()).orElse(null);
+        String adminUsername = config.admin().username();
+        String configured = config.admin().password().filter(p -> !p.isBlank()).orElse(null);
         if (configured != null) {
             Account existing = Account.findByUsername(adminUsername).orElse(null);
             if (existing == null) {
@@ -60,7 +53,7 @@ public class AccountService implements PresenterLogins {
                 return Optional.of(new FirstAdmin(adminUsername, null));
             }
             if (!BcryptUtil.matches(configured, existing.password) || !Role.ORGANISER.equals(existing.role)) {
-                existing.password = BcryptUtil.bcryptHash(configured, cost);
+                existing.password = BcryptUtil.bcryptHash(configured, config.bcryptCost());
                 existing.role = Role.ORGANISER;
                 return Optional.of(new FirstAdmin(adminUsername, null));
             }
@@ -99,7 +92,7 @@ public class AccountService implements PresenterLogins {
         }
         Account account = new Account();
         account.username = username;
-        account.password = BcryptUtil.bcryptHash(password, cost);
+        account.password = BcryptUtil.bcryptHash(password, config.bcryptCost());
         account.role = role;
         account.createdAt = Instant.now();
         account.persist();

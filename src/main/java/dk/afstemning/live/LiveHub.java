@@ -14,8 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -61,16 +59,15 @@ public class LiveHub {
     @Inject
     LiveMetrics metrics;
 
-    LiveHub(@ConfigProperty(name = "afstemning.live.push-interval-ms", defaultValue = "100") long intervalMillis,
-            @ConfigProperty(name = "afstemning.live.max-pending-sends", defaultValue = "64") int maxPendingSends) {
+    LiveHub(LiveConfig config) {
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "afstemning-live-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        coalescer = new Coalescer(executor, intervalMillis);
-        queues = new SendQueues(maxPendingSends, () -> metrics.droppedTooSlow());
+        coalescer = new Coalescer(executor, config.pushIntervalMs());
+        queues = new SendQueues(config.maxPendingSends(), () -> metrics.droppedTooSlow());
     }
 
     @PreDestroy

@@ -7,9 +7,10 @@ import java.net.SocketException;
 import java.util.Collections;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dk.afstemning.platform.AppConfig;
 
 /**
  * The base URL that phones should use to join. In order: {@code afstemning.public-url} when set; the host the browser
@@ -19,20 +20,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class PublicUrls {
 
-    @ConfigProperty(name = "afstemning.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    AppConfig app;
 
-    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
-    String httpHost;
-
-    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
-    int httpPort;
+    @Inject
+    HttpConfig http;
 
     /**
      * @param requestHost the {@code Host} header of the current request, or null outside a request
      * @return the base URL without a trailing slash, e.g. {@code http://192.168.1.20:8080}
      */
     public String base(String requestHost) {
+        Optional<String> publicUrl = app.publicUrl();
         if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
             String url = publicUrl.get().strip();
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -41,7 +40,8 @@ public class PublicUrls {
             return "http://" + requestHost;
         }
         String port = requestHost != null && requestHost.contains(":") && !requestHost.endsWith("]")
-                ? requestHost.substring(requestHost.lastIndexOf(':') + 1) : String.valueOf(httpPort);
+                ? requestHost.substring(requestHost.lastIndexOf(':') + 1) : String.valueOf(http.port());
+        String httpHost = http.host();
         boolean listensOnLan = httpHost.equals("0.0.0.0") || httpHost.equals("::");
         String host = listensOnLan ? lanAddress().orElse("localhost") : httpHost;
         return "http://" + host + ":" + port;

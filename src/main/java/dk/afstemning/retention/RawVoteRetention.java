@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -20,12 +19,13 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class RawVoteRetention {
 
-    @ConfigProperty(name = "afstemning.retention.raw-votes-days", defaultValue = "0")
-    int days;
+    @Inject
+    RetentionConfig config;
 
     @Scheduled(every = "{afstemning.retention.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        int days = config.rawVotesDays();
         if (days > 0) {
             int deleted = prune(Instant.now().minus(Duration.ofDays(days)));
             if (deleted > 0) {

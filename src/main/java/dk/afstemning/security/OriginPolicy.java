@@ -11,10 +11,10 @@ import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
+
+import dk.afstemning.platform.AppConfig;
 
 /**
  * Which pages may use the participant cookie: a request with an {@code Origin} header must come from the site it is
@@ -28,8 +28,11 @@ public class OriginPolicy {
     private final Set<String> allowed = new HashSet<>();
 
     @Inject
-    OriginPolicy(@ConfigProperty(name = "afstemning.allowed-origins") Optional<List<String>> allowedOrigins,
-            @ConfigProperty(name = "afstemning.public-url") Optional<String> publicUrl) {
+    OriginPolicy(AppConfig config) {
+        this(config.allowedOrigins(), config.publicUrl());
+    }
+
+    OriginPolicy(Optional<List<String>> allowedOrigins, Optional<String> publicUrl) {
         for (String origin : allowedOrigins.orElse(List.of())) {
             if (!origin.isBlank()) {
                 allowed.add(parse(origin.strip()).orElseThrow(() -> new IllegalArgumentException(

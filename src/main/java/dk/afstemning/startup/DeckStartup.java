@@ -9,14 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 
 import dk.afstemning.account.AccountService;
+import dk.afstemning.platform.AppConfig;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.platform.PublicUrls;
 import dk.afstemning.deck.DeckImporter;
@@ -37,11 +36,11 @@ public class DeckStartup {
     @Inject
     AccountService accounts;
 
-    @ConfigProperty(name = "afstemning.slides-dir", defaultValue = "slides")
-    String slidesDir;
+    @Inject
+    AppConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        Path folder = Path.of(slidesDir);
+        Path folder = Path.of(config.slidesDir());
         DeckImporter.Report report = importer.importFolder(folder);
         Optional<AccountService.FirstAdmin> admin = accounts.ensureAdmin();
         StringBuilder sb = new StringBuilder();

@@ -17,8 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -56,20 +54,8 @@ public class VoteService {
     @Inject
     VoteHooks hooks;
 
-    /** How many votes may wait for the writer; a vote beyond that is refused at once with 503 {@code busy}. */
-    @ConfigProperty(name = "afstemning.votes.queue-capacity", defaultValue = "10000")
-    int queueCapacity;
-
-    /** The most votes stored in one transaction. */
-    @ConfigProperty(name = "afstemning.votes.max-batch", defaultValue = "500")
-    int maxBatch;
-
-    /**
-     * How long a caller waits for its vote's commit before answering 503 {@code busy} (the vote may still be stored;
-     * the resend with the same request id then gets its ack). Well below the transaction timeout.
-     */
-    @ConfigProperty(name = "afstemning.votes.wait-ms", defaultValue = "15000")
-    long waitMillis;
+    @Inject
+    VoteConfig config;
 
     private VoteBatcher<CastRequest, VoteAck> batcher;
 
@@ -99,7 +85,7 @@ public class VoteService {
             throw ApiProblem.busy();
         }
         try {
-            return ack.get(waitMillis, TimeUnit.MILLISECONDS);
+            return ack.get(config.waitMs(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // Still queued or being stored: the resend with the same request id gets the stored ack or stores it.
             throw ApiProblem.busy();
@@ -120,7 +106,7 @@ public class VoteService {
 
     @PostConstruct
     void startWriter() {
-        batcher = new VoteBatcher<>("vote-writer", queueCapacity, maxBatch, this::storeBatch);
+        batcher = new VoteBatcher<>("vote-writer", config.queueCapacity(), config.maxBatch(), this::storeBatch);
     }
 
     @PreDestroy

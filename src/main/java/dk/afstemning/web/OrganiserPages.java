@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -37,6 +36,7 @@ import dk.afstemning.share.ShareLink;
 import dk.afstemning.share.ShareService;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.platform.PublicUrls;
+import dk.afstemning.platform.HttpConfig;
 
 /**
  * The organiser's pages: the login form, the dashboard of every talk (search, date filter, decks and uploads), a
@@ -65,8 +65,8 @@ public class OrganiserPages {
     @Inject
     SecurityIdentity identity;
 
-    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
-    String sessionCookie;
+    @Inject
+    HttpConfig http;
 
     record login(String lang, String otherLang, boolean error) implements TemplateInstance {
     }
@@ -106,7 +106,7 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response logout() {
         return Response.seeOther(URI.create("/login"))
-                .cookie(new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build())
+                .cookie(new NewCookie.Builder(http.sessionCookie()).value("").path("/").maxAge(0).httpOnly(true).build())
                 .build();
     }
 

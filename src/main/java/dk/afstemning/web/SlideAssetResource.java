@@ -4,14 +4,15 @@ import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dk.afstemning.platform.AppConfig;
 import dk.afstemning.problem.ApiProblem;
 
 /**
@@ -24,14 +25,14 @@ public class SlideAssetResource {
     private static final Map<String, String> IMAGE_TYPES = Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg",
             "image/jpeg", "gif", "image/gif", "webp", "image/webp", "svg", "image/svg+xml", "avif", "image/avif");
 
-    @ConfigProperty(name = "afstemning.slides-dir", defaultValue = "slides")
-    String slidesDir;
+    @Inject
+    AppConfig config;
 
     @GET
     @Path("{path: .+}")
     @Operation(hidden = true)
     public Response image(@PathParam("path") String path) {
-        java.nio.file.Path root = java.nio.file.Path.of(slidesDir).toAbsolutePath().normalize();
+        java.nio.file.Path root = java.nio.file.Path.of(config.slidesDir()).toAbsolutePath().normalize();
         java.nio.file.Path file = root.resolve(path).normalize();
         String name = file.getFileName().toString();
         String type = IMAGE_TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));

@@ -1,0 +1,19 @@
+package dk.afstemning.live;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The live push settings, {@code afstemning.live.*}; see {@link LiveHub}. */
+@ConfigMapping(prefix = "afstemning.live")
+public interface LiveConfig {
+
+    /** Least time between two live pushes of the same poll, in milliseconds. */
+    @WithDefault("100")
+    long pushIntervalMs();
+
+    /**
+     * Messages a live connection may have waiting to be written, a count; one more closes it as too slow (code 1013).
+     */
+    @WithDefault("64")
+    int maxPendingSends();
+}

@@ -1,0 +1,42 @@
+package dk.afstemning.platform;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The app-wide settings, {@code afstemning.*}: where the decks and the database live, the public address, and which
+ * other sites may use or embed the pages. See the README's "Configuration and data".
+ */
+@ConfigMapping(prefix = "afstemning")
+public interface AppConfig {
+
+    /** Base URL that phones use to join, e.g. {@code http://192.168.1.20:8080}; empty: this machine's LAN address. */
+    Optional<String> publicUrl();
+
+    /** Folder of Markdown decks imported at start-up, a path relative to the working directory or absolute. */
+    @WithDefault("slides")
+    String slidesDir();
+
+    /**
+     * Folder of the embedded H2 database files, absolute or relative starting with {@code ./}. Used by the JDBC URL in
+     * application.properties.
+     */
+    @WithDefault("./data")
+    String dataDir();
+
+    /**
+     * Origins ({@code scheme://host[:port]}) of other sites whose pages may vote, join and open sockets here; empty:
+     * none but the site itself and {@link #publicUrl()}.
+     */
+    Optional<List<String>> allowedOrigins();
+
+    /**
+     * Sources allowed to embed the pages in a frame, CSP {@code frame-ancestors} syntax such as
+     * {@code 'self' https://intranet.example.dk}. Used by the Content-Security-Policy header in application.properties.
+     */
+    @WithDefault("'self'")
+    String frameAncestors();
+}
