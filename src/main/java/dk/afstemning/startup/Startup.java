@@ -21,11 +21,11 @@ import dk.afstemning.platform.PublicUrls;
 import dk.afstemning.deck.DeckImporter;
 
 /**
- * Imports the slides folder ({@code afstemning.slides-dir}, default {@code slides}) at start-up and prints every talk's
- * participant and presenter URL (uploaded and re-given talks too, so a lost presenter link can be found again).
+ * At start-up: imports the slides folder ({@code afstemning.slides-dir}, default {@code slides}) at start-up and prints every talk's
+ * participant and presenter URL (uploaded and re-given talks too, so a lost presenter link can be found again), after making sure the first organiser account exists.
  */
 @ApplicationScoped
-public class DeckStartup {
+public class Startup {
 
     @Inject
     DeckImporter importer;
