@@ -21,8 +21,9 @@ import dk.afstemning.platform.PublicUrls;
 import dk.afstemning.deck.DeckImporter;
 
 /**
- * At start-up: imports the slides folder ({@code afstemning.slides-dir}, default {@code slides}) at start-up and prints every talk's
- * participant and presenter URL (uploaded and re-given talks too, so a lost presenter link can be found again), after making sure the first organiser account exists.
+ * At start-up: imports the slides folder ({@code afstemning.slides-dir}, default {@code slides}), makes sure the first
+ * organiser account exists, and prints every talk's participant and presenter URL (uploaded and re-given talks too, so
+ * a lost presenter link can be found again).
  */
 @ApplicationScoped
 public class Startup {
