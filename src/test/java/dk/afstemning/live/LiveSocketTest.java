@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 
+import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
@@ -33,9 +32,6 @@ class LiveSocketTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    @Inject
-    Instance<BasicWebSocketConnector> connectors;
 
     @Inject
     DeckImporter importer;
@@ -51,17 +47,17 @@ class LiveSocketTest {
         options = optionIds(code);
     }
 
-    private LiveClient presenter() {
-        return new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
+    private SocketClient presenter() {
+        return SocketClient.presenter(base, code, talk.presenterKey);
     }
 
-    private LiveClient participant(String token) {
-        return new LiveClient(connectors.get(), base, "/ws/participant/" + code, token);
+    private SocketClient participant(String token) {
+        return SocketClient.participant(base, code, token);
     }
 
     @Test
     void presenterGetsASnapshotThenNewCountsAfterEachVoteWithGrowingVersions() throws Exception {
-        try (LiveClient presenter = presenter()) {
+        try (SocketClient presenter = presenter()) {
             JsonNode snapshot = presenter.next("results");
             assertThat(snapshot.path("pollId").asText()).isEqualTo("q");
             assertThat(snapshot.path("status").asText()).isEqualTo("DRAFT");
@@ -96,7 +92,7 @@ class LiveSocketTest {
     void participantVotesOverTheSocketAndIsAcknowledgedAfterCommit() throws Exception {
         TestTalks.open(talk, "q");
         String p1 = join(code);
-        try (LiveClient presenter = presenter(); LiveClient phone = participant(p1)) {
+        try (SocketClient presenter = presenter(); SocketClient phone = participant(p1)) {
             JsonNode state = phone.next("state");
             assertThat(state.path("polls").get(0).path("status").asText()).isEqualTo("OPEN");
             assertThat(state.path("polls").get(0).path("myOptionId").isNull()).isTrue();
@@ -110,7 +106,7 @@ class LiveSocketTest {
             assertThat(presenter.next(n -> n.path("total").asLong() == 1).path("counts").findValuesAsText("count"))
                     .containsExactly("0", "0", "1");
         }
-        try (LiveClient again = participant(p1)) {
+        try (SocketClient again = participant(p1)) {
             assertThat(again.next("state").path("polls").get(0).path("myOptionId").asInt()).isEqualTo(options.get(2));
         }
     }
@@ -118,7 +114,7 @@ class LiveSocketTest {
     @Test
     void participantsSeeThePollOpenAndClose() throws Exception {
         String p1 = join(code);
-        try (LiveClient phone = participant(p1)) {
+        try (SocketClient phone = participant(p1)) {
             assertThat(phone.next("state").path("polls").get(0).path("status").asText()).isEqualTo("DRAFT");
             TestTalks.open(talk, "q");
             assertThat(phone.next("poll").path("status").asText()).isEqualTo("OPEN");
@@ -138,7 +134,7 @@ class LiveSocketTest {
     void badMessagesGetAnErrorAndTheConnectionStaysUp() throws Exception {
         TestTalks.open(talk, "q");
         String p1 = join(code);
-        try (LiveClient phone = participant(p1)) {
+        try (SocketClient phone = participant(p1)) {
             phone.next("state");
             phone.send("not json at all");
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("malformed-json");
@@ -153,7 +149,7 @@ class LiveSocketTest {
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("unsupported-message");
             phone.send("{\"type\":\"close\",\"pollId\":\"q\"}");
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("unsupported-message");
-            assertThat(phone.connection.isOpen()).isTrue();
+            assertThat(phone.isOpen()).isTrue();
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(0) + ",\"requestId\":\"ok\"}");
             assertThat(phone.next("ack").path("requestId").asText()).isEqualTo("ok");
         }
@@ -163,20 +159,20 @@ class LiveSocketTest {
 
     @Test
     void aSocketWithoutAJoinedParticipantIsClosedWithPolicyViolation() throws Exception {
-        try (LiveClient stranger = participant(null)) {
+        try (SocketClient stranger = participant(null)) {
             assertThat(stranger.next("error").path("problem").asText()).isEqualTo("not-joined");
             await().atMost(Duration.ofSeconds(5)).until(() -> stranger.closeCode != null);
             assertThat(stranger.closeCode).isEqualTo(1008);
         }
         Talk other = TestTalks.create(importer);
-        try (LiveClient wrongTalk = participant(join(other.joinCode))) {
+        try (SocketClient wrongTalk = participant(join(other.joinCode))) {
             assertThat(wrongTalk.next("error").path("problem").asText()).isEqualTo("not-joined");
         }
     }
 
     @Test
     void anUnknownTalkClosesTheScreenSocket() throws Exception {
-        try (LiveClient screen = new LiveClient(connectors.get(), base, "/ws/screen/ZZZZZZ", null)) {
+        try (SocketClient screen = SocketClient.screen(base, "ZZZZZZ")) {
             assertThat(screen.next("error").path("problem").asText()).isEqualTo("talk-not-found");
             await().atMost(Duration.ofSeconds(5)).until(() -> screen.closeCode != null);
             assertThat(screen.closeCode).isEqualTo(1008);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dk.afstemning.JdkSocket;
+import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
@@ -31,6 +31,7 @@ class MetricsTest {
 
     @TestHTTPResource("/")
     URI base;
+
 
     @Inject
     DeckImporter importer;
@@ -46,8 +47,8 @@ class MetricsTest {
         String p3 = join(code);
         String before = metrics();
 
-        try (JdkSocket presenter = JdkSocket.connect(base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
-                JdkSocket phone = JdkSocket.connect(base, "/ws/participant/" + code, p3)) {
+        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey);
+                SocketClient phone = SocketClient.participant(base, code, p3)) {
             presenter.next("presence");
             phone.next("state");
             await().atMost(Duration.ofSeconds(10))
