@@ -20,8 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /** Each poll type over the live sockets: answers and acks from a phone, results with details on the presenter. */
 @QuarkusTest

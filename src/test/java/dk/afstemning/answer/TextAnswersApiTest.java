@@ -27,8 +27,8 @@ import io.restassured.response.ValidatableResponse;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /** Word cloud and open text over REST and the sockets: limits, merging, resends, moderation and who sees what. */
 @QuarkusTest

@@ -32,12 +32,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /**
  * Field case F9 of shared/cases/field-failures.md, the trust boundary: clients cannot speak for the server. P1 is

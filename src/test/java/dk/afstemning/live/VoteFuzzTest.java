@@ -30,10 +30,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /**
  * A seeded fuzz test of the vote paths: a few thousand random and malformed messages (random JSON, wrong types,

@@ -22,8 +22,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /** Q&A over the live sockets: snapshots, asks and upvotes with acks, live pushes, moderation, F7 text. */
 @QuarkusTest

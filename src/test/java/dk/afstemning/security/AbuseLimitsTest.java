@@ -33,9 +33,9 @@ import io.restassured.specification.RequestSpecification;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /**
  * Issue 7, abuse: rate limits per participant and per client address on votes (REST and socket together), joins and

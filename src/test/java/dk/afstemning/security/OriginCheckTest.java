@@ -24,9 +24,9 @@ import io.restassured.http.ContentType;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /**
  * Issue 7, access control: the participant cookie works only from this site's own pages. A request with an Origin of
