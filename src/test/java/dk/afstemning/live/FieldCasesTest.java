@@ -28,11 +28,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 import dk.afstemning.vote.Vote;
 
 /** The field failure cases of shared/cases/field-failures.md: F1, F3, F4, F5 and F7. */
@@ -54,16 +55,15 @@ class FieldCasesTest {
 
     @Test
     void f1_oneVoteSentManyTimesCountsOnceAndEveryCopyGetsTheSameAnswer() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         int a = options.get(0);
         int b = options.get(1);
         String p1 = join(code);
         ExecutorService pool = Executors.newFixedThreadPool(10);
-        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey);
-                SocketClient phone = SocketClient.participant(base, code, p1)) {
+        try (SocketClient presenter = talk.presenter();
+                SocketClient phone = talk.phone(p1)) {
             presenter.next("presence");
             phone.next("state");
 
@@ -117,7 +117,7 @@ class FieldCasesTest {
                     && n.path("counts").get(finalCounts.get(0) == 1 ? 0 : 1).path("count").asInt() == 1
                     && n.path("version").asLong() >= currentVersion(code));
             assertThat(last.path("total").asInt()).isEqualTo(1);
-            try (SocketClient view = SocketClient.participant(base, code, p1)) {
+            try (SocketClient view = talk.phone(p1)) {
                 assertThat(view.next("state").path("polls").get(0).path("myOptionId").asLong()).isEqualTo(chosen);
             }
             assertThat(presenter.all).filteredOn(n -> n.path("type").asText().equals("results"))
@@ -181,21 +181,20 @@ class FieldCasesTest {
      */
     @Test
     void f3_liveCountsNeverGoBackwardsAndEndAtTheStoredTotal() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             tokens.add(join(code));
         }
         List<SocketClient> phones = new ArrayList<>();
-        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey);
-                SocketClient observer = SocketClient.presenter(base, code, talk.presenterKey)) {
+        try (SocketClient presenter = talk.presenter();
+                SocketClient observer = talk.presenter()) {
             presenter.next("presence");
             observer.next("presence");
             for (String token : tokens) {
-                phones.add(SocketClient.participant(base, code, token));
+                phones.add(talk.phone(token));
             }
             for (SocketClient phone : phones) {
                 phone.next("state");
@@ -258,10 +257,9 @@ class FieldCasesTest {
 
     @Test
     void f4_aVoteInFlightWhileThePollClosesIsEitherCountedOrRefusedNeverLost() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         String p1 = join(code);
         String p2 = join(code);
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -299,17 +297,16 @@ class FieldCasesTest {
         given().get("/api/talks/{c}", code).then().statusCode(200);
         assertThat(given().get("/api/talks/{c}", code).then().extract().<String>path("polls[0].status")).isEqualTo("CLOSED");
         vote(code, p3, options.get(2), "f4-p3").statusCode(409);
-        TestTalks.open(talk, "q");
+        talk.open("q");
         assertThat(counts(code)).isEqualTo(atClose);
     }
 
     @Test
     void f5_aPresenterThatReconnectsGetsAFullSnapshot() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
-        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey)) {
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
+        try (SocketClient presenter = talk.presenter()) {
             presenter.next("presence");
             vote(code, join(code), options.get(0), "f5-p1").statusCode(200);
             long start = System.nanoTime();
@@ -319,7 +316,7 @@ class FieldCasesTest {
         // Offline: P3 and P4 vote while no presenter is connected.
         vote(code, join(code), options.get(1), "f5-p3").statusCode(200);
         vote(code, join(code), options.get(1), "f5-p4").statusCode(200);
-        try (SocketClient back = SocketClient.presenter(base, code, talk.presenterKey)) {
+        try (SocketClient back = talk.presenter()) {
             JsonNode snapshot = back.next("results");
             assertThat(snapshot.path("total").asInt()).isEqualTo(3);
             assertThat(snapshot.path("counts").findValuesAsText("count")).containsExactly("1", "2", "0");

@@ -21,10 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /** The live sockets with real WebSocket clients: presenter pushes, participant votes and refusals. */
 @QuarkusTest
@@ -36,28 +37,20 @@ class LiveSocketTest {
     @Inject
     DeckImporter importer;
 
-    Talk talk;
+    TalkFixture talk;
     String code;
     List<Integer> options;
 
     @BeforeEach
     void newTalk() {
-        talk = TestTalks.create(importer);
-        code = talk.joinCode;
-        options = optionIds(code);
-    }
-
-    private SocketClient presenter() {
-        return SocketClient.presenter(base, code, talk.presenterKey);
-    }
-
-    private SocketClient participant(String token) {
-        return SocketClient.participant(base, code, token);
+        talk = TalkFixture.create(importer, base);
+        code = talk.code;
+        options = talk.options();
     }
 
     @Test
     void presenterGetsASnapshotThenNewCountsAfterEachVoteWithGrowingVersions() throws Exception {
-        try (SocketClient presenter = presenter()) {
+        try (SocketClient presenter = talk.presenter()) {
             JsonNode snapshot = presenter.next("results");
             assertThat(snapshot.path("pollId").asText()).isEqualTo("q");
             assertThat(snapshot.path("status").asText()).isEqualTo("DRAFT");
@@ -65,7 +58,7 @@ class LiveSocketTest {
             assertThat(presenter.next("presence").path("participants").asInt()).isZero();
             long version = snapshot.path("version").asLong();
 
-            TestTalks.open(talk, "q");
+            talk.open("q");
             JsonNode opened = presenter.next(n -> n.path("status").asText().equals("OPEN"));
             assertThat(opened.path("version").asLong()).isGreaterThan(version);
 
@@ -90,9 +83,9 @@ class LiveSocketTest {
 
     @Test
     void participantVotesOverTheSocketAndIsAcknowledgedAfterCommit() throws Exception {
-        TestTalks.open(talk, "q");
+        talk.open("q");
         String p1 = join(code);
-        try (SocketClient presenter = presenter(); SocketClient phone = participant(p1)) {
+        try (SocketClient presenter = talk.presenter(); SocketClient phone = talk.phone(p1)) {
             JsonNode state = phone.next("state");
             assertThat(state.path("polls").get(0).path("status").asText()).isEqualTo("OPEN");
             assertThat(state.path("polls").get(0).path("myOptionId").isNull()).isTrue();
@@ -106,7 +99,7 @@ class LiveSocketTest {
             assertThat(presenter.next(n -> n.path("total").asLong() == 1).path("counts").findValuesAsText("count"))
                     .containsExactly("0", "0", "1");
         }
-        try (SocketClient again = participant(p1)) {
+        try (SocketClient again = talk.phone(p1)) {
             assertThat(again.next("state").path("polls").get(0).path("myOptionId").asInt()).isEqualTo(options.get(2));
         }
     }
@@ -114,11 +107,11 @@ class LiveSocketTest {
     @Test
     void participantsSeeThePollOpenAndClose() throws Exception {
         String p1 = join(code);
-        try (SocketClient phone = participant(p1)) {
+        try (SocketClient phone = talk.phone(p1)) {
             assertThat(phone.next("state").path("polls").get(0).path("status").asText()).isEqualTo("DRAFT");
-            TestTalks.open(talk, "q");
+            talk.open("q");
             assertThat(phone.next("poll").path("status").asText()).isEqualTo("OPEN");
-            TestTalks.close(talk, "q");
+            talk.close("q");
             JsonNode closed = phone.next(n -> n.path("type").asText().equals("poll")
                     && n.path("status").asText().equals("CLOSED"));
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(0) + ",\"requestId\":\"w-2\"}");
@@ -132,9 +125,9 @@ class LiveSocketTest {
 
     @Test
     void badMessagesGetAnErrorAndTheConnectionStaysUp() throws Exception {
-        TestTalks.open(talk, "q");
+        talk.open("q");
         String p1 = join(code);
-        try (SocketClient phone = participant(p1)) {
+        try (SocketClient phone = talk.phone(p1)) {
             phone.next("state");
             phone.send("not json at all");
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("malformed-json");
@@ -159,13 +152,13 @@ class LiveSocketTest {
 
     @Test
     void aSocketWithoutAJoinedParticipantIsClosedWithPolicyViolation() throws Exception {
-        try (SocketClient stranger = participant(null)) {
+        try (SocketClient stranger = talk.phone(null)) {
             assertThat(stranger.next("error").path("problem").asText()).isEqualTo("not-joined");
             await().atMost(Duration.ofSeconds(5)).until(() -> stranger.closeCode != null);
             assertThat(stranger.closeCode).isEqualTo(1008);
         }
         Talk other = TestTalks.create(importer);
-        try (SocketClient wrongTalk = participant(join(other.joinCode))) {
+        try (SocketClient wrongTalk = talk.phone(join(other.joinCode))) {
             assertThat(wrongTalk.next("error").path("problem").asText()).isEqualTo("not-joined");
         }
     }

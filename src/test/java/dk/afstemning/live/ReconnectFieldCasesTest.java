@@ -21,10 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /**
  * Field case F2 of shared/cases/field-failures.md at socket level: a dropped connection must not drop or duplicate a
@@ -45,14 +46,13 @@ class ReconnectFieldCasesTest {
 
     @Test
     void f2_aDroppedConnectionKeepsTheVoteTheReconnectShowsItAndTappingCChangesIt() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey)) {
+        try (SocketClient presenter = talk.presenter()) {
             presenter.next("presence");
             SocketClient phone = participant(code, p1);
             phone.next("state");
@@ -88,14 +88,13 @@ class ReconnectFieldCasesTest {
 
     @Test
     void f2_aQueuedVoteResentAfterReconnectWithTheSameRequestIdCountsOnce() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey)) {
+        try (SocketClient presenter = talk.presenter()) {
             presenter.next("presence");
             SocketClient phone = participant(code, p1);
             phone.next("state");
@@ -173,14 +172,13 @@ class ReconnectFieldCasesTest {
 
     @Test
     void f2_closingTheTabAndOpeningTheJoinLinkAgainKeepsTheVoteAndTheIdentity() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey)) {
+        try (SocketClient presenter = talk.presenter()) {
             presenter.next("presence");
             try (SocketClient tab = participant(code, p1)) {
                 tab.next("state");

@@ -1,6 +1,5 @@
 package dk.afstemning.live;
 
-import static dk.afstemning.TestTalks.join;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
@@ -20,9 +19,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /** The show's current slide: kept on the server, followed live by presenter windows and phones. */
 @QuarkusTest
@@ -47,12 +47,13 @@ class ShowTest {
     @Test
     void presenterWindowsAndPhonesFollowTheCurrentSlide() throws Exception {
         Talk talk = threeSlides();
+        TalkFixture show = TalkFixture.of(talk, base);
         String code = talk.joinCode;
         given().get("/api/talks/{c}/show", code).then().body("slide", equalTo(1)).body("slides", equalTo(3))
                 .body("pollId", nullValue());
-        try (SocketClient laptop = SocketClient.presenter(base, code, talk.presenterKey);
-                SocketClient screen = SocketClient.presenter(base, code, talk.presenterKey);
-                SocketClient phone = SocketClient.participant(base, code, join(code))) {
+        try (SocketClient laptop = show.presenter();
+                SocketClient screen = show.presenter();
+                SocketClient phone = show.phone()) {
             assertThat(laptop.next("slide").path("slide").asInt()).isEqualTo(1);
             assertThat(screen.next("slide").path("slide").asInt()).isEqualTo(1);
             JsonNode state = phone.next("state");
@@ -71,7 +72,7 @@ class ShowTest {
             assertThat(third.path("pollId").isNull()).isTrue();
         }
         // A late joiner and a reloaded presenter land on the current slide.
-        try (SocketClient late = SocketClient.participant(base, code, join(code))) {
+        try (SocketClient late = show.phone()) {
             assertThat(late.next("state").path("show").path("slide").asInt()).isEqualTo(3);
         }
         given().get("/api/talks/{c}/show", code).then().body("slide", equalTo(3));

@@ -2,7 +2,6 @@ package dk.afstemning.live;
 
 import static dk.afstemning.TestTalks.counts;
 import static dk.afstemning.TestTalks.join;
-import static dk.afstemning.TestTalks.optionIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -24,10 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dk.afstemning.testkit.SocketClient;
-import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /**
  * Strict input on the participant socket: wrong JSON types, unknown fields, over-long text, binary frames and
@@ -43,20 +41,19 @@ class SocketInputTest {
     @Inject
     DeckImporter importer;
 
-    Talk talk;
+    TalkFixture talk;
     String code;
     List<Integer> options;
 
     @BeforeEach
     void talk() {
-        talk = TestTalks.create(importer);
-        code = talk.joinCode;
-        options = optionIds(code);
-        TestTalks.open(talk, "q");
+        talk = TalkFixture.opened(importer, base);
+        code = talk.code;
+        options = talk.options();
     }
 
     private SocketClient phone(String token) throws InterruptedException {
-        SocketClient phone = SocketClient.participant(base, code, token);
+        SocketClient phone = talk.phone(token);
         phone.next("state");
         return phone;
     }
@@ -168,8 +165,8 @@ class SocketInputTest {
     @Test
     void everyLiveSocketAnswersAPingWithAPong() throws Exception {
         try (SocketClient phone = phone(join(code));
-                SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey);
-                SocketClient screen = SocketClient.screen(base, code)) {
+                SocketClient presenter = talk.presenter();
+                SocketClient screen = talk.screen()) {
             presenter.next("presence");
             screen.next("slide");
             for (SocketClient client : List.of(phone, presenter, screen)) {
