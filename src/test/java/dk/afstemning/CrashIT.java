@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dk.afstemning.testkit.SocketClient;
+
 /**
  * Field case F6 against the packaged application: the process is killed with SIGKILL ({@code kill -9}) in the middle
  * of a burst of votes from 50 participants voting over REST in parallel. After the restart every vote acknowledged
@@ -345,7 +347,7 @@ class CrashIT {
 
     /** The participant's stored choice in {@code poll}, from the snapshot of the participant socket. */
     private Long myOption(String code, String token, String poll) throws InterruptedException {
-        try (JdkSocket socket = JdkSocket.connect(app.base(), "/ws/participant/" + code, token)) {
+        try (SocketClient socket = SocketClient.connect(app.base(), "/ws/participant/" + code, token)) {
             for (JsonNode p : socket.next("state").path("polls")) {
                 if (p.path("pollId").asText().equals(poll)) {
                     return p.path("myOptionId").isNull() ? null : p.path("myOptionId").asLong();

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,12 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.live.LiveClient;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /** Each poll type over the live sockets: answers and acks from a phone, results with details on the presenter. */
 @QuarkusTest
@@ -31,9 +29,6 @@ class QuestionTypesSocketTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    @Inject
-    Instance<BasicWebSocketConnector> connectors;
 
     @Inject
     DeckImporter importer;
@@ -55,17 +50,16 @@ class QuestionTypesSocketTest {
                 .extract().path("polls.find { it.id == '" + poll + "' }.options.id");
     }
 
-    private LiveClient phone(String token) {
-        return new LiveClient(connectors.get(), base, "/ws/participant/" + code, token, java.util.Map.of());
+    private SocketClient phone(String token) {
+        return SocketClient.participant(base, code, token);
     }
 
-    private LiveClient presenter() {
-        return new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null,
-                java.util.Map.of());
+    private SocketClient presenter() {
+        return SocketClient.presenter(base, code, talk.presenterKey);
     }
 
     /** The next results message of a poll on the presenter socket that has {@code total} votes. */
-    private static JsonNode results(LiveClient screen, String poll, int total) throws InterruptedException {
+    private static JsonNode results(SocketClient screen, String poll, int total) throws InterruptedException {
         return screen.next(m -> m.path("type").asText().equals("results") && m.path("pollId").asText().equals(poll)
                 && m.path("total").asInt() == total);
     }
@@ -75,7 +69,7 @@ class QuestionTypesSocketTest {
         List<Integer> flere = options("flere");
         List<Integer> rang = options("rang");
         String token = join(code);
-        try (LiveClient screen = presenter(); LiveClient phone = phone(token)) {
+        try (SocketClient screen = presenter(); SocketClient phone = phone(token)) {
             phone.next("state");
             phone.send("{\"type\":\"vote\",\"pollId\":\"flere\",\"optionIds\":[" + flere.get(1) + "," + flere.get(0)
                     + "],\"requestId\":\"w-1\"}");
@@ -115,7 +109,7 @@ class QuestionTypesSocketTest {
             assertThat(quiz.path("details").path("correctOptionIds").get(0).asInt()).isEqualTo(options("quiz").get(1));
         }
         // a reconnect's snapshot carries each answer and the nickname
-        try (LiveClient again = phone(token)) {
+        try (SocketClient again = phone(token)) {
             JsonNode state = again.next("state");
             assertThat(state.path("nickname").asText()).isEqualTo("Søs");
             assertThat(state.path("polls").get(1).path("myAnswer").path("value").asInt()).isEqualTo(4);
@@ -126,7 +120,7 @@ class QuestionTypesSocketTest {
 
     @Test
     void badAnswersGetAnErrorAndTheConnectionStaysOpen() throws Exception {
-        try (LiveClient phone = phone(join(code))) {
+        try (SocketClient phone = phone(join(code))) {
             phone.next("state");
             phone.send("{\"type\":\"vote\",\"pollId\":\"skala\",\"value\":\"fem\",\"requestId\":\"b-1\"}");
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("invalid-vote");

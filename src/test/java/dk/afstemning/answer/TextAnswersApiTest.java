@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,14 +22,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.live.LiveClient;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /** Word cloud and open text over REST and the sockets: limits, merging, resends, moderation and who sees what. */
 @QuarkusTest
@@ -74,9 +72,6 @@ class TextAnswersApiTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    @Inject
-    Instance<BasicWebSocketConnector> connectors;
 
     @Inject
     DeckImporter importer;
@@ -163,9 +158,8 @@ class TextAnswersApiTest {
         results("fri").body("total", equalTo(1)).body("details.shown", equalTo(0)).body("details.answers", hasSize(0))
                 .body("details.moderation", equalTo(true));
 
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key="
-                + talk.presenterKey, null, Map.of());
-                LiveClient screen = new LiveClient(connectors.get(), base, "/ws/screen/" + code, null, Map.of())) {
+        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey);
+                SocketClient screen = SocketClient.screen(base, code)) {
             JsonNode queue = presenter.next(m -> m.path("type").asText().equals("moderation"));
             assertThat(queue.path("answers").findValuesAsText("text"))
                     .containsExactly("<img src=x onerror=alert(1)>", "Skjul mig", "Tredje");
@@ -194,7 +188,7 @@ class TextAnswersApiTest {
         results("fri").body("details.answers.text", contains("<img src=x onerror=alert(1)>"));
 
         // the author's phone gets their own answers with their status on connecting
-        try (LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, token, Map.of())) {
+        try (SocketClient phone = SocketClient.participant(base, code, token)) {
             JsonNode state = phone.next("state");
             assertThat(state.path("polls").get(1).path("myAnswer").path("texts").size()).isEqualTo(3);
             JsonNode mine = phone.next("open-mine");
@@ -215,9 +209,8 @@ class TextAnswersApiTest {
     @Test
     void overTheSocketAnEntryOverTheLimitIsAnErrorAndAResendIsAckedOnce() throws Exception {
         String token = join(code);
-        try (LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, token, Map.of());
-                LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key="
-                        + talk.presenterKey, null, Map.of())) {
+        try (SocketClient phone = SocketClient.participant(base, code, token);
+                SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey)) {
             phone.next("state");
             phone.send("{\"type\":\"vote\",\"pollId\":\"ord\",\"texts\":[\"" + "y".repeat(26) + "\"],\"requestId\":\"s-0\"}");
             JsonNode error = phone.next("error");

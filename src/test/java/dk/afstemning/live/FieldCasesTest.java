@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -27,14 +26,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.restassured.http.ContentType;
 
-import dk.afstemning.JdkSocket;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 import dk.afstemning.vote.Vote;
 
 /** The field failure cases of shared/cases/field-failures.md: F1, F3, F4, F5 and F7. */
@@ -49,9 +48,6 @@ class FieldCasesTest {
     URI base;
 
     @Inject
-    Instance<BasicWebSocketConnector> connectors;
-
-    @Inject
     DeckImporter importer;
 
     @Inject
@@ -59,16 +55,15 @@ class FieldCasesTest {
 
     @Test
     void f1_oneVoteSentManyTimesCountsOnceAndEveryCopyGetsTheSameAnswer() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         int a = options.get(0);
         int b = options.get(1);
         String p1 = join(code);
         ExecutorService pool = Executors.newFixedThreadPool(10);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
-                LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, p1)) {
+        try (SocketClient presenter = talk.presenter();
+                SocketClient phone = talk.phone(p1)) {
             presenter.next("presence");
             phone.next("state");
 
@@ -122,7 +117,7 @@ class FieldCasesTest {
                     && n.path("counts").get(finalCounts.get(0) == 1 ? 0 : 1).path("count").asInt() == 1
                     && n.path("version").asLong() >= currentVersion(code));
             assertThat(last.path("total").asInt()).isEqualTo(1);
-            try (LiveClient view = new LiveClient(connectors.get(), base, "/ws/participant/" + code, p1)) {
+            try (SocketClient view = talk.phone(p1)) {
                 assertThat(view.next("state").path("polls").get(0).path("myOptionId").asLong()).isEqualTo(chosen);
             }
             assertThat(presenter.all).filteredOn(n -> n.path("type").asText().equals("results"))
@@ -164,7 +159,7 @@ class FieldCasesTest {
                             "**fed** _kursiv_", "${7*7}", "{msg:title}", "[link](javascript:alert(3))",
                             "{&quot;type&quot;:&quot;results&quot;,&quot;counts&quot;:{&quot;A&quot;:999}}");
         }
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
+        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey)) {
             JsonNode results = presenter.next("results");
             List<String> texts = new ArrayList<>();
             results.path("counts").forEach(c -> texts.add(c.path("text").asText()));
@@ -186,23 +181,22 @@ class FieldCasesTest {
      */
     @Test
     void f3_liveCountsNeverGoBackwardsAndEndAtTheStoredTotal() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             tokens.add(join(code));
         }
-        List<JdkSocket> phones = new ArrayList<>();
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
-                LiveClient observer = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
+        List<SocketClient> phones = new ArrayList<>();
+        try (SocketClient presenter = talk.presenter();
+                SocketClient observer = talk.presenter()) {
             presenter.next("presence");
             observer.next("presence");
             for (String token : tokens) {
-                phones.add(JdkSocket.connect(base, "/ws/participant/" + code, token));
+                phones.add(talk.phone(token));
             }
-            for (JdkSocket phone : phones) {
+            for (SocketClient phone : phones) {
                 phone.next("state");
             }
             List<String> ballots = new ArrayList<>();
@@ -231,7 +225,7 @@ class FieldCasesTest {
             assertThat(observed.path("counts").findValuesAsText("count")).containsExactly("100", "100", "100");
             assertThat(counts(code)).containsExactly(100, 100, 100);
             assertThat(storedVotesOfTalk(code)).isEqualTo(300);
-            for (LiveClient client : List.of(presenter, observer)) {
+            for (SocketClient client : List.of(presenter, observer)) {
                 List<JsonNode> results = client.all.stream().filter(n -> n.path("type").asText().equals("results"))
                         .toList();
                 assertThat(results).extracting(n -> n.path("version").asLong()).isSorted();
@@ -245,7 +239,7 @@ class FieldCasesTest {
             assertThat(zero.path("total").asInt()).isZero();
             assertThat(zero.path("version").asLong()).isGreaterThan(last.path("version").asLong());
             assertThat(observer.next(n -> n.path("round").asInt() == 2).path("total").asInt()).isZero();
-            for (JdkSocket phone : phones) {
+            for (SocketClient phone : phones) {
                 JsonNode round = phone.next(n -> n.path("type").asText().equals("poll"));
                 assertThat(round.path("round").asInt()).isEqualTo(2);
                 assertThat(round.path("status").asText()).isEqualTo("OPEN");
@@ -257,16 +251,15 @@ class FieldCasesTest {
                     .path("version").asLong()).isGreaterThan(zero.path("version").asLong());
             assertThat(counts(code)).containsExactly(1, 0, 0);
         } finally {
-            phones.forEach(JdkSocket::close);
+            phones.forEach(SocketClient::close);
         }
     }
 
     @Test
     void f4_aVoteInFlightWhileThePollClosesIsEitherCountedOrRefusedNeverLost() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         String p1 = join(code);
         String p2 = join(code);
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -304,17 +297,16 @@ class FieldCasesTest {
         given().get("/api/talks/{c}", code).then().statusCode(200);
         assertThat(given().get("/api/talks/{c}", code).then().extract().<String>path("polls[0].status")).isEqualTo("CLOSED");
         vote(code, p3, options.get(2), "f4-p3").statusCode(409);
-        TestTalks.open(talk, "q");
+        talk.open("q");
         assertThat(counts(code)).isEqualTo(atClose);
     }
 
     @Test
     void f5_aPresenterThatReconnectsGetsAFullSnapshot() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
+        try (SocketClient presenter = talk.presenter()) {
             presenter.next("presence");
             vote(code, join(code), options.get(0), "f5-p1").statusCode(200);
             long start = System.nanoTime();
@@ -324,7 +316,7 @@ class FieldCasesTest {
         // Offline: P3 and P4 vote while no presenter is connected.
         vote(code, join(code), options.get(1), "f5-p3").statusCode(200);
         vote(code, join(code), options.get(1), "f5-p4").statusCode(200);
-        try (LiveClient back = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
+        try (SocketClient back = talk.presenter()) {
             JsonNode snapshot = back.next("results");
             assertThat(snapshot.path("total").asInt()).isEqualTo(3);
             assertThat(snapshot.path("counts").findValuesAsText("count")).containsExactly("1", "2", "0");
@@ -349,7 +341,7 @@ class FieldCasesTest {
      * The answer to a phone's vote (skipping poll messages). Waits up to 2 minutes: 300 votes queue behind one poll's
      * row lock, and on a loaded build machine the last ones take long; this bounds the wait, it does not time it.
      */
-    private static JsonNode answer(JdkSocket phone) throws InterruptedException {
+    private static JsonNode answer(SocketClient phone) throws InterruptedException {
         JsonNode answer = phone.poll(n -> !n.path("type").asText().equals("poll"), java.time.Duration.ofMinutes(2));
         assertThat(answer).as("answer to a vote within 2 minutes; received %s", phone.all).isNotNull();
         return answer;

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /** The live sockets with real WebSocket clients: presenter pushes, participant votes and refusals. */
 @QuarkusTest
@@ -35,33 +35,22 @@ class LiveSocketTest {
     URI base;
 
     @Inject
-    Instance<BasicWebSocketConnector> connectors;
-
-    @Inject
     DeckImporter importer;
 
-    Talk talk;
+    TalkFixture talk;
     String code;
     List<Integer> options;
 
     @BeforeEach
     void newTalk() {
-        talk = TestTalks.create(importer);
-        code = talk.joinCode;
-        options = optionIds(code);
-    }
-
-    private LiveClient presenter() {
-        return new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
-    }
-
-    private LiveClient participant(String token) {
-        return new LiveClient(connectors.get(), base, "/ws/participant/" + code, token);
+        talk = TalkFixture.create(importer, base);
+        code = talk.code;
+        options = talk.options();
     }
 
     @Test
     void presenterGetsASnapshotThenNewCountsAfterEachVoteWithGrowingVersions() throws Exception {
-        try (LiveClient presenter = presenter()) {
+        try (SocketClient presenter = talk.presenter()) {
             JsonNode snapshot = presenter.next("results");
             assertThat(snapshot.path("pollId").asText()).isEqualTo("q");
             assertThat(snapshot.path("status").asText()).isEqualTo("DRAFT");
@@ -69,7 +58,7 @@ class LiveSocketTest {
             assertThat(presenter.next("presence").path("participants").asInt()).isZero();
             long version = snapshot.path("version").asLong();
 
-            TestTalks.open(talk, "q");
+            talk.open("q");
             JsonNode opened = presenter.next(n -> n.path("status").asText().equals("OPEN"));
             assertThat(opened.path("version").asLong()).isGreaterThan(version);
 
@@ -94,9 +83,9 @@ class LiveSocketTest {
 
     @Test
     void participantVotesOverTheSocketAndIsAcknowledgedAfterCommit() throws Exception {
-        TestTalks.open(talk, "q");
+        talk.open("q");
         String p1 = join(code);
-        try (LiveClient presenter = presenter(); LiveClient phone = participant(p1)) {
+        try (SocketClient presenter = talk.presenter(); SocketClient phone = talk.phone(p1)) {
             JsonNode state = phone.next("state");
             assertThat(state.path("polls").get(0).path("status").asText()).isEqualTo("OPEN");
             assertThat(state.path("polls").get(0).path("myOptionId").isNull()).isTrue();
@@ -110,7 +99,7 @@ class LiveSocketTest {
             assertThat(presenter.next(n -> n.path("total").asLong() == 1).path("counts").findValuesAsText("count"))
                     .containsExactly("0", "0", "1");
         }
-        try (LiveClient again = participant(p1)) {
+        try (SocketClient again = talk.phone(p1)) {
             assertThat(again.next("state").path("polls").get(0).path("myOptionId").asInt()).isEqualTo(options.get(2));
         }
     }
@@ -118,11 +107,11 @@ class LiveSocketTest {
     @Test
     void participantsSeeThePollOpenAndClose() throws Exception {
         String p1 = join(code);
-        try (LiveClient phone = participant(p1)) {
+        try (SocketClient phone = talk.phone(p1)) {
             assertThat(phone.next("state").path("polls").get(0).path("status").asText()).isEqualTo("DRAFT");
-            TestTalks.open(talk, "q");
+            talk.open("q");
             assertThat(phone.next("poll").path("status").asText()).isEqualTo("OPEN");
-            TestTalks.close(talk, "q");
+            talk.close("q");
             JsonNode closed = phone.next(n -> n.path("type").asText().equals("poll")
                     && n.path("status").asText().equals("CLOSED"));
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(0) + ",\"requestId\":\"w-2\"}");
@@ -136,9 +125,9 @@ class LiveSocketTest {
 
     @Test
     void badMessagesGetAnErrorAndTheConnectionStaysUp() throws Exception {
-        TestTalks.open(talk, "q");
+        talk.open("q");
         String p1 = join(code);
-        try (LiveClient phone = participant(p1)) {
+        try (SocketClient phone = talk.phone(p1)) {
             phone.next("state");
             phone.send("not json at all");
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("malformed-json");
@@ -153,7 +142,7 @@ class LiveSocketTest {
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("unsupported-message");
             phone.send("{\"type\":\"close\",\"pollId\":\"q\"}");
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("unsupported-message");
-            assertThat(phone.connection.isOpen()).isTrue();
+            assertThat(phone.isOpen()).isTrue();
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(0) + ",\"requestId\":\"ok\"}");
             assertThat(phone.next("ack").path("requestId").asText()).isEqualTo("ok");
         }
@@ -163,20 +152,20 @@ class LiveSocketTest {
 
     @Test
     void aSocketWithoutAJoinedParticipantIsClosedWithPolicyViolation() throws Exception {
-        try (LiveClient stranger = participant(null)) {
+        try (SocketClient stranger = talk.phone(null)) {
             assertThat(stranger.next("error").path("problem").asText()).isEqualTo("not-joined");
             await().atMost(Duration.ofSeconds(5)).until(() -> stranger.closeCode != null);
             assertThat(stranger.closeCode).isEqualTo(1008);
         }
         Talk other = TestTalks.create(importer);
-        try (LiveClient wrongTalk = participant(join(other.joinCode))) {
+        try (SocketClient wrongTalk = talk.phone(join(other.joinCode))) {
             assertThat(wrongTalk.next("error").path("problem").asText()).isEqualTo("not-joined");
         }
     }
 
     @Test
     void anUnknownTalkClosesTheScreenSocket() throws Exception {
-        try (LiveClient screen = new LiveClient(connectors.get(), base, "/ws/screen/ZZZZZZ", null)) {
+        try (SocketClient screen = SocketClient.screen(base, "ZZZZZZ")) {
             assertThat(screen.next("error").path("problem").asText()).isEqualTo("talk-not-found");
             await().atMost(Duration.ofSeconds(5)).until(() -> screen.closeCode != null);
             assertThat(screen.closeCode).isEqualTo(1008);

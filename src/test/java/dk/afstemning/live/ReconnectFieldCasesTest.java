@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -21,16 +20,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 
-import dk.afstemning.JdkSocket;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /**
  * Field case F2 of shared/cases/field-failures.md at socket level: a dropped connection must not drop or duplicate a
- * vote. The phone is a real WebSocket client whose connection is cut without a close frame ({@link JdkSocket#abort()},
+ * vote. The phone is a real WebSocket client whose connection is cut without a close frame ({@link SocketClient#abort()},
  * as when a phone loses the network), or closed and opened again (the tab closed, the join link opened again).
  */
 @QuarkusTest
@@ -43,23 +42,19 @@ class ReconnectFieldCasesTest {
     URI base;
 
     @Inject
-    Instance<BasicWebSocketConnector> connectors;
-
-    @Inject
     DeckImporter importer;
 
     @Test
     void f2_aDroppedConnectionKeepsTheVoteTheReconnectShowsItAndTappingCChangesIt() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
+        try (SocketClient presenter = talk.presenter()) {
             presenter.next("presence");
-            JdkSocket phone = participant(code, p1);
+            SocketClient phone = participant(code, p1);
             phone.next("state");
             presenter.next(n -> isPresence(n, 1));
 
@@ -73,7 +68,7 @@ class ReconnectFieldCasesTest {
             assertStaysCounted(code, List.of(0, 1, 0));
 
             // Back: the snapshot says "you voted B".
-            try (JdkSocket back = participant(code, p1)) {
+            try (SocketClient back = participant(code, p1)) {
                 JsonNode state = back.next("state");
                 assertThat(state.path("polls").get(0).path("pollId").asText()).isEqualTo("q");
                 assertThat(state.path("polls").get(0).path("status").asText()).isEqualTo("OPEN");
@@ -93,16 +88,15 @@ class ReconnectFieldCasesTest {
 
     @Test
     void f2_aQueuedVoteResentAfterReconnectWithTheSameRequestIdCountsOnce() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
+        try (SocketClient presenter = talk.presenter()) {
             presenter.next("presence");
-            JdkSocket phone = participant(code, p1);
+            SocketClient phone = participant(code, p1);
             phone.next("state");
             phone.send(voteMessage("q", b, "f2-q-b"));
             assertThat(phone.next("ack")).isEqualTo(ack("f2-q-b", b));
@@ -116,7 +110,7 @@ class ReconnectFieldCasesTest {
 
             // The page queued the tap: after the reconnect it resends it with the same request id, over the socket
             // and (as participant.js does while the socket is still down) over REST.
-            try (JdkSocket back = participant(code, p1)) {
+            try (SocketClient back = participant(code, p1)) {
                 JsonNode state = back.next("state");
                 assertThat(state.path("polls").get(0).path("myOptionId").asLong()).isIn((long) b, (long) c);
                 back.send(voteMessage("q", c, "f2-q-c"));
@@ -148,16 +142,16 @@ class ReconnectFieldCasesTest {
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
+        try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey)) {
             presenter.next("presence");
-            JdkSocket phone = participant(code, p1);
+            SocketClient phone = participant(code, p1);
             phone.next("state");
             phone.send(voteMessage("q", b, "f2-f-b"));
             assertThat(phone.next("ack")).isEqualTo(ack("f2-f-b", b));
             phone.abort();
             assertStaysCounted(code, List.of(0, 1, 0));
 
-            try (JdkSocket back = participant(code, p1)) {
+            try (SocketClient back = participant(code, p1)) {
                 assertThat(back.next("state").path("polls").get(0).path("myOptionId").asLong()).isEqualTo(b);
                 back.send(voteMessage("q", c, "f2-f-c"));
                 JsonNode refused = back.next(n -> n.path("requestId").asText().equals("f2-f-c"));
@@ -178,16 +172,15 @@ class ReconnectFieldCasesTest {
 
     @Test
     void f2_closingTheTabAndOpeningTheJoinLinkAgainKeepsTheVoteAndTheIdentity() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         int b = options.get(1);
         int c = options.get(2);
         String p1 = join(code);
-        try (LiveClient presenter = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null)) {
+        try (SocketClient presenter = talk.presenter()) {
             presenter.next("presence");
-            try (JdkSocket tab = participant(code, p1)) {
+            try (SocketClient tab = participant(code, p1)) {
                 tab.next("state");
                 tab.send(voteMessage("q", b, "f2-t-b"));
                 assertThat(tab.next("ack")).isEqualTo(ack("f2-t-b", b));
@@ -204,7 +197,7 @@ class ReconnectFieldCasesTest {
             assertThat(pressed(page, c)).isFalse();
             assertThat(page).contains("Din stemme er modtaget");
 
-            try (JdkSocket tab = participant(code, p1)) {
+            try (SocketClient tab = participant(code, p1)) {
                 assertThat(tab.next("state").path("polls").get(0).path("myOptionId").asLong()).isEqualTo(b);
                 tab.send(voteMessage("q", c, "f2-t-c"));
                 assertThat(tab.next("ack")).isEqualTo(ack("f2-t-c", c));
@@ -217,8 +210,8 @@ class ReconnectFieldCasesTest {
 
     // ---- helpers ----
 
-    private JdkSocket participant(String code, String token) {
-        return JdkSocket.connect(base, "/ws/participant/" + code, token);
+    private SocketClient participant(String code, String token) {
+        return SocketClient.participant(base, code, token);
     }
 
     private static String voteMessage(String pollId, int optionId, String requestId) {
@@ -255,7 +248,7 @@ class ReconnectFieldCasesTest {
     }
 
     /** The presenter never saw a total above {@code max}, not even briefly. */
-    private static void assertTotalNeverAbove(LiveClient presenter, int max) {
+    private static void assertTotalNeverAbove(SocketClient presenter, int max) {
         assertThat(presenter.all).filteredOn(ReconnectFieldCasesTest::isResults)
                 .allSatisfy(n -> assertThat(n.path("total").asInt()).isLessThanOrEqualTo(max));
     }

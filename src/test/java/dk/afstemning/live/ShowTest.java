@@ -1,6 +1,5 @@
 package dk.afstemning.live;
 
-import static dk.afstemning.TestTalks.join;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
@@ -10,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.net.URI;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,8 @@ import io.restassured.http.ContentType;
 
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /** The show's current slide: kept on the server, followed live by presenter windows and phones. */
 @QuarkusTest
@@ -30,9 +30,6 @@ class ShowTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    @Inject
-    Instance<io.quarkus.websockets.next.BasicWebSocketConnector> connectors;
 
     @Inject
     DeckImporter importer;
@@ -50,12 +47,13 @@ class ShowTest {
     @Test
     void presenterWindowsAndPhonesFollowTheCurrentSlide() throws Exception {
         Talk talk = threeSlides();
+        TalkFixture show = TalkFixture.of(talk, base);
         String code = talk.joinCode;
         given().get("/api/talks/{c}/show", code).then().body("slide", equalTo(1)).body("slides", equalTo(3))
                 .body("pollId", nullValue());
-        try (LiveClient laptop = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
-                LiveClient screen = new LiveClient(connectors.get(), base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
-                LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, join(code))) {
+        try (SocketClient laptop = show.presenter();
+                SocketClient screen = show.presenter();
+                SocketClient phone = show.phone()) {
             assertThat(laptop.next("slide").path("slide").asInt()).isEqualTo(1);
             assertThat(screen.next("slide").path("slide").asInt()).isEqualTo(1);
             JsonNode state = phone.next("state");
@@ -63,7 +61,7 @@ class ShowTest {
             assertThat(state.path("title").asText()).isEqualTo("Show");
 
             goTo(talk, 2, 200);
-            for (LiveClient client : new LiveClient[] {laptop, screen, phone}) {
+            for (SocketClient client : new SocketClient[] {laptop, screen, phone}) {
                 JsonNode slide = client.next("slide");
                 assertThat(slide.path("slide").asInt()).isEqualTo(2);
                 assertThat(slide.path("pollId").asText()).isEqualTo("q");
@@ -74,7 +72,7 @@ class ShowTest {
             assertThat(third.path("pollId").isNull()).isTrue();
         }
         // A late joiner and a reloaded presenter land on the current slide.
-        try (LiveClient late = new LiveClient(connectors.get(), base, "/ws/participant/" + code, join(code))) {
+        try (SocketClient late = show.phone()) {
             assertThat(late.next("state").path("show").path("slide").asInt()).isEqualTo(3);
         }
         given().get("/api/talks/{c}/show", code).then().body("slide", equalTo(3));

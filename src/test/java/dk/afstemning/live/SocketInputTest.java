@@ -2,7 +2,6 @@ package dk.afstemning.live;
 
 import static dk.afstemning.TestTalks.counts;
 import static dk.afstemning.TestTalks.join;
-import static dk.afstemning.TestTalks.optionIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -14,7 +13,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
-import io.vertx.core.buffer.Buffer;
 
-import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /**
  * Strict input on the participant socket: wrong JSON types, unknown fields, over-long text, binary frames and
@@ -43,30 +39,26 @@ class SocketInputTest {
     URI base;
 
     @Inject
-    Instance<BasicWebSocketConnector> connectors;
-
-    @Inject
     DeckImporter importer;
 
-    Talk talk;
+    TalkFixture talk;
     String code;
     List<Integer> options;
 
     @BeforeEach
     void talk() {
-        talk = TestTalks.create(importer);
-        code = talk.joinCode;
-        options = optionIds(code);
-        TestTalks.open(talk, "q");
+        talk = TalkFixture.opened(importer, base);
+        code = talk.code;
+        options = talk.options();
     }
 
-    private LiveClient phone(String token) throws InterruptedException {
-        LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, token);
+    private SocketClient phone(String token) throws InterruptedException {
+        SocketClient phone = talk.phone(token);
         phone.next("state");
         return phone;
     }
 
-    private static JsonNode errorFor(LiveClient phone, String message) throws InterruptedException {
+    private static JsonNode errorFor(SocketClient phone, String message) throws InterruptedException {
         phone.send(message);
         JsonNode answer = phone.next(n -> !n.path("type").asText().equals("poll"));
         assertThat(answer.path("type").asText()).as("answer to %s", message).isEqualTo("error");
@@ -76,7 +68,7 @@ class SocketInputTest {
     @Test
     void wrongJsonTypesAndUnknownFieldsAreRefusedNamingTheField() throws Exception {
         int a = options.get(0);
-        try (LiveClient phone = phone(join(code))) {
+        try (SocketClient phone = phone(join(code))) {
             for (String requestId : List.of("1.5", "true", "42", "{\"id\":\"r\"}", "[\"r\"]")) {
                 JsonNode error = errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a
                         + ",\"requestId\":" + requestId + "}");
@@ -107,7 +99,7 @@ class SocketInputTest {
                     + a + "}").path("problem").asText()).isEqualTo("poll-not-found");
             assertThat(errorFor(phone, "{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a + ",\"requestId\":\""
                     + "r".repeat(65) + "\"}").path("problem").asText()).isEqualTo("invalid-request-id");
-            assertThat(phone.connection.isOpen()).isTrue();
+            assertThat(phone.isOpen()).isTrue();
             assertThat(counts(code)).containsExactly(0, 0, 0);
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + a + ",\"requestId\":\"ok\"}");
             assertThat(phone.next("ack").path("requestId").asText()).isEqualTo("ok");
@@ -134,14 +126,14 @@ class SocketInputTest {
         };
         Logger logger = Logger.getLogger(ParticipantSocket.class.getName());
         logger.addHandler(capture);
-        try (LiveClient phone = phone(join(code))) {
+        try (SocketClient phone = phone(join(code))) {
             for (int i = 0; i < 3; i++) {
-                phone.connection.sendBinaryAndAwait(Buffer.buffer(new byte[] {0x7b, (byte) 0xff, 0x00, (byte) i}));
+                phone.sendBinary(new byte[] {0x7b, (byte) 0xff, 0x00, (byte) i});
                 JsonNode error = phone.next("error");
                 assertThat(error.path("problem").asText()).isEqualTo("binary-not-supported");
                 assertThat(error.path("detail").asText()).isEqualTo("Messages must be JSON text, not binary");
             }
-            assertThat(phone.connection.isOpen()).isTrue();
+            assertThat(phone.isOpen()).isTrue();
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(1) + ",\"requestId\":\"b\"}");
             assertThat(phone.next("ack").path("optionId").asInt()).isEqualTo(options.get(1));
         } finally {
@@ -155,7 +147,7 @@ class SocketInputTest {
 
     @Test
     void aMessageOverTheSizeLimitGetsAClearErrorAndTheConnectionStaysOpen() throws Exception {
-        try (LiveClient phone = phone(join(code))) {
+        try (SocketClient phone = phone(join(code))) {
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(0) + ",\"requestId\":\""
                     + "x".repeat(SocketLimits.maxMessageBytes()) + "\"}");
             JsonNode error = phone.next("error");
@@ -165,20 +157,19 @@ class SocketInputTest {
                     .isEqualTo("A message may be at most 16384 bytes; this one was dropped");
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(2) + ",\"requestId\":\"s\"}");
             assertThat(phone.next("ack").path("optionId").asInt()).isEqualTo(options.get(2));
-            assertThat(phone.connection.isOpen()).isTrue();
+            assertThat(phone.isOpen()).isTrue();
         }
         assertThat(counts(code)).containsExactly(0, 0, 1);
     }
 
     @Test
     void everyLiveSocketAnswersAPingWithAPong() throws Exception {
-        try (LiveClient phone = phone(join(code));
-                LiveClient presenter = new LiveClient(connectors.get(), base,
-                        "/ws/present/" + code + "?key=" + talk.presenterKey, null);
-                LiveClient screen = new LiveClient(connectors.get(), base, "/ws/screen/" + code, null)) {
+        try (SocketClient phone = phone(join(code));
+                SocketClient presenter = talk.presenter();
+                SocketClient screen = talk.screen()) {
             presenter.next("presence");
             screen.next("slide");
-            for (LiveClient client : List.of(phone, presenter, screen)) {
+            for (SocketClient client : List.of(phone, presenter, screen)) {
                 client.send("{\"type\":\"ping\"}");
                 assertThat(client.next(n -> !List.of("presence", "results", "slide").contains(n.path("type").asText())))
                         .hasToString("{\"type\":\"pong\"}");

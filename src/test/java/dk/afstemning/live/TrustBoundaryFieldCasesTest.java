@@ -19,7 +19,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,17 +29,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import dk.afstemning.JdkSocket;
 import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.security.AbuseLimits;
-import dk.afstemning.security.Upgrades;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /**
  * Field case F9 of shared/cases/field-failures.md, the trust boundary: clients cannot speak for the server. P1 is
@@ -56,9 +53,6 @@ class TrustBoundaryFieldCasesTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    @Inject
-    Instance<BasicWebSocketConnector> connectors;
 
     @Inject
     DeckImporter importer;
@@ -104,10 +98,10 @@ class TrustBoundaryFieldCasesTest {
         Snapshot before1 = snapshot(t1);
         Snapshot before2 = snapshot(t2);
 
-        try (LiveClient screen1 = new LiveClient(connectors.get(), base, "/ws/present/" + t1.joinCode + "?key=" + t1.presenterKey, null);
-                LiveClient screen2 = new LiveClient(connectors.get(), base, "/ws/present/" + t2.joinCode + "?key=" + t2.presenterKey, null);
-                JdkSocket phone2 = JdkSocket.connect(base, "/ws/participant/" + t2.joinCode, p2);
-                JdkSocket phone1 = JdkSocket.connect(base, "/ws/participant/" + t1.joinCode, p1)) {
+        try (SocketClient screen1 = SocketClient.presenter(base, t1.joinCode, t1.presenterKey);
+                SocketClient screen2 = SocketClient.presenter(base, t2.joinCode, t2.presenterKey);
+                SocketClient phone2 = SocketClient.participant(base, t2.joinCode, p2);
+                SocketClient phone1 = SocketClient.participant(base, t1.joinCode, p1)) {
             phone2.next("state");
             phone1.next("state");
             screen1.next(n -> n.path("type").asText().equals("presence") && n.path("participants").asInt() == 1);
@@ -196,10 +190,10 @@ class TrustBoundaryFieldCasesTest {
         assertThat(rest.jsonPath().getString("type")).isEqualTo("urn:afstemning:problem:not-joined");
 
         // Over T2's participant socket: refused at connect, closed with 1008 (policy violation).
-        try (LiveClient screen2 = new LiveClient(connectors.get(), base, "/ws/present/" + t2.joinCode + "?key=" + t2.presenterKey, null)) {
+        try (SocketClient screen2 = SocketClient.presenter(base, t2.joinCode, t2.presenterKey)) {
             screen2.next("presence");
             screen2.inbox.clear();
-            JdkSocket cross = JdkSocket.connect(base, "/ws/participant/" + t2.joinCode, p1);
+            SocketClient cross = SocketClient.participant(base, t2.joinCode, p1);
             JsonNode refused = cross.next("error");
             assertThat(refused.path("status").asInt()).isEqualTo(403);
             assertThat(refused.path("problem").asText()).isEqualTo("not-joined");
@@ -220,7 +214,7 @@ class TrustBoundaryFieldCasesTest {
         vote(t1.joinCode, join(t1.joinCode), optionIds(t1.joinCode).get(0), "f9-k").statusCode(200);
         Snapshot before1 = snapshot(t1);
         Snapshot before2 = snapshot(t2);
-        try (LiveClient screen1 = new LiveClient(connectors.get(), base, "/ws/present/" + t1.joinCode + "?key=" + t1.presenterKey, null)) {
+        try (SocketClient screen1 = SocketClient.presenter(base, t1.joinCode, t1.presenterKey)) {
             screen1.next("presence");
             screen1.inbox.clear();
             for (Talk[] pair : new Talk[][] {{t1, t2}, {t2, t1}}) {
@@ -256,16 +250,15 @@ class TrustBoundaryFieldCasesTest {
             String present = "/ws/present/" + t1.joinCode;
             for (String path : List.of(present, present + "?key=", present + "?key=" + t2.presenterKey,
                     present + "?key=" + t1.presenterKey.toUpperCase() + "x", "/ws/present/ZZZZZZ?key=" + t1.presenterKey)) {
-                Throwable refused = catchThrowable(() -> new LiveClient(connectors.get(), base, path, null));
-                assertThat(Upgrades.rejectedStatus(refused)).as(path).isEqualTo(403);
+                Throwable refused = catchThrowable(() -> SocketClient.connect(base, path));
+                assertThat(SocketClient.rejectedStatus(refused)).as(path).isEqualTo(403);
             }
         } finally {
             refusals.removeHandler(capture);
         }
         assertThat(socketLog.stream().map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)))
                 .anyMatch(m -> m.contains("presenter-key") && m.contains("presenter socket of talk " + t1.joinCode));
-        try (LiveClient own = new LiveClient(connectors.get(), base, "/ws/present/" + t1.joinCode + "?key="
-                + t1.presenterKey, null)) {
+        try (SocketClient own = SocketClient.presenter(base, t1.joinCode, t1.presenterKey)) {
             assertThat(own.next("presence").path("participants").asInt()).isZero();
         }
     }
@@ -277,7 +270,7 @@ class TrustBoundaryFieldCasesTest {
                         + "options:\n  - Ja\n  - Nej\n```\n");
         TestTalks.open(t1, "q");
         vote(t1.joinCode, join(t1.joinCode), optionIds(t1.joinCode).get(0), "screen-1").statusCode(200);
-        try (LiveClient screen = new LiveClient(connectors.get(), base, "/ws/screen/" + t1.joinCode, null)) {
+        try (SocketClient screen = SocketClient.screen(base, t1.joinCode)) {
             assertThat(screen.next("slide").path("slide").asInt()).isEqualTo(1);
             JsonNode hidden = screen.next("results");
             assertThat(hidden.path("resultsVisible").asBoolean()).isFalse();
@@ -319,19 +312,7 @@ class TrustBoundaryFieldCasesTest {
     }
 
     /** No results, poll or slide message reaches {@code client} within {@link #QUIET}. */
-    private static void assertQuiet(LiveClient client, String who) throws InterruptedException {
-        JsonNode pushed = null;
-        long deadline = System.nanoTime() + QUIET.toNanos();
-        while (pushed == null && System.nanoTime() < deadline) {
-            JsonNode n = client.inbox.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (n != null && List.of("results", "poll", "slide").contains(n.path("type").asText())) {
-                pushed = n;
-            }
-        }
-        assertThat(pushed).as("a push to %s", who).isNull();
-    }
-
-    private static void assertQuiet(JdkSocket client, String who) throws InterruptedException {
+    private static void assertQuiet(SocketClient client, String who) throws InterruptedException {
         assertThat(client.poll(n -> List.of("results", "poll", "slide").contains(n.path("type").asText()), QUIET))
                 .as("a push to %s", who).isNull();
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -28,14 +27,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.vertx.core.buffer.Buffer;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /**
  * A seeded fuzz test of the vote paths: a few thousand random and malformed messages (random JSON, wrong types,
@@ -65,19 +63,16 @@ class VoteFuzzTest {
     URI base;
 
     @Inject
-    Instance<BasicWebSocketConnector> connectors;
-
-    @Inject
     DeckImporter importer;
 
     /** What one participant holds, from the acks it got. */
     private static final class Voter {
         final String token;
-        final LiveClient socket;
+        final SocketClient socket;
         final Map<String, Long> ackedRequests = new HashMap<>();
         Long current;
 
-        Voter(String token, LiveClient socket) {
+        Voter(String token, SocketClient socket) {
             this.token = token;
             this.socket = socket;
         }
@@ -104,11 +99,10 @@ class VoteFuzzTest {
         String code = t1.joinCode;
 
         List<Voter> voters = new ArrayList<>();
-        try (LiveClient presenter = new LiveClient(connectors.get(), base,
-                "/ws/present/" + code + "?key=" + t1.presenterKey, null)) {
+        try (SocketClient presenter = SocketClient.presenter(base, code, t1.presenterKey)) {
             for (int i = 0; i < PARTICIPANTS; i++) {
                 String token = join(code);
-                LiveClient socket = new LiveClient(connectors.get(), base, "/ws/participant/" + code, token);
+                SocketClient socket = SocketClient.participant(base, code, token);
                 socket.next("state");
                 voters.add(new Voter(token, socket));
             }
@@ -140,7 +134,7 @@ class VoteFuzzTest {
             for (Voter voter : voters) {
                 voter.socket.send("{\"type\":\"ping\"}");
                 assertThat(answer(voter).path("type").asText()).isEqualTo("pong");
-                assertThat(voter.socket.connection.isOpen()).isTrue();
+                assertThat(voter.socket.isOpen()).isTrue();
             }
 
             List<Integer> expected = new ArrayList<>();
@@ -172,7 +166,7 @@ class VoteFuzzTest {
                 kinds.merge("binary", 1, Integer::sum);
                 byte[] bytes = new byte[1 + random.nextInt(64)];
                 random.nextBytes(bytes);
-                voter.socket.connection.sendBinaryAndAwait(Buffer.buffer(bytes));
+                voter.socket.sendBinary(bytes);
                 assertThat(answer(voter).path("problem").asText()).isEqualTo("binary-not-supported");
             } else if (dice < 20) {
                 kinds.merge("huge", 1, Integer::sum);

@@ -1,7 +1,6 @@
 package dk.afstemning.metrics;
 
 import static dk.afstemning.TestTalks.join;
-import static dk.afstemning.TestTalks.optionIds;
 import static dk.afstemning.TestTalks.vote;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +19,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dk.afstemning.JdkSocket;
-import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
 
 /** {@code /q/metrics} reports the live engine's meters with exact values after known votes. */
 @QuarkusTest
@@ -32,22 +30,22 @@ class MetricsTest {
     @TestHTTPResource("/")
     URI base;
 
+
     @Inject
     DeckImporter importer;
 
     @Test
     void votesAcceptedAndRefusedByReasonLatencyPushLagAndConnectedParticipants() throws Exception {
-        Talk talk = TestTalks.create(importer);
-        String code = talk.joinCode;
-        TestTalks.open(talk, "q");
-        List<Integer> options = optionIds(code);
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String code = talk.code;
+        List<Integer> options = talk.options();
         String p1 = join(code);
         String p2 = join(code);
         String p3 = join(code);
         String before = metrics();
 
-        try (JdkSocket presenter = JdkSocket.connect(base, "/ws/present/" + code + "?key=" + talk.presenterKey, null);
-                JdkSocket phone = JdkSocket.connect(base, "/ws/participant/" + code, p3)) {
+        try (SocketClient presenter = talk.presenter();
+                SocketClient phone = talk.phone(p3)) {
             presenter.next("presence");
             phone.next("state");
             await().atMost(Duration.ofSeconds(10))
@@ -61,7 +59,7 @@ class MetricsTest {
             assertThat(phone.next("ack").path("requestId").asText()).isEqualTo("m-3");
             vote(code, p2, 999_999, "m-4").statusCode(422);
             presenter.next(n -> n.path("type").asText().equals("results") && n.path("total").asInt() == 3);
-            TestTalks.close(talk, "q");
+            talk.close("q");
             vote(code, p1, options.get(1), "m-5").statusCode(409);
 
             String after = metrics();

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.live.LiveClient;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /** Q&A over the live sockets: snapshots, asks and upvotes with acks, live pushes, moderation, F7 text. */
 @QuarkusTest
@@ -37,20 +35,17 @@ class QaSocketTest {
     URI base;
 
     @Inject
-    Instance<BasicWebSocketConnector> connectors;
-
-    @Inject
     DeckImporter importer;
 
-    private LiveClient participant(Talk talk, String token) {
-        return new LiveClient(connectors.get(), base, "/ws/participant/" + talk.joinCode, token, Map.of());
+    private SocketClient participant(Talk talk, String token) {
+        return SocketClient.participant(base, talk.joinCode, token);
     }
 
-    private LiveClient presenter(Talk talk, boolean withKey) {
+    private SocketClient presenter(Talk talk, boolean withKey) {
         String path = withKey
                 ? "/ws/present/" + talk.joinCode + "?key=" + URLEncoder.encode(talk.presenterKey, StandardCharsets.UTF_8)
                 : "/ws/screen/" + talk.joinCode;
-        return new LiveClient(connectors.get(), base, path, null, Map.of());
+        return SocketClient.connect(base, path);
     }
 
     private static String ask(String text, String nickname, String requestId) throws Exception {
@@ -78,8 +73,8 @@ class QaSocketTest {
         String p1 = join(talk.joinCode);
         String p2 = join(talk.joinCode);
         long earlier = QaTalks.asked(talk.joinCode, p1, "Allerede stillet");
-        try (LiveClient presenter = presenter(talk, true); LiveClient a = participant(talk, p1);
-                LiveClient b = participant(talk, p2)) {
+        try (SocketClient presenter = presenter(talk, true); SocketClient a = participant(talk, p1);
+                SocketClient b = participant(talk, p2)) {
             JsonNode snapshot = presenter.next("qa");
             assertThat(texts(snapshot)).containsExactly("Allerede stillet");
             assertThat(snapshot.path("enabled").asBoolean()).isTrue();
@@ -138,8 +133,8 @@ class QaSocketTest {
         Talk talk = QaTalks.create(importer, "moderated");
         String author = join(talk.joinCode);
         String other = join(talk.joinCode);
-        try (LiveClient keyed = presenter(talk, true); LiveClient screen = presenter(talk, false);
-                LiveClient a = participant(talk, author); LiveClient b = participant(talk, other)) {
+        try (SocketClient keyed = presenter(talk, true); SocketClient screen = presenter(talk, false);
+                SocketClient a = participant(talk, author); SocketClient b = participant(talk, other)) {
             keyed.next("qa");
             screen.next("qa");
             b.next("qa");
@@ -169,11 +164,11 @@ class QaSocketTest {
     @Test
     void hostileTextsArriveExactlyAsTypedAndAreNeverTakenAsMessages() throws Exception {
         Talk talk = QaTalks.create(importer, "on");
-        try (LiveClient presenter = presenter(talk, true)) {
+        try (SocketClient presenter = presenter(talk, true)) {
             presenter.next("qa");
             int i = 0;
             for (String text : QaTalks.F7) {
-                try (LiveClient p = participant(talk, join(talk.joinCode))) {
+                try (SocketClient p = participant(talk, join(talk.joinCode))) {
                     p.next("qa-mine");
                     p.send(ask(text, text, "f7-" + i++));
                     JsonNode asked = p.next("asked");
@@ -189,7 +184,7 @@ class QaSocketTest {
             assertThat(nicknames).containsExactly(QaTalks.F7);
 
             // The JSON-looking text sent as a message of its own is refused, and changes nothing.
-            try (LiveClient p = participant(talk, join(talk.joinCode))) {
+            try (SocketClient p = participant(talk, join(talk.joinCode))) {
                 p.next("qa-mine");
                 p.send(QaTalks.F7[4]);
                 assertThat(p.next("error").path("problem").asText()).isEqualTo("unsupported-message");
@@ -201,7 +196,7 @@ class QaSocketTest {
     @Test
     void badQaMessagesGetAnErrorAndTheConnectionStaysOpen() throws Exception {
         Talk talk = QaTalks.create(importer, "on");
-        try (LiveClient p = participant(talk, join(talk.joinCode))) {
+        try (SocketClient p = participant(talk, join(talk.joinCode))) {
             p.next("qa-mine");
             p.send("{\"type\":\"ask\",\"text\":42,\"requestId\":\"b-1\"}");
             assertThat(p.next("error").path("problem").asText()).isEqualTo("invalid-question");

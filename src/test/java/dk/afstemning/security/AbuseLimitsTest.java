@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +25,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
@@ -35,9 +33,9 @@ import io.restassured.specification.RequestSpecification;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.live.LiveClient;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /**
  * Issue 7, abuse: rate limits per participant and per client address on votes (REST and socket together), joins and
@@ -53,9 +51,6 @@ class AbuseLimitsTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    @Inject
-    Instance<BasicWebSocketConnector> connectors;
 
     @Inject
     DeckImporter importer;
@@ -93,7 +88,7 @@ class AbuseLimitsTest {
         vote("203.0.113.11", p1, options.get(0), "r-5").statusCode(429)
                 .body("detail", equalTo("Too many votes; try again in 60 s"));
 
-        try (LiveClient phone = socket("/ws/participant/" + code, p1, "203.0.113.12")) {
+        try (SocketClient phone = socket("/ws/participant/" + code, p1, "203.0.113.12")) {
             phone.next("state");
             phone.send("{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + options.get(0) + ",\"requestId\":\"w-1\"}");
             JsonNode error = phone.next("error");
@@ -104,7 +99,7 @@ class AbuseLimitsTest {
             // The connection stays up and keeps answering.
             phone.send("{\"type\":\"results\",\"pollId\":\"q\"}");
             assertThat(phone.next("error").path("problem").asText()).isEqualTo("unsupported-message");
-            assertThat(phone.connection.isOpen()).isTrue();
+            assertThat(phone.isOpen()).isTrue();
         }
         assertThat(counts()).containsExactly(0, 0, 1);
     }
@@ -165,7 +160,7 @@ class AbuseLimitsTest {
         from(address).config(noRedirects()).queryParam("code", code).get("/join").then().statusCode(303);
         from(address).get("/t/{c}", code).then().statusCode(200);
         from(address).get("/present/{c}", code).then().statusCode(200);
-        try (LiveClient screen = socket("/ws/screen/" + code, null, address)) {
+        try (SocketClient screen = socket("/ws/screen/" + code, null, address)) {
             screen.next("slide");
         }
         var refused = from(address).get("/api/talks/{c}", code).then().statusCode(429)
@@ -176,7 +171,7 @@ class AbuseLimitsTest {
                 .isEqualTo("Too many look-ups of join codes from your network; try again in 60 s");
         from(address).header("Accept-Language", "da").queryParam("code", code).get("/join").then().statusCode(429)
                 .body(containsString("Der kom for mange forespørgsler fra dit netværk. Prøv igen om"));
-        assertThat(Upgrades.rejectedStatus(catchThrowable(() -> socket("/ws/screen/" + code, null, address))))
+        assertThat(SocketClient.rejectedStatus(catchThrowable(() -> socket("/ws/screen/" + code, null, address))))
                 .isEqualTo(429);
         // The presenter's own screen, with its key, is no look-up.
         from(address).queryParam("key", talk.presenterKey).get("/present/{c}", code).then().statusCode(200);
@@ -192,7 +187,7 @@ class AbuseLimitsTest {
         from(guesser).queryParam("code", "ZZZZZY").get("/join").then().statusCode(404);
         from(guesser).get("/t/ZZZZZX").then().statusCode(404);
         for (String path : List.of("/ws/participant/ZZZZZW", "/ws/screen/ZZZZZV")) {
-            try (LiveClient miss = socket(path, joined, guesser)) {
+            try (SocketClient miss = socket(path, joined, guesser)) {
                 assertThat(miss.next("error").path("problem").asText()).isEqualTo("talk-not-found");
                 await().atMost(Duration.ofSeconds(5)).until(() -> miss.closeCode != null);
                 assertThat(miss.closeCode).isEqualTo(1008);
@@ -205,7 +200,7 @@ class AbuseLimitsTest {
         from(guesser).get("/t/{c}", code).then().statusCode(429).body(containsString("Too many requests"));
         from(guesser).post("/api/talks/{c}/participants", code).then().statusCode(429);
         from(guesser).get("/api/talks/ZZZZZU").then().statusCode(429);
-        assertThat(Upgrades.rejectedStatus(catchThrowable(() -> socket("/ws/participant/" + code, joined, guesser))))
+        assertThat(SocketClient.rejectedStatus(catchThrowable(() -> socket("/ws/participant/" + code, joined, guesser))))
                 .isEqualTo(429);
         // Refusals that would tell whether a code exists are 429 too: a made-up cookie, a wrong presenter key.
         String madeUp = "A".repeat(43);
@@ -235,7 +230,7 @@ class AbuseLimitsTest {
                 .post("/api/talks/{c}/participants", code).then().statusCode(201).extract().path("participantId");
         from(fresh()).header("Origin", "https://intranet.example.dk:8443").post("/api/talks/{c}/participants", code)
                 .then().statusCode(403).body("type", equalTo("urn:afstemning:problem:cross-origin"));
-        try (LiveClient phone = new LiveClient(connectors.get(), base, "/ws/participant/" + code, p1,
+        try (SocketClient phone = SocketClient.connect(base, "/ws/participant/" + code, p1,
                 Map.of("Origin", "https://intranet.example.dk", "X-Forwarded-For", fresh()))) {
             assertThat(phone.next("state").path("code").asText()).isEqualTo(code);
         }
@@ -275,8 +270,8 @@ class AbuseLimitsTest {
                 .path("counts.count");
     }
 
-    private LiveClient socket(String path, String token, String address) {
-        return new LiveClient(connectors.get(), base, path, token, Map.of("X-Forwarded-For", address));
+    private SocketClient socket(String path, String token, String address) {
+        return SocketClient.connect(base, path, token, Map.of("X-Forwarded-For", address));
     }
 
     private long participants() {

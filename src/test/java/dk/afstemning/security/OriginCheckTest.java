@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.net.URI;
 import java.util.Map;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,14 +20,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.restassured.http.ContentType;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
-import dk.afstemning.live.LiveClient;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
 
 /**
  * Issue 7, access control: the participant cookie works only from this site's own pages. A request with an Origin of
@@ -42,9 +40,6 @@ class OriginCheckTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    @Inject
-    Instance<BasicWebSocketConnector> connectors;
 
     @Inject
     DeckImporter importer;
@@ -107,14 +102,14 @@ class OriginCheckTest {
     void aSocketUpgradeFromAnotherSiteIsRefusedWith403() throws Exception {
         String p1 = join(code);
         for (String path : new String[] {"/ws/participant/" + code, "/ws/present/" + code, "/ws/screen/" + code}) {
-            Throwable refused = catchThrowable(() -> new LiveClient(connectors.get(), base, path, p1,
+            Throwable refused = catchThrowable(() -> SocketClient.connect(base, path, p1,
                     Map.of("Origin", EVIL)));
-            assertThat(Upgrades.rejectedStatus(refused)).as(path).isEqualTo(403);
+            assertThat(SocketClient.rejectedStatus(refused)).as(path).isEqualTo(403);
         }
         given().header("Origin", EVIL).header("Connection", "Upgrade").header("Upgrade", "websocket")
                 .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
                 .get("/ws/participant/{c}", code).then().statusCode(403);
-        try (LiveClient own = new LiveClient(connectors.get(), base, "/ws/participant/" + code, p1,
+        try (SocketClient own = SocketClient.connect(base, "/ws/participant/" + code, p1,
                 Map.of("Origin", ownOrigin()))) {
             assertThat(own.next("state").path("code").asText()).isEqualTo(code);
         }

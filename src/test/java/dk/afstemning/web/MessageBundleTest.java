@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,17 +22,35 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Both languages are complete: every English message has a Danish translation and vice versa, and no template or page
- * script carries user-visible text of its own (it all comes from the bundle: templates through {@code {msg:…}},
- * scripts through the page's {@code data-msg-*} attributes).
+ * The one test of the message bundles ({@code msg}, {@code qa}, {@code rep} and any added later). Both languages are
+ * complete: in every bundle each English message has a Danish translation and vice versa; every refusal a phone can
+ * cause has its text on the page; and no template or page script carries user-visible text of its own (it all comes
+ * from the bundles: templates through {@code {msg:…}}, scripts through the page's {@code data-msg-*} attributes).
  */
 class MessageBundleTest {
 
     static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
     static final Path SCRIPTS = Path.of("src", "main", "resources", "META-INF", "resources", "js");
+    static final Path SOURCES = Path.of("src", "main", "java");
+    static final Path MESSAGES = Path.of("src", "main", "resources", "messages");
+
+    /** Per bundle name, one key and its Danish text, to show that the right file is read. */
+    private static final Map<String, String[]> DANISH_SAMPLES = Map.of(
+            "msg", new String[] {"vote_received", "Din stemme er modtaget"},
+            "qa", new String[] {"upvote", "Støt"},
+            "rep", new String[] {"pooled", "Alle oplæg (samlet)"});
+
+    private static final Pattern REFUSAL = Pattern.compile("new ApiProblem\\((409|422), \"([a-z-]+)\"");
+    private static final Pattern PROBLEM_TEXT = Pattern.compile("data-msg-([a-z-]+)=\"\\{msg:[a-z_]+\\}\"");
+    /** 409s no participant input causes: a presenter command on the wrong poll type, a client reusing a request id. */
+    private static final Set<String> NOT_FROM_PARTICIPANTS = Set.of("not-open-text", "request-id-reused");
 
     /** Attributes whose text a visitor sees or hears. */
     private static final Pattern VISIBLE_ATTRIBUTE = Pattern
@@ -44,16 +63,86 @@ class MessageBundleTest {
     private static final Pattern SENTENCE = Pattern.compile("^\\p{Lu}\\p{Ll}+(\\s+\\p{L}+)+[.!?…:]?$");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
 
-    @Test
-    void danishBundleHasExactlyTheKeysOfTheEnglishOne() throws Exception {
-        Set<String> english = Arrays.stream(AppMessages.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
-        Properties danish = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/messages/msg_da.properties")) {
-            danish.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    /**
+     * Every message bundle of the app, found by its {@code @MessageBundle} annotation in the sources, so that a new
+     * bundle is checked without being listed here.
+     */
+    static List<Class<?>> bundles() {
+        List<Class<?>> bundles = new ArrayList<>();
+        for (Path file : files(SOURCES, ".java")) {
+            if (read(file).contains("@MessageBundle(")) {
+                String name = SOURCES.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+                try {
+                    bundles.add(Class.forName(name.substring(0, name.length() - ".java".length())));
+                } catch (ClassNotFoundException e) {
+                    throw new AssertionError(e);
+                }
+            }
         }
-        assertThat(new TreeSet<>(danish.stringPropertyNames())).isEqualTo(english);
-        assertThat(danish.getProperty("vote_received")).isEqualTo("Din stemme er modtaget");
+        return bundles;
+    }
+
+    @Test
+    void everyBundleIsCheckedAndEveryDanishFileBelongsToABundle() throws IOException {
+        Set<String> names = bundles().stream().map(b -> b.getAnnotation(MessageBundle.class).value())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(names).containsAll(DANISH_SAMPLES.keySet());
+        assertThat(bundles()).allSatisfy(b -> assertThat(b.getAnnotation(MessageBundle.class).locale())
+                .as("%s: the interface holds the English texts", b.getSimpleName()).isEqualTo("en"));
+        Set<String> danishFiles = files(MESSAGES, "_da.properties").stream()
+                .map(p -> p.getFileName().toString().replace("_da.properties", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(danishFiles).isEqualTo(names);
+        try (Stream<Path> all = Files.list(MESSAGES)) {
+            assertThat(all.map(p -> p.getFileName().toString())).as("only Danish translations beside the interfaces")
+                    .allMatch(n -> n.endsWith("_da.properties"));
+        }
+    }
+
+    /** Per bundle, the Danish file has exactly the English interface's keys, and a known key has its Danish text. */
+    @TestFactory
+    Stream<DynamicTest> danishBundleHasExactlyTheKeysOfTheEnglishOne() {
+        return bundles().stream().map(bundle -> DynamicTest.dynamicTest(bundle.getSimpleName(), () -> {
+            String name = bundle.getAnnotation(MessageBundle.class).value();
+            Set<String> english = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Properties danish = new Properties();
+            try (InputStream in = getClass().getResourceAsStream("/messages/" + name + "_da.properties")) {
+                assertThat(in).as("messages/%s_da.properties", name).isNotNull();
+                danish.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(new TreeSet<>(danish.stringPropertyNames())).isEqualTo(english);
+            String[] sample = DANISH_SAMPLES.get(name);
+            assertThat(sample).as("a known Danish text of bundle %s", name).isNotNull();
+            assertThat(danish.getProperty(sample[0])).isEqualTo(sample[1]);
+        }));
+    }
+
+    /**
+     * Every refusal a participant can cause by what they type or tap (a 409 or 422 problem of the answer, vote, Q&A
+     * and participant code) has its own text in the page's language ({@code tags/problemTexts.html}), so a phone never
+     * shows the generic "not accepted" for a refusal it could explain.
+     */
+    @Test
+    void everyRefusalOfAParticipantsInputHasItsOwnTextOnThePage() throws IOException {
+        Set<String> refusals = new TreeSet<>();
+        for (String feature : new String[] {"answer", "vote", "qa", "participant"}) {
+            for (Path file : files(SOURCES.resolve(Path.of("dk", "afstemning", feature)), ".java")) {
+                Matcher m = REFUSAL.matcher(read(file));
+                while (m.find()) {
+                    refusals.add(m.group(2));
+                }
+            }
+        }
+        refusals.removeAll(NOT_FROM_PARTICIPANTS);
+        Set<String> texts = new TreeSet<>();
+        Matcher m = PROBLEM_TEXT.matcher(read(TEMPLATES.resolve(Path.of("tags", "problemTexts.html"))));
+        while (m.find()) {
+            texts.add(m.group(1));
+        }
+        assertThat(refusals).as("refusals found in the code").contains("entry-too-long", "too-many-answers",
+                "invalid-selection", "vote-final", "own-question");
+        assertThat(texts).containsAll(refusals);
     }
 
     @Test

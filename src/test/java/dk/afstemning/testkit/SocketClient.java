@@ -1,13 +1,17 @@
-package dk.afstemning;
+package dk.afstemning.testkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,16 +23,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A WebSocket client on the JDK's {@link java.net.http.WebSocket}, for tests that run against a packaged app as well
- * as inside {@code @QuarkusTest}s. Records every text message in order. Besides a clean close it can drop the
- * connection the way a phone does: {@link #abort()} closes the TCP connection without a WebSocket close frame.
+ * The one WebSocket client of the tests, on the JDK's {@link java.net.http.WebSocket}, so that it needs no CDI and
+ * works against a packaged app as well as inside a {@code @QuarkusTest}. It records every text message in order
+ * (text that is not JSON becomes {@code {"type":"<not json>","text":…}}, a binary message {@code {"type":"<binary>"}}).
+ * Besides a clean close it can drop the connection the way a phone does: {@link #abort()} closes the TCP connection
+ * without a WebSocket close frame. A refused upgrade makes {@code connect} throw; {@link #rejectedStatus} reads its
+ * HTTP status.
  */
-public final class JdkSocket implements AutoCloseable {
+public final class SocketClient implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration NEXT_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Messages not yet taken by {@link #next}. */
+    /** Messages not yet taken by {@link #next} or {@link #poll}. */
     public final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     /** Every message received, in order. */
     public final List<JsonNode> all = Collections.synchronizedList(new ArrayList<>());
@@ -39,26 +47,66 @@ public final class JdkSocket implements AutoCloseable {
 
     private final WebSocket socket;
 
-    private JdkSocket(URI uri, String participantToken) {
+    private SocketClient(URI uri, String participantToken, Map<String, String> headers) {
         WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (participantToken != null) {
             builder.header("Cookie", "afstemning_pid=" + participantToken);
         }
+        headers.forEach(builder::header);
         socket = builder.buildAsync(uri, new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** Connects to {@code path} (e.g. {@code /ws/screen/ABC234}) on the server at {@code base}, without a cookie. */
+    public static SocketClient connect(URI base, String path) {
+        return connect(base, path, null);
     }
 
     /**
      * Connects to {@code path} (e.g. {@code /ws/participant/ABC234}) on the server at {@code base} (http or ws
      * scheme), with the participant cookie when {@code participantToken} is not null.
      */
-    public static JdkSocket connect(URI base, String path, String participantToken) {
-        String scheme = base.getScheme().equals("https") || base.getScheme().equals("wss") ? "wss" : "ws";
-        return new JdkSocket(URI.create(scheme + "://" + base.getAuthority() + path), participantToken);
+    public static SocketClient connect(URI base, String path, String participantToken) {
+        return connect(base, path, participantToken, Map.of());
     }
 
-    /** Sends a text message and waits until it is on the wire (at most 5 s). */
+    /** As {@link #connect(URI, String, String)}, also sending {@code headers} with the upgrade (Origin, X-Forwarded-For). */
+    public static SocketClient connect(URI base, String path, String participantToken, Map<String, String> headers) {
+        String scheme = base.getScheme().equals("https") || base.getScheme().equals("wss") ? "wss" : "ws";
+        return new SocketClient(URI.create(scheme + "://" + base.getAuthority() + path), participantToken, headers);
+    }
+
+    /** The presenter socket of a talk, opened with its presenter key. */
+    public static SocketClient presenter(URI base, String code, String presenterKey) {
+        return connect(base, "/ws/present/" + code + "?key=" + presenterKey);
+    }
+
+    /** A phone's socket: the participant socket of a talk with the participant cookie (none when null). */
+    public static SocketClient participant(URI base, String code, String participantToken) {
+        return connect(base, "/ws/participant/" + code, participantToken);
+    }
+
+    /** The public, read-only screen feed of a talk. */
+    public static SocketClient screen(URI base, String code) {
+        return connect(base, "/ws/screen/" + code);
+    }
+
+    /** The HTTP status with which the server refused the upgrade, found in the cause chain of {@code failure}. */
+    public static int rejectedStatus(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof WebSocketHandshakeException rejected) {
+                return rejected.getResponse().statusCode();
+            }
+        }
+        throw new AssertionError("not a refused upgrade", failure);
+    }
+
+    /**
+     * Sends a text message and waits until it is on the wire (at most 5 s). A lone surrogate (fuzzed text) goes out as
+     * {@code ?}, as the Vert.x client the tests used before sent it, instead of the JDK refusing the message.
+     */
     public void send(String text) {
-        socket.sendText(text, true).orTimeout(5, TimeUnit.SECONDS).join();
+        String wellFormed = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        socket.sendText(wellFormed, true).orTimeout(5, TimeUnit.SECONDS).join();
     }
 
     /** Sends a binary message and waits until it is on the wire (at most 5 s). */
@@ -83,9 +131,9 @@ public final class JdkSocket implements AutoCloseable {
 
     /** The next message matching {@code filter}, skipping others; fails after 10 s. */
     public JsonNode next(Predicate<JsonNode> filter) throws InterruptedException {
-        JsonNode node = poll(filter, Duration.ofSeconds(10));
+        JsonNode node = poll(filter, NEXT_TIMEOUT);
         if (node == null) {
-            throw new AssertionError("no matching message within 10 s; received " + all);
+            throw new AssertionError("no matching message within 10 s; received " + received());
         }
         return node;
     }
@@ -95,12 +143,34 @@ public final class JdkSocket implements AutoCloseable {
         return next(n -> n.path("type").asText().equals(type));
     }
 
+    /**
+     * An answer and a push that may arrive in either order (a push goes out at the commit, the answer after it): the
+     * next message matching each filter, by message type. Fails after 10 s per message.
+     */
+    public Map<String, JsonNode> nextOfEach(Predicate<JsonNode> first, Predicate<JsonNode> second)
+            throws InterruptedException {
+        Map<String, JsonNode> got = new HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            JsonNode m = next(n -> first.test(n) || second.test(n));
+            got.put(m.path("type").asText(), m);
+        }
+        return got;
+    }
+
+    /** Every message received so far, in order. */
+    public List<JsonNode> received() {
+        synchronized (all) {
+            return List.copyOf(all);
+        }
+    }
+
     /** Drops the connection without a close frame, as a phone that loses the network or is killed does. */
     public void abort() {
         socket.abort();
         closed.complete(null);
     }
 
+    /** True while neither side has closed the connection. */
     public boolean isOpen() {
         return !socket.isInputClosed() && !socket.isOutputClosed();
     }
@@ -119,6 +189,11 @@ public final class JdkSocket implements AutoCloseable {
         socket.abort();
     }
 
+    private void receive(JsonNode node) {
+        all.add(node);
+        inbox.add(node);
+    }
+
     private final class Listener implements WebSocket.Listener {
 
         private final StringBuilder partial = new StringBuilder();
@@ -135,8 +210,7 @@ public final class JdkSocket implements AutoCloseable {
                 } catch (Exception e) {
                     node = MAPPER.createObjectNode().put("type", "<not json>").put("text", text);
                 }
-                all.add(node);
-                inbox.add(node);
+                receive(node);
             }
             webSocket.request(1);
             return null;
@@ -144,9 +218,7 @@ public final class JdkSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            JsonNode node = MAPPER.createObjectNode().put("type", "<binary>").put("bytes", data.remaining());
-            all.add(node);
-            inbox.add(node);
+            receive(MAPPER.createObjectNode().put("type", "<binary>").put("bytes", data.remaining()));
             webSocket.request(1);
             return null;
         }
