@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * UI strings of the organiser result pages, used as {@code {rep:key}}. English here; Danish in
- * {@code messages/rep_da.properties}, and {@code ReportMessagesTest} checks that it has every key. A bundle of its own
+ * {@code messages/rep_da.properties}, and {@code web/MessageBundleTest} checks that it has every key. A bundle of its own
  * so that it merges without touching {@code AppMessages}.
  */
 @MessageBundle(value = "rep", locale = "en")
