@@ -266,6 +266,11 @@ class BrowserOrganiserTest {
         name.sendKeys(user);
         browser.findElement(By.id("j_password")).sendKeys(password);
         browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        // Wait until the post and its redirect have landed (back on /login?error=true, or on the landing page), so the
+        // next look at the page does not read the login form just before it goes away.
+        new WebDriverWait(browser, Chromium.TIMEOUT).until(b -> !b.getCurrentUrl().contains("j_security_check")
+                && (b.getCurrentUrl().contains("error=true") || !b.getCurrentUrl().contains("/login"))
+                && "complete".equals(Chromium.js(b).executeScript("return document.readyState")));
     }
 
     /** Waits for the card of the seed deck. */
