@@ -32,7 +32,9 @@ class PollTypePagesTest {
         assertThat(types).contains("choice", "multiple", "scale", "slider", "ranking", "quiz", "wordcloud", "open");
         for (String type : types) {
             assertThat(TEMPLATES.resolve("polltypes/" + type + "/phone.html")).isRegularFile();
-            assertThat(TEMPLATES.resolve("polltypes/" + type + "/screen.html")).isRegularFile();
+            // The presenter page hands its console (totals, controls) to the type's screen, which places it.
+            assertThat(Files.readString(TEMPLATES.resolve("polltypes/" + type + "/screen.html"), StandardCharsets.UTF_8))
+                    .as(type + "/screen.html").contains("{#insert console /}");
             assertThat(SCRIPTS.resolve("polltypes/" + type + ".js")).isRegularFile();
         }
     }
