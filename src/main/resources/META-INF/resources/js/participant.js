@@ -2,11 +2,11 @@ import { liveSocket } from './live.js';
 import { participantQa } from './qa.js';
 import { announcer } from './announce.js';
 import { problemCode, problemText } from './problems.js';
-import { textAnswerOf, showTextAnswer, textAcked, showMine, clearMine, openLimit } from './text-answers.js';
+import { pollTypes } from './poll-types.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
-// Each poll type has its own input (see answerOf/showAnswer): tap an option (choice, quiz) or a scale point to vote;
-// pick options (multiple), move the slider or order the options (ranking), then send. Votes go over the live socket, or over REST while it is down; each carries a request id, so
+// Each poll type has its own input, drawn by the server and read and shown by the type's module (poll-types.js): a tap
+// is the vote for some types, others are filled in and then sent. Votes go over the live socket, or over REST while it is down; each carries a request id, so
 // a resend counts once. The page confirms only on the server's ack (sent after commit). A new round of a poll clears
 // the marked choice.
 const body = document.body;
@@ -42,27 +42,16 @@ function section(pollId) {
   return sections().find((s) => s.dataset.pollId === pollId);
 }
 
+// The module of each poll type on the page (js/polltypes/<type>.js).
+const types = await pollTypes(sections().map((s) => s.dataset.type));
+
+function typeOf(s) {
+  return types.get(s.dataset.type);
+}
+
 // What the page shows as the answer of a poll section, in the API's answer shape ({optionId}, {optionIds} or {value}).
 function answerOf(s) {
-  switch (s.dataset.type) {
-    case 'multiple':
-      return { optionIds: Array.from(s.querySelectorAll('button.pick[aria-pressed="true"]'),
-        (b) => Number(b.dataset.optionId)) };
-    case 'scale': {
-      const point = s.querySelector('button.point[aria-pressed="true"]');
-      return point ? { value: Number(point.dataset.value) } : null;
-    }
-    case 'slider':
-      return { value: Number(s.querySelector('.slider-input').value) };
-    case 'ranking':
-      return { optionIds: Array.from(s.querySelectorAll('.ranking li'), (li) => Number(li.dataset.optionId)) };
-    case 'wordcloud': case 'open':
-      return textAnswerOf(s);
-    default: {
-      const chosen = s.querySelector('button.option[aria-pressed="true"]');
-      return chosen ? { optionId: Number(chosen.dataset.optionId) } : null;
-    }
-  }
+  return typeOf(s).answerOf(s);
 }
 
 sections().forEach((s) => {
@@ -80,58 +69,13 @@ function requestId() {
 // Shows an answer (or none, null) in the poll's input.
 function showAnswer(pollId, answer) {
   const s = section(pollId);
-  if (!s) return;
-  const ids = answer && answer.optionIds ? answer.optionIds.map(String) : [];
-  switch (s.dataset.type) {
-    case 'multiple':
-      s.querySelectorAll('button.pick').forEach((b) => b.setAttribute('aria-pressed', String(ids.includes(b.dataset.optionId))));
-      applyLimits(s);
-      break;
-    case 'scale':
-      s.querySelectorAll('button.point').forEach((b) => b.setAttribute('aria-pressed',
-        String(!!answer && answer.value !== undefined && b.dataset.value === String(answer.value))));
-      break;
-    case 'slider': {
-      const input = s.querySelector('.slider-input');
-      input.value = answer && answer.value !== undefined ? answer.value : 50;
-      s.querySelector('.slider-value').textContent = input.value;
-      break;
-    }
-    case 'ranking': {
-      const list = s.querySelector('.ranking');
-      const items = Array.from(list.children);
-      if (ids.length) ids.forEach((id) => { const li = items.find((i) => i.dataset.optionId === id); if (li) list.appendChild(li); });
-      break;
-    }
-    case 'wordcloud': case 'open':
-      showTextAnswer(s, answer);
-      break;
-    default: {
-      const optionId = answer ? answer.optionId : null;
-      s.querySelectorAll('button.option').forEach((b) => {
-        b.setAttribute('aria-pressed', String(optionId !== null && optionId !== undefined
-          && b.dataset.optionId === String(optionId)));
-      });
-    }
-  }
+  if (s) typeOf(s).showAnswer?.(s, answer);
 }
 
-// A multiple choice takes min to max picks: at max the other options are disabled (and a polite note says why), and
-// the send button stays disabled below min. Nothing is disabled while the poll is not open anyway. Open text stops
-// at its most answers per round (openLimit).
+// What the poll's limits forbid now (e.g. a multiple choice's most picks); nothing is disabled while the poll is not
+// open anyway.
 function applyLimits(s) {
-  openLimit(s);
-  if (s.dataset.type !== 'multiple') return;
-  const box = s.querySelector('.options');
-  const picks = Array.from(box.querySelectorAll('button.pick'));
-  const open = s.dataset.status === 'OPEN';
-  const chosen = picks.filter((b) => b.getAttribute('aria-pressed') === 'true').length;
-  const full = chosen >= Number(box.dataset.max) && chosen < picks.length;
-  picks.forEach((b) => { b.disabled = !open || (full && b.getAttribute('aria-pressed') !== 'true'); });
-  box.querySelector('.submit').disabled = !open || chosen < Number(box.dataset.min);
-  const note = box.querySelector('.limit-note');
-  const text = open && full ? box.dataset.msgMaxReached : '';
-  if (note.textContent !== text) note.textContent = text;
+  typeOf(s).applyLimits?.(s);
 }
 
 function confirm(pollId, text, failed) {
@@ -184,7 +128,7 @@ function applyStatus(pollId, status, round, version) {
     pending.forEach((v, id) => { if (v.pollId === pollId) pending.delete(id); });
     confirmed.set(pollId, null);
     showAnswer(pollId, null);
-    clearMine(s);
+    typeOf(s).newRound?.(s);
     confirm(pollId, '', false);
   }
   s.dataset.round = round;
@@ -229,10 +173,10 @@ function onAck(message) {
   const answer = message.answer || { optionId: Number(message.optionId) };
   confirmed.set(message.pollId, answer);
   if (!pendingFor(message.pollId)) showAnswer(message.pollId, answer);
-  textAcked(s);
+  if (s) typeOf(s).acked?.(s);
   confirm(message.pollId, body.dataset.msgReceived, false);
-  const chosen = s && s.querySelector('button.option[data-option-id="' + Number(message.optionId) + '"]');
-  if (chosen) announce.say(fill(body.dataset.msgAnnounceVote, chosen.textContent));
+  const chosen = s && typeOf(s).describe?.(s, answer);
+  if (chosen) announce.say(fill(body.dataset.msgAnnounceVote, chosen));
 }
 
 // A refused vote, told in the page's language by the problem's code (never the server's English detail).
@@ -253,7 +197,9 @@ function onError(message) {
     return;
   }
   pending.delete(message.requestId);
-  if (!pendingFor(vote.pollId) && !['multiple', 'slider', 'ranking', 'wordcloud', 'open'].includes(section(vote.pollId)?.dataset.type)) {
+  // A tapped answer goes back to the confirmed one; one that was filled in stays, to be corrected and sent again.
+  const s = section(vote.pollId);
+  if (!pendingFor(vote.pollId) && !(s && typeOf(s).keepsInputOnRefusal)) {
     showAnswer(vote.pollId, confirmed.get(vote.pollId));
   }
   confirm(vote.pollId, refusal(message.problem), true);
@@ -273,7 +219,7 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
         if (mine !== null) confirm(p.pollId, body.dataset.msgReceived, false);
         else if (!s.querySelector('.confirmation.failed')) confirm(p.pollId, '', false);
       });
-      showNickname(message.nickname);
+      types.forEach((type) => type.onState?.(message));
       showSlide(message.show);
       break;
     case 'slide':
@@ -289,11 +235,12 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
     case 'error':
       onError(message);
       break;
-    case 'open-mine':
-      showMine(section(message.pollId), message);
-      break;
-    default:
-      qa.onMessage(message);
+    default: {
+      // A message about one poll that only its type knows (e.g. open text's own answers), else Q&A.
+      const s = message.pollId !== undefined ? section(message.pollId) : null;
+      if (s && typeOf(s).onMessage) typeOf(s).onMessage(s, message);
+      else qa.onMessage(message);
+    }
   }
 }, () => {
   // Resend what was tapped while offline, with the same request ids: the server counts each once.
@@ -338,63 +285,14 @@ sections().forEach((s) => {
   s.addEventListener('click', (event) => {
     const button = event.target.closest('button');
     if (!button || button.disabled || !button.closest('.answer')) return;
-    if (button.classList.contains('option')) {
-      cast(s, { optionId: Number(button.dataset.optionId) });
-    } else if (button.classList.contains('point')) {
-      cast(s, { value: Number(button.dataset.value) });
-    } else if (button.classList.contains('pick')) {
-      button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
-      applyLimits(s);
-      confirm(s.dataset.pollId, '', false);
-    } else if (button.classList.contains('up') || button.classList.contains('down')) {
-      const li = button.closest('li');
-      if (button.classList.contains('up') && li.previousElementSibling) li.parentNode.insertBefore(li, li.previousElementSibling);
-      if (button.classList.contains('down') && li.nextElementSibling) li.parentNode.insertBefore(li.nextElementSibling, li);
-      button.focus();
-      confirm(s.dataset.pollId, '', false);
-    } else if (button.classList.contains('submit')) {
+    if (button.classList.contains('submit')) {
       cast(s, answerOf(s));
+      return;
     }
+    // The type's own buttons: a tap that is the vote, or a change of the input that is sent later.
+    const answer = typeOf(s).click?.(s, button);
+    if (answer === true) confirm(s.dataset.pollId, '', false);
+    else if (answer) cast(s, answer);
   });
-  const slider = s.querySelector('.slider-input');
-  if (slider) {
-    slider.addEventListener('input', () => {
-      s.querySelector('.slider-value').textContent = slider.value;
-      confirm(s.dataset.pollId, '', false);
-    });
-  }
-  const nickname = s.querySelector('.nickname-form');
-  if (nickname) nickname.addEventListener('submit', (event) => { event.preventDefault(); saveNickname(nickname); });
+  typeOf(s).bind?.(s, () => confirm(s.dataset.pollId, '', false));
 });
-
-// The quiz nickname: asked once per talk, on the first quiz; every quiz section shows it afterwards.
-function showNickname(nickname) {
-  if (!nickname) return;
-  document.querySelectorAll('.nickname-form').forEach((f) => { f.hidden = true; });
-  document.querySelectorAll('.nickname-shown').forEach((p) => {
-    p.hidden = false;
-    p.querySelector('.nickname').textContent = nickname;
-  });
-}
-
-async function saveNickname(form) {
-  const error = form.querySelector('.nickname-error');
-  try {
-    const response = await fetch('/api/talks/' + encodeURIComponent(code) + '/nickname', {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ nickname: form.querySelector('.nickname-input').value }),
-    });
-    const answer = await response.json().catch(() => ({}));
-    if (response.ok) {
-      error.hidden = true;
-      showNickname(answer.nickname);
-    } else {
-      error.textContent = problemText(problemCode(answer.type));
-      error.hidden = false;
-    }
-  } catch (e) {
-    error.textContent = document.querySelector('.offline').textContent;
-    error.hidden = false;
-  }
-}

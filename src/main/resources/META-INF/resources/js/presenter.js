@@ -3,7 +3,7 @@ import { showSync, duration } from './show.js';
 import { presenterQa } from './qa.js';
 import { announcer, numbers } from './announce.js';
 import { problemCode, problemText } from './problems.js';
-import { renderTextResults, moderation } from './text-results.js';
+import { pollTypes } from './poll-types.js';
 import { fitShown } from './fit.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
@@ -131,6 +131,9 @@ function pollElement(pollId) {
   return Array.from(document.querySelectorAll('.poll[data-poll-id]')).find((p) => p.dataset.pollId === pollId);
 }
 
+// The module of each poll type on the screen (js/polltypes/<type>.js): it draws the results beyond the shared bars.
+const types = await pollTypes(Array.from(document.querySelectorAll('.poll[data-poll-id]'), (p) => p.dataset.type));
+
 const deadlines = new Map();
 
 function setDeadline(poll, remainingMs) {
@@ -199,7 +202,8 @@ function applyResults(message) {
   if (total.textContent !== format.number(message.total) && !poll.closest('section.slide').hidden) {
     announce.say(body.dataset.msgVotes.replace('%s', () => format.number(message.total)));
   }
-  poll.querySelector('.bars').hidden = !message.resultsVisible || message.counts.length === 0;
+  const bars = poll.querySelector('.bars');
+  if (bars) bars.hidden = !message.resultsVisible || message.counts.length === 0;
   renderTypeResults(poll, message);
   poll.querySelector('.results-hidden').hidden = message.resultsVisible;
   poll.querySelector('.total').textContent = format.number(message.total);
@@ -211,97 +215,13 @@ function applyResults(message) {
   fitShown();
 }
 
-// ---- Results of the poll types beyond single choice, drawn from the results message's `details` ----
-// Every text is set with textContent: option texts and labels show exactly as typed.
-
-function element(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  return e;
-}
-
-function number(value) {
-  if (value === null || value === undefined) return '–';
-  return new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 1 }).format(value);
-}
-
-// Columns for a scale's distribution or a slider's histogram, with the end labels and mean/median under them.
-function columns(box, details) {
-  const most = Math.max(1, ...details.bars.map((b) => b.count));
-  const chart = element('div', 'columns');
-  details.bars.forEach((bar) => {
-    const column = element('div', 'column');
-    column.dataset.from = bar.from;
-    const fill = element('span', 'column-bar');
-    fill.style.height = Math.round((bar.count / most) * 100) + '%';
-    column.append(element('span', 'column-count', bar.count), fill,
-      element('span', 'column-label', bar.from === bar.to ? bar.from : bar.from + '–' + bar.to));
-    chart.append(column);
-  });
-  box.append(chart);
-  if (details.low || details.high) {
-    const poles = element('div', 'poles');
-    poles.append(element('span', 'pole low', details.low || ''), element('span', 'pole high', details.high || ''));
-    box.append(poles);
-  }
-  const stats = element('p', 'stats');
-  stats.append(element('span', null, box.dataset.msgMean + ' '), element('strong', 'mean', number(details.mean)),
-    element('span', null, ' · ' + box.dataset.msgMedian + ' '), element('strong', 'median', number(details.median)));
-  box.append(stats);
-}
-
-// A ranking, best Borda score first, with its average rank.
-function ranking(box, details, total) {
-  const list = element('ol', 'ranking-results');
-  const best = Math.max(1, total * (details.options - 1));
-  details.items.slice().sort((a, b) => b.borda - a.borda).forEach((item) => {
-    const li = element('li', 'bar-row');
-    li.dataset.optionId = item.optionId;
-    const track = element('span', 'bar-track');
-    const bar = element('span', 'bar');
-    bar.style.width = Math.round((item.borda / best) * 100) + '%';
-    track.append(bar);
-    const numbers = element('span', 'numbers');
-    numbers.append(element('span', 'borda', item.borda), element('span', null, ' ' + box.dataset.msgBorda + ' · '
-      + box.dataset.msgAverageRank + ' '), element('span', 'average-rank', number(item.averageRank)));
-    li.append(element('span', 'label', item.text), track, numbers);
-    list.append(li);
-  });
-  box.append(list);
-}
-
-// After a quiz question: the right options are marked and the talk's leaderboard is shown.
-function quiz(poll, box, details) {
-  const correct = (details.correctOptionIds || []).map(String);
-  poll.querySelectorAll('.bar-row').forEach((row) => row.classList.toggle('correct', correct.includes(row.dataset.optionId)));
-  if (!details.leaderboard) return;
-  box.append(element('h2', 'leaderboard-title', box.dataset.msgLeaderboard));
-  const table = element('ol', 'leaderboard fit-rows');
-  if (details.leaderboard.rows.length === 0) table.append(element('li', 'empty', box.dataset.msgNone));
-  details.leaderboard.rows.forEach((row) => {
-    const li = element('li', 'leader');
-    li.append(element('span', 'rank', row.rank + '.'), element('span', 'nickname', row.nickname),
-      element('span', 'points', row.points + ' ' + box.dataset.msgPoints));
-    table.append(li);
-  });
-  box.append(table);
-}
-
+// The results of the poll types beyond the shared bars, drawn by the type's module from the message's `details`.
 function renderTypeResults(poll, message) {
   const box = poll.querySelector('.type-results');
   if (!box) return;
   box.replaceChildren();
   box.hidden = !message.resultsVisible || !message.details;
-  const details = message.details;
-  if (!details) return;
-  switch (message.pollType) {
-    case 'scale': case 'slider': columns(box, details); break;
-    case 'ranking': ranking(box, details, message.total); break;
-    case 'quiz': quiz(poll, box, details); break;
-    case 'wordcloud': case 'open': renderTextResults(poll, box, message); break;
-    default: box.hidden = true;
-  }
+  if (message.details) types.get(poll.dataset.type).showResults?.(poll, message);
 }
 
 document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
@@ -311,18 +231,24 @@ document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
 // With the key the presenter's own feed (with presence, and Q&A questions waiting for moderation or hidden); without,
 // the public screen feed: what the room sees.
 const qa = presenterQa(code, key);
-const moderated = moderation(code, key);
 const feed = key ? '/ws/present/' + encodeURIComponent(code) + '?key=' + encodeURIComponent(key)
   : '/ws/screen/' + encodeURIComponent(code);
 liveSocket(feed, (message) => {
   switch (message.type) {
     case 'qa': qa.onMessage(message); break;
-    case 'moderation': moderated.onMessage(message); fitShown(); break;
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':
       document.querySelectorAll('.participants').forEach((e) => { e.textContent = format.number(message.participants); });
       break;
+    default: {
+      // A message about one poll that only its type knows (e.g. open text's moderation list).
+      const poll = message.pollId !== undefined ? pollElement(message.pollId) : null;
+      if (poll && types.get(poll.dataset.type).onMessage) {
+        types.get(poll.dataset.type).onMessage(poll, message);
+        fitShown();
+      }
+    }
   }
 }, () => show.resume());
 

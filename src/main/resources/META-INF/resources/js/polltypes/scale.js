@@ -1,0 +1,17 @@
+// A scale: one tap on a point is the vote ({value}). On the screen its distribution as columns.
+
+export { showColumns as showResults } from './columns.js';
+
+export function answerOf(s) {
+  const point = s.querySelector('button.point[aria-pressed="true"]');
+  return point ? { value: Number(point.dataset.value) } : null;
+}
+
+export function showAnswer(s, answer) {
+  s.querySelectorAll('button.point').forEach((b) => b.setAttribute('aria-pressed',
+    String(!!answer && answer.value !== undefined && b.dataset.value === String(answer.value))));
+}
+
+export function click(s, button) {
+  return button.classList.contains('point') ? { value: Number(button.dataset.value) } : undefined;
+}
