@@ -18,16 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.CurrentClient;
 import dk.afstemning.talk.ShowState;
-import dk.afstemning.talk.TalkService;
 import dk.afstemning.talk.ShowService;
 
 /** The show: which slide the presenter shows now. Phones and other presenter windows follow it live. */
 @Path("/api/talks/{code}/show")
 @Produces(MediaType.APPLICATION_JSON)
 public class ShowResource {
-
-    @Inject
-    TalkService talks;
 
     @Inject
     ShowService show;
