@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dk.afstemning.answer.QuestionType;
-import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
+import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.PollTypes;
 import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.KeptVotes;
@@ -24,6 +25,9 @@ import dk.afstemning.vote.KeptVotes;
 @ApplicationScoped
 @Transactional
 public class ResultsService {
+
+    @Inject
+    PollTypes types;
 
     /**
      * Results of the poll's current round. Reads the poll (and so its version) before the counts, so a snapshot never
@@ -47,7 +51,7 @@ public class ResultsService {
     public PollResults results(Poll poll, int round) {
         long version = poll.version;
         boolean visible = round < poll.round || poll.resultsVisible();
-        QuestionType type = QuestionTypes.get(poll.type);
+        PollType type = types.get(poll.type);
         Map<Long, Long> counts = type.countsByOption(poll, round);
         List<PollOption> options = PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
