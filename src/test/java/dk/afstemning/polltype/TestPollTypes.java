@@ -34,7 +34,9 @@ public final class TestPollTypes {
     private static List<PollType> find() {
         URL root = PollType.class.getResource("PollType.class");
         try {
-            Path dir = Path.of(root.toURI()).getParent();
+            // Maven runs tests in the project folder; inside a @QuarkusTest the class's URL is not a file.
+            Path built = Path.of("target", "classes", PollType.class.getPackageName().replace('.', '/'));
+            Path dir = Files.isDirectory(built) ? built : Path.of(root.toURI()).getParent();
             List<PollType> types = new ArrayList<>();
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
