@@ -11,10 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.poll.PollService;
 import dk.afstemning.poll.PollTypeInfo;
 import dk.afstemning.poll.PollView;
+import dk.afstemning.problem.ApiProblem;
 
 /**
  * Presenter controls of a poll's life cycle. Every call needs the talk's key in {@code X-Presenter-Key}; each is

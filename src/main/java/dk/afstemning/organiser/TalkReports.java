@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +23,15 @@ import io.quarkus.panache.common.Sort;
 
 import dk.afstemning.participant.Participant;
 import dk.afstemning.poll.Poll;
-import dk.afstemning.report.ReportService;
-import dk.afstemning.report.Reports;
+import dk.afstemning.polltype.PollTypes;
 import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.polltype.RoundCounts;
-import dk.afstemning.polltype.PollTypes;
-import dk.afstemning.vote.KeptVotes;
+import dk.afstemning.report.ReportService;
+import dk.afstemning.report.Reports;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.VoteText;
 
 /** What the organiser dashboard and a talk's results page show, read from stored votes and the kept counts. */

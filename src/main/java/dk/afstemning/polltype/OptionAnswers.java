@@ -8,12 +8,11 @@ import java.util.Set;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.vote.Vote;
-import dk.afstemning.vote.VoteChoice;
 import dk.afstemning.vote.Answer;
-import dk.afstemning.vote.NumberAnswer;
 import dk.afstemning.vote.OptionAnswer;
 import dk.afstemning.vote.OptionsAnswer;
+import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteChoice;
 
 /** Checks shared by the option-based types: options exist in this poll, appear once, and the stored answer of a vote. */
 public final class OptionAnswers {

@@ -152,6 +152,14 @@ public interface PollType {
         return Map.of();
     }
 
+    /**
+     * Keeps the aggregates only this type needs of old raw votes, before the retention job deletes them (votes per
+     * option and per value, text entries per status, who answered and quiz points are kept for every type by the job
+     * itself); results read them back through {@code vote.KeptVotes}.
+     */
+    default void keep(Pruning pruning) {
+    }
+
     // --- reports and exports ---
 
     /** The round's counts from the stored votes plus the aggregates kept of pruned ones ({@code vote.KeptVotes}). */

@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.polltype.ReportItems.OptionKey;
 import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.polltype.ReportItems.TextAnswer;
 import dk.afstemning.polltype.ReportItems.VoteAnswer;
-import dk.afstemning.poll.Poll;
 import dk.afstemning.stats.SmallSample;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteChoice;

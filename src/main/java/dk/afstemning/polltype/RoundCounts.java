@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dk.afstemning.text.CloudWords;
 import dk.afstemning.polltype.ReportItems.TextAnswer;
+import dk.afstemning.text.CloudWords;
 
 /**
  * What a round's report is computed from: the counts the database grouped, keyed by option deck id (not database id),

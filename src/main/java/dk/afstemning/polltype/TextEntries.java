@@ -10,9 +10,9 @@ import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.text.Graphemes;
 import dk.afstemning.text.ProfanityFilter;
 import dk.afstemning.text.TextNormalizer;
-import dk.afstemning.vote.VoteText;
 import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.TextsAnswer;
+import dk.afstemning.vote.VoteText;
 
 /** The checks shared by the free-text types (word cloud, open text): length in user-visible characters, emptiness. */
 public final class TextEntries {

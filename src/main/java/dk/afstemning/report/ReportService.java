@@ -14,29 +14,29 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import dk.afstemning.polltype.PollType;
-import dk.afstemning.polltype.PollTypes;
-import dk.afstemning.participant.Pseudonyms;
-import dk.afstemning.polltype.RoundCounts;
 import dk.afstemning.participant.Participant;
+import dk.afstemning.participant.Pseudonyms;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
-import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.PollTypes;
 import dk.afstemning.polltype.ReportItems.OptionKey;
 import dk.afstemning.polltype.ReportItems.OptionStat;
+import dk.afstemning.polltype.ReportItems.RoundStat;
+import dk.afstemning.polltype.RoundCounts;
+import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.report.Reports.PairTest;
 import dk.afstemning.report.Reports.PollReport;
 import dk.afstemning.report.Reports.QuestionExport;
 import dk.afstemning.report.Reports.QuestionReport;
 import dk.afstemning.report.Reports.QuestionSummary;
-import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.report.Reports.TalkAnswers;
 import dk.afstemning.report.Reports.TalkExport;
 import dk.afstemning.report.Reports.TalkReport;
 import dk.afstemning.report.Reports.VoteRow;
-import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.stats.Comparisons;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
 
 /**

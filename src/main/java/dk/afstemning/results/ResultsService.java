@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
+import dk.afstemning.poll.PollStatus;
 import dk.afstemning.polltype.PollType;
 import dk.afstemning.polltype.PollTypes;
-import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.KeptVotes;
 

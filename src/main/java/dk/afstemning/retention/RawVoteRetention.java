@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+
+import dk.afstemning.polltype.PollTypes;
 
 /**
  * Deletes raw votes (and vote receipts) older than {@code afstemning.retention.raw-votes-days} days, every
@@ -22,6 +25,9 @@ public class RawVoteRetention {
 
     @ConfigProperty(name = "afstemning.retention.raw-votes-days", defaultValue = "0")
     int days;
+
+    @Inject
+    PollTypes types;
 
     @Scheduled(every = "{afstemning.retention.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -43,6 +49,6 @@ public class RawVoteRetention {
      */
     @Transactional
     public int prune(Instant cutoff) {
-        return VotePruning.prune(cutoff);
+        return VotePruning.prune(cutoff, types);
     }
 }

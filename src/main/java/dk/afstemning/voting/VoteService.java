@@ -34,8 +34,8 @@ import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Answer;
-import dk.afstemning.vote.VoteAck;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteAck;
 import dk.afstemning.vote.VoteReceipt;
 
 /**

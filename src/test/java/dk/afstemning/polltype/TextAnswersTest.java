@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.Talk;
-import dk.afstemning.text.TextNormalizer;
-import dk.afstemning.vote.VoteText;
 import dk.afstemning.text.CloudWords;
+import dk.afstemning.text.TextNormalizer;
 import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.TextsAnswer;
+import dk.afstemning.vote.VoteText;
 
 /** The arithmetic and checks of the word cloud and open text, with exact values (the cloud's layout: {@code wordcloud.CloudLayoutTest}). */
 class TextAnswersTest {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import dk.afstemning.deck.Deck;
 import dk.afstemning.deck.DeckException;
 import dk.afstemning.deck.DeckParser;
-
 import dk.afstemning.polltype.TestPollTypes;
 
 /** The deck's front matter {@code qa} and {@code profanity-filter}. */

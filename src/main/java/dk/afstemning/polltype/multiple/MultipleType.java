@@ -13,6 +13,7 @@ import dk.afstemning.polltype.DeckKeys;
 import dk.afstemning.polltype.DeckSettings;
 import dk.afstemning.polltype.OptionAnswers;
 import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.Pruning;
 import dk.afstemning.polltype.ReportItems.OptionKey;
 import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.polltype.ReportItems.VoteAnswer;
@@ -109,6 +110,14 @@ public class MultipleType implements PollType {
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
         return new Details(min(poll), max(poll, options));
+    }
+
+    /** Ticks per option. */
+    @Override
+    public void keep(Pruning pruning) {
+        pruning.add("vote_tally", "select o.poll_id, o.round, c.option_id, count(*) as n from " + pruning.old()
+                + " join vote_choice c on c.vote_id = o.id where o.type = ?2"
+                + " group by o.poll_id, o.round, c.option_id", "option_id");
     }
 
     @Override

@@ -18,6 +18,7 @@ import dk.afstemning.poll.PollOption;
 import dk.afstemning.polltype.DeckKeys;
 import dk.afstemning.polltype.DeckSettings;
 import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.Pruning;
 import dk.afstemning.polltype.ReportItems.OptionKey;
 import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.polltype.ReportItems.RoundStat;
@@ -156,6 +157,14 @@ public class OpenType implements PollType {
         Collections.reverse(newest);
         newest = newest.subList(0, Math.min(newest.size(), MAX_SHOWN));
         return new Details(maxChars(poll), moderated(poll), shown.size(), newest);
+    }
+
+    /** The shown answers themselves (the public screen lists them); the others are counted by status. */
+    @Override
+    public void keep(Pruning pruning) {
+        pruning.run("insert into kept_text (id, poll_id, round, position, text, created_at)"
+                + " select t.id, o.poll_id, o.round, t.position, t.text, t.created_at from " + pruning.old()
+                + " join vote_text t on t.vote_id = o.id where o.type = ?2 and t.status = 'shown'");
     }
 
     @Override

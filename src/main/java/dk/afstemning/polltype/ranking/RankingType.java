@@ -14,6 +14,7 @@ import dk.afstemning.polltype.DeckKeys;
 import dk.afstemning.polltype.DeckSettings;
 import dk.afstemning.polltype.OptionAnswers;
 import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.Pruning;
 import dk.afstemning.polltype.ReportItems.OptionKey;
 import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.polltype.ReportItems.RoundStat;
@@ -99,6 +100,14 @@ public class RankingType implements PollType {
         Map<Long, Map<Integer, Long>> places = KeptVotes.places(poll.id, round);
         return new Details(options.size(), Tallies.borda(options.size(), places,
                 options.stream().map(o -> Map.entry(o.id, o.text)).toList()));
+    }
+
+    /** Votes per option and place. */
+    @Override
+    public void keep(Pruning pruning) {
+        pruning.add("place_tally", "select o.poll_id, o.round, c.option_id, c.position, count(*) as n from "
+                + pruning.old() + " join vote_choice c on c.vote_id = o.id where o.type = ?2"
+                + " group by o.poll_id, o.round, c.option_id, c.position", "option_id", "position");
     }
 
     @Override

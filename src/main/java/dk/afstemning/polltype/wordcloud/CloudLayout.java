@@ -3,8 +3,8 @@ package dk.afstemning.polltype.wordcloud;
 import java.util.ArrayList;
 import java.util.List;
 
-import dk.afstemning.text.Graphemes;
 import dk.afstemning.text.CloudWords;
+import dk.afstemning.text.Graphemes;
 
 /**
  * Lays out a word cloud on the server, so that every screen shows the same cloud and the words stay real, selectable

@@ -13,6 +13,7 @@ import dk.afstemning.poll.PollOption;
 import dk.afstemning.polltype.DeckKeys;
 import dk.afstemning.polltype.DeckSettings;
 import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.Pruning;
 import dk.afstemning.polltype.ReportItems.OptionKey;
 import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.polltype.ReportItems.RoundStat;
@@ -121,6 +122,18 @@ public class WordCloudType implements PollType {
         long entries = words.stream().mapToLong(CloudWords.Word::count).sum();
         return new Details(maxEntries(poll), maxChars(poll), entries, words.size(),
                 CloudLayout.layout(words.subList(0, Math.min(words.size(), MAX_WORDS))));
+    }
+
+    /** The shown entries per merge key and spelling (the word cloud of a pruned round). */
+    @Override
+    public void keep(Pruning pruning) {
+        pruning.run("merge into word_tally k using (select o.poll_id, o.round, t.merge_key, t.text,"
+                + " count(*) as n, min(t.id) as first_id from " + pruning.old() + " join vote_text t on t.vote_id = o.id"
+                + " where o.type = ?2 and t.status = 'shown' group by o.poll_id, o.round, t.merge_key, t.text) s"
+                + " on (k.poll_id = s.poll_id and k.round = s.round and k.merge_key = s.merge_key and k.text = s.text)"
+                + " when matched then update set entries = k.entries + s.n, first_id = least(k.first_id, s.first_id)"
+                + " when not matched then insert (poll_id, round, merge_key, text, entries, first_id)"
+                + " values (s.poll_id, s.round, s.merge_key, s.text, s.n, s.first_id)");
     }
 
     @Override
