@@ -2,9 +2,15 @@ package dk.afstemning.polltype;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -65,6 +71,22 @@ class PollTypeUnitsTest {
             assertThat(stat.n()).as(type.name()).isZero();
             Method answer = classOf(type).getMethod("answer", Vote.class);
             assertThat(Modifier.isAbstract(answer.getModifiers())).as(type.name()).isFalse();
+        }
+    }
+
+    @Test
+    void aTypesPackageUsesNoOtherTypesPackageAndTheSharedPackageUsesNone() throws IOException {
+        Path root = Path.of("src", "main", "java", "dk", "afstemning", "polltype");
+        Pattern typeImport = Pattern.compile("dk\\.afstemning\\.polltype\\.([a-z]+)\\.");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path folder = root.relativize(file).getParent();
+                String own = folder == null ? null : folder.toString();
+                Matcher used = typeImport.matcher(Files.readString(file));
+                while (used.find()) {
+                    assertThat(used.group(1)).as(file.toString()).isEqualTo(own);
+                }
+            }
         }
     }
 
