@@ -11,9 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.poll.PollService;
+import dk.afstemning.poll.PollTypeInfo;
 import dk.afstemning.poll.PollView;
+import dk.afstemning.problem.ApiProblem;
 
 /**
  * Presenter controls of a poll's life cycle. Every call needs the talk's key in {@code X-Presenter-Key}; each is
@@ -29,12 +30,15 @@ public class PollResource {
     @Inject
     PollService polls;
 
+    @Inject
+    PollTypeInfo types;
+
     @POST
     @Path("/open")
     @Operation(summary = "Open the poll; ?seconds=N starts a countdown after which the server closes it (0: none)")
     public PollView open(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @HeaderParam(KEY_HEADER) String key, @QueryParam("seconds") String seconds) {
-        return PollView.of(polls.open(code, pollId, key, seconds(seconds)));
+        return PollView.of(polls.open(code, pollId, key, seconds(seconds)), types);
     }
 
     @POST
@@ -42,7 +46,7 @@ public class PollResource {
     @Operation(summary = "Close the poll; votes in flight are either stored or refused")
     public PollView close(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @HeaderParam(KEY_HEADER) String key) {
-        return PollView.of(polls.close(code, pollId, key));
+        return PollView.of(polls.close(code, pollId, key), types);
     }
 
     @POST
@@ -50,7 +54,7 @@ public class PollResource {
     @Operation(summary = "Show the counts of a poll whose results are hidden")
     public PollView reveal(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @HeaderParam(KEY_HEADER) String key) {
-        return PollView.of(polls.reveal(code, pollId, key, true));
+        return PollView.of(polls.reveal(code, pollId, key, true), types);
     }
 
     @POST
@@ -58,7 +62,7 @@ public class PollResource {
     @Operation(summary = "Hide the counts of a poll whose results are hidden until revealed")
     public PollView hide(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @HeaderParam(KEY_HEADER) String key) {
-        return PollView.of(polls.reveal(code, pollId, key, false));
+        return PollView.of(polls.reveal(code, pollId, key, false), types);
     }
 
     @POST
@@ -67,7 +71,7 @@ public class PollResource {
             + "keep their votes")
     public PollView reset(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @HeaderParam(KEY_HEADER) String key, @QueryParam("seconds") String seconds) {
-        return PollView.of(polls.reset(code, pollId, key, seconds(seconds)));
+        return PollView.of(polls.reset(code, pollId, key, seconds(seconds)), types);
     }
 
     /** The {@code seconds} query parameter: absent is null; anything but a whole number is a 400, not a 404. */

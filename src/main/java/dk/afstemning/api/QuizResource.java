@@ -20,7 +20,7 @@ import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.CurrentClient;
 import dk.afstemning.talk.TalkService;
-import dk.afstemning.answer.Leaderboard;
+import dk.afstemning.polltype.quiz.Leaderboard;
 
 /** The quiz API of a talk: a participant's nickname and the leaderboard. */
 @Path("/api/talks/{code}")

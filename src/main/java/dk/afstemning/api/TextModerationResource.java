@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dk.afstemning.answer.TextModeration;
+import dk.afstemning.polltype.open.TextModeration;
 
 /** Presenter moderation of open-text answers; needs the talk's key in {@code X-Presenter-Key} (or a login). */
 @Path("/api/talks/{code}/polls/{pollId}/answers/{answerId}")

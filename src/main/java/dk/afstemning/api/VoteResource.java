@@ -64,7 +64,7 @@ public class VoteResource {
     public VoteAck cast(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @CookieParam(ParticipantService.COOKIE) String token, @Valid @NotNull CastVote vote) {
         limits.vote(client.key(), token);
-        return votes.cast(code, pollId, token, new Answer(vote.optionId(), vote.optionIds(), vote.value(),
+        return votes.cast(code, pollId, token, Answer.of(vote.optionId(), vote.optionIds(), vote.value(),
                 vote.texts() == null ? null : List.copyOf(vote.texts())),
                 vote.requestId());
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -32,6 +33,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import dk.afstemning.polltype.PollTypes;
+
 /**
  * Parses a Marp-compatible Markdown deck: optional YAML front matter between {@code ---} lines at the top, slides
  * separated by lines holding only {@code ---}, GitHub tables, {@code <!-- -->} comments as speaker notes and fenced
@@ -51,12 +54,23 @@ public class DeckParser {
             + "backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|headingDivider|size|"
             + "style|math|title|description|author|image|keywords|url|marp|lang|transition)\\s*:.*|fit");
 
+    @Inject
+    PollTypes types;
+
     private final List<Extension> extensions = List.of(TablesExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final Safelist SAFELIST = Safelist.relaxed().addAttributes("th", "align").addAttributes("code", "class")
             .addAttributes("td", "align").preserveRelativeLinks(true);
     private static final Pattern ABSOLUTE_URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|/|#)");
+
+    DeckParser() {
+    }
+
+    /** A parser outside CDI (tests), with these poll types. */
+    public DeckParser(PollTypes types) {
+        this.types = types;
+    }
 
     /**
      * @param file the deck's file name, for messages
@@ -214,7 +228,7 @@ public class DeckParser {
             public void visit(FencedCodeBlock block) {
                 if ("poll".equals(block.getInfo() == null ? null : block.getInfo().strip())) {
                     int fenceLine = firstLine + block.getSourceSpans().get(0).getLineIndex();
-                    polls.add(new PollBlockParser(file, fenceLine + 1).parse(block.getLiteral(), fenceLine));
+                    polls.add(new PollBlockParser(file, fenceLine + 1, types).parse(block.getLiteral(), fenceLine));
                     remove.add(block);
                 }
             }

@@ -24,45 +24,37 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import dk.afstemning.answer.QuestionType;
-import dk.afstemning.answer.QuestionTypes;
+import dk.afstemning.polltype.DeckKeys;
+import dk.afstemning.polltype.DeckSettings;
+import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.PollTypes;
 
 /**
  * Reads the YAML inside a fenced {@code poll} block, strictly: an unknown key, a wrong type or a missing field is a
- * {@link DeckException} naming the deck line of the offending YAML node.
+ * {@link DeckException} naming the deck line of the offending YAML node. The keys of each type are the type's
+ * ({@link PollType#deckKeys()}, read by {@link PollType#readDeckKeys}); this parser reads the common ones.
  */
 final class PollBlockParser {
 
-    static final int MAX_OPTIONS = 20;
     static final int MAX_TEXT = 300;
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Set<String> COMMON_KEYS = Set.of("id", "type", "question", "options", "results",
             "vote-changes", "time-limit");
-    /** Keys some poll type adds (see {@link QuestionType#deckKeys()}). */
-    private static final Set<String> TYPE_KEYS = Set.of("min", "max", "low", "high", "correct", "max-entries",
-            "max-chars", "profanity-filter", "moderation");
-    /** Word cloud: default and most entries per participant; default and most characters per entry. */
-    static final int CLOUD_ENTRIES = 3;
-    static final int CLOUD_MAX_ENTRIES = 10;
-    static final int CLOUD_CHARS = 25;
-    static final int CLOUD_MAX_CHARS = 50;
-    /** Open text: default and most characters per answer. */
-    static final int OPEN_CHARS = 280;
-    static final int OPEN_MAX_CHARS = 1000;
     static final int MAX_TIME_LIMIT = 3600;
-    /** Most points a scale may have (e.g. 0–10). */
-    static final int MAX_SCALE_POINTS = 11;
 
     private final String file;
     private final int firstLine;
+    private final PollTypes types;
 
     /**
      * @param file deck file name for messages
      * @param firstLine 1-based deck line of the first YAML line (the line after the opening fence)
+     * @param types the poll types, which read their own keys
      */
-    PollBlockParser(String file, int firstLine) {
+    PollBlockParser(String file, int firstLine, PollTypes types) {
         this.file = file;
         this.firstLine = firstLine;
+        this.types = types;
     }
 
     PollSpec parse(String yaml, int fenceLine) {
@@ -71,7 +63,7 @@ final class PollBlockParser {
             throw error(root, "a poll block must be a YAML mapping with id, question and options");
         }
         String id = null;
-        String type = "choice";
+        String type = types.defaultType().name();
         String question = null;
         List<PollSpec.OptionSpec> options;
         boolean resultsHidden = false;
@@ -92,13 +84,16 @@ final class PollBlockParser {
                     optionsKey = tuple.getKeyNode();
                     optionsNode = value;
                 }
-                case "min", "max", "low", "high", "correct", "max-entries", "max-chars", "profanity-filter",
-                        "moderation" -> typeKeys.put(key, tuple);
                 case "results" -> resultsHidden = oneOf(value, "results", "live", "hidden").equals("hidden");
                 case "vote-changes" -> voteChanges = oneOf(value, "vote-changes", "true", "false").equals("true");
                 case "time-limit" -> timeLimit = seconds(value);
-                default -> throw error(tuple.getKeyNode(),
-                        "unknown key '" + key + "' in poll block; allowed keys are " + String.join(", ", sorted(allKeys())));
+                default -> {
+                    if (!types.deckKeys().contains(key)) {
+                        throw error(tuple.getKeyNode(), "unknown key '" + key + "' in poll block; allowed keys are "
+                                + String.join(", ", sorted(allKeys())));
+                    }
+                    typeKeys.put(key, tuple);
+                }
             }
         }
         int line = fenceLine;
@@ -108,7 +103,7 @@ final class PollBlockParser {
         if (question == null) {
             throw new DeckException(file, line, "poll '" + id + "' has no 'question'");
         }
-        QuestionType questionType = QuestionTypes.get(type);
+        PollType questionType = types.get(type);
         for (NodeTuple tuple : typeKeys.values()) {
             String key = scalar(tuple.getKeyNode(), "key");
             if (!questionType.deckKeys().contains(key)) {
@@ -121,94 +116,23 @@ final class PollBlockParser {
             if (optionsNode == null) {
                 throw new DeckException(file, line, "poll '" + id + "' has no 'options'");
             }
-            options = options(optionsNode, QuestionTypes.maxOptions(type));
+            options = options(optionsNode, questionType.maxOptions());
         } else if (optionsKey != null) {
             throw error(optionsKey, "a '" + type + "' poll has no options; remove 'options'");
         } else {
             options = List.of();
         }
-        PollSpec.Answers answers = answers(type, typeKeys, options, line, id);
+        DeckSettings read = questionType.readDeckKeys(new TypeKeys(typeKeys, options, line, id));
+        PollSpec.Answers answers = new PollSpec.Answers(read.min(), read.max(), read.low(), read.high(),
+                read.correct(), read.maxChars(), read.profanityFilter(), read.moderation());
         return new PollSpec(id, type, question, List.copyOf(options), line,
                 new PollSpec.Settings(resultsHidden, voteChanges, timeLimit), answers);
     }
 
-    private static Set<String> allKeys() {
+    private Set<String> allKeys() {
         Set<String> keys = new HashSet<>(COMMON_KEYS);
-        keys.addAll(TYPE_KEYS);
+        keys.addAll(types.deckKeys());
         return keys;
-    }
-
-    /** The type-specific keys, checked against the type and the options. */
-    private PollSpec.Answers answers(String type, Map<String, NodeTuple> keys, List<PollSpec.OptionSpec> options,
-            int line, String id) {
-        Node minNode = value(keys, "min");
-        Node maxNode = value(keys, "max");
-        Integer min = minNode == null ? null : whole(minNode, "min");
-        Integer max = maxNode == null ? null : whole(maxNode, "max");
-        String low = value(keys, "low") == null ? null : text(value(keys, "low"), "low");
-        String high = value(keys, "high") == null ? null : text(value(keys, "high"), "high");
-        List<String> correct = List.of();
-        Integer maxChars = null;
-        Boolean profanity = null;
-        Boolean moderation = null;
-        switch (type) {
-            case "wordcloud", "open" -> {
-                boolean cloud = type.equals("wordcloud");
-                Node entriesNode = value(keys, "max-entries");
-                if (cloud) {
-                    max = entriesNode == null ? CLOUD_ENTRIES : whole(entriesNode, "max-entries");
-                    if (max < 1 || max > CLOUD_MAX_ENTRIES) {
-                        throw error(entriesNode, "'max-entries' must be from 1 to " + CLOUD_MAX_ENTRIES + ", not " + max);
-                    }
-                }
-                Node charsNode = value(keys, "max-chars");
-                int most = cloud ? CLOUD_MAX_CHARS : OPEN_MAX_CHARS;
-                maxChars = charsNode == null ? (cloud ? CLOUD_CHARS : OPEN_CHARS) : whole(charsNode, "max-chars");
-                if (maxChars < 1 || maxChars > most) {
-                    throw error(charsNode, "'max-chars' must be from 1 to " + most + ", not " + maxChars);
-                }
-                Node filterNode = value(keys, "profanity-filter");
-                profanity = filterNode == null ? null : onOff(filterNode, "profanity-filter");
-                Node moderationNode = value(keys, "moderation");
-                moderation = cloud ? null : moderationNode == null || onOff(moderationNode, "moderation");
-            }
-            case "multiple" -> {
-                int lo = min == null ? 1 : min;
-                int hi = max == null ? options.size() : max;
-                if (lo < 1 || lo > options.size()) {
-                    throw error(minNode, "'min' must be from 1 to the number of options (" + options.size() + "), not " + lo);
-                }
-                if (hi < lo || hi > options.size()) {
-                    throw error(maxNode != null ? maxNode : minNode, "'max' must be from 'min' (" + lo
-                            + ") to the number of options (" + options.size() + "), not " + hi);
-                }
-                min = lo;
-                max = hi;
-            }
-            case "scale" -> {
-                int lo = min == null ? 1 : min;
-                int hi = max == null ? 5 : max;
-                if (lo < 0 || lo > 1) {
-                    throw error(minNode, "a scale's 'min' must be 0 or 1, not " + lo);
-                }
-                if (hi <= lo || hi - lo + 1 > MAX_SCALE_POINTS) {
-                    throw error(maxNode != null ? maxNode : minNode, "a scale's 'max' must be from " + (lo + 1) + " to "
-                            + (lo + MAX_SCALE_POINTS - 1) + ", not " + hi);
-                }
-                min = lo;
-                max = hi;
-            }
-            case "slider" -> {
-                if (low == null || high == null) {
-                    throw new DeckException(file, line, "slider poll '" + id + "' needs both poles, 'low' and 'high'");
-                }
-            }
-            case "quiz" -> correct = correct(value(keys, "correct"), options, line, id);
-            default -> {
-                // choice and ranking take no keys of their own
-            }
-        }
-        return new PollSpec.Answers(min, max, low, high, correct, maxChars, profanity, moderation);
     }
 
     /** A switch: {@code on}/{@code true} or {@code off}/{@code false} (YAML reads a bare on/off as text here). */
@@ -218,29 +142,6 @@ final class PollBlockParser {
             case "off", "false" -> false;
             default -> throw error(node, "'" + key + "' must be on or off, not '" + scalar(node, key) + "'");
         };
-    }
-
-    /** {@code correct}: one option or a list, each named by its {@code id} or its exact text. */
-    private List<String> correct(Node node, List<PollSpec.OptionSpec> options, int line, String id) {
-        if (node == null) {
-            throw new DeckException(file, line, "quiz poll '" + id + "' has no 'correct' option");
-        }
-        List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
-        if (items.isEmpty()) {
-            throw error(node, "'correct' must name at least one option");
-        }
-        List<String> keys = new ArrayList<>();
-        for (Node item : items) {
-            String name = scalar(item, "correct option");
-            String key = options.stream()
-                    .filter(o -> o.key().equals(name) || o.text().equals(Normalizer.normalize(name.strip(), Normalizer.Form.NFC)))
-                    .map(PollSpec.OptionSpec::key).findFirst()
-                    .orElseThrow(() -> error(item, "'correct' names '" + name + "', which is neither an option id nor an option text"));
-            if (!keys.contains(key)) {
-                keys.add(key);
-            }
-        }
-        return List.copyOf(keys);
     }
 
     private static Node value(Map<String, NodeTuple> keys, String key) {
@@ -308,9 +209,9 @@ final class PollBlockParser {
 
     private String checkedType(Node value) {
         String type = scalar(value, "type");
-        if (QuestionTypes.find(type) == null) {
+        if (types.find(type) == null) {
             throw error(value, "unsupported poll type '" + type + "'; supported: "
-                    + String.join(", ", sorted(QuestionTypes.names())));
+                    + String.join(", ", sorted(types.names())));
         }
         return type;
     }
@@ -388,6 +289,86 @@ final class PollBlockParser {
 
     private DeckException error(Node node, String reason) {
         return new DeckException(file, firstLine + node.getStartMark().getLine(), reason);
+    }
+
+    /** A block's keys of its type, read with this parser's checks and errors. */
+    private final class TypeKeys implements DeckKeys {
+
+        private final Map<String, NodeTuple> keys;
+        private final List<Option> options;
+        private final int line;
+        private final String id;
+
+        TypeKeys(Map<String, NodeTuple> keys, List<PollSpec.OptionSpec> options, int line, String id) {
+            this.keys = keys;
+            this.options = options.stream().map(o -> new Option(o.key(), o.text())).toList();
+            this.line = line;
+            this.id = id;
+        }
+
+        @Override
+        public String pollId() {
+            return id;
+        }
+
+        @Override
+        public List<Option> options() {
+            return options;
+        }
+
+        @Override
+        public boolean has(String key) {
+            return keys.containsKey(key);
+        }
+
+        @Override
+        public Integer whole(String key) {
+            Node node = value(keys, key);
+            return node == null ? null : PollBlockParser.this.whole(node, key);
+        }
+
+        @Override
+        public String text(String key) {
+            Node node = value(keys, key);
+            return node == null ? null : PollBlockParser.this.text(node, key);
+        }
+
+        @Override
+        public Boolean onOff(String key) {
+            Node node = value(keys, key);
+            return node == null ? null : PollBlockParser.this.onOff(node, key);
+        }
+
+        @Override
+        public List<Item> items(String key) {
+            Node node = value(keys, key);
+            if (node == null) {
+                return null;
+            }
+            List<Node> nodes = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            return nodes.stream().<Item>map(n -> new Item() {
+                @Override
+                public String scalar(String what) {
+                    return PollBlockParser.this.scalar(n, what);
+                }
+
+                @Override
+                public RuntimeException error(String reason) {
+                    return PollBlockParser.this.error(n, reason);
+                }
+            }).toList();
+        }
+
+        @Override
+        public RuntimeException error(String key, String reason) {
+            Node node = value(keys, key);
+            return node == null ? blockError(reason) : PollBlockParser.this.error(node, reason);
+        }
+
+        @Override
+        public RuntimeException blockError(String reason) {
+            return new DeckException(file, line, reason);
+        }
     }
 
     /** An option without an explicit id is keyed by its text, so editing one option never moves votes to another. */

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param id the stable poll id from the block; polls with the same id line up across imports and talks
  * @param type the poll type: {@code choice}, {@code multiple}, {@code scale}, {@code slider}, {@code ranking},
- *        {@code quiz}, {@code wordcloud} or {@code open} (see {@code dk.afstemning.answer.QuestionType})
+ *        {@code quiz}, {@code wordcloud} or {@code open} (see {@code dk.afstemning.polltype.PollType})
  * @param question the question as written
- * @param options the options in order, at least 2 and at most {@link PollBlockParser#MAX_OPTIONS} (10 for a
+ * @param options the options in order, at least 2 and at most {@code PollType.MAX_OPTIONS} (10 for a
  *        ranking); empty for scale, slider, wordcloud and open
  * @param line 1-based line of the block's opening fence in the deck file
  * @param settings how the poll runs

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dk.afstemning.vote.Answer;
-import dk.afstemning.answer.QuestionTypes;
+import dk.afstemning.polltype.PollTypes;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
@@ -39,6 +39,9 @@ public class LiveService {
     @Inject
     ShowService show;
 
+    @Inject
+    PollTypes types;
+
     /**
      * A joined participant and the state their page needs.
      *
@@ -55,9 +58,9 @@ public class LiveService {
         List<LiveMessages.ParticipantPoll> polls = Poll.listActiveByTalk(talk).stream()
                 .map(p -> {
                     Answer mine = Vote.findCurrent(p, p.round, participant)
-                            .map(v -> QuestionTypes.get(p.type).answerOf(v)).orElse(null);
+                            .map(v -> types.get(p.type).answerOf(v)).orElse(null);
                     return new LiveMessages.ParticipantPoll(p.key, p.status.name(), p.round, p.version,
-                        mine == null ? null : mine.optionId(), mine,
+                        mine == null ? null : Answer.optionIdOf(mine), mine,
                         p.status == PollStatus.OPEN && p.closesAt != null
                                 ? Math.max(0, Duration.between(Instant.now(), p.closesAt).toMillis()) : null);
                 })

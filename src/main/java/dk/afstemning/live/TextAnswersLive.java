@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 
-import dk.afstemning.answer.TextModeration;
+import dk.afstemning.polltype.open.TextModeration;
 
 /**
  * Open-text answers over the live sockets. After a change commits, a {@code moderation} message (every answer of the

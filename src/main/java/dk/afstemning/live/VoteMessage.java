@@ -33,7 +33,7 @@ record VoteMessage(String type, String pollId, Long optionId, List<Long> optionI
 
     /** The answer in the shape every poll type takes; the poll's type checks which field it needs. */
     Answer answer() {
-        return new Answer(optionId, optionIds == null ? null : List.copyOf(optionIds), value,
+        return Answer.of(optionId, optionIds == null ? null : List.copyOf(optionIds), value,
                 texts == null ? null : List.copyOf(texts));
     }
 

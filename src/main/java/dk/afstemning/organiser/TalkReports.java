@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +23,15 @@ import io.quarkus.panache.common.Sort;
 
 import dk.afstemning.participant.Participant;
 import dk.afstemning.poll.Poll;
+import dk.afstemning.polltype.PollTypes;
+import dk.afstemning.polltype.ReportItems.OptionStat;
+import dk.afstemning.polltype.ReportItems.RoundStat;
+import dk.afstemning.polltype.RoundCounts;
 import dk.afstemning.report.ReportService;
 import dk.afstemning.report.Reports;
-import dk.afstemning.report.Reports.OptionStat;
-import dk.afstemning.report.Reports.RoundStat;
-import dk.afstemning.report.RoundCounts;
-import dk.afstemning.report.TypeReports;
-import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.VoteText;
 
 /** What the organiser dashboard and a talk's results page show, read from stored votes and the kept counts. */
@@ -42,12 +41,13 @@ public class TalkReports {
 
     /** Width of a vote timeline bucket, in seconds. */
     public static final int BUCKET_SECONDS = 10;
-    /** Poll types whose page shows text entries instead of a table of options. */
-    private static final Set<String> TEXT_TYPES = Set.of("wordcloud", "open");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     @Inject
     ReportService reports;
+
+    @Inject
+    PollTypes types;
 
     @Inject
     ObjectMapper json;
@@ -200,12 +200,13 @@ public class TalkReports {
     private PollReport poll(Poll poll, Reports.PollReport report) {
         List<RoundStat> stats = new ArrayList<>(report.rounds());
         if (stats.isEmpty()) {
-            stats.add(TypeReports.get(poll.type).stat(poll, 1, RoundCounts.NONE, List.of()));
+            stats.add(types.get(poll.type).stat(poll, 1, RoundCounts.NONE, List.of()));
         }
         boolean ranking = stats.get(0).options().stream().anyMatch(o -> o.borda() != null);
         List<Integer> rounds = stats.stream().map(RoundStat::round).map(r -> Math.max(r, 1)).toList();
         List<Long> totals = stats.stream().map(RoundStat::n).toList();
-        List<TextRound> texts = TEXT_TYPES.contains(poll.type) ? stats.stream().map(TalkReports::texts).toList() : null;
+        // Types that take texts show their entries instead of a table of options.
+        List<TextRound> texts = types.get(poll.type).takesTexts() ? stats.stream().map(TalkReports::texts).toList() : null;
         List<OptionRow> rows = new ArrayList<>();
         for (int i = 0; texts == null && i < stats.get(0).options().size(); i++) {
             int item = i;

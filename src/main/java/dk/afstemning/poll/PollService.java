@@ -25,6 +25,9 @@ public class PollService {
     @Inject
     Event<PollChanged> changes;
 
+    @Inject
+    PollTypeInfo types;
+
     /**
      * Opens the poll; a poll whose current round has votes pruned by the retention job opens a new round
      * ({@link #reset}). With a time limit (from the deck, or {@code seconds} when given) the server closes it by itself
@@ -136,6 +139,6 @@ public class PollService {
 
     /** The talk as the API shows it, with its active polls. @throws ApiProblem 404 when no talk has that code */
     public TalkView talkView(String code) {
-        return TalkView.of(talks.require(code));
+        return TalkView.of(talks.require(code), types);
     }
 }

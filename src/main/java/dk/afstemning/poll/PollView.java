@@ -32,10 +32,11 @@ public record PollView(String id, String type, String question, PollStatus statu
     public record OptionView(long id, String text) {
     }
 
-    public static PollView of(Poll poll) {
+    /** @param types what the view needs of the poll's type (its moderation) */
+    public static PollView of(Poll poll, PollTypeInfo types) {
         return new PollView(poll.key, poll.type, poll.question, poll.status, poll.round, poll.slidePosition,
                 poll.resultsMode, poll.revealed, poll.allowChange, poll.timeLimit, poll.closesAt, PollOption.listActiveByPoll(poll).stream().map(o -> new OptionView(o.id, o.text)).toList(),
                 poll.minAnswers, poll.maxAnswers, poll.labelLow, poll.labelHigh, poll.maxChars,
-                "open".equals(poll.type) ? (Boolean) (poll.moderation == null || poll.moderation) : null);
+                types.moderation(poll));
     }
 }

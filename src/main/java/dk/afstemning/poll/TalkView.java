@@ -20,8 +20,9 @@ import dk.afstemning.talk.Talk;
 public record TalkView(String code, String title, String speaker, String organisation, LocalDate date,
         String venue, String language, List<PollView> polls) {
 
-    public static TalkView of(Talk talk) {
+    /** @param types what the views need of the polls' types */
+    public static TalkView of(Talk talk, PollTypeInfo types) {
         return new TalkView(talk.joinCode, talk.title, talk.speaker, talk.organisation, talk.date, talk.venue, talk.language,
-                Poll.listActiveByTalk(talk).stream().map(PollView::of).toList());
+                Poll.listActiveByTalk(talk).stream().map(p -> PollView.of(p, types)).toList());
     }
 }

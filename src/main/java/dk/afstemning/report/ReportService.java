@@ -15,24 +15,28 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dk.afstemning.participant.Participant;
+import dk.afstemning.participant.Pseudonyms;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
+import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.PollTypes;
+import dk.afstemning.polltype.ReportItems.OptionKey;
+import dk.afstemning.polltype.ReportItems.OptionStat;
+import dk.afstemning.polltype.ReportItems.RoundStat;
+import dk.afstemning.polltype.RoundCounts;
 import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.report.Reports.OptionKey;
-import dk.afstemning.report.Reports.OptionStat;
 import dk.afstemning.report.Reports.PairTest;
 import dk.afstemning.report.Reports.PollReport;
 import dk.afstemning.report.Reports.QuestionExport;
 import dk.afstemning.report.Reports.QuestionReport;
 import dk.afstemning.report.Reports.QuestionSummary;
-import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.TalkAnswers;
 import dk.afstemning.report.Reports.TalkExport;
 import dk.afstemning.report.Reports.TalkReport;
 import dk.afstemning.report.Reports.VoteRow;
-import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.stats.Comparisons;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
 
 /**
@@ -50,6 +54,9 @@ public class ReportService {
     @Inject
     Pseudonyms pseudonyms;
 
+    @Inject
+    PollTypes types;
+
     /** @throws ApiProblem 404 when there is no talk {@code talkId} */
     public Talk requireTalk(long talkId) {
         Talk talk = Talk.findById(talkId);
@@ -59,11 +66,11 @@ public class ReportService {
         return talk;
     }
 
-    /** The report of a talk: every active poll with every round, each reported by its type ({@link TypeReports}). */
+    /** The report of a talk: every active poll with every round, each reported by its type ({@link PollTypes}). */
     public TalkReport talk(long talkId) {
         Talk talk = requireTalk(talkId);
         List<PollReport> polls = Poll.listActiveByTalk(talk).stream().map(poll -> {
-            TypeReport type = TypeReports.get(poll.type);
+            PollType type = types.get(poll.type);
             List<OptionKey> options = optionKeys(poll);
             List<RoundStat> rounds = new ArrayList<>();
             for (int r = 1; r <= poll.round; r++) {
@@ -92,7 +99,7 @@ public class ReportService {
         }
         return byKey.entrySet().stream().map(e -> {
             List<Poll> polls = e.getValue();
-            long votes = polls.stream().mapToLong(p -> TypeReports.get(p.type)
+            long votes = polls.stream().mapToLong(p -> types.get(p.type)
                     .counts(p, comparedRound(p, KeptVotes.roundsWithVotes(p.id))).n()).sum();
             return new QuestionSummary(e.getKey(), polls.get(polls.size() - 1).question,
                     polls.stream().map(p -> p.talk.id).distinct().count(), votes);
@@ -102,7 +109,7 @@ public class ReportService {
     /**
      * The same question across talks: each talk's latest round with votes, reported by the type of the most recent
      * talk's poll, the pooled total (the counts added up, then the statistics), a chi-square test of homogeneity
-     * across the talks with votes when every vote falls into one item ({@link TypeReport#oneItemPerVote()}), and
+     * across the talks with votes when every vote falls into one item ({@link PollType#oneItemPerVote()}), and
      * pairwise two-proportion tests when such a question has exactly two items.
      *
      * @throws ApiProblem 404 when no active poll has this id
@@ -110,7 +117,7 @@ public class ReportService {
     public QuestionReport question(String pollKey) {
         List<Poll> polls = pollsOf(pollKey);
         Poll latest = polls.get(polls.size() - 1);
-        TypeReport type = TypeReports.get(latest.type);
+        PollType type = types.get(latest.type);
         Map<String, OptionKey> union = new LinkedHashMap<>();
         for (Poll poll : polls) {
             optionKeys(poll).forEach(o -> union.put(o.optionId(), o)); // later talks win, polls are oldest first
@@ -182,15 +189,15 @@ public class ReportService {
         return roundsWithVotes.stream().max(Integer::compare).orElse(poll.round);
     }
 
-    private static List<OptionKey> optionKeys(Poll poll) {
-        boolean quiz = "quiz".equals(poll.type);
+    private List<OptionKey> optionKeys(Poll poll) {
+        boolean quiz = types.get(poll.type).marksCorrect();
         return PollOption.listActiveByPoll(poll).stream()
                 .map(o -> new OptionKey(o.key, o.text, quiz ? o.correct : null)).toList();
     }
 
     private VoteRow row(Vote v) {
         return new VoteRow(v.poll.talk.id, v.poll.talk.title, v.poll.key, v.poll.type, v.poll.question, v.round,
-                pseudonyms.of(v.poll.talk.id, v.participant.id), TypeReports.get(v.poll.type).answer(v),
+                pseudonyms.of(v.poll.talk.id, v.participant.id), types.get(v.poll.type).answer(v),
                 v.castAt.atOffset(ZoneOffset.UTC));
     }
 }

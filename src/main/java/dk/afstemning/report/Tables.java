@@ -7,17 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 
 import dk.afstemning.export.Table.Column;
-import dk.afstemning.report.Reports.MeanStat;
-import dk.afstemning.report.Reports.OptionStat;
+import dk.afstemning.export.Table;
+import dk.afstemning.polltype.ReportItems.MeanStat;
+import dk.afstemning.polltype.ReportItems.OptionStat;
+import dk.afstemning.polltype.ReportItems.RoundStat;
+import dk.afstemning.polltype.ReportItems.VoteAnswer;
 import dk.afstemning.report.Reports.PairTest;
 import dk.afstemning.report.Reports.PollReport;
 import dk.afstemning.report.Reports.QuestionReport;
-import dk.afstemning.report.Reports.RoundStat;
 import dk.afstemning.report.Reports.TalkAnswers;
 import dk.afstemning.report.Reports.TalkReport;
-import dk.afstemning.report.Reports.VoteAnswer;
 import dk.afstemning.report.Reports.VoteRow;
-import dk.afstemning.export.Table;
 
 /**
  * The tables of the exports and their codebook: which columns each table has and what they mean. CSV, XLSX and the

@@ -9,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dk.afstemning.answer.QuestionType;
-import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollService;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
+import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.PollTypes;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.problem.ApiProblem;
@@ -30,7 +30,10 @@ import dk.afstemning.vote.KeptVotes;
 public class ResultsService {
 
     @Inject
-    TalkService talks;
+PollTypes types;
+
+    @Inject
+        TalkService talks;
 
     @Inject
     PollService polls;
@@ -75,7 +78,7 @@ public class ResultsService {
     public PollResults results(Poll poll, int round) {
         long version = poll.version;
         boolean visible = round < poll.round || poll.resultsVisible();
-        QuestionType type = QuestionTypes.get(poll.type);
+        PollType type = types.get(poll.type);
         Map<Long, Long> counts = type.countsByOption(poll, round);
         List<PollOption> options = PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
+import dk.afstemning.polltype.PollTypes;
+
 /**
  * Deletes raw votes (and vote receipts) older than {@code afstemning.retention.raw-votes-days} days, every
  * {@code afstemning.retention.every}, of every poll type, keeping what each type's results need (counts per option,
@@ -21,6 +23,9 @@ public class RawVoteRetention {
 
     @Inject
     RetentionConfig config;
+
+    @Inject
+    PollTypes types;
 
     @Scheduled(every = "{afstemning.retention.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -43,6 +48,6 @@ public class RawVoteRetention {
      */
     @Transactional
     public int prune(Instant cutoff) {
-        return VotePruning.prune(cutoff);
+        return VotePruning.prune(cutoff, types);
     }
 }

@@ -4,6 +4,10 @@ import java.time.Instant;
 
 import jakarta.persistence.EntityManager;
 
+import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.PollTypes;
+import dk.afstemning.polltype.Pruning;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
@@ -19,7 +23,7 @@ final class VotePruning {
      * participant may still change (or, open text, add to) the vote, which needs the raw row.
      */
     private static final String OLD = "(select v.id, v.poll_id, v.round, v.participant_id, v.option_id, v.num_value,"
-            + " v.points, v.cast_at, coalesce(p.type, 'choice') as type from vote v join poll p on p.id = v.poll_id"
+            + " v.points, v.cast_at, p.type from vote v join poll p on p.id = v.poll_id"
             + " where v.cast_at < ?1 and not (p.status = 'OPEN' and v.round = p.round)) o";
 
     private VotePruning() {
@@ -31,38 +35,24 @@ final class VotePruning {
      *
      * @return the number of raw votes deleted
      */
-    static int prune(Instant cutoff) {
+    static int prune(Instant cutoff, PollTypes types) {
         EntityManager em = Panache.getEntityManager();
         // Lock the polls with old votes (as the vote writer and the presenter's controls do), so that none of them
         // opens, closes or starts a round between the statements below: each must see the same votes.
         em.createNativeQuery("select id from poll where id in (select distinct poll_id from vote where cast_at < ?1)"
                 + " for update").setParameter(1, cutoff).getResultList();
-        // choice, quiz: votes per option; multiple: ticks per option.
-        add(em, cutoff, "vote_tally", "select o.poll_id, o.round, o.option_id, count(*) as n from " + OLD
+        // choice, quiz: votes per option.
+        add(em, cutoff, null, "vote_tally", "select o.poll_id, o.round, o.option_id, count(*) as n from " + OLD
                 + " where o.option_id is not null group by o.poll_id, o.round, o.option_id", "option_id");
-        add(em, cutoff, "vote_tally", "select o.poll_id, o.round, c.option_id, count(*) as n from " + OLD
-                + " join vote_choice c on c.vote_id = o.id where o.type = 'multiple'"
-                + " group by o.poll_id, o.round, c.option_id", "option_id");
-        add(em, cutoff, "value_tally", "select o.poll_id, o.round, o.num_value, count(*) as n from " + OLD
+        add(em, cutoff, null, "value_tally", "select o.poll_id, o.round, o.num_value, count(*) as n from " + OLD
                 + " where o.num_value is not null group by o.poll_id, o.round, o.num_value", "num_value");
-        add(em, cutoff, "place_tally", "select o.poll_id, o.round, c.option_id, c.position, count(*) as n from " + OLD
-                + " join vote_choice c on c.vote_id = o.id where o.type = 'ranking'"
-                + " group by o.poll_id, o.round, c.option_id, c.position", "option_id", "position");
-        add(em, cutoff, "text_tally", "select o.poll_id, o.round, t.status, count(*) as n from " + OLD
+        add(em, cutoff, null, "text_tally", "select o.poll_id, o.round, t.status, count(*) as n from " + OLD
                 + " join vote_text t on t.vote_id = o.id where t.status <> 'shown'"
                 + " group by o.poll_id, o.round, t.status", "status");
-        em.createNativeQuery("merge into word_tally k using (select o.poll_id, o.round, t.merge_key, t.text,"
-                + " count(*) as n, min(t.id) as first_id from " + OLD + " join vote_text t on t.vote_id = o.id"
-                + " where o.type = 'wordcloud' and t.status = 'shown' group by o.poll_id, o.round, t.merge_key, t.text) s"
-                + " on (k.poll_id = s.poll_id and k.round = s.round and k.merge_key = s.merge_key and k.text = s.text)"
-                + " when matched then update set entries = k.entries + s.n, first_id = least(k.first_id, s.first_id)"
-                + " when not matched then insert (poll_id, round, merge_key, text, entries, first_id)"
-                + " values (s.poll_id, s.round, s.merge_key, s.text, s.n, s.first_id)").setParameter(1, cutoff)
-                .executeUpdate();
-        em.createNativeQuery("insert into kept_text (id, poll_id, round, position, text, created_at)"
-                + " select t.id, o.poll_id, o.round, t.position, t.text, t.created_at from " + OLD
-                + " join vote_text t on t.vote_id = o.id where o.type = 'open' and t.status = 'shown'")
-                .setParameter(1, cutoff).executeUpdate();
+        // What only some types need: ticks (multiple), places (ranking), words (word cloud), shown answers (open).
+        for (PollType type : types.all()) {
+            type.keep(new TypePruning(em, cutoff, type.name()));
+        }
         em.createNativeQuery("insert into pruned_vote (poll_id, round, participant_id, cast_at, points)"
                 + " select o.poll_id, o.round, o.participant_id, o.cast_at, o.points from " + OLD)
                 .setParameter(1, cutoff).executeUpdate();
@@ -74,11 +64,36 @@ final class VotePruning {
         return deleted;
     }
 
+    /** One type's statements over the old votes, {@code ?1} the cut-off and {@code ?2} the type's name. */
+    private record TypePruning(EntityManager em, Instant cutoff, String type) implements Pruning {
+
+        @Override
+        public String old() {
+            return OLD;
+        }
+
+        @Override
+        public void add(String table, String source, String... keys) {
+            VotePruning.add(em, cutoff, type, table, source, keys);
+        }
+
+        @Override
+        public void run(String statement) {
+            var query = em.createNativeQuery(statement).setParameter(1, cutoff);
+            if (statement.contains("?2")) {
+                query.setParameter(2, type);
+            }
+            query.executeUpdate();
+        }
+    }
+
     /**
      * Adds the counts {@code n} of {@code source} (columns poll_id, round, the {@code keys}, n) to the column
-     * {@code votes} or {@code entries} of {@code table}, keyed by poll, round and {@code keys}.
+     * {@code votes} or {@code entries} of {@code table}, keyed by poll, round and {@code keys}; {@code ?2} in
+     * {@code source}, if any, is {@code type}.
      */
-    private static void add(EntityManager em, Instant cutoff, String table, String source, String... keys) {
+    private static void add(EntityManager em, Instant cutoff, String type, String table, String source,
+            String... keys) {
         String count = table.equals("text_tally") ? "entries" : "votes";
         StringBuilder on = new StringBuilder("k.poll_id = s.poll_id and k.round = s.round");
         StringBuilder columns = new StringBuilder("poll_id, round");
@@ -88,9 +103,13 @@ final class VotePruning {
             columns.append(", ").append(key);
             values.append(", s.").append(key);
         }
-        em.createNativeQuery("merge into " + table + " k using (" + source + ") s on (" + on + ")"
+        var query = em.createNativeQuery("merge into " + table + " k using (" + source + ") s on (" + on + ")"
                 + " when matched then update set " + count + " = k." + count + " + s.n"
                 + " when not matched then insert (" + columns + ", " + count + ") values (" + values + ", s.n)")
-                .setParameter(1, cutoff).executeUpdate();
+                .setParameter(1, cutoff);
+        if (source.contains("?2")) {
+            query.setParameter(2, type);
+        }
+        query.executeUpdate();
     }
 }

@@ -21,7 +21,7 @@ import dk.afstemning.poll.PollOption;
 /**
  * A participant's current answer in one round of a poll. The table's unique key (poll, round, participant) makes
  * "one vote per participant per poll" a database rule; changing a vote updates the row. What the row holds depends on
- * the poll type ({@code QuestionType}): an option, a number, or {@link VoteChoice} child rows.
+ * the poll type ({@code polltype.PollType}): an option, a number, or {@link VoteChoice} child rows.
  */
 @Entity
 public class Vote extends PanacheEntityBase {

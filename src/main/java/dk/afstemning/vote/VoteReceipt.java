@@ -64,10 +64,15 @@ public class VoteReceipt extends PanacheEntityBase {
             return optionId == null ? null : Answer.option(optionId);
         }
         try {
-            return JSON.readValue(answer, Answer.class);
+            Stored stored = JSON.readValue(answer, Stored.class);
+            return Answer.of(stored.optionId(), stored.optionIds(), stored.value(), stored.texts());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable stored answer of receipt " + id, e);
         }
+    }
+
+    /** The stored JSON's fields; exactly one is set. */
+    record Stored(Long optionId, List<Long> optionIds, Integer value, List<String> texts) {
     }
 
     public static String json(Answer answer) {

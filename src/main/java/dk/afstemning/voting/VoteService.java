@@ -21,19 +21,19 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dk.afstemning.metrics.VoteMetered;
-import dk.afstemning.answer.QuestionType;
-import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollChanged;
 import dk.afstemning.poll.PollOption;
+import dk.afstemning.polltype.PollType;
+import dk.afstemning.polltype.PollTypes;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Answer;
-import dk.afstemning.vote.VoteAck;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteAck;
 import dk.afstemning.vote.VoteReceipt;
 
 /**
@@ -45,6 +45,9 @@ import dk.afstemning.vote.VoteReceipt;
  */
 @ApplicationScoped
 public class VoteService {
+
+    @Inject
+    PollTypes types;
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -182,10 +185,10 @@ public class VoteService {
         if (earlier.isPresent()) {
             return ack(earlier.get(), poll);
         }
-        QuestionType type = QuestionTypes.get(poll.type);
+        PollType type = types.get(poll.type);
         List<PollOption> options = batch.options(poll);
-        if (request.answer().texts() != null && !type.takesTexts()) {
-            throw QuestionType.wrongShape(poll, "no texts");
+        if (Answer.sentTexts(request.answer()) != null && !type.takesTexts()) {
+            throw PollType.wrongShape(poll, "no texts");
         }
         Answer answer = type.check(poll, options, request.answer());
         if (type.needsNickname() && participant.nickname == null) {
@@ -223,7 +226,7 @@ public class VoteService {
         receipt.participantId = participant.id;
         receipt.requestId = requestId;
         receipt.pollId = poll.id;
-        receipt.optionId = answer.optionId();
+        receipt.optionId = Answer.optionIdOf(answer);
         receipt.answer = VoteReceipt.json(answer);
         receipt.round = poll.round;
         receipt.receivedAt = now;

@@ -25,7 +25,12 @@ import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.vote.Answer;
-import dk.afstemning.answer.QuestionTypes;
+import dk.afstemning.vote.NumberAnswer;
+import dk.afstemning.vote.OptionAnswer;
+import dk.afstemning.vote.OptionsAnswer;
+import dk.afstemning.vote.TextsAnswer;
+import dk.afstemning.polltype.PollTypes;
+import dk.afstemning.polltype.open.OpenType;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
@@ -69,6 +74,9 @@ public class PageResource {
     @Inject
     TalkService talks;
 
+    @Inject
+    PollTypes types;
+
     record index(String lang, String otherLang, String code, boolean unknown) implements TemplateInstance {
     }
 
@@ -86,13 +94,13 @@ public class PageResource {
         /** Word cloud: one text field per entry the participant may give, holding their entries so far. */
         public List<String> entryFields() {
             int n = max == null ? 3 : max;
-            List<String> texts = myAnswer == null || myAnswer.texts() == null ? List.of() : myAnswer.texts();
+            List<String> texts = myAnswer instanceof TextsAnswer t ? t.texts() : List.of();
             return java.util.stream.IntStream.range(0, n).mapToObj(i -> i < texts.size() ? texts.get(i) : "").toList();
         }
 
         /** Open text: the most answers a participant may send in a round. */
         public int maxOpenAnswers() {
-            return dk.afstemning.answer.QuestionTypes.maxOpenAnswers();
+            return OpenType.MAX_ANSWERS;
         }
 
         /** Open text: whether answers wait for the presenter. */
@@ -102,18 +110,18 @@ public class PageResource {
 
         /** The visitor's chosen option (choice, quiz), or null. */
         public Long myOptionId() {
-            return myAnswer == null ? null : myAnswer.optionId();
+            return Answer.optionIdOf(myAnswer);
         }
 
         /** Whether the visitor's answer holds this option (choice, quiz, multiple). */
         public boolean chose(long optionId) {
-            return myAnswer != null && (Long.valueOf(optionId).equals(myAnswer.optionId())
-                    || myAnswer.optionIds() != null && myAnswer.optionIds().contains(optionId));
+            return myAnswer instanceof OptionAnswer one && one.optionId() == optionId
+                    || myAnswer instanceof OptionsAnswer several && several.optionIds().contains(optionId);
         }
 
         /** Whether the visitor's answer is this number (scale). */
         public boolean chose(int value) {
-            return myAnswer != null && Integer.valueOf(value).equals(myAnswer.value());
+            return myAnswer instanceof NumberAnswer number && number.value() == value;
         }
 
         /** The points of a scale, from min to max. */
@@ -125,17 +133,17 @@ public class PageResource {
 
         /** The slider's position: the visitor's answer, or the middle. */
         public int sliderValue() {
-            return myAnswer != null && myAnswer.value() != null ? myAnswer.value() : 50;
+            return myAnswer instanceof NumberAnswer number ? number.value() : 50;
         }
 
         /** The options in the visitor's ranking order, or in deck order before ranking. */
         public List<PollOption> ranked() {
-            if (myAnswer == null || myAnswer.optionIds() == null) {
+            if (!(myAnswer instanceof OptionsAnswer ranking)) {
                 return options;
             }
             List<PollOption> ordered = new java.util.ArrayList<>(options);
             ordered.sort(java.util.Comparator.comparingInt(o -> {
-                int i = myAnswer.optionIds().indexOf(o.id);
+                int i = ranking.optionIds().indexOf(o.id);
                 return i < 0 ? Integer.MAX_VALUE : i;
             }));
             return ordered;
@@ -235,7 +243,7 @@ public class PageResource {
         List<ParticipantPoll> polls = Poll.listActiveByTalk(talk).stream()
                 .map(p -> new ParticipantPoll(p.key, p.type, p.question, p.status, p.round, p.version, p.allowChange,
                         PollOption.listActiveByPoll(p),
-                        Vote.findCurrent(p, p.round, participant).map(v -> QuestionTypes.get(p.type).answerOf(v))
+                        Vote.findCurrent(p, p.round, participant).map(v -> types.get(p.type).answerOf(v))
                                 .orElse(null),
                         p.key.equals(state.pollId()), p.minAnswers, p.maxAnswers, p.labelLow, p.labelHigh, p.maxChars,
                         p.moderation))

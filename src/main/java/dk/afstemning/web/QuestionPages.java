@@ -20,10 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.TemplateInstance;
 
-import dk.afstemning.report.Reports.OptionStat;
+import dk.afstemning.polltype.ReportItems;
+import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.report.Reports.QuestionReport;
 import dk.afstemning.report.Reports.QuestionSummary;
-import dk.afstemning.report.Reports.RoundStat;
+import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.report.ReportService;
 import dk.afstemning.report.Reports;
 
@@ -127,7 +128,7 @@ public class QuestionPages {
                                     : (o.averageRank() == null ? "–" : decimal(o.averageRank(), 2, locale)) + " · "
                                             + o.borda()));
         }
-        Reports.MeanStat m = stat.mean();
+        ReportItems.MeanStat m = stat.mean();
         String mean = m == null ? null : m.mean() == null ? "–" : decimal(m.mean(), 2, locale)
                 + (m.ci95() == null ? "" : " (" + decimal(m.ci95().lower(), 2, locale) + "–"
                         + decimal(m.ci95().upper(), 2, locale) + ")")

@@ -11,10 +11,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dk.afstemning.polltype.TestPollTypes;
+
 /** The deck format: front matter, slides, tables, notes, poll blocks, and errors that name file and line. */
 class DeckParserTest {
 
-    private final DeckParser parser = new DeckParser();
+    private final DeckParser parser = new DeckParser(TestPollTypes.all());
 
     private Deck seed() throws Exception {
         Path file = Path.of("slides/ledelse-i-en-frisat-kommune.md");

@@ -7,13 +7,15 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import dk.afstemning.polltype.TestPollTypes;
+
 /**
  * Marp decks without polls open: directives, themes, loose front matter, {@code headingDivider}, background images
  * and raw HTML. The decks in {@code src/test/resources/decks} use the constructs seen in public Marp decks.
  */
 class MarpDeckTest {
 
-    private final DeckParser parser = new DeckParser();
+    private final DeckParser parser = new DeckParser(TestPollTypes.all());
 
     private Deck deck(String name) throws Exception {
         return parser.parse(name, Files.readString(Path.of("src/test/resources/decks", name)), "/slides/");

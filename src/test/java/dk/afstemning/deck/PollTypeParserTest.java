@@ -7,10 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dk.afstemning.polltype.TestPollTypes;
+
 /** The poll types' own keys in a deck: what they give, and errors naming file and line. */
 class PollTypeParserTest {
 
-    private final DeckParser parser = new DeckParser();
+    private final DeckParser parser = new DeckParser(TestPollTypes.all());
 
     private PollSpec poll(String yaml) {
         return parser.parse("d.md", "# A\n\n```poll\n" + yaml + "```\n").polls().get(0);

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import dk.afstemning.deck.Deck;
 import dk.afstemning.deck.DeckException;
 import dk.afstemning.deck.DeckParser;
+import dk.afstemning.polltype.TestPollTypes;
 
 /** The deck's front matter {@code qa} and {@code profanity-filter}. */
 class QaDeckSettingsTest {
 
-    private final DeckParser parser = new DeckParser();
+    private final DeckParser parser = new DeckParser(TestPollTypes.all());
 
     private Deck parse(String frontMatter) {
         return parser.parse("qa.md", "---\ntitle: T\n" + frontMatter + "---\n\n# Slide\n");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dk.afstemning.polltype.ReportItems;
 import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
@@ -478,10 +479,10 @@ class RawVoteRetentionTest {
     }
 
     /** A round with only its shown open-text answers, without their authors. */
-    private static Reports.RoundStat shownOnly(Reports.RoundStat r) {
-        return r.answers() == null ? r : new Reports.RoundStat(r.round(), r.n(), r.smallN(), r.options(), r.mean(),
+    private static ReportItems.RoundStat shownOnly(ReportItems.RoundStat r) {
+        return r.answers() == null ? r : new ReportItems.RoundStat(r.round(), r.n(), r.smallN(), r.options(), r.mean(),
                 r.hidden(), r.answers().stream().filter(a -> a.status().equals("shown"))
-                        .map(a -> new Reports.TextAnswer(null, a.position(), a.text(), a.status(), a.at())).toList());
+                        .map(a -> new ReportItems.TextAnswer(null, a.position(), a.text(), a.status(), a.at())).toList());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,57 @@
+package dk.afstemning.polltype;
+
+import java.util.List;
+
+/**
+ * A poll block's keys of one type, as the deck parser hands them to {@link PollType#readDeckKeys}: typed reads that
+ * refuse a wrong value, and errors that name the deck file and the line of the offending key (the parser's
+ * {@code DeckException}). Each read returns null when the block does not have the key.
+ */
+public interface DeckKeys {
+
+    /** The block's {@code id}, for messages. */
+    String pollId();
+
+    /** The block's options in order (empty for a type without options). */
+    List<Option> options();
+
+    /** Whether the block has the key. */
+    boolean has(String key);
+
+    /** A whole number; refused when not one. */
+    Integer whole(String key);
+
+    /** Text, trimmed and NFC-normalised; refused when empty or too long. */
+    String text(String key);
+
+    /** A switch, {@code on}/{@code true} or {@code off}/{@code false}; refused otherwise. */
+    Boolean onOff(String key);
+
+    /** A single value as one item or a list's items; null without the key. */
+    List<Item> items(String key);
+
+    /** The error at the line of the key's value. */
+    RuntimeException error(String key, String reason);
+
+    /** The error at the line of the block's opening fence (a missing key). */
+    RuntimeException blockError(String reason);
+
+    /** One item of a list value. */
+    interface Item {
+
+        /** The item's text; refused when it is not a single value. */
+        String scalar(String what);
+
+        /** The error at the item's line. */
+        RuntimeException error(String reason);
+    }
+
+    /**
+     * An option of the block.
+     *
+     * @param key its stable key (the {@code id}, or derived from the text)
+     * @param text exactly as written (NFC)
+     */
+    record Option(String key, String text) {
+    }
+}

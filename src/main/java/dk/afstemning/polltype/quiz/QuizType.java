@@ -1,0 +1,112 @@
+package dk.afstemning.polltype.quiz;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dk.afstemning.poll.Poll;
+import dk.afstemning.poll.PollOption;
+import dk.afstemning.poll.PollStatus;
+import dk.afstemning.polltype.DeckKeys;
+import dk.afstemning.polltype.DeckSettings;
+import dk.afstemning.polltype.SingleOptionType;
+import dk.afstemning.polltype.Tallies;
+import dk.afstemning.vote.Answer;
+import dk.afstemning.vote.Vote;
+
+/**
+ * {@code quiz}: a single choice with right answers (the deck's {@code correct}: one option or a list, each named by its
+ * {@code id} or its exact text) and points for speed ({@link Tallies#quizPoints}), measured on the server's clock from
+ * the poll's opening to the moment the answer is stored. The time limit is the running countdown (the deck's
+ * {@code time-limit} or the presenter's), or {@link #DEFAULT_LIMIT} without one. Changing the answer scores it again
+ * at the time of the change. Answering needs a nickname. While the poll is open the results do not tell which options
+ * are right; once it is closed they do, and carry the talk's {@link Leaderboard}. Reports mark the right options.
+ */
+@ApplicationScoped
+public class QuizType extends SingleOptionType {
+
+    /** The deck name, also what the leaderboard's query selects. */
+    static final String NAME = "quiz";
+
+    /** The time limit that scores answers when the quiz runs without a countdown. */
+    static final Duration DEFAULT_LIMIT = Duration.ofSeconds(30);
+
+    /**
+     * @param correctOptionIds the right options; empty while the poll is not closed
+     * @param correctVotes votes for a right option; null while the poll is not closed
+     * @param leaderboard the talk's quiz totals after this question; null while the poll is not closed
+     */
+    public record Details(List<Long> correctOptionIds, Long correctVotes, Leaderboard leaderboard) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> deckKeys() {
+        return Set.of("correct");
+    }
+
+    @Override
+    public DeckSettings readDeckKeys(DeckKeys keys) {
+        List<DeckKeys.Item> items = keys.items("correct");
+        if (items == null) {
+            throw keys.blockError("quiz poll '" + keys.pollId() + "' has no 'correct' option");
+        }
+        if (items.isEmpty()) {
+            throw keys.error("correct", "'correct' must name at least one option");
+        }
+        List<String> correct = new ArrayList<>();
+        for (DeckKeys.Item item : items) {
+            String name = item.scalar("correct option");
+            String key = keys.options().stream()
+                    .filter(o -> o.key().equals(name)
+                            || o.text().equals(Normalizer.normalize(name.strip(), Normalizer.Form.NFC)))
+                    .map(DeckKeys.Option::key).findFirst()
+                    .orElseThrow(() -> item.error(
+                            "'correct' names '" + name + "', which is neither an option id nor an option text"));
+            if (!correct.contains(key)) {
+                correct.add(key);
+            }
+        }
+        return new DeckSettings(null, null, null, null, List.copyOf(correct), null, null, null);
+    }
+
+    @Override
+    public boolean needsNickname() {
+        return true;
+    }
+
+    @Override
+    public boolean marksCorrect() {
+        return true;
+    }
+
+    @Override
+    public void store(Vote vote, Answer answer, List<PollOption> options) {
+        super.store(vote, answer, options);
+        Poll poll = vote.poll;
+        long limit = poll.closesAt != null && poll.openedAt != null
+                ? Duration.between(poll.openedAt, poll.closesAt).toMillis() : DEFAULT_LIMIT.toMillis();
+        long elapsed = poll.openedAt == null ? limit : Duration.between(poll.openedAt, vote.castAt).toMillis();
+        vote.points = Tallies.quizPoints(vote.option.correct, elapsed, Math.max(1, limit));
+    }
+
+    @Override
+    public Object details(Poll poll, int round, List<PollOption> options) {
+        if (poll.status != PollStatus.CLOSED) {
+            return new Details(List.of(), null, null);
+        }
+        List<Long> correct = options.stream().filter(o -> o.correct).map(o -> o.id).toList();
+        long correctVotes = countsByOption(poll, round).entrySet().stream()
+                .filter(e -> correct.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        return new Details(correct, correctVotes, Leaderboard.of(poll.talk));
+    }
+}
