@@ -1,7 +1,6 @@
 package dk.afstemning.api;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.CurrentClient;
-import dk.afstemning.talk.TalkService;
 import dk.afstemning.polltype.quiz.Leaderboard;
+import dk.afstemning.polltype.quiz.Leaderboards;
 
 /** The quiz API of a talk: a participant's nickname and the leaderboard. */
 @Path("/api/talks/{code}")
@@ -28,7 +27,7 @@ import dk.afstemning.polltype.quiz.Leaderboard;
 public class QuizResource {
 
     @Inject
-    TalkService talks;
+    Leaderboards leaderboards;
 
     @Inject
     ParticipantService participants;
@@ -59,10 +58,9 @@ public class QuizResource {
 
     @GET
     @Path("/leaderboard")
-    @Transactional
     @Operation(summary = "The talk's quiz leaderboard: points over the current rounds of its quiz polls, top 10")
     public Leaderboard leaderboard(@PathParam("code") String code) {
         limits.lookup(client.key());
-        return Leaderboard.of(talks.require(code));
+        return leaderboards.of(code);
     }
 }
