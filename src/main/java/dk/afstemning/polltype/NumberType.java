@@ -21,6 +21,7 @@ import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.NumberAnswer;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 
 /**
  * The base of the number types, scale and slider: the answer is a whole number from {@link #min} to {@link #max}
@@ -121,7 +122,7 @@ public abstract class NumberType implements PollType {
     }
 
     @Override
-    public VoteAnswer answer(Vote vote) {
+    public VoteAnswer answer(Vote vote, VoteRows rows) {
         return new VoteAnswer(null, null, null, null, null, null, null, vote.numValue);
     }
 

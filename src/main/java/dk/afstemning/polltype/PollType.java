@@ -13,6 +13,7 @@ import dk.afstemning.polltype.ReportItems.VoteAnswer;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 
 /**
  * One poll type, whole: its deck keys, how an {@link Answer} is checked and stored, how a round is summed up for the
@@ -176,7 +177,7 @@ public interface PollType {
     RoundStat stat(Poll poll, int round, RoundCounts counts, List<OptionKey> options);
 
     /** A stored vote's answer, for exports. */
-    VoteAnswer answer(Vote vote);
+    VoteAnswer answer(Vote vote, VoteRows rows);
 
     /**
      * Whether every vote falls into exactly one item of {@link RoundStat#options()}, so that the items across talks form

@@ -15,6 +15,7 @@ import dk.afstemning.polltype.ReportItems.TextAnswer;
 import dk.afstemning.polltype.ReportItems.VoteAnswer;
 import dk.afstemning.stats.SmallSample;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 import dk.afstemning.vote.VoteChoice;
 import dk.afstemning.vote.VoteText;
 
@@ -67,15 +68,15 @@ public final class ReportParts {
     }
 
     /** The options of a vote that holds several (multiple, ranking), in stored order (option order, or best first). */
-    public static VoteAnswer choicesOf(Vote vote) {
-        List<PollOption> chosen = VoteChoice.listByVote(vote).stream().map(c -> c.option).toList();
+    public static VoteAnswer choicesOf(Vote vote, VoteRows rows) {
+        List<PollOption> chosen = rows.choices(vote).stream().map(c -> c.option).toList();
         return new VoteAnswer(null, null, null, null, null, chosen.stream().map(o -> o.key).toList(),
                 chosen.stream().map(o -> o.text).toList(), null);
     }
 
     /** The text entries of a stored vote (wordcloud, open), in the participant's order, with status and time. */
-    public static VoteAnswer textsOf(Vote vote) {
-        return new VoteAnswer(null, null, null, null, null, null, null, null, VoteText.listByVote(vote).stream()
+    public static VoteAnswer textsOf(Vote vote, VoteRows rows) {
+        return new VoteAnswer(null, null, null, null, null, null, null, null, rows.texts(vote).stream()
                 .map(t -> new TextAnswer(null, t.position + 1, t.text, t.status, t.createdAt.atOffset(ZoneOffset.UTC)))
                 .toList());
     }

@@ -12,6 +12,7 @@ import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.OptionAnswer;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 
 /**
  * The base of the types that take one option per participant ({@code {"optionId": 1}}): choice and quiz. Live results
@@ -70,7 +71,7 @@ public abstract class SingleOptionType implements PollType {
     }
 
     @Override
-    public VoteAnswer answer(Vote vote) {
+    public VoteAnswer answer(Vote vote, VoteRows rows) {
         return ReportParts.optionOf(vote, marksCorrect());
     }
 

@@ -38,6 +38,7 @@ import dk.afstemning.stats.Comparisons;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 
 /**
  * Organiser reports from stored votes: a talk's polls with every round, and the same question (poll id) across talks.
@@ -85,10 +86,11 @@ public class ReportService {
     /** A talk's report and every stored vote of it, by poll, round and time. */
     public TalkExport talkExport(long talkId) {
         TalkReport report = talk(talkId);
-        List<Vote> votes = em.createQuery("select v from Vote v join fetch v.poll p left join fetch v.option "
+        List<Vote> votes = em.createQuery("select v from Vote v join fetch v.poll p join fetch v.participant left join fetch v.option "
                 + "where p.talk.id = ?1 order by p.slidePosition, p.id, v.round, v.castAt, v.id", Vote.class)
                 .setParameter(1, talkId).getResultList();
-        return new TalkExport(report, votes.stream().map(this::row).toList());
+        VoteRows children = VoteRows.of(votes);
+        return new TalkExport(report, votes.stream().map(v -> row(v, children)).toList());
     }
 
     /** Every poll id of an active poll, with the number of talks that have it, by poll id. */
@@ -165,14 +167,16 @@ public class ReportService {
     /** The comparison and every vote of the compared rounds, by talk and time. */
     public QuestionExport questionExport(String pollKey) {
         QuestionReport report = question(pollKey);
-        List<VoteRow> rows = new ArrayList<>();
+        List<Vote> votes = new ArrayList<>();
         for (TalkAnswers t : report.talks()) {
-            em.createQuery("select v from Vote v join fetch v.poll p left join fetch v.option where p.talk.id = ?1 "
-                    + "and p.key = ?2 and p.archived = false and v.round = ?3 order by v.castAt, v.id", Vote.class)
+            votes.addAll(em.createQuery("select v from Vote v join fetch v.poll p join fetch v.participant left join fetch v.option "
+                    + "where p.talk.id = ?1 and p.key = ?2 and p.archived = false and v.round = ?3 "
+                    + "order by v.castAt, v.id", Vote.class)
                     .setParameter(1, t.talkId()).setParameter(2, pollKey).setParameter(3, t.round())
-                    .getResultList().forEach(v -> rows.add(row(v)));
+                    .getResultList());
         }
-        return new QuestionExport(report, rows);
+        VoteRows children = VoteRows.of(votes);
+        return new QuestionExport(report, votes.stream().map(v -> row(v, children)).toList());
     }
 
     private List<Poll> pollsOf(String pollKey) {
@@ -195,9 +199,10 @@ public class ReportService {
                 .map(o -> new OptionKey(o.key, o.text, quiz ? o.correct : null)).toList();
     }
 
-    private VoteRow row(Vote v) {
+    /** A vote as an export row; its options or texts come from {@code children}, read for all votes at once. */
+    private VoteRow row(Vote v, VoteRows children) {
         return new VoteRow(v.poll.talk.id, v.poll.talk.title, v.poll.key, v.poll.type, v.poll.question, v.round,
-                pseudonyms.of(v.poll.talk.id, v.participant.id), types.get(v.poll.type).answer(v),
+                pseudonyms.of(v.poll.talk.id, v.participant.id), types.get(v.poll.type).answer(v, children),
                 v.castAt.atOffset(ZoneOffset.UTC));
     }
 }

@@ -23,6 +23,7 @@ import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 
 /**
  * {@code multiple}: from {@code min} to {@code max} options per participant (deck keys; default 1 to all), as
@@ -133,8 +134,8 @@ public class MultipleType implements PollType {
     }
 
     @Override
-    public VoteAnswer answer(Vote vote) {
-        return ReportParts.choicesOf(vote);
+    public VoteAnswer answer(Vote vote, VoteRows rows) {
+        return ReportParts.choicesOf(vote, rows);
     }
 
     @Override

@@ -35,6 +35,7 @@ import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.TextsAnswer;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 import dk.afstemning.vote.VoteText;
 
 /**
@@ -200,8 +201,8 @@ public class OpenType implements PollType {
     }
 
     @Override
-    public VoteAnswer answer(Vote vote) {
-        return ReportParts.textsOf(vote);
+    public VoteAnswer answer(Vote vote, VoteRows rows) {
+        return ReportParts.textsOf(vote, rows);
     }
 
     @Override

@@ -28,6 +28,7 @@ import dk.afstemning.stats.SmallSample;
 import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 
 /**
  * {@code ranking}: each participant orders every option, best first ({@code {"optionIds": [3, 1, 2]}}), at most
@@ -146,8 +147,8 @@ public class RankingType implements PollType {
     }
 
     @Override
-    public VoteAnswer answer(Vote vote) {
-        return ReportParts.choicesOf(vote);
+    public VoteAnswer answer(Vote vote, VoteRows rows) {
+        return ReportParts.choicesOf(vote, rows);
     }
 
     @Override

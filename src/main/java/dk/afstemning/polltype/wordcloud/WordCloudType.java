@@ -28,6 +28,7 @@ import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.TextsAnswer;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 import dk.afstemning.vote.VoteText;
 
 /**
@@ -164,8 +165,8 @@ public class WordCloudType implements PollType {
     }
 
     @Override
-    public VoteAnswer answer(Vote vote) {
-        return ReportParts.textsOf(vote);
+    public VoteAnswer answer(Vote vote, VoteRows rows) {
+        return ReportParts.textsOf(vote, rows);
     }
 
     @Override

@@ -1,0 +1,119 @@
+package dk.afstemning.report;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.report.Reports.TalkExport;
+import dk.afstemning.report.Reports.VoteRow;
+import dk.afstemning.talk.Talk;
+
+/**
+ * A talk's export reads each vote's child rows (the options of a multiple choice, the entries of a word cloud) in
+ * batches: the number of SQL statements it prepares does not grow with the number of votes (before, each vote cost
+ * statements of its own: for its participant and for its options or entries).
+ */
+@QuarkusTest
+@TestProfile(ExportQueriesTest.Statistics.class)
+class ExportQueriesTest {
+
+    /** Hibernate's statistics on, to count prepared statements. */
+    public static class Statistics implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.hibernate-orm.statistics", "true");
+        }
+    }
+
+    @Inject
+    DeckImporter importer;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Test
+    void theStatementsOfAnExportDoNotGrowWithItsVotes() {
+        Talk few = talkWithVotes(3);
+        Talk many = talkWithVotes(12);
+
+        statementsOf(few); // warm: the first export of a run also reads what every later one finds cached
+        long fewStatements = statementsOf(few);
+        TalkExport export = reports.talkExport(many.id);
+        long manyStatements = statementsOf(many);
+
+        assertThat(manyStatements).isEqualTo(fewStatements);
+        List<VoteRow> rows = export.votes();
+        assertThat(rows).hasSize(24);
+        assertThat(rows.stream().filter(r -> r.pollType().equals("multiple")).map(r -> r.answer().optionIds()))
+                .hasSize(12).allSatisfy(ids -> assertThat(ids).containsExactly("a", "c"));
+        assertThat(rows.stream().filter(r -> r.pollType().equals("wordcloud"))
+                .map(r -> r.answer().texts().stream().map(t -> t.text()).toList()))
+                .hasSize(12).allSatisfy(texts -> assertThat(texts).containsExactly("tillid", "tid"));
+    }
+
+    private long statementsOf(Talk talk) {
+        var statistics = sessions.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        assertThat(reports.talkExport(talk.id).votes()).isNotEmpty();
+        return statistics.getPrepareStatementCount() - before;
+    }
+
+    private Talk talkWithVotes(int participants) {
+        String k = "x" + UUID.randomUUID().toString().substring(0, 8);
+        Talk talk = importer.importDeck(k + ".md", """
+                ---
+                title: Eksport
+                lang: da
+                ---
+
+                ```poll
+                id: %1$s-m
+                type: multiple
+                question: Hvilke?
+                max: 2
+                options: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}]
+                ```
+
+                ---
+
+                ```poll
+                id: %1$s-w
+                type: wordcloud
+                question: Ord?
+                ```
+                """.formatted(k));
+        TestTalks.open(talk, k + "-m");
+        TestTalks.open(talk, k + "-w");
+        List<Integer> ids = given().get("/api/talks/{code}", talk.joinCode).then().statusCode(200).extract()
+                .path("polls[0].options.id");
+        for (int i = 0; i < participants; i++) {
+            String token = TestTalks.join(talk.joinCode);
+            answer(talk, token, k + "-m", Map.of("optionIds", List.of(ids.get(0), ids.get(2))));
+            answer(talk, token, k + "-w", Map.of("texts", List.of("tillid", "tid")));
+        }
+        return talk;
+    }
+
+    private static void answer(Talk talk, String token, String poll, Map<String, Object> body) {
+        given().cookie("afstemning_pid", token).contentType(ContentType.JSON).body(body)
+                .post("/api/talks/{code}/polls/{poll}/votes", talk.joinCode, poll).then().statusCode(200);
+    }
+}
