@@ -4,9 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
-import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -27,6 +28,9 @@ import dk.afstemning.voting.VoteService;
  */
 @ApplicationScoped
 class ParticipantSessions {
+
+    /** Refusals are logged under the socket's category, where operators look for them. */
+    private static final Logger LOG = Logger.getLogger(ParticipantSocket.class);
 
     private static final UserData.TypedKey<String> TOKEN = UserData.TypedKey.forString("token");
     private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
@@ -109,7 +113,7 @@ class ParticipantSessions {
             return new LiveMessages.Ack(votes.cast(code, vote.pollId(), token, vote.answer(), vote.requestId()));
         }
         String type = message instanceof ClientMessage.Unsupported u ? u.type() : "";
-        Log.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
+        LOG.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
                 type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
         throw new ApiProblem(400, "unsupported-message", "Unsupported message",
                 "Participants can only send messages of type 'vote', 'nickname', 'ask' or 'upvote'");
@@ -118,7 +122,7 @@ class ParticipantSessions {
     /** A binary frame: answered with an error, logged once per connection; the connection stays open. */
     void binary(WebSocketConnection connection) {
         if (connection.userData().put(BINARY_LOGGED, Boolean.TRUE) == null) {
-            Log.warnf("Participant sent a binary message on talk %s (connection %s); further ones are not logged",
+            LOG.warnf("Participant sent a binary message on talk %s (connection %s); further ones are not logged",
                     connection.userData().get(CODE), connection.id());
         }
         connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, 400, "binary-not-supported",
@@ -131,7 +135,7 @@ class ParticipantSessions {
      * connection closes it with 1011, without a stack trace per abuser.
      */
     void failed(Throwable failure, WebSocketConnection connection) {
-        Log.debugf("Participant connection %s failed: %s", connection.id(), failure.toString());
+        LOG.debugf("Participant connection %s failed: %s", connection.id(), failure.toString());
         if (!connection.isOpen()) {
             return;
         }
