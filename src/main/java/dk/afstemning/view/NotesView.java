@@ -2,6 +2,8 @@ package dk.afstemning.view;
 
 import java.util.List;
 
+import dk.afstemning.talk.TalkHeader;
+
 /**
  * The speaker notes window of a talk, for a viewer who may present it.
  *

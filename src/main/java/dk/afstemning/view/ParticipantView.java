@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import dk.afstemning.answer.QuestionTypes;
 import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.ShowState;
+import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.vote.Answer;
 
 /**

@@ -21,6 +21,7 @@ import dk.afstemning.poll.PollStatus;
 import dk.afstemning.talk.ShowService;
 import dk.afstemning.talk.ShowState;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Vote;
 

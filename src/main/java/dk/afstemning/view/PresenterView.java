@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dk.afstemning.results.PollResults;
 import dk.afstemning.talk.ShowState;
+import dk.afstemning.talk.TalkHeader;
 
 /**
  * The room's screen of a talk: built once by {@link PresenterViews}, rendered as the presenter page on the first load

@@ -16,6 +16,7 @@ import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.ShowService;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.talk.TalkService;
 
 /**

@@ -32,7 +32,7 @@ import dk.afstemning.view.ParticipantView;
 import dk.afstemning.view.ParticipantViews;
 import dk.afstemning.view.PresenterView;
 import dk.afstemning.view.PresenterViews;
-import dk.afstemning.view.TalkHeader;
+import dk.afstemning.talk.TalkHeader;
 
 /** The HTML pages: the join form, the participant page, the presenter screen and its speaker notes window. */
 @Path("/")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jakarta.ws.rs.core.Response;
 
+import dk.afstemning.deck.SlideImages;
 import dk.afstemning.problem.ApiProblem;
 
 /** Images next to the decks are served; nothing else in or outside the slides folder is. */
@@ -21,7 +22,7 @@ class SlideAssetResourceTest {
 
     private SlideAssetResource resource() {
         SlideAssetResource resource = new SlideAssetResource();
-        resource.slidesDir = folder.resolve("slides").toString();
+        resource.images = new SlideImages(folder.resolve("slides").toString());
         return resource;
     }
 

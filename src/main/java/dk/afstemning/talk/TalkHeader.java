@@ -1,8 +1,6 @@
-package dk.afstemning.view;
+package dk.afstemning.talk;
 
 import java.time.LocalDate;
-
-import dk.afstemning.talk.Talk;
 
 /**
  * What the screens show of a talk: its codes, meta data and Q&amp;A settings, without the presenter key or any
