@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -15,11 +13,14 @@ import dk.afstemning.results.PollResults;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.SocketUpgradeGuard;
 import dk.afstemning.talk.JoinCodes;
+import dk.afstemning.view.PresenterView;
+import dk.afstemning.view.PresenterViews;
 
 /**
- * Opening and closing the two read-only feeds of a talk's screen: the presenter's ({@link PresenterSocket}, with
- * presence) and the public one ({@link ScreenSocket}). Both get a snapshot on connecting (with each {@link LiveFeature}'s,
- * such as Q&A) and every change after it.
+ * What the two read-only feeds of a talk's screen do (opening, answering, closing): the presenter's
+ * ({@link PresenterSocket}, with presence) and the public one ({@link ScreenSocket}). Both get the screen's snapshot
+ * ({@link PresenterViews#snapshot}, with each {@link LiveFeature}'s, such as Q&A) on connecting and every change after
+ * it.
  */
 @ApplicationScoped
 class LiveFeeds {
@@ -27,16 +28,13 @@ class LiveFeeds {
     private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
 
     @Inject
-    LiveService live;
+    PresenterViews views;
 
     @Inject
     LiveHub hub;
 
     @Inject
     AbuseLimits limits;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     Instance<LiveFeature> features;
@@ -51,9 +49,9 @@ class LiveFeeds {
         connection.userData().put(CODE, normalized);
         hub.addScreen(normalized, connection, presenter);
         try {
-            LiveService.PresenterState state = live.presenterState(normalized);
-            connection.sendTextAndAwait(hub.json(state.show()));
-            for (PollResults results : state.polls()) {
+            PresenterView view = views.snapshot(normalized);
+            connection.sendTextAndAwait(hub.json(view.show()));
+            for (PollResults results : view.polls()) {
                 connection.sendTextAndAwait(hub.json(results));
             }
             if (presenter) {
@@ -73,13 +71,9 @@ class LiveFeeds {
     }
 
     /** The answer to a message from a feed's client: a pong to a ping, otherwise a {@code read-only} error. */
-    String answer(String text, String detail) {
-        try {
-            if (Heartbeat.isPing(mapper.readTree(text))) {
-                return hub.json(new Heartbeat.Pong());
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // not JSON: read-only like anything else
+    String answer(ClientMessage message, String detail) {
+        if (message instanceof ClientMessage.Ping) {
+            return hub.json(new Heartbeat.Pong());
         }
         return hub.json(new LiveMessages.Error(null, 400, "read-only", detail));
     }

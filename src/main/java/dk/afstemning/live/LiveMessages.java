@@ -4,6 +4,7 @@ import java.util.List;
 
 import dk.afstemning.vote.Answer;
 import dk.afstemning.talk.ShowState;
+import dk.afstemning.view.ParticipantView;
 
 /** The JSON messages of the live sockets that are not results (results are {@code PollResults}). */
 final class LiveMessages {
@@ -36,8 +37,10 @@ final class LiveMessages {
      */
     record State(String type, String code, String title, ShowState show, List<ParticipantPoll> polls,
             String nickname) {
-        State(String code, String title, ShowState show, List<ParticipantPoll> polls, String nickname) {
-            this("state", code, title, show, polls, nickname);
+        /** The participant's screen as the socket sends it. */
+        static State of(ParticipantView view) {
+            return new State("state", view.talk().joinCode(), view.talk().title(), view.show(),
+                    view.polls().stream().map(ParticipantPoll::of).toList(), view.nickname());
         }
     }
 
@@ -48,6 +51,11 @@ final class LiveMessages {
      */
     record ParticipantPoll(String pollId, String status, int round, long version, Long myOptionId, Answer myAnswer,
             Long remainingMs) {
+
+        static ParticipantPoll of(ParticipantView.ParticipantPoll poll) {
+            return new ParticipantPoll(poll.id(), poll.status().name(), poll.round(), poll.version(),
+                    poll.myOptionId(), poll.myAnswer(), poll.remainingMs());
+        }
     }
 
     /** The answer to a nickname message: the nickname as stored. */

@@ -29,9 +29,9 @@ public class PresenterSocket {
         feeds.open(connection, code, true);
     }
 
-    @OnTextMessage
-    public String onMessage(String text) {
-        return feeds.answer(text,
+    @OnTextMessage(codec = ClientMessageCodec.class)
+    public String onMessage(ClientMessage message) {
+        return feeds.answer(message,
                 "The presenter feed is read-only; control polls through the REST API with the presenter key");
     }
 

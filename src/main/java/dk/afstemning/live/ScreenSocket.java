@@ -26,9 +26,9 @@ public class ScreenSocket {
         feeds.open(connection, code, false);
     }
 
-    @OnTextMessage
-    public String onMessage(String text) {
-        return feeds.answer(text, "The screen feed is read-only");
+    @OnTextMessage(codec = ClientMessageCodec.class)
+    public String onMessage(ClientMessage message) {
+        return feeds.answer(message, "The screen feed is read-only");
     }
 
     @OnClose

@@ -1,13 +1,9 @@
 package dk.afstemning.live;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -30,12 +26,12 @@ public class TextAnswersLive implements LiveFeature {
     LiveHub hub;
 
     @Override
-    public Set<String> types() {
-        return Set.of();
+    public boolean answers(ClientMessage message) {
+        return false;
     }
 
     @Override
-    public Object answer(String code, String token, String client, JsonNode message) {
+    public Object answer(String code, String token, String client, ClientMessage message) {
         throw new IllegalStateException("no message types");
     }
 

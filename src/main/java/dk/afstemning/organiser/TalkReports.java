@@ -31,6 +31,7 @@ import dk.afstemning.report.ReportService;
 import dk.afstemning.report.Reports;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.vote.KeptVotes;
 import dk.afstemning.vote.VoteText;
 
@@ -149,7 +150,7 @@ public class TalkReports {
     }
 
     /** A talk's results page. @param voters distinct participants who voted in any poll (stored and pruned votes) */
-    public record TalkReport(Talk talk, long participants, long voters, int responsePercent, List<PollReport> polls) {
+    public record TalkReport(TalkHeader talk, long participants, long voters, int responsePercent, List<PollReport> polls) {
     }
 
     /**
@@ -193,7 +194,7 @@ public class TalkReports {
         for (int i = 0; i < active.size(); i++) {
             polls.add(poll(active.get(i), stats.get(i)));
         }
-        return new TalkReport(talk, participants, voters, rate, polls);
+        return new TalkReport(TalkHeader.of(talk), participants, voters, rate, polls);
     }
 
     /** The page's view of a poll, from its report ({@link ReportService#talk}); round 1 shown even before voting. */

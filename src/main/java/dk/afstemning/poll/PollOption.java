@@ -48,6 +48,14 @@ public class PollOption extends PanacheEntityBase {
         return list("poll = ?1 and archived = false order by position, id", poll);
     }
 
+    /** The active options of several polls in one query, in poll and then option order. */
+    public static List<PollOption> listActiveByPolls(java.util.Collection<Poll> polls) {
+        if (polls.isEmpty()) {
+            return List.of();
+        }
+        return list("poll in ?1 and archived = false order by poll.id, position, id", polls);
+    }
+
     public static Optional<PollOption> findActive(long pollId, long optionId) {
         return find("id = ?1 and poll.id = ?2 and archived = false", optionId, pollId).firstResultOptional();
     }

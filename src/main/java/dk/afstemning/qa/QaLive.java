@@ -1,19 +1,15 @@
 package dk.afstemning.qa;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.websockets.next.WebSocketConnection;
 
+import dk.afstemning.live.ClientMessage;
 import dk.afstemning.live.LiveFeature;
 import dk.afstemning.live.LiveHub;
-import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.security.AbuseLimits;
 
 /**
@@ -37,28 +33,19 @@ public class QaLive implements LiveFeature {
     AbuseLimits limits;
 
     @Override
-    public Set<String> types() {
-        return Set.of("ask", "upvote");
+    public boolean answers(ClientMessage message) {
+        return message instanceof ClientMessage.Ask || message instanceof ClientMessage.Upvote;
     }
 
     @Override
-    public Object answer(String code, String token, String client, JsonNode message) {
-        String requestId = message.path("requestId").isTextual() ? message.path("requestId").asText() : null;
-        if (message.path("type").asText().equals("ask")) {
-            JsonNode text = message.path("text");
-            JsonNode nickname = message.path("nickname");
-            if (!text.isTextual() || !(nickname.isMissingNode() || nickname.isNull() || nickname.isTextual())) {
-                throw ApiProblem.badRequest("invalid-question", "A question needs a text 'text' and may have a text 'nickname'");
-            }
-            String name = nickname.isTextual() ? nickname.asText() : null;
-            return limits.question(client, token, () -> qa.ask(code, token, text.asText(), name, requestId));
+    public Object answer(String code, String token, String client, ClientMessage message) {
+        if (message instanceof ClientMessage.Ask ask) {
+            return limits.question(client, token,
+                    () -> qa.ask(code, token, ask.text(), ask.nickname(), ask.requestId()));
         }
-        JsonNode id = message.path("questionId");
-        if (!id.isIntegralNumber() || !id.canConvertToLong()) {
-            throw ApiProblem.badRequest("invalid-upvote", "An upvote needs a whole-number questionId");
-        }
+        ClientMessage.Upvote upvote = (ClientMessage.Upvote) message;
         limits.vote(client, token);
-        return qa.upvote(code, token, id.asLong(), requestId);
+        return qa.upvote(code, token, upvote.questionId(), upvote.requestId());
     }
 
     @Override

@@ -67,7 +67,14 @@ PollTypes types;
 
     /** Results of every active poll of the talk, current rounds, in slide order. */
     public List<PollResults> resultsOfTalk(Talk talk) {
-        return Poll.listActiveByTalk(talk).stream().map(p -> results(p, p.round)).toList();
+        return resultsOf(Poll.listActiveByTalk(talk));
+    }
+
+    /** Results of the current rounds of these polls, in the given order; their options are read in one query. */
+    public List<PollResults> resultsOf(List<Poll> polls) {
+        Map<Long, List<PollOption>> options = PollOption.listActiveByPolls(polls).stream()
+                .collect(java.util.stream.Collectors.groupingBy(o -> o.poll.id));
+        return polls.stream().map(p -> results(p, p.round, options.getOrDefault(p.id, List.of()))).toList();
     }
 
     /**
@@ -76,11 +83,16 @@ PollTypes types;
      * @param round from 1 to the poll's current round
      */
     public PollResults results(Poll poll, int round) {
+        return results(poll, round, null);
+    }
+
+    /** As {@link #results(Poll, int)}, with the poll's active options already read (null to read them here). */
+    private PollResults results(Poll poll, int round, List<PollOption> activeOptions) {
         long version = poll.version;
         boolean visible = round < poll.round || poll.resultsVisible();
         PollType type = types.get(poll.type);
         Map<Long, Long> counts = type.countsByOption(poll, round);
-        List<PollOption> options = PollOption.listActiveByPoll(poll);
+        List<PollOption> options = activeOptions != null ? activeOptions : PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
         long total = type.oneOptionPerVote() ? options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum()
                 : KeptVotes.voters(poll.id, round);

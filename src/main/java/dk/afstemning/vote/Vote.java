@@ -76,6 +76,18 @@ public class Vote extends PanacheEntityBase {
                 .filter(v -> v.poll.id == pollId && v.round == round).toList();
     }
 
+    /**
+     * A participant's votes in the current rounds of several polls, in one query: at most one per poll. The rounds are
+     * checked here, as each poll has its own.
+     */
+    public static List<Vote> listCurrent(Participant participant, java.util.Collection<Poll> polls) {
+        if (polls.isEmpty()) {
+            return List.of();
+        }
+        return Vote.<Vote>list("participant = ?1 and poll in ?2", participant, polls).stream()
+                .filter(v -> v.round == v.poll.round).toList();
+    }
+
     public static List<Vote> listByParticipant(Participant participant) {
         return list("participant", participant);
     }

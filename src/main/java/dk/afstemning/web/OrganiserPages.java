@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,15 +25,14 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dk.afstemning.account.Account;
 import dk.afstemning.account.AccountService;
 import dk.afstemning.account.Role;
 import dk.afstemning.organiser.TalkDeletion;
 import dk.afstemning.organiser.TalkReports;
 import dk.afstemning.problem.ApiProblem;
-import dk.afstemning.share.ShareLink;
 import dk.afstemning.share.ShareService;
-import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkHeader;
+import dk.afstemning.view.OrganiserViews;
 import dk.afstemning.platform.PublicUrls;
 import dk.afstemning.platform.HttpConfig;
 
@@ -52,6 +50,9 @@ public class OrganiserPages {
 
     @Inject
     ShareService shares;
+
+    @Inject
+    OrganiserViews views;
 
     @Inject
     TalkDeletion deletion;
@@ -81,13 +82,14 @@ public class OrganiserPages {
      * @param shareBase the base of share links, e.g. {@code http://host:8080/share/}
      */
     record talk(String lang, String otherLang, TalkReports.TalkReport report, boolean shared,
-            List<ShareLink> links, String shareBase) implements TemplateInstance {
+            List<OrganiserViews.ShareLinkView> links, String shareBase) implements TemplateInstance {
     }
 
-    record deleteTalk(String lang, String otherLang, Talk talk, boolean mismatch) implements TemplateInstance {
+    record deleteTalk(String lang, String otherLang, TalkHeader talk, boolean mismatch) implements TemplateInstance {
     }
 
-    record accountsPage(String lang, String otherLang, List<Account> accounts) implements TemplateInstance {
+    record accountsPage(String lang, String otherLang, List<OrganiserViews.AccountView> accounts)
+            implements TemplateInstance {
     }
 
     @GET
@@ -127,14 +129,13 @@ public class OrganiserPages {
     @GET
     @Path("organiser/talks/{id}")
     @RolesAllowed(Role.ORGANISER)
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
-        TalkReports.TalkReport report = require(id);
-        String language = Languages.choose(lang, accept, report.talk().language);
-        return PageResource.localized(new talk(language, Languages.other(language), report, false,
-                ShareLink.listActive(report.talk()), urls.base(host) + "/share/"), language);
+        OrganiserViews.TalkPage page = views.talkPage(id);
+        String language = Languages.choose(lang, accept, page.report().talk().language());
+        return PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
+                page.links(), urls.base(host) + "/share/"), language);
     }
 
     @POST
@@ -160,11 +161,10 @@ public class OrganiserPages {
     @GET
     @Path("organiser/talks/{id}/delete")
     @RolesAllowed(Role.ORGANISER)
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance deletePage(@PathParam("id") long id, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
-        Talk talk = requireTalk(id);
+        TalkHeader talk = views.talk(id);
         String language = Languages.choose(lang, accept, null);
         return PageResource.localized(new deleteTalk(language, Languages.other(language), talk, false), language);
     }
@@ -177,14 +177,14 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response delete(@PathParam("id") long id, @RestForm("confirm") String confirm,
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
-        Talk talk = requireTalk(id);
-        if (confirm == null || !talk.joinCode.equals(confirm.strip().toUpperCase(java.util.Locale.ROOT))) {
+        TalkHeader talk = views.talk(id);
+        if (confirm == null || !talk.joinCode().equals(confirm.strip().toUpperCase(java.util.Locale.ROOT))) {
             String language = Languages.choose(lang, accept, null);
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(PageResource.localized(
                     new deleteTalk(language, Languages.other(language), talk, true), language)).build();
         }
         deletion.delete(id);
-        return Response.seeOther(URI.create("/organiser?deleted=" + talk.joinCode)).build();
+        return Response.seeOther(URI.create("/organiser?deleted=" + talk.joinCode())).build();
     }
 
     @GET
@@ -194,7 +194,7 @@ public class OrganiserPages {
     public TemplateInstance accountsList(@QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
         String language = Languages.choose(lang, accept, null);
-        return PageResource.localized(new accountsPage(language, Languages.other(language), accounts.list()),
+        return PageResource.localized(new accountsPage(language, Languages.other(language), views.accounts()),
                 language);
     }
 
@@ -222,30 +222,16 @@ public class OrganiserPages {
     /** The read-only results behind a share link; 404 for an unknown or revoked token. */
     @GET
     @Path("share/{token}")
-    @Transactional
     @Operation(hidden = true)
     public Response sharedPage(@PathParam("token") String token, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
-        Talk talk = shares.talkOf(token).orElse(null);
-        if (talk == null) {
+        TalkReports.TalkReport report = views.shared(token).orElse(null);
+        if (report == null) {
             return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not found").build();
         }
-        TalkReports.TalkReport report = reports.report(talk.id);
-        String language = Languages.choose(lang, accept, talk.language);
+        String language = Languages.choose(lang, accept, report.talk().language());
         return Response.ok(PageResource.localized(new talk(language, Languages.other(language), report, true,
                 List.of(), ""), language)).header("Referrer-Policy", "no-referrer").build();
-    }
-
-    private TalkReports.TalkReport require(long id) {
-        TalkReports.TalkReport report = reports.report(id);
-        if (report == null) {
-            throw ApiProblem.notFound("talk", "No talk has the id " + id);
-        }
-        return report;
-    }
-
-    private static Talk requireTalk(long id) {
-        return Talk.<Talk>findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("talk", "No talk has the id " + id));
     }
 
     private static LocalDate date(String iso) {

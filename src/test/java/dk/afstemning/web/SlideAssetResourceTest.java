@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jakarta.ws.rs.core.Response;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-
-import dk.afstemning.platform.AppConfig;
+import dk.afstemning.deck.SlideImages;
 import dk.afstemning.problem.ApiProblem;
 
 /** Images next to the decks are served; nothing else in or outside the slides folder is. */
@@ -26,11 +22,7 @@ class SlideAssetResourceTest {
 
     private SlideAssetResource resource() {
         SlideAssetResource resource = new SlideAssetResource();
-        resource.config = new SmallRyeConfigBuilder().withMapping(AppConfig.class)
-                .withSources(new PropertiesConfigSource(
-                        Map.of("afstemning.slides-dir", folder.resolve("slides").toString()), "test", 100))
-                .build()
-                .getConfigMapping(AppConfig.class);
+        resource.images = new SlideImages(folder.resolve("slides").toString());
         return resource;
     }
 

@@ -1,0 +1,169 @@
+package dk.afstemning.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.SocketUpgradeGuard;
+import dk.afstemning.view.ParticipantView;
+import dk.afstemning.view.ParticipantViews;
+import dk.afstemning.voting.VoteService;
+
+/**
+ * What {@link ParticipantSocket} does: joins a connection to its talk with a {@code state} snapshot, answers each
+ * {@link ClientMessage} (votes and nicknames here, Q&amp;A by its {@link LiveFeature}) and refuses everything else
+ * with an {@code error}, keeping the connection open. Votes and nicknames count against the same limits as over REST
+ * ({@link AbuseLimits}).
+ */
+@ApplicationScoped
+class ParticipantSessions {
+
+    /** Refusals are logged under the socket's category, where operators look for them. */
+    private static final Logger LOG = Logger.getLogger(ParticipantSocket.class);
+
+    private static final UserData.TypedKey<String> TOKEN = UserData.TypedKey.forString("token");
+    private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
+    private static final UserData.TypedKey<Boolean> BINARY_LOGGED = UserData.TypedKey.forBoolean("binary-logged");
+
+    @Inject
+    ParticipantViews views;
+
+    @Inject
+    LiveHub hub;
+
+    @Inject
+    VoteService votes;
+
+    @Inject
+    ParticipantService participants;
+
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    Instance<LiveFeature> features;
+
+    /**
+     * Registers the connection of the participant in the cookie and sends the {@code state} snapshot and each
+     * feature's; an unknown talk or a token that has not joined gets an error and close code 1008.
+     */
+    void open(WebSocketConnection connection, String code) {
+        String token = token(connection.handshakeRequest().header("Cookie"));
+        try {
+            ParticipantView view = views.of(code, token);
+            String joinCode = view.talk().joinCode();
+            connection.userData().put(TOKEN, token);
+            connection.userData().put(CODE, joinCode);
+            hub.addParticipant(joinCode, connection, view.participantId());
+            // Read after registering, so no change can fall between a snapshot and the pushes; clients drop older ones.
+            connection.sendTextAndAwait(hub.json(LiveMessages.State.of(view)));
+            for (LiveFeature feature : features) {
+                feature.connected(joinCode, view.participantId(), connection);
+            }
+        } catch (ApiProblem e) {
+            ApiProblem refusal = limits.joinCodeRefusal(e, SocketUpgradeGuard.client(connection));
+            connection.sendTextAndAwait(hub.json(
+                    new LiveMessages.Error(null, refusal.status(), refusal.type(), refusal.detail())));
+            connection.closeAndAwait(new CloseReason(1008, refusal.type()));
+        }
+    }
+
+    /** The answer to a message, as JSON: a pong, an ack, a nickname, a feature's answer, or an error. */
+    String answer(ClientMessage message, WebSocketConnection connection) {
+        if (message instanceof ClientMessage.Ping) {
+            return hub.json(new Heartbeat.Pong());
+        }
+        try {
+            return hub.json(reply(message, connection));
+        } catch (ApiProblem e) {
+            return hub.json(new LiveMessages.Error(message.requestId(), e.status(), e.type(), e.detail()));
+        }
+    }
+
+    private Object reply(ClientMessage message, WebSocketConnection connection) {
+        String code = connection.userData().get(CODE);
+        String token = connection.userData().get(TOKEN);
+        if (message instanceof ClientMessage.Refused refused) {
+            return new LiveMessages.Error(refused.requestId(), refused.status(), refused.problem(), refused.detail());
+        }
+        if (message instanceof ClientMessage.Nickname nickname) {
+            limits.vote(SocketUpgradeGuard.client(connection), token);
+            return new LiveMessages.Nickname(nickname.requestId(),
+                    participants.nickname(code, token, nickname.nickname()));
+        }
+        for (LiveFeature feature : features) {
+            if (feature.answers(message)) {
+                return feature.answer(code, token, SocketUpgradeGuard.client(connection), message);
+            }
+        }
+        if (message instanceof ClientMessage.Vote vote) {
+            limits.vote(SocketUpgradeGuard.client(connection), token);
+            return new LiveMessages.Ack(votes.cast(code, vote.pollId(), token, vote.answer(), vote.requestId()));
+        }
+        String type = message instanceof ClientMessage.Unsupported u ? u.type() : "";
+        LOG.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
+                type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
+        throw new ApiProblem(400, "unsupported-message", "Unsupported message",
+                "Participants can only send messages of type 'vote', 'nickname', 'ask' or 'upvote'");
+    }
+
+    /** A binary frame: answered with an error, logged once per connection; the connection stays open. */
+    void binary(WebSocketConnection connection) {
+        if (connection.userData().put(BINARY_LOGGED, Boolean.TRUE) == null) {
+            LOG.warnf("Participant sent a binary message on talk %s (connection %s); further ones are not logged",
+                    connection.userData().get(CODE), connection.id());
+        }
+        connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, 400, "binary-not-supported",
+                "Messages must be JSON text, not binary")));
+    }
+
+    /**
+     * A message over {@code quarkus.websockets-next.server.max-message-size}: answered with an error
+     * {@code message-too-large} (Vert.x drops the message and keeps the connection); any other failure of the
+     * connection closes it with 1011, without a stack trace per abuser.
+     */
+    void failed(Throwable failure, WebSocketConnection connection) {
+        LOG.debugf("Participant connection %s failed: %s", connection.id(), failure.toString());
+        if (!connection.isOpen()) {
+            return;
+        }
+        if (SocketLimits.isTooLarge(failure)) {
+            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, 413, "message-too-large",
+                    SocketLimits.tooLargeDetail())));
+            return;
+        }
+        connection.close(new CloseReason(1011, "connection failed")).subscribe().with(v -> {
+        }, t -> {
+        });
+    }
+
+    void close(WebSocketConnection connection) {
+        String code = connection.userData().get(CODE);
+        if (code != null) {
+            hub.removeParticipant(code, connection);
+        }
+    }
+
+    private static String token(String cookieHeader) {
+        if (cookieHeader == null) {
+            return null;
+        }
+        for (Cookie cookie : ServerCookieDecoder.LAX.decode(cookieHeader)) {
+            if (cookie.name().equals(ParticipantService.COOKIE)) {
+                return cookie.value();
+            }
+        }
+        return null;
+    }
+}

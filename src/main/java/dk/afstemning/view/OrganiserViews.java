@@ -1,0 +1,77 @@
+package dk.afstemning.view;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dk.afstemning.account.AccountService;
+import dk.afstemning.organiser.TalkReports;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.share.ShareLink;
+import dk.afstemning.share.ShareService;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.TalkHeader;
+
+/**
+ * The read models of the organiser's pages that are not plain reports: a talk's results with its share links, a
+ * shared results page, a talk to delete and the accounts list. Each is read in one transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class OrganiserViews {
+
+    @Inject
+    TalkReports reports;
+
+    @Inject
+    ShareService shares;
+
+    @Inject
+    AccountService accounts;
+
+    /** A live share link of a talk's results; {@code token} is the last segment of its address. */
+    public record ShareLinkView(Long id, String token) {
+    }
+
+    /** An account as the accounts page lists it, with the talks a presenter account may present. */
+    public record AccountView(Long id, String username, String role, List<TalkHeader> talks) {
+    }
+
+    /** A talk's results page for the organiser: the report and the live share links, oldest first. */
+    public record TalkPage(TalkReports.TalkReport report, List<ShareLinkView> links) {
+    }
+
+    /** @throws ApiProblem 404 for an unknown talk */
+    public TalkPage talkPage(long id) {
+        TalkReports.TalkReport report = reports.report(id);
+        if (report == null) {
+            throw unknown(id);
+        }
+        Talk talk = Talk.findById(id);
+        return new TalkPage(report,
+                ShareLink.listActive(talk).stream().map(l -> new ShareLinkView(l.id, l.token)).toList());
+    }
+
+    /** The report a live (not revoked) share token shows; empty for an unknown or revoked token. */
+    public Optional<TalkReports.TalkReport> shared(String token) {
+        return shares.talkOf(token).map(t -> reports.report(t.id));
+    }
+
+    /** @throws ApiProblem 404 for an unknown talk */
+    public TalkHeader talk(long id) {
+        return Talk.<Talk>findByIdOptional(id).map(TalkHeader::of).orElseThrow(() -> unknown(id));
+    }
+
+    /** Every account, by user name. */
+    public List<AccountView> accounts() {
+        return accounts.list().stream().map(a -> new AccountView(a.id, a.username, a.role,
+                a.talks.stream().map(TalkHeader::of).toList())).toList();
+    }
+
+    private static ApiProblem unknown(long id) {
+        return ApiProblem.notFound("talk", "No talk has the id " + id);
+    }
+}

@@ -1,0 +1,103 @@
+package dk.afstemning.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.talk.Talk;
+
+/** A screen's read model costs the same number of SQL statements whether the talk has two polls or eight. */
+@QuarkusTest
+class ScreenQueriesTest {
+
+    @Inject
+    DeckImporter importer;
+
+    @Inject
+    ParticipantViews participants;
+
+    @Inject
+    PresenterViews presenters;
+
+    @Inject
+    EntityManagerFactory database;
+
+    Statistics statistics;
+
+    @BeforeEach
+    void countStatements() {
+        statistics = database.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+    }
+
+    @AfterEach
+    void stopCounting() {
+        statistics.setStatisticsEnabled(false);
+    }
+
+    private Talk talkWithPolls(int polls) {
+        StringBuilder deck = new StringBuilder("---\ntitle: Mange\nlang: da\n---\n\n# Intro\n");
+        for (int i = 1; i <= polls; i++) {
+            deck.append("\n---\n\n```poll\nid: q").append(i).append("\nquestion: Spørgsmål ").append(i)
+                    .append("?\noptions:\n  - Ja\n  - Nej\n  - Ved ikke\n```\n");
+        }
+        return importer.importDeck("queries-" + UUID.randomUUID() + ".md", deck.toString());
+    }
+
+    /** Statements to build the participant's screen of a talk with {@code polls} polls, the participant having voted in each. */
+    private long participantStatements(int polls) {
+        Talk talk = talkWithPolls(polls);
+        String token = TestTalks.join(talk.joinCode);
+        for (int i = 1; i <= polls; i++) {
+            TestTalks.open(talk, "q" + i);
+        }
+        ParticipantView first = participants.of(talk.joinCode, token);
+        for (ParticipantView.ParticipantPoll poll : first.polls()) {
+            io.restassured.RestAssured.given().cookie("afstemning_pid", token).contentType("application/json")
+                    .body("{\"optionId\":" + poll.options().get(0).id() + "}")
+                    .post("/api/talks/{code}/polls/{poll}/votes", talk.joinCode, poll.id()).then().statusCode(200);
+        }
+        statistics.clear();
+        ParticipantView view = participants.of(talk.joinCode, token);
+        assertThat(view.polls()).hasSize(polls).allSatisfy(p -> assertThat(p.myOptionId()).isNotNull());
+        return statistics.getPrepareStatementCount();
+    }
+
+    private long presenterStatements(int polls) {
+        Talk talk = talkWithPolls(polls);
+        statistics.clear();
+        PresenterView view = presenters.page(talk.joinCode, null);
+        assertThat(view.polls()).hasSize(polls);
+        long page = statistics.getPrepareStatementCount();
+        statistics.clear();
+        presenters.snapshot(talk.joinCode);
+        return page * 1000 + statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void theParticipantScreenReadsPollsOptionsAndVotesOnceEach() {
+        assertThat(participantStatements(8)).isEqualTo(participantStatements(2));
+    }
+
+    @Test
+    void theRoomScreenReadsSlidesPollsAndOptionsOnceEach() {
+        // Counts stay one query per poll (the poll type's GROUP BY), so only their growth is bounded here.
+        long two = presenterStatements(2);
+        long eight = presenterStatements(8);
+        assertThat(eight / 1000 - two / 1000).as("page").isLessThanOrEqualTo(6 * 2);
+        assertThat(eight % 1000 - two % 1000).as("snapshot").isLessThanOrEqualTo(6 * 2);
+    }
+}
