@@ -21,6 +21,19 @@ public interface DeckKeys {
     /** A whole number; refused when not one. */
     Integer whole(String key);
 
+    /**
+     * A whole number from 1 to {@code most}, or {@code otherwise} without the key; refused as
+     * "'key' must be from 1 to most, not n".
+     */
+    default int count(String key, int otherwise, int most) {
+        Integer given = whole(key);
+        int n = given == null ? otherwise : given;
+        if (n < 1 || n > most) {
+            throw error(key, "'" + key + "' must be from 1 to " + most + ", not " + n);
+        }
+        return n;
+    }
+
     /** Text, trimmed and NFC-normalised; refused when empty or too long. */
     String text(String key);
 

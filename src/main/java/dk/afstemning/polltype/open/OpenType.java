@@ -90,11 +90,7 @@ public class OpenType implements PollType {
 
     @Override
     public DeckSettings readDeckKeys(DeckKeys keys) {
-        Integer chars = keys.whole("max-chars");
-        int maxChars = chars == null ? DEFAULT_CHARS : chars;
-        if (maxChars < 1 || maxChars > MAX_CHARS) {
-            throw keys.error("max-chars", "'max-chars' must be from 1 to " + MAX_CHARS + ", not " + maxChars);
-        }
+        int maxChars = keys.count("max-chars", DEFAULT_CHARS, MAX_CHARS);
         Boolean profanity = keys.onOff("profanity-filter");
         Boolean moderation = keys.onOff("moderation");
         return new DeckSettings(null, null, null, null, List.of(), maxChars, profanity,

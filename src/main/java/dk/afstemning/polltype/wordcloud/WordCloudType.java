@@ -79,16 +79,8 @@ public class WordCloudType implements PollType {
 
     @Override
     public DeckSettings readDeckKeys(DeckKeys keys) {
-        Integer entries = keys.whole("max-entries");
-        int max = entries == null ? DEFAULT_ENTRIES : entries;
-        if (max < 1 || max > MAX_ENTRIES) {
-            throw keys.error("max-entries", "'max-entries' must be from 1 to " + MAX_ENTRIES + ", not " + max);
-        }
-        Integer chars = keys.whole("max-chars");
-        int maxChars = chars == null ? DEFAULT_CHARS : chars;
-        if (maxChars < 1 || maxChars > MAX_CHARS) {
-            throw keys.error("max-chars", "'max-chars' must be from 1 to " + MAX_CHARS + ", not " + maxChars);
-        }
+        int max = keys.count("max-entries", DEFAULT_ENTRIES, MAX_ENTRIES);
+        int maxChars = keys.count("max-chars", DEFAULT_CHARS, MAX_CHARS);
         return new DeckSettings(null, max, null, null, List.of(), maxChars, keys.onOff("profanity-filter"), null);
     }
 
