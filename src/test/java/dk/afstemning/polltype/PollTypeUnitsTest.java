@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -69,7 +70,7 @@ class PollTypeUnitsTest {
             RoundStat stat = type.stat(poll, 1, RoundCounts.NONE, List.of());
             assertThat(stat.round()).as(type.name()).isEqualTo(1);
             assertThat(stat.n()).as(type.name()).isZero();
-            Method answer = classOf(type).getMethod("answer", Vote.class);
+            Method answer = classOf(type).getMethod("answer", Vote.class, VoteRows.class);
             assertThat(Modifier.isAbstract(answer.getModifiers())).as(type.name()).isFalse();
         }
     }
