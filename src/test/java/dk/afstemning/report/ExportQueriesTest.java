@@ -69,11 +69,19 @@ class ExportQueriesTest {
                 .hasSize(12).allSatisfy(texts -> assertThat(texts).containsExactly("tillid", "tid"));
     }
 
+    /**
+     * Statements of one export: the least of three, since Hibernate counts every thread's statements and the live
+     * pushes of the votes just cast may still be running (they only add).
+     */
     private long statementsOf(Talk talk) {
         var statistics = sessions.getStatistics();
-        long before = statistics.getPrepareStatementCount();
-        assertThat(reports.talkExport(talk.id).votes()).isNotEmpty();
-        return statistics.getPrepareStatementCount() - before;
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long before = statistics.getPrepareStatementCount();
+            assertThat(reports.talkExport(talk.id).votes()).isNotEmpty();
+            least = Math.min(least, statistics.getPrepareStatementCount() - before);
+        }
+        return least;
     }
 
     private Talk talkWithVotes(int participants) {

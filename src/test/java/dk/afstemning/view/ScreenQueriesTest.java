@@ -70,21 +70,32 @@ class ScreenQueriesTest {
                     .body("{\"optionId\":" + poll.options().get(0).id() + "}")
                     .post("/api/talks/{code}/polls/{poll}/votes", talk.joinCode, poll.id()).then().statusCode(200);
         }
-        statistics.clear();
-        ParticipantView view = participants.of(talk.joinCode, token);
-        assertThat(view.polls()).hasSize(polls).allSatisfy(p -> assertThat(p.myOptionId()).isNotNull());
-        return statistics.getPrepareStatementCount();
+        // Hibernate counts the statements of every thread; the live pushes of the votes just cast may still be running,
+        // and they only add. The least of three builds is the screen's own cost.
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            statistics.clear();
+            ParticipantView view = participants.of(talk.joinCode, token);
+            assertThat(view.polls()).hasSize(polls).allSatisfy(p -> assertThat(p.myOptionId()).isNotNull());
+            least = Math.min(least, statistics.getPrepareStatementCount());
+        }
+        return least;
     }
 
     private long presenterStatements(int polls) {
         Talk talk = talkWithPolls(polls);
-        statistics.clear();
-        PresenterView view = presenters.page(talk.joinCode, null);
-        assertThat(view.polls()).hasSize(polls);
-        long page = statistics.getPrepareStatementCount();
-        statistics.clear();
-        presenters.snapshot(talk.joinCode);
-        return page * 1000 + statistics.getPrepareStatementCount();
+        long page = Long.MAX_VALUE;
+        long snapshot = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) { // the least of three: other threads' statements only add
+            statistics.clear();
+            PresenterView view = presenters.page(talk.joinCode, null);
+            assertThat(view.polls()).hasSize(polls);
+            page = Math.min(page, statistics.getPrepareStatementCount());
+            statistics.clear();
+            presenters.snapshot(talk.joinCode);
+            snapshot = Math.min(snapshot, statistics.getPrepareStatementCount());
+        }
+        return page * 1000 + snapshot;
     }
 
     @Test
