@@ -11,7 +11,7 @@ import { pollTypes } from './poll-types.js';
 // the marked choice.
 const body = document.body;
 const code = body.dataset.code;
-const waiting = document.querySelector('.waiting');
+const waiting = document.querySelector('section.waiting');
 const pending = new Map();
 // The option the server has confirmed per poll in its current round, to go back to when a vote is refused.
 const confirmed = new Map();
