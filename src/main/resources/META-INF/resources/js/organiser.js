@@ -75,10 +75,9 @@ async function api(path, init = {}) {
   return answer;
 }
 
-// English dates in British order (2 November 2022), as the server writes them (LocaleFormats).
 const dateFormat = (() => {
   try {
-    return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   } catch {
     return null;
   }
