@@ -149,6 +149,19 @@ public class TalkReports {
             String chart, List<TextRound> texts) {
     }
 
+    /**
+     * The chart's data as the page's script reads it, in a fixed key order (a {@code Map.of} changed it on every start).
+     *
+     * @param labels the option texts
+     * @param rounds per round, the bar of each option (counts; Borda points for a ranking)
+     */
+    record Chart(List<String> labels, List<List<Long>> rounds, Timeline timeline) {
+    }
+
+    /** @param labels window start times @param votes votes per window */
+    record Timeline(List<String> labels, List<Long> votes) {
+    }
+
     /** A talk's results page. @param voters distinct participants who voted in any poll (stored and pruned votes) */
     public record TalkReport(TalkHeader talk, long participants, long voters, int responsePercent, List<PollReport> polls) {
     }
@@ -224,11 +237,11 @@ public class TalkReports {
                 .toList();
         long voters = KeptVotes.distinctVoters(poll.id, false);
         List<Bucket> timeline = timeline(poll);
-        Map<String, Object> chart = Map.of("labels", rows.stream().map(OptionRow::text).toList(),
-                "rounds", rows.isEmpty() ? List.of() : rounds.stream().map(r -> rows.stream()
+        Chart chart = new Chart(rows.stream().map(OptionRow::text).toList(),
+                rows.isEmpty() ? List.of() : rounds.stream().map(r -> rows.stream()
                         .map(row -> ranking ? row.borda().get(r - 1) : row.counts().get(r - 1)).toList()).toList(),
-                "timeline", Map.of("labels", timeline.stream().map(Bucket::start).toList(),
-                        "votes", timeline.stream().map(Bucket::votes).toList()));
+                new Timeline(timeline.stream().map(Bucket::start).toList(),
+                        timeline.stream().map(Bucket::votes).toList()));
         try {
             return new PollReport(poll.key, poll.type, poll.question, poll.status.name(), rounds, totals, rows, means,
                     voters, timeline, json.writeValueAsString(chart), texts);
