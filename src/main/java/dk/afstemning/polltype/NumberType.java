@@ -79,8 +79,8 @@ public abstract class NumberType implements PollType {
     }
 
     @Override
-    public Answer answerOf(Vote vote) {
-        return OptionAnswers.of(vote);
+    public Answer answerOf(Vote vote, VoteRows rows) {
+        return OptionAnswers.of(vote, rows);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.OptionAnswer;
 import dk.afstemning.vote.OptionsAnswer;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 import dk.afstemning.vote.VoteChoice;
 
 /** Checks shared by the option-based types: options exist in this poll, appear once, and the stored answer of a vote. */
@@ -75,13 +76,13 @@ public final class OptionAnswers {
     }
 
     /** The stored answer of a vote, in the {@link Answer} shape of its type. */
-    public static Answer of(Vote vote) {
+    public static Answer of(Vote vote, VoteRows rows) {
         if (vote.option != null) {
             return Answer.option(vote.option.id);
         }
         if (vote.numValue != null) {
             return Answer.number(vote.numValue);
         }
-        return Answer.options(VoteChoice.listByVote(vote).stream().map(c -> c.option.id).toList());
+        return Answer.options(rows.choices(vote).stream().map(c -> c.option.id).toList());
     }
 }

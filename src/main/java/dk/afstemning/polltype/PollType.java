@@ -96,8 +96,12 @@ public interface PollType {
      */
     void store(Vote vote, Answer answer, List<PollOption> options);
 
-    /** The stored answer of a vote of this type, as the participant sent it (canonical form). */
-    Answer answerOf(Vote vote);
+    /**
+     * The stored answer of a vote of this type, as the participant sent it (canonical form).
+     *
+     * @param rows the vote's options or text entries, read beforehand with those of other votes ({@link VoteRows})
+     */
+    Answer answerOf(Vote vote, VoteRows rows);
 
     /** Whether the type takes {@link dk.afstemning.vote.TextsAnswer texts}; every other type refuses them. */
     default boolean takesTexts() {

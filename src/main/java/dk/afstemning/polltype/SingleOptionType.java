@@ -48,8 +48,8 @@ public abstract class SingleOptionType implements PollType {
     }
 
     @Override
-    public Answer answerOf(Vote vote) {
-        return OptionAnswers.of(vote);
+    public Answer answerOf(Vote vote, VoteRows rows) {
+        return OptionAnswers.of(vote, rows);
     }
 
     @Override

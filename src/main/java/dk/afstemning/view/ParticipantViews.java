@@ -24,6 +24,7 @@ import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 
 /**
  * Builds the phone's screen ({@link ParticipantView}) for the participant page and the participant socket's
@@ -79,6 +80,7 @@ public class ParticipantViews {
                 .collect(Collectors.groupingBy(o -> o.poll.id));
         Map<Long, Vote> mine = Vote.listCurrent(participant, polls).stream()
                 .collect(Collectors.toMap(v -> v.poll.id, Function.identity()));
+        VoteRows rows = VoteRows.of(List.copyOf(mine.values()));
         Instant now = Instant.now();
         List<ParticipantView.ParticipantPoll> items = polls.stream().map(p -> {
             Vote vote = mine.get(p.id);
@@ -87,7 +89,7 @@ public class ParticipantViews {
             Long remaining = p.status == PollStatus.OPEN && p.closesAt != null
                     ? Math.max(0, Duration.between(now, p.closesAt).toMillis()) : null;
             return new ParticipantView.ParticipantPoll(p.key, p.type, p.question, p.status, p.round, p.version,
-                    p.allowChange, choices, vote == null ? null : types.get(p.type).answerOf(vote),
+                    p.allowChange, choices, vote == null ? null : types.get(p.type).answerOf(vote, rows),
                     p.key.equals(state.pollId()), p.minAnswers, p.maxAnswers, p.labelLow, p.labelHigh, p.maxChars,
                     p.moderation, remaining);
         }).toList();

@@ -33,6 +33,7 @@ import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.Vote;
+import dk.afstemning.vote.VoteRows;
 import dk.afstemning.vote.VoteAck;
 import dk.afstemning.vote.VoteReceipt;
 
@@ -201,7 +202,7 @@ public class VoteService {
         }
         Instant now = Instant.now();
         Optional<Vote> current = batch.current(poll, participant);
-        if (current.isPresent() && !poll.allowChange && !type.adds() && !type.answerOf(current.get()).equals(answer)) {
+        if (current.isPresent() && !poll.allowChange && !type.adds() && !type.answerOf(current.get(), VoteRows.of(List.of(current.get()))).equals(answer)) {
             throw new ApiProblem(409, "vote-final", "Vote cannot be changed",
                     "Poll '" + poll.key + "' does not allow changing a vote once cast");
         }

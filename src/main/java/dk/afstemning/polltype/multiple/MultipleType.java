@@ -99,8 +99,8 @@ public class MultipleType implements PollType {
     }
 
     @Override
-    public Answer answerOf(Vote vote) {
-        return OptionAnswers.of(vote);
+    public Answer answerOf(Vote vote, VoteRows rows) {
+        return OptionAnswers.of(vote, rows);
     }
 
     @Override

@@ -92,8 +92,8 @@ public class RankingType implements PollType {
     }
 
     @Override
-    public Answer answerOf(Vote vote) {
-        return OptionAnswers.of(vote);
+    public Answer answerOf(Vote vote, VoteRows rows) {
+        return OptionAnswers.of(vote, rows);
     }
 
     @Override

@@ -105,8 +105,8 @@ public class WordCloudType implements PollType {
     }
 
     @Override
-    public Answer answerOf(Vote vote) {
-        return Answer.texts(VoteText.listByVote(vote).stream().map(t -> t.text).toList());
+    public Answer answerOf(Vote vote, VoteRows rows) {
+        return Answer.texts(rows.texts(vote).stream().map(t -> t.text).toList());
     }
 
     @Override
