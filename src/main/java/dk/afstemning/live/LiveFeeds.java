@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.results.PollResults;
-import dk.afstemning.security.AbuseLimits;
-import dk.afstemning.security.SocketUpgradeGuard;
 import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.view.PresenterView;
 import dk.afstemning.view.PresenterViews;
@@ -32,9 +29,6 @@ class LiveFeeds {
 
     @Inject
     LiveHub hub;
-
-    @Inject
-    AbuseLimits limits;
 
     @Inject
     Instance<LiveFeature> features;
@@ -62,11 +56,8 @@ class LiveFeeds {
                 feature.presenterConnected(normalized, connection);
             }
         } catch (ApiProblem e) {
-            ApiProblem refusal = limits.joinCodeRefusal(e, SocketUpgradeGuard.client(connection));
             hub.removeScreen(normalized, connection, presenter);
-            connection.sendTextAndAwait(hub.json(
-                    new LiveMessages.Error(null, refusal.status(), refusal.type(), refusal.detail())));
-            connection.closeAndAwait(new CloseReason(1008, refusal.type()));
+            hub.refuse(connection, e);
         }
     }
 

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -25,6 +26,9 @@ import dk.afstemning.poll.PollChanged;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.ShowChanged;
+import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.SocketUpgradeGuard;
 
 /**
  * The per-talk index of live connections and the push path. After a change commits, the poll's results are read once
@@ -58,6 +62,9 @@ public class LiveHub {
 
     @Inject
     LiveMetrics metrics;
+
+    @Inject
+    AbuseLimits limits;
 
     LiveHub(LiveConfig config) {
         AtomicInteger n = new AtomicInteger();
@@ -209,6 +216,18 @@ public class LiveHub {
         for (WebSocketConnection c : connections) {
             queues.send(SendQueues.target(c), json);
         }
+    }
+
+    /**
+     * Refuses a connection that could not be opened (unknown talk, not joined, wrong key): the refusal, as judged for
+     * join codes by {@link AbuseLimits#joinCodeRefusal}, is sent as an {@code error} message and the connection closed
+     * with 1008.
+     */
+    public void refuse(WebSocketConnection connection, ApiProblem problem) {
+        ApiProblem refusal = limits.joinCodeRefusal(problem, SocketUpgradeGuard.client(connection));
+        connection.sendTextAndAwait(json(
+                new LiveMessages.Error(null, refusal.status(), refusal.type(), refusal.detail())));
+        connection.closeAndAwait(new CloseReason(1008, refusal.type()));
     }
 
     /** {@code message} as JSON, by the application's Jackson mapper. */

@@ -72,10 +72,7 @@ class ParticipantSessions {
                 feature.connected(joinCode, view.participantId(), connection);
             }
         } catch (ApiProblem e) {
-            ApiProblem refusal = limits.joinCodeRefusal(e, SocketUpgradeGuard.client(connection));
-            connection.sendTextAndAwait(hub.json(
-                    new LiveMessages.Error(null, refusal.status(), refusal.type(), refusal.detail())));
-            connection.closeAndAwait(new CloseReason(1008, refusal.type()));
+            hub.refuse(connection, e);
         }
     }
 
