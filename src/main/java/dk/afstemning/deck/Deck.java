@@ -14,10 +14,11 @@ import java.util.List;
  * @param language the front matter {@code lang} (Marp's directive) or {@code language}; {@code "en"} when absent
  * @param qa the front matter {@code qa}: {@code off} (the default), {@code on} or {@code moderated}
  * @param profanityFilter the front matter {@code profanity-filter}; true unless the deck says {@code false}
+ * @param reactions the front matter {@code reactions}: true (on, the default) unless the deck says {@code off}
  * @param slides the slides, numbered from 1
  */
 public record Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,
-        String qa, boolean profanityFilter, List<DeckSlide> slides) {
+        String qa, boolean profanityFilter, boolean reactions, List<DeckSlide> slides) {
 
     /** The polls of every slide, in slide order. */
     public List<PollSpec> polls() {

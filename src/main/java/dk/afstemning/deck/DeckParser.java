@@ -135,7 +135,8 @@ public class DeckParser {
         }
         return new Deck(file, title, string(file, front, keyLines, "speaker"), string(file, front, keyLines, "organisation"),
                 date(file, front, keyLines), language.substring(0, 2), qa(file, front, keyLines),
-                flag(file, front, keyLines, "profanity-filter", true), List.copyOf(slides));
+                flag(file, front, keyLines, "profanity-filter", true), onOff(file, front, keyLines, "reactions", true),
+                List.copyOf(slides));
     }
 
     /** Front matter {@code qa}: off (default), on or moderated; YAML's true/false/yes/no/on/off are on and off. */
@@ -155,6 +156,26 @@ public class DeckParser {
             default:
                 throw new DeckException(file, keyLines.getOrDefault("qa", 1),
                         "front matter 'qa' must be on, off or moderated");
+        }
+    }
+
+    /** A front matter switch such as {@code reactions}: on or off (YAML's true/false/yes/no too); absent: {@code absent}. */
+    private static boolean onOff(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
+            boolean absent) {
+        Object value = front.get(key);
+        if (value == null) {
+            return absent;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        switch (value.toString().strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes":
+                return true;
+            case "off", "false", "no":
+                return false;
+            default:
+                throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be on or off");
         }
     }
 

@@ -22,7 +22,8 @@ import dk.afstemning.vote.Answer;
         @JsonSubTypes.Type(value = ClientMessage.Vote.class, name = "vote"),
         @JsonSubTypes.Type(value = ClientMessage.Nickname.class, name = "nickname"),
         @JsonSubTypes.Type(value = ClientMessage.Ask.class, name = "ask"),
-        @JsonSubTypes.Type(value = ClientMessage.Upvote.class, name = "upvote") })
+        @JsonSubTypes.Type(value = ClientMessage.Upvote.class, name = "upvote"),
+        @JsonSubTypes.Type(value = ClientMessage.Reaction.class, name = "reaction") })
 public sealed interface ClientMessage {
 
     /** The client's id of the request, echoed in the answer; null when missing or not text. */
@@ -95,6 +96,14 @@ public sealed interface ClientMessage {
     /** An upvote of a Q&amp;A question. Other fields are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Upvote(Long questionId, String requestId) implements ClientMessage {
+    }
+
+    /**
+     * A reaction, {@code {"type":"reaction","reaction":"heart"}}: one of thumbs-up, heart, laugh, clap, thinking (the
+     * reaction package checks the name). Other fields are ignored.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Reaction(String reaction, String requestId) implements ClientMessage {
     }
 
     /** A message of a type nobody takes; {@code type} as sent (may be empty). */

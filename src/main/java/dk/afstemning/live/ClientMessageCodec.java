@@ -26,7 +26,7 @@ import dk.afstemning.problem.ApiProblem;
 @Singleton
 public class ClientMessageCodec implements TextMessageCodec<ClientMessage> {
 
-    private static final Set<String> TYPES = Set.of("ping", "vote", "nickname", "ask", "upvote");
+    private static final Set<String> TYPES = Set.of("ping", "vote", "nickname", "ask", "upvote", "reaction");
 
     @Inject
     ObjectMapper mapper;
@@ -96,6 +96,8 @@ public class ClientMessageCodec implements TextMessageCodec<ClientMessage> {
                 return invalidNickname();
             case "ask":
                 return invalidQuestion();
+            case "reaction":
+                return invalidReaction();
             default:
                 return invalidUpvote();
         }
@@ -112,6 +114,9 @@ public class ClientMessageCodec implements TextMessageCodec<ClientMessage> {
         if (message instanceof ClientMessage.Upvote u && u.questionId() == null) {
             throw invalidUpvote();
         }
+        if (message instanceof ClientMessage.Reaction r && r.reaction() == null) {
+            throw invalidReaction();
+        }
         return message;
     }
 
@@ -121,6 +126,11 @@ public class ClientMessageCodec implements TextMessageCodec<ClientMessage> {
 
     private static ApiProblem invalidQuestion() {
         return ApiProblem.badRequest("invalid-question", "A question needs a text 'text' and may have a text 'nickname'");
+    }
+
+    private static ApiProblem invalidReaction() {
+        return ApiProblem.badRequest("unknown-reaction",
+                "A reaction needs a text 'reaction': thumbs-up, heart, laugh, clap or thinking");
     }
 
     private static ApiProblem invalidUpvote() {

@@ -112,7 +112,7 @@ class ParticipantSessions {
         LOG.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
                 type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
         throw new ApiProblem(400, "unsupported-message", "Unsupported message",
-                "Participants can only send messages of type 'vote', 'nickname', 'ask' or 'upvote'");
+                "Participants can only send messages of type 'vote', 'nickname', 'ask', 'upvote' or 'reaction'");
     }
 
     /** A binary frame: answered with an error, logged once per connection; the connection stays open. */

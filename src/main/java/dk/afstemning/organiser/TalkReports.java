@@ -24,6 +24,7 @@ import io.quarkus.panache.common.Sort;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.polltype.PollTypes;
+import dk.afstemning.reaction.ReactionStore;
 import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.polltype.RoundCounts;
@@ -49,6 +50,9 @@ public class TalkReports {
 
     @Inject
     PollTypes types;
+
+    @Inject
+    ReactionStore reactions;
 
     @Inject
     ObjectMapper json;
@@ -162,8 +166,14 @@ public class TalkReports {
     record Timeline(List<String> labels, List<Long> votes) {
     }
 
-    /** A talk's results page. @param voters distinct participants who voted in any poll (stored and pruned votes) */
-    public record TalkReport(TalkHeader talk, long participants, long voters, int responsePercent, List<PollReport> polls) {
+    /**
+     * A talk's results page.
+     *
+     * @param voters distinct participants who voted in any poll (stored and pruned votes)
+     * @param reactions the reactions per slide, slides without any left out
+     */
+    public record TalkReport(TalkHeader talk, long participants, long voters, int responsePercent, List<PollReport> polls,
+            List<ReactionStore.SlideReactions> reactions) {
     }
 
     /**
@@ -207,7 +217,7 @@ public class TalkReports {
         for (int i = 0; i < active.size(); i++) {
             polls.add(poll(active.get(i), stats.get(i)));
         }
-        return new TalkReport(TalkHeader.of(talk), participants, voters, rate, polls);
+        return new TalkReport(TalkHeader.of(talk), participants, voters, rate, polls, reactions.byTalk(talk.id));
     }
 
     /** The page's view of a poll, from its report ({@link ReportService#talk}); round 1 shown even before voting. */

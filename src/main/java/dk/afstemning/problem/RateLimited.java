@@ -13,7 +13,12 @@ public class RateLimited extends ApiProblem {
      * @param retryAfterSeconds whole seconds until the client may try again, at least 1
      */
     public RateLimited(String detail, long retryAfterSeconds) {
-        super(429, "rate-limited", "Too many requests", detail + "; try again in " + retryAfterSeconds + " s");
+        this("rate-limited", detail, retryAfterSeconds);
+    }
+
+    /** A refusal with a problem type of its own, such as {@code reaction-rate-limited}; otherwise as above. */
+    public RateLimited(String type, String detail, long retryAfterSeconds) {
+        super(429, type, "Too many requests", detail + "; try again in " + retryAfterSeconds + " s");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

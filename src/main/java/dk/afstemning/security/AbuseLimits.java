@@ -32,6 +32,7 @@ public class AbuseLimits {
     private final KeyedBuckets votesPerParticipant;
     private final KeyedBuckets votesPerIp;
     private final KeyedBuckets questionsPerParticipant;
+    private final KeyedBuckets reactionsPerParticipant;
     private final KeyedBuckets joinsPerIp;
     private final KeyedBuckets lookupsPerIp;
     private final MissWindows misses;
@@ -44,6 +45,7 @@ public class AbuseLimits {
         votesPerParticipant = new KeyedBuckets(config.votesPerParticipant(), max, ticker);
         votesPerIp = new KeyedBuckets(config.votesPerIp(), max, ticker);
         questionsPerParticipant = new KeyedBuckets(config.questionsPerParticipant(), max, ticker);
+        reactionsPerParticipant = new KeyedBuckets(config.reactionsPerParticipant(), max, ticker);
         joinsPerIp = new KeyedBuckets(config.joinsPerIp(), max, ticker);
         lookupsPerIp = new KeyedBuckets(config.lookupsPerIp(), max, ticker);
         misses = new MissWindows(config.joinCodeMisses(), config.joinCodeMissWindow(), max, ticker);
@@ -92,6 +94,19 @@ public class AbuseLimits {
             List<Runnable> giveBack) {
         check(buckets, key, kind, client, detail);
         giveBack.add(() -> buckets.giveBack(key));
+    }
+
+    /**
+     * A reaction by the participant with {@code token}, from {@code client}.
+     *
+     * @throws RateLimited with problem {@code reaction-rate-limited} when the participant is over its limit
+     */
+    public void reaction(String client, String token) {
+        long wait = reactionsPerParticipant.take(token == null ? client : token);
+        if (wait > 0) {
+            RateLimited refusal = refused("reactions-per-participant", client, "Too many reactions", wait);
+            throw new RateLimited("reaction-rate-limited", "Too many reactions", refusal.retryAfterSeconds());
+        }
     }
 
     /** A join that makes a new participant. */

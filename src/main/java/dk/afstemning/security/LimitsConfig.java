@@ -28,6 +28,14 @@ public interface LimitsConfig {
     @WithConverter(Rate.RateConverter.class)
     Rate questionsPerParticipant();
 
+    /**
+     * Reactions of one participant: a few quick taps pass (4 in 2 s easily), a finger held on a button does not. Over
+     * it the reaction is refused ({@code reaction-rate-limited}) and not counted.
+     */
+    @WithDefault("3/s burst 8")
+    @WithConverter(Rate.RateConverter.class)
+    Rate reactionsPerParticipant();
+
     /** New participants from one client address (joins that reuse a participant cookie are free). */
     @WithDefault("10/s burst 600")
     @WithConverter(Rate.RateConverter.class)

@@ -29,9 +29,10 @@ public class ShowService {
     /** The current state of the talk's show. */
     public ShowState state(Talk talk) {
         long slides = Slide.count("talk", talk);
-        String pollId = Slide.find("talk = ?1 and position = ?2", talk, talk.currentSlide).<Slide>firstResultOptional()
-                .map(s -> s.pollKey).orElse(null);
-        return new ShowState("slide", talk.currentSlide, (int) slides, pollId, talk.version);
+        Slide slide = Slide.find("talk = ?1 and position = ?2", talk, talk.currentSlide).<Slide>firstResultOptional()
+                .orElse(null);
+        return new ShowState("slide", talk.currentSlide, (int) slides, slide == null ? null : slide.pollKey,
+                slide == null ? null : slide.title, talk.version);
     }
 
     /**

@@ -7,7 +7,8 @@ package dk.afstemning.talk;
  * @param slide the 1-based current slide
  * @param slides the number of slides
  * @param pollId the deck id of the poll on the current slide, or null
+ * @param title the current slide's title (its first heading), or null; the phone's waiting screen shows it
  * @param version grows with every move; clients drop a message whose version is not newer
  */
-public record ShowState(String type, int slide, int slides, String pollId, long version) {
+public record ShowState(String type, int slide, int slides, String pollId, String title, long version) {
 }

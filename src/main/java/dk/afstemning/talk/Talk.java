@@ -79,6 +79,10 @@ public class Talk extends PanacheEntityBase {
     @Column(name = "profanity_filter", nullable = false)
     public boolean profanityFilter = true;
 
+    /** Whether participants may send reactions (the deck's {@code reactions} front matter; on unless it says off). */
+    @Column(name = "reactions_enabled", nullable = false)
+    public boolean reactionsEnabled = true;
+
     public static Optional<Talk> findByJoinCode(String joinCode) {
         return find("joinCode", joinCode).firstResultOptional();
     }

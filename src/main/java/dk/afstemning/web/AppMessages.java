@@ -485,6 +485,54 @@ public interface AppMessages {
     @Message("Too many attempts. Wait a moment and try again.")
     String problem_rate_limited();
 
+    @Message("Easy now: wait a moment before your next reaction.")
+    String problem_reaction_rate_limited();
+
+    @Message("Reactions are off for this talk.")
+    String problem_reactions_off();
+
+    @Message("On the screen now")
+    String slide_now();
+
+    @Message("Ask a question")
+    String ask_question();
+
+    @Message("Send a reaction")
+    String reactions_label();
+
+    @Message("Thumbs up")
+    String reaction_thumbs_up();
+
+    @Message("Heart")
+    String reaction_heart();
+
+    @Message("Laugh")
+    String reaction_laugh();
+
+    @Message("Applause")
+    String reaction_clap();
+
+    @Message("Thinking")
+    String reaction_thinking();
+
+    @Message("Reactions from the room")
+    String reactions_screen();
+
+    @Message("Reactions")
+    String reactions_title();
+
+    @Message("Reactions per slide, counted while the talk ran.")
+    String reactions_hint();
+
+    @Message("No reactions.")
+    String reactions_none();
+
+    @Message("Slide")
+    String reactions_slide();
+
+    @Message("Total")
+    String reactions_total();
+
     @Message("Choose as many options as the question asks for.")
     String problem_invalid_selection();
 

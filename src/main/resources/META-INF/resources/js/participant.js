@@ -3,6 +3,8 @@ import { participantQa } from './qa.js';
 import { announcer } from './announce.js';
 import { problemCode, problemText } from './problems.js';
 import { pollTypes } from './poll-types.js';
+import { reactionBar } from './reactions.js';
+import { waitingScreen } from './waiting.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
 // Each poll type has its own input, drawn by the server and read and shown by the type's module (poll-types.js): a tap
@@ -100,6 +102,7 @@ function showSlide(show) {
   if (!show || Number(show.version) <= shownVersion) return;
   shownVersion = Number(show.version);
   body.dataset.slide = String(show.slide);
+  between.show(show);
   const pollId = show.pollId || null;
   if (pollId !== null && !section(pollId)) {
     // A poll this page does not know yet (the deck changed): load the page again, once.
@@ -188,7 +191,7 @@ function refusal(problem) {
 }
 
 function onError(message) {
-  if (qa.onError(message)) return;
+  if (qa.onError(message) || reactions.onError(message)) return;
   const vote = message.requestId && pending.get(message.requestId);
   if (!vote) return;
   if (message.problem === 'busy') {
@@ -249,6 +252,8 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
 });
 // Q&A messages share the socket; sending returns false while it is down (then Q&A falls back to REST).
 const qa = participantQa(code, (message) => live.send(message));
+const reactions = reactionBar((message) => live.send(message));
+const between = waitingScreen();
 
 async function sendRest(vote) {
   try {

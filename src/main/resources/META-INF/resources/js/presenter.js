@@ -5,6 +5,7 @@ import { announcer, numbers } from './announce.js';
 import { problemCode, problemText } from './problems.js';
 import { pollTypes } from './poll-types.js';
 import { fitShown } from './fit.js';
+import { reactionOverlay } from './reactions.js';
 
 // The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
 // to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
@@ -231,11 +232,13 @@ document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
 // With the key the presenter's own feed (with presence, and Q&A questions waiting for moderation or hidden); without,
 // the public screen feed: what the room sees.
 const qa = presenterQa(code, key);
+const reactions = reactionOverlay(document.querySelector('.reaction-overlay'));
 const feed = key ? '/ws/present/' + encodeURIComponent(code) + '?key=' + encodeURIComponent(key)
   : '/ws/screen/' + encodeURIComponent(code);
 liveSocket(feed, (message) => {
   switch (message.type) {
     case 'qa': qa.onMessage(message); break;
+    case 'reactions': reactions.onMessage(message); break;
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':

@@ -1,0 +1,249 @@
+package dk.afstemning.reaction;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import dk.afstemning.TestLogins;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
+
+/** Reactions over the sockets: aggregates to the screens, refusals, {@code reactions: off}, counts per slide kept. */
+@QuarkusTest
+class ReactionSocketTest {
+
+    static final List<String> KINDS = List.of("thumbs-up", "heart", "laugh", "clap", "thinking");
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DeckImporter importer;
+
+    @Inject
+    ReactionService reactions;
+
+    @Inject
+    ReactionStore store;
+
+    /** A two-slide deck ("Velkommen", then "Hvad tænker I?"), with {@code extra} front matter lines. */
+    static String deck(String extra) {
+        return "---\ntitle: Reaktioner\nlang: da\n" + extra + "---\n\n# Velkommen\n\nHej\n\n---\n\n# Hvad tænker I?\n\nTekst\n";
+    }
+
+    private TalkFixture talk(String extra) {
+        Talk talk = importer.importDeck("reactions-" + UUID.randomUUID() + ".md", deck(extra));
+        return TalkFixture.of(talk, base);
+    }
+
+    static String reaction(String name) {
+        return "{\"type\":\"reaction\",\"reaction\":\"" + name + "\"}";
+    }
+
+    private static void goTo(TalkFixture talk, int slide) {
+        given().header("X-Presenter-Key", talk.presenterKey).contentType(ContentType.JSON)
+                .body(Map.of("slide", slide)).when().put("/api/talks/{code}/show", talk.code).then().statusCode(200);
+    }
+
+    /** Every {@code reactions} message {@code screen} gets until {@code total} is reached, waiting at most 5 s. */
+    private static List<JsonNode> aggregatesUpTo(SocketClient screen, long total) throws InterruptedException {
+        List<JsonNode> messages = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode m = screen.poll(x -> x.path("type").asText().equals("reactions"), Duration.ofMillis(200));
+            if (m != null) {
+                messages.add(m);
+                if (m.path("total").asLong() >= total) {
+                    break;
+                }
+            }
+        }
+        return messages;
+    }
+
+    private static long sumOfCounts(List<JsonNode> messages) {
+        long sum = 0;
+        for (JsonNode m : messages) {
+            for (String kind : KINDS) {
+                sum += m.path("counts").path(kind).asLong();
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void twoHundredReactionsFromFiftyPhonesReachTheScreensAsAFewAggregatesThatAddUpExactly() throws Exception {
+        TalkFixture talk = talk("");
+        List<SocketClient> phones = new ArrayList<>();
+        try (SocketClient screen = talk.screen(); SocketClient presenter = talk.presenter()) {
+            screen.next("slide");
+            presenter.next("presence");
+            for (int i = 0; i < 50; i++) {
+                SocketClient phone = talk.phone();
+                phone.next("state");
+                phones.add(phone);
+            }
+            long start = System.nanoTime();
+            // Phone i taps four different kinds, starting at kind i % 5: 40 of each kind in all.
+            for (int round = 0; round < 4; round++) {
+                for (int i = 0; i < phones.size(); i++) {
+                    phones.get(i).send(reaction(KINDS.get((i + round) % 5)));
+                }
+            }
+            for (SocketClient phone : phones) {
+                for (int n = 0; n < 4; n++) {
+                    assertThat(phone.next(m -> m.path("type").asText().matches("reacted|error")).path("type").asText())
+                            .isEqualTo("reacted");
+                }
+            }
+            long sentMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertThat(sentMillis).as("200 reactions sent and acknowledged").isLessThan(2000);
+
+            List<JsonNode> toScreen = aggregatesUpTo(screen, 200);
+            long spanMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertThat(sumOfCounts(toScreen)).isEqualTo(200);
+            JsonNode last = toScreen.get(toScreen.size() - 1);
+            assertThat(last.path("total").asLong()).isEqualTo(200);
+            assertThat(last.path("slide").asInt()).isEqualTo(1);
+            for (String kind : KINDS) {
+                assertThat(last.path("totals").path(kind).asLong()).as(kind).isEqualTo(40);
+            }
+            // One message per 250 ms at most, and nothing after the last reaction's.
+            assertThat(toScreen.size()).isBetween(1, (int) (spanMillis / ReactionService.PUSH_INTERVAL_MS) + 2);
+            assertThat(toScreen.size()).isLessThanOrEqualTo(2000 / 250 + 2);
+            assertThat(screen.poll(m -> m.path("type").asText().equals("reactions"), Duration.ofMillis(600))).isNull();
+
+            List<JsonNode> toPresenter = aggregatesUpTo(presenter, 200);
+            assertThat(sumOfCounts(toPresenter)).isEqualTo(200);
+        } finally {
+            phones.forEach(SocketClient::close);
+        }
+    }
+
+    @Test
+    void anUnknownReactionIsRefusedAndNotCounted() throws Exception {
+        TalkFixture talk = talk("");
+        try (SocketClient screen = talk.screen(); SocketClient phone = talk.phone()) {
+            screen.next("slide");
+            phone.next("state");
+            phone.send(reaction("poop"));
+            JsonNode error = phone.next("error");
+            assertThat(error.path("problem").asText()).isEqualTo("unknown-reaction");
+            assertThat(error.path("status").asInt()).isEqualTo(400);
+            phone.send("{\"type\":\"reaction\",\"reaction\":7}");
+            assertThat(phone.next("error").path("problem").asText()).isEqualTo("unknown-reaction");
+            phone.send("{\"type\":\"reaction\"}");
+            assertThat(phone.next("error").path("problem").asText()).isEqualTo("unknown-reaction");
+            assertThat(phone.isOpen()).isTrue();
+            assertThat(screen.poll(m -> m.path("type").asText().equals("reactions"), Duration.ofMillis(700))).isNull();
+            reactions.flush();
+            assertThat(store.byTalk(talk.talk.id)).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeckWithReactionsOffRefusesThemAndThePhoneShowsNoBar() throws Exception {
+        TalkFixture talk = talk("reactions: off\n");
+        String token = talk.join();
+        try (SocketClient screen = talk.screen(); SocketClient phone = talk.phone(token)) {
+            screen.next("slide");
+            phone.next("state");
+            phone.send(reaction("heart"));
+            JsonNode error = phone.next("error");
+            assertThat(error.path("problem").asText()).isEqualTo("reactions-off");
+            assertThat(error.path("status").asInt()).isEqualTo(403);
+            assertThat(screen.poll(m -> m.path("type").asText().equals("reactions"), Duration.ofMillis(700))).isNull();
+        }
+        String off = given().cookie("afstemning_pid", token).when().get("/t/{code}", talk.code).then().statusCode(200)
+                .extract().asString();
+        assertThat(Jsoup.parse(off).select(".reaction-bar")).isEmpty();
+        TalkFixture other = talk("reactions: on\n");
+        String on = given().cookie("afstemning_pid", other.join()).when().get("/t/{code}", other.code).then()
+                .statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(on).select(".reaction-bar button.reaction").eachAttr("data-reaction"))
+                .containsExactlyElementsOf(KINDS);
+    }
+
+    @Test
+    void countsPerSlideAreStoredInBatchesAndShownOnTheOrganiserPage() throws Exception {
+        TalkFixture talk = talk("");
+        try (SocketClient screen = talk.screen(); SocketClient a = talk.phone(); SocketClient b = talk.phone()) {
+            screen.next("slide");
+            a.next("state");
+            b.next("state");
+            // Slide 1: 3 thumbs-up, 2 hearts.
+            for (String kind : List.of("thumbs-up", "thumbs-up", "heart")) {
+                a.send(reaction(kind));
+                a.next("reacted");
+            }
+            for (String kind : List.of("thumbs-up", "heart")) {
+                b.send(reaction(kind));
+                b.next("reacted");
+            }
+            assertThat(aggregatesUpTo(screen, 5).get(0).path("slide").asInt()).isEqualTo(1);
+            goTo(talk, 2);
+            a.next(m -> m.path("type").asText().equals("slide") && m.path("slide").asInt() == 2);
+            // Slide 2: 4 claps, 1 thinking.
+            for (String kind : List.of("clap", "clap", "thinking")) {
+                a.send(reaction(kind));
+                a.next("reacted");
+            }
+            for (String kind : List.of("clap", "clap")) {
+                b.send(reaction(kind));
+                b.next("reacted");
+            }
+            List<JsonNode> slide2 = aggregatesUpTo(screen, 5);
+            assertThat(slide2.get(slide2.size() - 1).path("slide").asInt()).isEqualTo(2);
+            assertThat(slide2.get(slide2.size() - 1).path("totals").path("clap").asLong()).isEqualTo(4);
+        }
+        // Written within about a second, without waiting for shutdown.
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (store.byTalk(talk.talk.id).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<ReactionStore.SlideReactions> stored = store.byTalk(talk.talk.id);
+        assertThat(stored).extracting(ReactionStore.SlideReactions::slide).containsExactly(1, 2);
+        assertThat(stored.get(0).counts()).isEqualTo(counts(3, 2, 0, 0, 0));
+        assertThat(stored.get(1).counts()).isEqualTo(counts(0, 0, 0, 4, 1));
+        assertThat(stored.get(0).title()).isEqualTo("Velkommen");
+
+        Document page = Jsoup.parse(TestLogins.organiser().get("/organiser/talks/{id}?lang=en", talk.talk.id).then()
+                .statusCode(200).extract().asString());
+        List<List<String>> rows = new ArrayList<>();
+        for (Element row : page.select("table.reactions-table tbody tr")) {
+            rows.add(row.select("th, td").eachText());
+        }
+        assertThat(rows).containsExactly(List.of("1. Velkommen", "3", "2", "0", "0", "0", "5"),
+                List.of("2. Hvad tænker I?", "0", "0", "0", "4", "1", "5"));
+    }
+
+    private static Map<String, Long> counts(long... n) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        for (int i = 0; i < KINDS.size(); i++) {
+            map.put(KINDS.get(i), n[i]);
+        }
+        return map;
+    }
+}
