@@ -143,6 +143,43 @@ class ReactionSocketTest {
     }
 
     @Test
+    void aPhoneOverTheLimitIsRefusedAndItsExtraReactionsAreNotCounted() throws Exception {
+        TalkFixture talk = talk("");
+        try (SocketClient screen = talk.screen(); SocketClient phone = talk.phone()) {
+            screen.next("slide");
+            phone.next("state");
+            // A finger held on the button: 12 at once, over the burst of 8 (and the refill of 3 a second).
+            long start = System.nanoTime();
+            for (int i = 0; i < 12; i++) {
+                phone.send(reaction("clap"));
+            }
+            int accepted = 0;
+            List<JsonNode> refusals = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                JsonNode answer = phone.next(m -> m.path("type").asText().matches("reacted|error"));
+                if (answer.path("type").asText().equals("reacted")) {
+                    accepted++;
+                } else {
+                    refusals.add(answer);
+                }
+            }
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertThat(accepted).isBetween(8, 8 + (int) (millis * 3 / 1000));
+            assertThat(refusals).isNotEmpty();
+            assertThat(refusals).allSatisfy(e -> {
+                assertThat(e.path("problem").asText()).isEqualTo("reaction-rate-limited");
+                assertThat(e.path("status").asInt()).isEqualTo(429);
+            });
+            List<JsonNode> toScreen = aggregatesUpTo(screen, accepted);
+            assertThat(sumOfCounts(toScreen)).isEqualTo(accepted);
+            assertThat(toScreen.get(toScreen.size() - 1).path("totals").path("clap").asLong()).isEqualTo(accepted);
+            assertThat(screen.poll(m -> m.path("type").asText().equals("reactions"), Duration.ofMillis(600))).isNull();
+            reactions.flush();
+            assertThat(store.byTalk(talk.talk.id).get(0).total()).isEqualTo(accepted);
+        }
+    }
+
+    @Test
     void anUnknownReactionIsRefusedAndNotCounted() throws Exception {
         TalkFixture talk = talk("");
         try (SocketClient screen = talk.screen(); SocketClient phone = talk.phone()) {
