@@ -35,7 +35,7 @@ public final class ReactionMessages {
 
     /** The answer to an accepted reaction: it was counted. */
     public record Reacted(String type, String requestId, String reaction) {
-        Reacted(String requestId, Reaction reaction) {
+        public Reacted(String requestId, Reaction reaction) {
             this("reacted", requestId, reaction.wireName());
         }
     }

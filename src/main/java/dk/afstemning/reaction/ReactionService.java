@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -22,17 +23,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 
-import dk.afstemning.live.LiveHub;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.talk.ShowChanged;
 
 /**
- * Counts reactions in memory and sends them on in aggregate: every {@value #PUSH_INTERVAL_MS} ms at most one
- * {@code reactions} message per talk and slide to the talk's screens ({@link ReactionMessages.Reactions}), and every
- * {@value #FLUSH_INTERVAL_MS} ms (and on shutdown) one transaction that adds the new counts per slide to the stored
- * ones ({@link ReactionStore}). So a room of 500 tapping costs neither a write nor a screen message per tap.
- * A reaction counts on the slide the show is on when it arrives.
+ * Counts reactions in memory and hands them on in aggregate: {@link #drain} gives the new counts per talk and slide
+ * as {@code reactions} messages ({@link ReactionMessages.Reactions}; the live sockets send them to the screens every
+ * {@value #PUSH_INTERVAL_MS} ms), and every {@value #FLUSH_INTERVAL_MS} ms (and on shutdown) one transaction adds the
+ * new counts per slide to the stored ones ({@link ReactionStore}). So a room of 500 tapping costs neither a write nor a
+ * screen message per tap. A reaction counts on the slide the show is on when it arrives.
  */
 @ApplicationScoped
 public class ReactionService {
@@ -45,9 +45,6 @@ public class ReactionService {
 
     @Inject
     ReactionStore store;
-
-    @Inject
-    LiveHub hub;
 
     @Inject
     AbuseLimits limits;
@@ -76,11 +73,10 @@ public class ReactionService {
     @PostConstruct
     void start() {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "afstemning-reactions");
+            Thread t = new Thread(r, "afstemning-reaction-writer");
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::push, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::flushQuietly, FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
     }
@@ -193,8 +189,11 @@ public class ReactionService {
         }
     }
 
-    /** Sends each talk's new reactions to its screens, one message per slide that has some. */
-    private void push() {
+    /**
+     * Takes the reactions counted since the last call: {@code to} gets each talk's join code with one message per
+     * slide that has new ones.
+     */
+    public void drain(BiConsumer<String, ReactionMessages.Reactions> to) {
         counts.forEach((code, c) -> {
             List<ReactionMessages.Reactions> messages;
             synchronized (c) {
@@ -205,14 +204,7 @@ public class ReactionService {
                         e.getValue(), c.totals.get(e.getKey()).clone())).toList();
                 c.unpushed.clear();
             }
-            try {
-                for (ReactionMessages.Reactions message : messages) {
-                    String json = hub.json(message);
-                    hub.sendToPresenters(code, json, json);
-                }
-            } catch (RuntimeException e) {
-                Log.warnf(e, "Pushing reactions of talk %s failed", code);
-            }
+            messages.forEach(m -> to.accept(code, m));
         });
     }
 
