@@ -162,25 +162,18 @@ public class DeckParser {
     /** A front matter switch such as {@code reactions}: on or off (YAML's true/false/yes/no too); absent: {@code absent}. */
     private static boolean onOff(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
             boolean absent) {
-        Object value = front.get(key);
-        if (value == null) {
-            return absent;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        switch (value.toString().strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "on", "true", "yes":
-                return true;
-            case "off", "false", "no":
-                return false;
-            default:
-                throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be on or off");
-        }
+        return flag(file, front, keyLines, key, absent, Set.of("on", "true", "yes"), Set.of("off", "false", "no"),
+                "on or off");
     }
 
     private static boolean flag(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
             boolean absent) {
+        return flag(file, front, keyLines, key, absent, Set.of("true"), Set.of("false"), "true or false");
+    }
+
+    /** A YAML boolean, or a word of {@code on} or {@code off}; anything else is an error saying {@code allowed}. */
+    private static boolean flag(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
+            boolean absent, Set<String> on, Set<String> off, String allowed) {
         Object value = front.get(key);
         if (value == null) {
             return absent;
@@ -189,10 +182,10 @@ public class DeckParser {
             return b;
         }
         String s = value.toString().strip().toLowerCase(java.util.Locale.ROOT);
-        if (s.equals("true") || s.equals("false")) {
-            return s.equals("true");
+        if (on.contains(s) || off.contains(s)) {
+            return on.contains(s);
         }
-        throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be true or false");
+        throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be " + allowed);
     }
 
     private List<DeckSlide> slides(HtmlRenderer renderer, String file, List<String> lines, int bodyStart,

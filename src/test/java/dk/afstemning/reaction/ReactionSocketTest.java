@@ -1,5 +1,7 @@
 package dk.afstemning.reaction;
 
+import static dk.afstemning.reaction.ReactionRoom.KINDS;
+import static dk.afstemning.reaction.ReactionRoom.reaction;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +36,6 @@ import dk.afstemning.testkit.TalkFixture;
 @QuarkusTest
 class ReactionSocketTest {
 
-    static final List<String> KINDS = List.of("thumbs-up", "heart", "laugh", "clap", "thinking");
-
     @TestHTTPResource("/")
     URI base;
 
@@ -56,10 +56,6 @@ class ReactionSocketTest {
     private TalkFixture talk(String extra) {
         Talk talk = importer.importDeck("reactions-" + UUID.randomUUID() + ".md", deck(extra));
         return TalkFixture.of(talk, base);
-    }
-
-    static String reaction(String name) {
-        return "{\"type\":\"reaction\",\"reaction\":\"" + name + "\"}";
     }
 
     private static void goTo(TalkFixture talk, int slide) {
@@ -100,24 +96,9 @@ class ReactionSocketTest {
         try (SocketClient screen = talk.screen(); SocketClient presenter = talk.presenter()) {
             screen.next("slide");
             presenter.next("presence");
-            for (int i = 0; i < 50; i++) {
-                SocketClient phone = talk.phone();
-                phone.next("state");
-                phones.add(phone);
-            }
+            phones = ReactionRoom.phones(talk, 50);
             long start = System.nanoTime();
-            // Phone i taps four different kinds, starting at kind i % 5: 40 of each kind in all.
-            for (int round = 0; round < 4; round++) {
-                for (int i = 0; i < phones.size(); i++) {
-                    phones.get(i).send(reaction(KINDS.get((i + round) % 5)));
-                }
-            }
-            for (SocketClient phone : phones) {
-                for (int n = 0; n < 4; n++) {
-                    assertThat(phone.next(m -> m.path("type").asText().matches("reacted|error")).path("type").asText())
-                            .isEqualTo("reacted");
-                }
-            }
+            ReactionRoom.tapFourEach(phones);
             long sentMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertThat(sentMillis).as("200 reactions sent and acknowledged").isLessThan(2000);
 
@@ -156,7 +137,7 @@ class ReactionSocketTest {
             int accepted = 0;
             List<JsonNode> refusals = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                JsonNode answer = phone.next(m -> m.path("type").asText().matches("reacted|error"));
+                JsonNode answer = ReactionRoom.answer(phone);
                 if (answer.path("type").asText().equals("reacted")) {
                     accepted++;
                 } else {
@@ -231,26 +212,14 @@ class ReactionSocketTest {
             a.next("state");
             b.next("state");
             // Slide 1: 3 thumbs-up, 2 hearts.
-            for (String kind : List.of("thumbs-up", "thumbs-up", "heart")) {
-                a.send(reaction(kind));
-                a.next("reacted");
-            }
-            for (String kind : List.of("thumbs-up", "heart")) {
-                b.send(reaction(kind));
-                b.next("reacted");
-            }
+            ReactionRoom.tap(a, "thumbs-up", "thumbs-up", "heart");
+            ReactionRoom.tap(b, "thumbs-up", "heart");
             assertThat(aggregatesUpTo(screen, 5).get(0).path("slide").asInt()).isEqualTo(1);
             goTo(talk, 2);
             a.next(m -> m.path("type").asText().equals("slide") && m.path("slide").asInt() == 2);
             // Slide 2: 4 claps, 1 thinking.
-            for (String kind : List.of("clap", "clap", "thinking")) {
-                a.send(reaction(kind));
-                a.next("reacted");
-            }
-            for (String kind : List.of("clap", "clap")) {
-                b.send(reaction(kind));
-                b.next("reacted");
-            }
+            ReactionRoom.tap(a, "clap", "clap", "thinking");
+            ReactionRoom.tap(b, "clap", "clap");
             List<JsonNode> slide2 = aggregatesUpTo(screen, 5);
             assertThat(slide2.get(slide2.size() - 1).path("slide").asInt()).isEqualTo(2);
             assertThat(slide2.get(slide2.size() - 1).path("totals").path("clap").asLong()).isEqualTo(4);

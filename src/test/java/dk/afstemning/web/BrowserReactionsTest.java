@@ -32,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.reaction.ReactionRoom;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.testkit.TalkFixture;
@@ -45,7 +46,7 @@ import dk.afstemning.testkit.TalkFixture;
 @QuarkusTest
 class BrowserReactionsTest {
 
-    private static final List<String> KINDS = List.of("thumbs-up", "heart", "laugh", "clap", "thinking");
+    private static final List<String> KINDS = ReactionRoom.KINDS;
 
     private static final String DECK = """
             ---
@@ -149,23 +150,9 @@ class BrowserReactionsTest {
 
         List<SocketClient> phones = new ArrayList<>();
         try {
-            for (int i = 0; i < 50; i++) {
-                SocketClient phone = fixture.phone();
-                phone.next("state");
-                phones.add(phone);
-            }
+            phones = ReactionRoom.phones(fixture, 50);
             long start = System.nanoTime();
-            for (int round = 0; round < 4; round++) {
-                for (int i = 0; i < phones.size(); i++) {
-                    phones.get(i).send("{\"type\":\"reaction\",\"reaction\":\"" + KINDS.get((i + round) % 5) + "\"}");
-                }
-            }
-            for (SocketClient phone : phones) {
-                for (int n = 0; n < 4; n++) {
-                    assertThat(phone.next(m -> m.path("type").asText().matches("reacted|error")).path("type")
-                            .asText()).isEqualTo("reacted");
-                }
-            }
+            ReactionRoom.tapFourEach(phones);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
             screenshot(screen, "reactions-screen-burst");
         } finally {
