@@ -22,6 +22,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.metrics.LiveMetrics;
+import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.PollChanged;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
@@ -65,6 +66,9 @@ public class LiveHub {
 
     @Inject
     AbuseLimits limits;
+
+    @Inject
+    ParticipantService participantService;
 
     LiveHub(LiveConfig config) {
         AtomicInteger n = new AtomicInteger();
@@ -150,8 +154,16 @@ public class LiveHub {
     }
 
     private void presenceChanged(String code) {
-        coalescer.request("presence:" + code, () -> send(presenters.get(code),
-                json(new LiveMessages.Presence(code, connectedParticipants(code)))));
+        coalescer.request("presence:" + code, () -> {
+            String json = json(presence(code));
+            send(presenters.get(code), json);
+            send(screens.get(code), json);
+        });
+    }
+
+    /** The talk's presence message: connected participants now and joined ever. */
+    LiveMessages.Presence presence(String code) {
+        return new LiveMessages.Presence(code, connectedParticipants(code), participantService.joined(code));
     }
 
     private void pushPoll(long pollId, String code) {

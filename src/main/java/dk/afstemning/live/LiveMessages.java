@@ -12,10 +12,13 @@ final class LiveMessages {
     private LiveMessages() {
     }
 
-    /** To presenters: how many distinct participants have the talk open now. */
-    record Presence(String type, String code, int participants) {
-        Presence(String code, int participants) {
-            this("presence", code, participants);
+    /**
+     * To screens and consoles: how many distinct participants have the talk open now ({@code participants}) and how
+     * many have joined it ever ({@code joined}, the join screen's count).
+     */
+    record Presence(String type, String code, int participants, long joined) {
+        Presence(String code, int participants, long joined) {
+            this("presence", code, participants, joined);
         }
     }
 
