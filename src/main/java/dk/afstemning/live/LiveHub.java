@@ -155,15 +155,19 @@ public class LiveHub {
 
     private void presenceChanged(String code) {
         coalescer.request("presence:" + code, () -> {
-            String json = json(presence(code));
-            send(presenters.get(code), json);
-            send(screens.get(code), json);
+            long joined = participantService.joined(code);
+            send(presenters.get(code), json(presence(code, true, joined)));
+            send(screens.get(code), json(presence(code, false, joined)));
         });
     }
 
-    /** The talk's presence message: connected participants now and joined ever. */
-    LiveMessages.Presence presence(String code) {
-        return new LiveMessages.Presence(code, connectedParticipants(code), participantService.joined(code));
+    /** The talk's presence message: joined participants, and for the presenter's feed the connected ones. */
+    LiveMessages.Presence presence(String code, boolean presenter) {
+        return presence(code, presenter, participantService.joined(code));
+    }
+
+    private LiveMessages.Presence presence(String code, boolean presenter, long joined) {
+        return new LiveMessages.Presence(code, presenter ? connectedParticipants(code) : null, joined);
     }
 
     private void pushPoll(long pollId, String code) {
