@@ -50,8 +50,19 @@ public class PollResource {
     }
 
     @POST
+    @Path("/compare")
+    @Operation(summary = "Show an earlier round beside the current one on the screen; ?round=N (0 or none: stop)")
+    public PollView compare(@PathParam("code") String code, @PathParam("pollId") String pollId,
+            @HeaderParam(KEY_HEADER) String key, @QueryParam("round") String round) {
+        if (round != null && !round.matches("\\d{1,6}")) {
+            throw ApiProblem.badRequest("invalid-round", "round must be a whole number (0: no comparison)");
+        }
+        return PollView.of(polls.compare(code, pollId, key, round == null ? null : Integer.valueOf(round)), types);
+    }
+
+    @POST
     @Path("/reveal")
-    @Operation(summary = "Show the counts of a poll whose results are hidden")
+    @Operation(summary = "Show the poll's results on screens and phones (after hide, or a results: hidden poll)")
     public PollView reveal(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @HeaderParam(KEY_HEADER) String key) {
         return PollView.of(polls.reveal(code, pollId, key, true), types);
@@ -59,7 +70,7 @@ public class PollResource {
 
     @POST
     @Path("/hide")
-    @Operation(summary = "Hide the counts of a poll whose results are hidden until revealed")
+    @Operation(summary = "Hide the poll's results on screens and phones until shown again")
     public PollView hide(@PathParam("code") String code, @PathParam("pollId") String pollId,
             @HeaderParam(KEY_HEADER) String key) {
         return PollView.of(polls.reveal(code, pollId, key, false), types);

@@ -219,6 +219,8 @@ public class DeckImporter {
         talk.venue = venue;
         talk.date = date;
         talk.currentSlide = 1;
+        // Every talk begins on the join screen, before its first slide.
+        talk.screenOverlay = Talk.OVERLAY_JOIN;
         sync(talk, deck);
         return talk;
     }

@@ -15,7 +15,7 @@ import dk.afstemning.view.PresenterViews;
 
 /**
  * What the two read-only feeds of a talk's screen do (opening, answering, closing): the presenter's
- * ({@link PresenterSocket}, with presence) and the public one ({@link ScreenSocket}). Both get the screen's snapshot
+ * ({@link PresenterSocket}, with what waits for moderation) and the public one ({@link ScreenSocket}). Both get the screen's snapshot
  * ({@link PresenterViews#snapshot}, with each {@link LiveFeature}'s, such as Q&A) on connecting and every change after
  * it.
  */
@@ -35,7 +35,7 @@ class LiveFeeds {
 
     /**
      * Registers the connection, then sends a {@code slide} message, one {@code results} message per poll and, for a
-     * presenter, a {@code presence} message. An unknown talk gets an error and close code 1008.
+     * {@code presence} message. An unknown talk gets an error and close code 1008.
      */
     void open(WebSocketConnection connection, String code, boolean presenter) {
         String normalized = JoinCodes.normalize(code);
@@ -48,10 +48,7 @@ class LiveFeeds {
             for (PollResults results : view.polls()) {
                 connection.sendTextAndAwait(hub.json(results));
             }
-            if (presenter) {
-                connection.sendTextAndAwait(hub.json(
-                        new LiveMessages.Presence(normalized, hub.connectedParticipants(normalized))));
-            }
+            connection.sendTextAndAwait(hub.json(hub.presence(normalized, presenter)));
             for (LiveFeature feature : features) {
                 feature.presenterConnected(normalized, connection);
             }

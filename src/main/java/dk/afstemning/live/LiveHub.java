@@ -22,6 +22,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.metrics.LiveMetrics;
+import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.PollChanged;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
@@ -65,6 +66,9 @@ public class LiveHub {
 
     @Inject
     AbuseLimits limits;
+
+    @Inject
+    ParticipantService participantService;
 
     LiveHub(LiveConfig config) {
         AtomicInteger n = new AtomicInteger();
@@ -150,8 +154,20 @@ public class LiveHub {
     }
 
     private void presenceChanged(String code) {
-        coalescer.request("presence:" + code, () -> send(presenters.get(code),
-                json(new LiveMessages.Presence(code, connectedParticipants(code)))));
+        coalescer.request("presence:" + code, () -> {
+            long joined = participantService.joined(code);
+            send(presenters.get(code), json(presence(code, true, joined)));
+            send(screens.get(code), json(presence(code, false, joined)));
+        });
+    }
+
+    /** The talk's presence message: joined participants, and for the presenter's feed the connected ones. */
+    LiveMessages.Presence presence(String code, boolean presenter) {
+        return presence(code, presenter, participantService.joined(code));
+    }
+
+    private LiveMessages.Presence presence(String code, boolean presenter, long joined) {
+        return new LiveMessages.Presence(code, presenter ? connectedParticipants(code) : null, joined);
     }
 
     private void pushPoll(long pollId, String code) {

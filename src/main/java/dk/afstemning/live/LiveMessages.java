@@ -12,10 +12,14 @@ final class LiveMessages {
     private LiveMessages() {
     }
 
-    /** To presenters: how many distinct participants have the talk open now. */
-    record Presence(String type, String code, int participants) {
-        Presence(String code, int participants) {
-            this("presence", code, participants);
+    /**
+     * To screens and consoles: how many participants have joined the talk ({@code joined}, the join screen's count)
+     * and, to the presenter's feed only, how many distinct participants have it open now ({@code participants}; null
+     * on the public screen feed, which carries what the room sees and no more).
+     */
+    record Presence(String type, String code, Integer participants, long joined) {
+        Presence(String code, Integer participants, long joined) {
+            this("presence", code, participants, joined);
         }
     }
 

@@ -104,6 +104,11 @@ public class ParticipantService {
         return token != null && TOKEN.matcher(token).matches();
     }
 
+    /** How many participants have joined the talk with this join code (0 for an unknown code). */
+    public long joined(String code) {
+        return Participant.count("talk.joinCode", code);
+    }
+
     /** 403 {@code not-joined}: the token is no participant of the talk. */
     public static ApiProblem notJoined(Talk talk) {
         return new ApiProblem(403, "not-joined", "Not joined",

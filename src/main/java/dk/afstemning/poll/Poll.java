@@ -61,6 +61,13 @@ public class Poll extends PanacheEntityBase {
     /** True when the presenter revealed the results of a {@code hidden} poll; reset with each round. */
     public boolean revealed;
 
+    /** True when the presenter hid the results of a {@code live} poll; kept across rounds. */
+    public boolean concealed;
+
+    /** An earlier round the screen shows beside the current one (before/after), or null. */
+    @Column(name = "compare_round")
+    public Integer compareRound;
+
     /** Whether a participant may change a vote once cast. From the deck's {@code vote-changes}. */
     @Column(name = "allow_change")
     public boolean allowChange;
@@ -110,9 +117,12 @@ public class Poll extends PanacheEntityBase {
     @Column(name = "closes_at")
     public Instant closesAt;
 
-    /** Whether counts may be shown now. */
+    /**
+     * Whether counts may be shown now: a {@code hidden} poll once revealed in this round, a {@code live} poll unless the
+     * presenter hid them.
+     */
     public boolean resultsVisible() {
-        return revealed || !"hidden".equals(resultsMode);
+        return "hidden".equals(resultsMode) ? revealed : !concealed;
     }
 
     public static List<Poll> listByTalk(Talk talk) {

@@ -67,10 +67,31 @@ public class PollService {
         return changed(poll);
     }
 
-    /** Shows ({@code true}) or hides the counts of a poll whose deck says {@code results: hidden}. */
+    /**
+     * Shows ({@code true}) or hides the counts of the poll on every screen and phone: a {@code results: hidden} poll
+     * stays revealed for its round, a {@code live} poll stays hidden until shown again.
+     */
     public Poll reveal(String code, String pollKey, String presenterKey, boolean revealed) {
         Poll poll = controlled(code, pollKey, presenterKey);
-        Poll.update("revealed = ?1, version = version + 1 where id = ?2", revealed, poll.id);
+        Poll.update("revealed = ?1, concealed = ?2, version = version + 1 where id = ?3", revealed, !revealed, poll.id);
+        return changed(poll);
+    }
+
+    /**
+     * Shows an earlier round of the poll on the screen beside the current one (before and after), or none
+     * ({@code round} null or 0).
+     *
+     * @throws ApiProblem 404 unknown talk or poll, 403 wrong presenter key, 400 a round that is not an earlier one
+     */
+    public Poll compare(String code, String pollKey, String presenterKey, Integer round) {
+        Poll poll = controlled(code, pollKey, presenterKey);
+        Integer wanted = round == null || round == 0 ? null : round;
+        if (wanted != null && (wanted < 1 || wanted >= poll.round)) {
+            throw ApiProblem.badRequest("invalid-round", poll.round == 1
+                    ? "Poll '" + pollKey + "' has no earlier round to compare with"
+                    : "Poll '" + pollKey + "' has earlier rounds 1 to " + (poll.round - 1) + ", not " + wanted);
+        }
+        Poll.update("compareRound = ?1, version = version + 1 where id = ?2", wanted, poll.id);
         return changed(poll);
     }
 

@@ -20,6 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.talk.ShowService;
+import dk.afstemning.talk.ShowState;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.text.Graphemes;
@@ -51,6 +53,9 @@ public class QaService {
 
     @Inject
     Event<QaChanged> changes;
+
+    @Inject
+    ShowService show;
 
     /**
      * Asks a question.
@@ -189,8 +194,35 @@ public class QaService {
         if (hidden != null) {
             q.hidden = hidden;
         }
+        if (q.hidden || !q.approved) {
+            // Nothing unmoderated stays on the room's screen.
+            show.unspotlight(talk, q.id);
+        }
         changes.fire(new QaChanged(talk.joinCode, Set.of(q.participant.id)));
         return QuestionView.of(q);
+    }
+
+    /**
+     * Puts one question on the audience screen, alone on the Q&A wall, or takes it off ({@code questionId} null).
+     *
+     * @throws ApiProblem 403 wrong presenter key, 404 unknown talk or question, 409 a question the room may not see
+     *         (waiting for approval, or hidden)
+     */
+    @Transactional
+    public ShowState spotlight(String code, String presenterKey, Long questionId) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, presenterKey);
+        if (questionId != null) {
+            Question q = Question.findInTalk(talk, questionId)
+                    .orElseThrow(() -> ApiProblem.notFound("question", "Talk " + talk.joinCode + " has no question "
+                            + questionId));
+            if (q.hidden || !q.approved) {
+                throw new ApiProblem(409, "question-not-shown", "Question not shown",
+                        "Question " + questionId + " is " + (q.hidden ? "hidden" : "waiting for approval")
+                                + "; only questions the room sees can go on the screen");
+            }
+        }
+        return show.spotlight(talk, questionId);
     }
 
     /**

@@ -25,10 +25,12 @@ import java.util.List;
  *        {@code {correctOptionIds,correctVotes,leaderboard}} (filled once the poll is closed); wordcloud
  *        {@code {maxEntries,maxChars,entries,distinct,words:[{text,count,x,y,size}]}}; open
  *        {@code {maxChars,moderation,shown,answers:[{id,text}]}} (shown answers only, newest first)
+ * @param compare the results of the earlier round the presenter shows beside this one (before/after), or null; its own
+ *        {@code compare} is always null
  */
 public record PollResults(String type, String pollId, String question, String status, int round, int currentRound,
         long version, boolean resultsVisible, Long remainingMs, long total, List<OptionCount> counts, String pollType,
-        Object details) {
+        Object details, PollResults compare) {
 
     /**
      * @param optionId the option's id

@@ -105,8 +105,10 @@ PollTypes types;
         Long remaining = poll.closesAt == null || round != poll.round || poll.status != PollStatus.OPEN ? null
                 : Math.max(0, Duration.between(Instant.now(), poll.closesAt).toMillis());
         Object details = visible ? type.details(poll, round, options) : null;
+        PollResults compare = round == poll.round && poll.compareRound != null && poll.compareRound < round
+                ? results(poll, poll.compareRound, options) : null;
         return new PollResults("results", poll.key, poll.question, poll.status.name(), round, poll.round, version,
-                visible, remaining, total, rows, poll.type, details);
+                visible, remaining, total, rows, poll.type, details, compare);
     }
 
     /**

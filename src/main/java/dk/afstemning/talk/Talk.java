@@ -43,8 +43,25 @@ public class Talk extends PanacheEntityBase {
     @Column(name = "current_slide")
     public int currentSlide;
 
-    /** Grows with every change of the show (the current slide), so live messages can be ordered. */
+    /** Grows with every change of the show (the current slide, the overlay, the spotlight), so live messages can be ordered. */
     public long version;
+
+    /**
+     * What covers the slides on the audience screen: {@code join} (the join screen), {@code qa} (the Q&A wall) or null
+     * (the current slide). A new talk starts on the join screen; moving to a slide takes it away.
+     */
+    @Column(name = "screen_overlay")
+    public String screenOverlay;
+
+    /** {@link #screenOverlay}: the join screen (QR code, address, code and the count of joined participants). */
+    public static final String OVERLAY_JOIN = "join";
+
+    /** {@link #screenOverlay}: the Q&A wall, or the question in {@link #spotlightQuestionId}. */
+    public static final String OVERLAY_QA = "qa";
+
+    /** The id of the Q&A question the speaker put on the audience screen, or null. */
+    @Column(name = "spotlight_question_id")
+    public Long spotlightQuestionId;
 
     public String title;
     public String speaker;

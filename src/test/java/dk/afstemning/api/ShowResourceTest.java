@@ -31,15 +31,15 @@ class ShowResourceTest {
 
     @Test
     void getAnswersTheServicesStateOfTheTalk() {
-        when(show.state("MOCK42")).thenReturn(new ShowState("slide", 3, 7, "q", "Spørgsmål", 12));
+        when(show.state("MOCK42")).thenReturn(new ShowState("slide", 3, 7, "q", 12, null, null, "Spørgsmål"));
         given().when().get("/api/talks/{code}/show", "MOCK42").then().statusCode(200)
                 .body("type", equalTo("slide")).body("slide", equalTo(3)).body("slides", equalTo(7))
-                .body("pollId", equalTo("q")).body("version", equalTo(12));
+                .body("pollId", equalTo("q")).body("version", equalTo(12)).body("title", equalTo("Spørgsmål"));
     }
 
     @Test
     void putPassesCodeKeyAndSlideAndAnswersTheNewState() {
-        when(show.goTo("MOCK42", "the-key", 4)).thenReturn(new ShowState("slide", 4, 7, null, null, 13));
+        when(show.goTo("MOCK42", "the-key", 4)).thenReturn(new ShowState("slide", 4, 7, null, 13));
         given().contentType("application/json").header("X-Presenter-Key", "the-key").body("{\"slide\":4}")
                 .when().put("/api/talks/{code}/show", "MOCK42").then().statusCode(200)
                 .body("slide", equalTo(4)).body("version", equalTo(13));
