@@ -29,6 +29,11 @@ public record ConsoleView(TalkHeader talk, String key, ShowState show, List<Cons
             String resultsMode, Integer timeLimit) {
     }
 
+    /** What covers the slide on the audience screen: {@code join}, {@code qa} or {@code none}. */
+    public String overlay() {
+        return show.overlay() == null ? "none" : show.overlay();
+    }
+
     /** The slide after {@code slide}, or null after the last. */
     public ConsoleSlide after(ConsoleSlide slide) {
         return slide.position() < slides.size() ? slides.get(slide.position()) : null;

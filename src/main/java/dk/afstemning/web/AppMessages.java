@@ -194,7 +194,7 @@ public interface AppMessages {
     String compare_none();
 
     @Message("Round {n}")
-    String compare_round(int n);
+    String compare_round(String n);
 
     @Message("Audience screen")
     String screen_title();
