@@ -587,6 +587,9 @@ public interface AppMessages {
     @Message("There is no such slide.")
     String problem_invalid_slide();
 
+    @Message("Only a question the room may see can go on the screen: approve it or show it again first.")
+    String problem_question_not_shown();
+
     @Message("An entry is too long. Shorten it and send again.")
     String problem_entry_too_long();
 

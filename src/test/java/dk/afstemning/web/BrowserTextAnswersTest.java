@@ -170,10 +170,10 @@ class BrowserTextAnswersTest {
         Chromium.awaitText(projector, By.cssSelector(".poll[data-poll-id='fri'] .moderation-waiting"), "2");
         Chromium.await(projector, Duration.ofSeconds(15), "answers to moderate",
                 p -> p.findElements(waiting).size(), 2);
-        projector.findElements(waiting).stream().filter(li -> li.getText().startsWith("Skjul dette svar")).findFirst()
-                .orElseThrow().findElement(By.cssSelector(".hide-answer")).click();
+        tap(projector, projector.findElements(waiting).stream().filter(li -> li.getText().startsWith("Skjul dette svar"))
+                .findFirst().orElseThrow().findElement(By.cssSelector(".hide-answer")));
         Chromium.await(projector, Duration.ofSeconds(15), "one waiting", p -> p.findElements(waiting).size(), 1);
-        projector.findElement(waiting).findElement(By.cssSelector(".show-answer")).click();
+        tap(projector, projector.findElement(waiting).findElement(By.cssSelector(".show-answer")));
 
         Chromium.await(screen, Duration.ofSeconds(15), "answers on the screen",
                 p -> texts(p, ".open-answers .open-answer"), List.of("Hvordan måler I effekten?"));
@@ -258,7 +258,7 @@ class BrowserTextAnswersTest {
         for (int i = 0; i < F7.size(); i++) {
             int left = F7.size() - i;
             Chromium.await(projector, Duration.ofSeconds(15), "waiting", p -> p.findElements(waiting).size(), left);
-            projector.findElement(waiting).findElement(By.cssSelector(".show-answer")).click();
+            tap(projector, projector.findElement(waiting).findElement(By.cssSelector(".show-answer")));
         }
         List<String> newestFirst = new java.util.ArrayList<>(F7);
         java.util.Collections.reverse(newestFirst);
@@ -287,5 +287,11 @@ class BrowserTextAnswersTest {
             request = request.contentType(ContentType.JSON).body(json);
         }
         request.request(method, "/api/talks/" + talk.joinCode + path).then().statusCode(200);
+    }
+
+    /** Clicks a button of the console's moderation list, scrolled to the middle so the sticky footer does not cover it. */
+    private static void tap(WebDriver browser, org.openqa.selenium.WebElement button) {
+        Chromium.js(browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
     }
 }
