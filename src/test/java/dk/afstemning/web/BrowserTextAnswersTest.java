@@ -153,8 +153,9 @@ class BrowserTextAnswersTest {
     @Test
     void openAnswersAppearOnTheScreenOnlyOnceThePresenterShowsThem() {
         Talk talk = talkOnSlide(3, "fri");
-        WebDriver projector = chromium.projector("open-projector");
-        projector.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
+        // The speaker moderates in the console; the room's screen never shows the queue.
+        WebDriver projector = chromium.projector("open-console");
+        projector.get(chromium.url("/present/" + talk.joinCode + "/console?key=" + talk.presenterKey));
         Chromium.awaitLive(projector);
         WebDriver screen = chromium.projector("open-screen");
         screen.get(chromium.url("/present/" + talk.joinCode));
@@ -166,17 +167,13 @@ class BrowserTextAnswersTest {
                 "Venter på oplægsholderen");
 
         By waiting = By.cssSelector(".moderation .moderated.waiting");
-        // The queue is folded on the projector: the room sees only how many wait, not what they say.
         Chromium.awaitText(projector, By.cssSelector(".poll[data-poll-id='fri'] .moderation-waiting"), "2");
-        assertThat(projector.findElement(waiting).isDisplayed()).as("a waiting answer while the queue is folded")
-                .isFalse();
-        projector.findElement(By.cssSelector(".poll[data-poll-id='fri'] .moderation-queue summary")).click();
         Chromium.await(projector, Duration.ofSeconds(15), "answers to moderate",
                 p -> p.findElements(waiting).size(), 2);
-        projector.findElements(waiting).stream().filter(li -> li.getText().startsWith("Skjul dette svar")).findFirst()
-                .orElseThrow().findElement(By.cssSelector(".hide-answer")).click();
+        tap(projector, projector.findElements(waiting).stream().filter(li -> li.getText().startsWith("Skjul dette svar"))
+                .findFirst().orElseThrow().findElement(By.cssSelector(".hide-answer")));
         Chromium.await(projector, Duration.ofSeconds(15), "one waiting", p -> p.findElements(waiting).size(), 1);
-        projector.findElement(waiting).findElement(By.cssSelector(".show-answer")).click();
+        tap(projector, projector.findElement(waiting).findElement(By.cssSelector(".show-answer")));
 
         Chromium.await(screen, Duration.ofSeconds(15), "answers on the screen",
                 p -> texts(p, ".open-answers .open-answer"), List.of("Hvordan måler I effekten?"));
@@ -187,7 +184,7 @@ class BrowserTextAnswersTest {
         // the public screen has no moderation list and never got the hidden answer
         assertThat(screen.findElements(By.cssSelector(".moderation"))).isEmpty();
         assertThat(screen.getPageSource()).doesNotContain("Skjul dette svar");
-        AccessibilityAuditTest.check(projector, "presenter-moderation", "da", Chromium.Size.PROJECTOR);
+        AccessibilityAuditTest.check(projector, "console-moderation", "da", Chromium.Size.PROJECTOR);
         AccessibilityAuditTest.check(phone, "participant-open-text", "da", Chromium.Size.PHONE);
     }
 
@@ -252,14 +249,16 @@ class BrowserTextAnswersTest {
         }
         assertThat(texts(phone, ".poll[data-poll-id='fri'] .my-answer-text")).containsExactlyElementsOf(F7.subList(0, 3));
         By waiting = By.cssSelector(".moderation .moderated.waiting");
-        projector.findElement(By.cssSelector(".poll[data-poll-id='fri'] .moderation-queue summary")).click();
+        // The speaker moderates in the console.
+        projector.get(chromium.url("/present/" + talk.joinCode + "/console?key=" + talk.presenterKey));
+        Chromium.awaitLive(projector);
         Chromium.await(projector, Duration.ofSeconds(15), "answers to moderate", p -> p.findElements(waiting).size(),
                 F7.size());
         assertThat(texts(projector, ".moderation .moderated-text")).containsExactlyElementsOf(F7);
         for (int i = 0; i < F7.size(); i++) {
             int left = F7.size() - i;
             Chromium.await(projector, Duration.ofSeconds(15), "waiting", p -> p.findElements(waiting).size(), left);
-            projector.findElement(waiting).findElement(By.cssSelector(".show-answer")).click();
+            tap(projector, projector.findElement(waiting).findElement(By.cssSelector(".show-answer")));
         }
         List<String> newestFirst = new java.util.ArrayList<>(F7);
         java.util.Collections.reverse(newestFirst);
@@ -288,5 +287,11 @@ class BrowserTextAnswersTest {
             request = request.contentType(ContentType.JSON).body(json);
         }
         request.request(method, "/api/talks/" + talk.joinCode + path).then().statusCode(200);
+    }
+
+    /** Clicks a button of the console's moderation list, scrolled to the middle so the sticky footer does not cover it. */
+    private static void tap(WebDriver browser, org.openqa.selenium.WebElement button) {
+        Chromium.js(browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
     }
 }
