@@ -114,7 +114,7 @@ class PollTypeParserTest {
         fails("id: q\ntype: wordcloud\nquestion: Q?\noptions: [a, b]\n",
                 "d.md:7: a 'wordcloud' poll has no options; remove 'options'");
         fails("id: q\ntype: choice\nquestion: Q?\nmoderation: on\noptions: [a, b]\n",
-                "d.md:7: key 'moderation' does not apply to a 'choice' poll; that type takes no keys beyond id, options, "
+                "d.md:7: key 'moderation' does not apply to a 'choice' poll; that type takes no keys beyond id, options, phone-results, "
                         + "question, results, time-limit, type, vote-changes");
     }
 }
