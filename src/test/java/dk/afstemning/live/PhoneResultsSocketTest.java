@@ -107,6 +107,13 @@ class PhoneResultsSocketTest {
                 .post("/api/talks/{code}/polls/{poll}/votes", code, poll).then().statusCode(200);
     }
 
+    /** A phone's socket, once it has its state snapshot. */
+    private SocketClient phone(String token) throws InterruptedException {
+        SocketClient phone = SocketClient.participant(base, code, token);
+        phone.next("state");
+        return phone;
+    }
+
     private static void socketVote(SocketClient phone, String poll, int optionId) throws InterruptedException {
         String requestId = "s-" + UUID.randomUUID();
         phone.send("{\"type\":\"vote\",\"pollId\":\"" + poll + "\",\"optionId\":" + optionId + ",\"requestId\":\""
@@ -193,10 +200,8 @@ class PhoneResultsSocketTest {
         List<Integer> ac = options("ac");
         String t1 = TestTalks.join(code);
         try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey);
-                SocketClient p1 = SocketClient.participant(base, code, t1);
-                SocketClient p2 = SocketClient.participant(base, code, TestTalks.join(code))) {
-            p1.next("state");
-            p2.next("state");
+                SocketClient p1 = phone(t1);
+                SocketClient p2 = phone(TestTalks.join(code))) {
             socketVote(p1, "ac", ac.get(1));
             awaitTotal(presenter, "ac", 1);
             assertThat(p1.poll(results("ac"), Duration.ofMillis(1200))).isNull();
@@ -231,10 +236,8 @@ class PhoneResultsSocketTest {
         List<Integer> nv = options("nv");
         String t1 = TestTalks.join(code);
         try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey);
-                SocketClient p1 = SocketClient.participant(base, code, t1);
-                SocketClient p2 = SocketClient.participant(base, code, TestTalks.join(code))) {
-            p1.next("state");
-            p2.next("state");
+                SocketClient p1 = phone(t1);
+                SocketClient p2 = phone(TestTalks.join(code))) {
             socketVote(p1, "nv", nv.get(0));
             awaitTotal(presenter, "nv", 1);
             command("nv", "close");
@@ -252,8 +255,7 @@ class PhoneResultsSocketTest {
     void hiddenResultsStayHiddenOnThePhoneUntilRevealed() throws Exception {
         List<Integer> hd = options("hd");
         try (SocketClient presenter = SocketClient.presenter(base, code, talk.presenterKey);
-                SocketClient p1 = SocketClient.participant(base, code, TestTalks.join(code))) {
-            p1.next("state");
+                SocketClient p1 = phone(TestTalks.join(code))) {
             socketVote(p1, "hd", hd.get(1));
             awaitTotal(presenter, "hd", 1);
             restVote(TestTalks.join(code), "hd", hd.get(1));
@@ -275,8 +277,7 @@ class PhoneResultsSocketTest {
     @Test
     void aPhoneSeesVersionsOnlyGrowAndGetsAtMostTwoPushesASecond() throws Exception {
         List<Integer> av = options("av");
-        try (SocketClient p1 = SocketClient.participant(base, code, TestTalks.join(code))) {
-            p1.next("state");
+        try (SocketClient p1 = phone(TestTalks.join(code))) {
             socketVote(p1, "av", av.get(0));
             p1.next(results("av"));
             List<String> voters = java.util.stream.IntStream.range(0, 40).mapToObj(i -> TestTalks.join(code)).toList();

@@ -91,12 +91,20 @@ class BrowserPhoneResultsTest {
         });
     }
 
-    private static void presenter(Talk talk, String method, String path, String json) {
-        var request = given().header("X-Presenter-Key", talk.presenterKey);
-        if (json != null) {
-            request = request.contentType(ContentType.JSON).body(json);
-        }
-        request.request(method, "/api/talks/" + talk.joinCode + path).then().statusCode(200);
+    /** A talk of {@link #DECK} with the show on {@code slide} and {@code poll} open. */
+    private Talk talkOn(int slide, String poll) {
+        Talk talk = importer.importDeck("browser-phone-results-" + UUID.randomUUID() + ".md", DECK);
+        TestTalks.presenter(talk, "put", "/show", "{\"slide\":" + slide + "}");
+        TestTalks.presenter(talk, "post", "/polls/" + poll + "/open", null);
+        return talk;
+    }
+
+    /** A 390×844 phone with the talk's page open and its socket live. */
+    private WebDriver joined(Talk talk, String name) {
+        WebDriver phone = phone(name);
+        phone.get(chromium.url("/t/" + talk.joinCode));
+        Chromium.awaitLive(phone);
+        return phone;
     }
 
     private static List<Integer> options(Talk talk, String poll) {
@@ -111,16 +119,12 @@ class BrowserPhoneResultsTest {
 
     @Test
     void aPhoneThatVotedSeesTheBarsWithCountAndPercent() {
-        Talk talk = importer.importDeck("browser-phone-results-" + UUID.randomUUID() + ".md", DECK);
-        presenter(talk, "put", "/show", "{\"slide\":2}");
-        presenter(talk, "post", "/polls/q/open", null);
+        Talk talk = talkOn(2, "q");
         List<Integer> o = options(talk, "q");
         restVote(talk, TestTalks.join(talk.joinCode), "q", o.get(0));
         restVote(talk, TestTalks.join(talk.joinCode), "q", o.get(1));
 
-        WebDriver phone = phone("phone-results");
-        phone.get(chromium.url("/t/" + talk.joinCode));
-        Chromium.awaitLive(phone);
+        WebDriver phone = joined(talk, "phone-results");
         By box = By.cssSelector(".poll[data-poll-id='q'] .phone-results");
         assertThat(phone.findElement(box).isDisplayed()).as("no results before voting").isFalse();
         Chromium.screenshot(phone, "phone-before-vote");
@@ -145,18 +149,14 @@ class BrowserPhoneResultsTest {
 
     @Test
     void aQuizPhoneSeesRightOrWrongPointsAndRankAfterTheClose() {
-        Talk talk = importer.importDeck("browser-phone-quiz-" + UUID.randomUUID() + ".md", DECK);
-        presenter(talk, "put", "/show", "{\"slide\":3}");
-        presenter(talk, "post", "/polls/quiz/open", null);
+        Talk talk = talkOn(3, "quiz");
         List<Integer> o = options(talk, "quiz");
         String bo = TestTalks.join(talk.joinCode);
         given().cookie("afstemning_pid", bo).contentType(ContentType.JSON).body(Map.of("nickname", "Bo"))
                 .put("/api/talks/{code}/nickname", talk.joinCode).then().statusCode(200);
         restVote(talk, bo, "quiz", o.get(2));
 
-        WebDriver phone = phone("phone-quiz");
-        phone.get(chromium.url("/t/" + talk.joinCode));
-        Chromium.awaitLive(phone);
+        WebDriver phone = joined(talk, "phone-quiz");
         String section = ".poll[data-poll-id='quiz'] ";
         phone.findElement(By.cssSelector(section + ".nickname-input")).sendKeys("Anne");
         phone.findElement(By.cssSelector(section + ".nickname-form button")).click();
@@ -168,7 +168,7 @@ class BrowserPhoneResultsTest {
         assertThat(phone.findElement(By.cssSelector(section + ".phone-results")).isDisplayed()).isFalse();
         assertThat(phone.findElement(By.cssSelector(section + ".quiz-result")).isDisplayed()).isFalse();
 
-        presenter(talk, "post", "/polls/quiz/close", null);
+        TestTalks.presenter(talk, "post", "/polls/quiz/close", null);
         long points = given().get("/api/talks/{code}/leaderboard", talk.joinCode).then().statusCode(200)
                 .extract().<Integer>path("rows[0].points");
         assertThat(points).isBetween(500L, 1000L);
