@@ -40,7 +40,8 @@ import dk.afstemning.security.SocketUpgradeGuard;
  * are coalesced to at most one per poll per {@code afstemning.live.push-interval-ms} (default 100 ms), and the last
  * state is always sent. The same JSON goes to the phones that show the poll's results ({@link PhoneResults}), at most
  * once per poll per {@code afstemning.live.phone-push-interval-ms} (default 500 ms); when a poll closes, each phone
- * also gets its own result where the type has one (a quiz's right or wrong, points and rank). Every send goes through {@link SendQueues}: a connection with more than
+ * also gets its own result where the type has one (a quiz's right or wrong, points and rank). Every send goes
+ * through {@link SendQueues}: a connection with more than
  * {@code afstemning.live.max-pending-sends} (default 64) messages not yet written is closed as too slow.
  */
 @ApplicationScoped
@@ -254,12 +255,12 @@ public class LiveHub {
         }
     }
 
-    /** Marks the connection's participant as having voted in {@code round} of the poll (deck id), e.g. on connecting. */
+    /** Marks the connection's participant as having voted in {@code round} of the poll (deck id), as on connecting. */
     void markVoted(WebSocketConnection connection, String pollId, int round) {
         connection.userData().put(votedKey(pollId), round);
     }
 
-    /** Each phone of the talk gets its own result of the closed poll (a quiz's {@code quiz-result}), if its type has one. */
+    /** Each phone of the talk gets its own result of the closed poll where its type has one (a quiz-result). */
     private void sendParticipantResults(long pollId, String code) {
         LongFunction<Object> own = results.participantResults(pollId);
         Map<String, Long> ids = participants.get(code);

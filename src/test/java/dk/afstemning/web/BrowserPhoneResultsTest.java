@@ -133,7 +133,8 @@ class BrowserPhoneResultsTest {
         Chromium.awaitText(phone, By.cssSelector(".poll[data-poll-id='q'] .phone-total"), "3 answers");
         List<WebElement> rows = phone.findElements(By.cssSelector(".poll[data-poll-id='q'] .phone-bars .bar-row"));
         assertThat(rows).extracting(r -> r.findElement(By.cssSelector(".label")).getText())
-                .containsExactly("Research-based knowledge from the municipalities' experiments", "Practical experience",
+                .containsExactly("Research-based knowledge from the municipalities' experiments",
+                        "Practical experience",
                         "Don't know");
         assertThat(rows).extracting(r -> r.findElement(By.cssSelector(".numbers")).getText())
                 .containsExactly("2 · 67%", "1 · 33%", "0 · 0%");
@@ -173,7 +174,8 @@ class BrowserPhoneResultsTest {
                 .extract().<Integer>path("rows[0].points");
         assertThat(points).isBetween(500L, 1000L);
         Chromium.awaitText(phone, By.cssSelector(section + ".quiz-verdict"), "Right!");
-        assertThat(phone.findElement(By.cssSelector(section + ".quiz-earned")).getText()).isEqualTo("+" + points + " points");
+        assertThat(phone.findElement(By.cssSelector(section + ".quiz-earned")).getText())
+                .isEqualTo("+" + points + " points");
         assertThat(phone.findElement(By.cssSelector(section + ".quiz-total")).getText())
                 .isEqualTo(points + " points in all");
         assertThat(phone.findElement(By.cssSelector(section + ".quiz-rank")).getText()).isEqualTo("Place 1 of 2");
