@@ -764,4 +764,33 @@ public interface AppMessages {
 
     @Message("Hide")
     String moderation_hide();
+
+    // Results on the phone (phone-results) and a quiz player's own result
+
+    @Message("Results")
+    String phone_results_title();
+
+    @Message("{n} answers")
+    String phone_results_total(String n);
+
+    @Message("Answers on the screen")
+    String phone_results_answers();
+
+    @Message("Right!")
+    String quiz_right();
+
+    @Message("Wrong")
+    String quiz_wrong();
+
+    @Message("You did not answer this question")
+    String quiz_unanswered();
+
+    @Message("+{points} points")
+    String quiz_points_earned(String points);
+
+    @Message("{points} points in all")
+    String quiz_total_points(String points);
+
+    @Message("Place {rank} of {players}")
+    String quiz_rank(String rank, String players);
 }

@@ -122,3 +122,12 @@ function showModeration(poll, message) {
     return li;
   }));
 }
+
+/** On the phone: the answers shown on the screen, newest first. */
+export function phoneResults(box, results, t) {
+  box.append(element('p', 'phone-answers-title', t.msgAnswers));
+  const list = element('ul', 'phone-answers');
+  results.details.answers.forEach((a) => list.append(element('li', null, a.text)));
+  if (results.details.answers.length === 0) list.append(element('li', 'empty', t.msgNone));
+  box.append(list);
+}
