@@ -15,9 +15,10 @@ import java.util.List;
  * @param qa the front matter {@code qa}: {@code off} (the default), {@code on} or {@code moderated}
  * @param profanityFilter the front matter {@code profanity-filter}; true unless the deck says {@code false}
  * @param slides the slides, numbered from 1
+ * @param accent the front matter {@code accent}, a colour {@code #rrggbb} (lower case) for the audience screen, or null
  */
 public record Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,
-        String qa, boolean profanityFilter, List<DeckSlide> slides) {
+        String qa, boolean profanityFilter, List<DeckSlide> slides, String accent) {
 
     /** The polls of every slide, in slide order. */
     public List<PollSpec> polls() {

@@ -96,6 +96,9 @@ public class Talk extends PanacheEntityBase {
     @Column(name = "profanity_filter", nullable = false)
     public boolean profanityFilter = true;
 
+    /** The deck's accent colour on the audience screen ({@code #rrggbb}), or null for the default. */
+    public String accent;
+
     public static Optional<Talk> findByJoinCode(String joinCode) {
         return find("joinCode", joinCode).firstResultOptional();
     }

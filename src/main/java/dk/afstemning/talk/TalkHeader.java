@@ -9,13 +9,15 @@ import java.time.LocalDate;
  * @param currentSlide the 1-based slide the presenter shows now
  * @param version the show's version (grows with every move)
  * @param language two-letter language of the deck, {@code da} or {@code en}
+ * @param accent the deck's accent colour ({@code #rrggbb}) for the audience screen, or null
  */
 public record TalkHeader(long id, String joinCode, String title, String speaker, String organisation,
         LocalDate date, String venue, String language, boolean qaEnabled, boolean qaModerated, int currentSlide,
-        long version) {
+        long version, String accent) {
 
     public static TalkHeader of(Talk talk) {
         return new TalkHeader(talk.id, talk.joinCode, talk.title, talk.speaker, talk.organisation, talk.date,
-                talk.venue, talk.language, talk.qaEnabled, talk.qaModerated, talk.currentSlide, talk.version);
+                talk.venue, talk.language, talk.qaEnabled, talk.qaModerated, talk.currentSlide, talk.version,
+                talk.accent);
     }
 }

@@ -63,8 +63,8 @@ public class PageResource {
     }
 
     record presenter(String lang, String otherLang, TalkHeader talk, String joinUrl, String joinShort, QrCodes.Qr qr,
-            String key, List<PresenterView.PresenterSlide> slides, int start, long showVersion)
-            implements TemplateInstance {
+            String key, List<PresenterView.PresenterSlide> slides, int start, long showVersion, String overlay,
+            Long questionId) implements TemplateInstance {
     }
 
     record notes(String lang, String otherLang, TalkHeader talk, String key, List<NotesView.NoteSlide> slides,
@@ -155,8 +155,8 @@ public class PageResource {
                 : Math.max(1, Math.min(talk.currentSlide(), slides));
         String language = Languages.choose(lang, null, talk.language());
         return Response.ok(localized(new presenter(language, Languages.other(language), talk, joinUrl,
-                PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), view.key(), view.slides(), start, talk.version()),
-                language)).build();
+                PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), view.key(), view.slides(), start, talk.version(),
+                view.show().overlay(), view.show().questionId()), language)).build();
     }
 
     @GET
