@@ -75,6 +75,8 @@ function setTyped(value) {
   typed = value;
   gotoNumber.textContent = typed;
   gotoBox.hidden = typed === '';
+  // The speaker sees the number typed so far in the control bar.
+  if (typed) wake();
   clearTimeout(typedTimer);
   if (typed) typedTimer = setTimeout(() => setTyped(''), 5000);
 }

@@ -150,7 +150,7 @@ class AudienceScreenTest {
         vote(talk, "dag", 0);
         vote(talk, "dag", 0);
         vote(talk, "dag", 3);
-        WebDriver screen = chromium.screen("screen-idle-" + width, width, height);
+        WebDriver screen = chromium.screen("audience-idle-" + width, width, height);
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2"));
         awaitLive(screen);
         await(screen, Duration.ofSeconds(5), "Mandag's count", b -> text(b, ".poll[data-poll-id='dag'] .bar-row .count"),
@@ -175,7 +175,7 @@ class AudienceScreenTest {
     @Test
     void aKeylessScreenOffersNoPrevNextOrConsole() {
         Talk talk = talk();
-        WebDriver screen = chromium.projector("screen-keyless");
+        WebDriver screen = chromium.projector("audience-keyless");
         screen.get(chromium.url("/present/" + talk.joinCode));
         awaitLive(screen);
         assertThat(visibleControls(screen)).containsExactly("fullscreen-toggle", "theme-toggle", "Dansk", "English");
@@ -212,7 +212,7 @@ class AudienceScreenTest {
                 .body(Map.of("status", "shown")).put("/api/talks/{c}/polls/fri/answers/{a}/status", talk.joinCode, answer)
                 .then().statusCode(200);
 
-        WebDriver screen = chromium.projector("screen-qa-wall");
+        WebDriver screen = chromium.projector("audience-qa-wall");
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=4"));
         awaitLive(screen);
         await(screen, Duration.ofSeconds(5), "shown answers", b -> text(b, ".open-answers"), "Et svar til skærmen");
@@ -248,7 +248,7 @@ class AudienceScreenTest {
     void keysOpenCloseRevealHideStartANewRoundOnTheSecondNAndToggleTheJoinScreenAndTheWall()
             throws InterruptedException {
         Talk talk = talk();
-        WebDriver screen = chromium.projector("screen-keys");
+        WebDriver screen = chromium.projector("audience-keys");
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2"));
         awaitLive(screen);
         awaitShow(talk, "overlay", null);
@@ -295,7 +295,7 @@ class AudienceScreenTest {
         assertThat(show(talk).path("slide").asInt()).isEqualTo(2);
 
         // Without the key the same keys change nothing.
-        WebDriver keyless = chromium.projector("screen-keys-keyless");
+        WebDriver keyless = chromium.projector("audience-keys-keyless");
         keyless.get(chromium.url("/present/" + talk.joinCode));
         awaitLive(keyless);
         long version = show(talk).path("version").asLong();
@@ -308,7 +308,7 @@ class AudienceScreenTest {
     @Test
     void theJoinScreenComesFirstCountsJoinedPhonesAndNextTakesItAwayWithoutMovingTheSlide() {
         Talk talk = talk();
-        WebDriver screen = chromium.projector("screen-join");
+        WebDriver screen = chromium.projector("audience-join");
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
         awaitLive(screen);
         assertThat(screen.findElement(By.cssSelector(".join-screen")).isDisplayed()).isTrue();
@@ -316,15 +316,15 @@ class AudienceScreenTest {
         assertThat(text(screen, ".join-screen .join-url")).endsWith("/t/" + talk.joinCode);
         assertThat(screen.findElement(By.cssSelector(".join-screen svg.qr")).getSize().getHeight()).isGreaterThan(500);
         awaitText(screen, By.cssSelector(".joined-count"), "0");
-        WebDriver phone = chromium.phone("screen-join-phone", "da");
+        WebDriver phone = chromium.phone("audience-join-phone", "da");
         phone.get(chromium.url("/t/" + talk.joinCode));
         awaitLive(phone);
         awaitText(screen, By.cssSelector(".joined-count"), "1");
-        WebDriver phone2 = chromium.phone("screen-join-phone-2", "en");
+        WebDriver phone2 = chromium.phone("audience-join-phone-2", "en");
         phone2.get(chromium.url("/t/" + talk.joinCode));
         awaitLive(phone2);
         awaitText(screen, By.cssSelector(".joined"), "2 er med");
-        WebDriver keyless = chromium.projector("screen-join-keyless");
+        WebDriver keyless = chromium.projector("audience-join-keyless");
         keyless.get(chromium.url("/present/" + talk.joinCode));
         awaitLive(keyless);
         assertThat(keyless.findElement(By.cssSelector(".join-screen")).isDisplayed()).isTrue();
@@ -349,7 +349,7 @@ class AudienceScreenTest {
         vote(talk, "dag", 1);
         vote(talk, "dag", 1);
         vote(talk, "dag", 2);
-        WebDriver screen = chromium.projector("screen-compare");
+        WebDriver screen = chromium.projector("audience-compare");
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2"));
         awaitLive(screen);
         await(screen, Duration.ofSeconds(5), "counts", b -> texts(b, ".poll[data-poll-id='dag'] .bar-line.now .count"),
@@ -404,7 +404,7 @@ class AudienceScreenTest {
                     .body(Map.of("texts", texts)).post("/api/talks/{c}/polls/ord/votes", talk.joinCode).then()
                     .statusCode(200);
         }
-        WebDriver screen = chromium.screen("screen-cloud-" + width, width, height);
+        WebDriver screen = chromium.screen("audience-cloud-" + width, width, height);
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=3"));
         awaitLive(screen);
         await(screen, Duration.ofSeconds(5), "words", b -> b.findElements(By.cssSelector(".cloud-word")).size(), 6);
@@ -433,7 +433,7 @@ class AudienceScreenTest {
         vote(talk, "gaet", 0);
         vote(talk, "gaet", 1);
         vote(talk, "gaet", 1);
-        WebDriver screen = chromium.projector("screen-hidden-results");
+        WebDriver screen = chromium.projector("audience-hidden-results");
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=5"));
         awaitLive(screen);
         awaitText(screen, By.cssSelector(".poll[data-poll-id='gaet'] .answered-count"), "3 har svaret");
