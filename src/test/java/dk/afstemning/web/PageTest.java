@@ -157,23 +157,27 @@ class PageTest {
     }
 
     @Test
-    void thePresenterScreenShowsJoinUrlQrCodeAndControlsOnlyWithTheKey() {
+    void theAudienceScreenShowsJoinUrlAndQrCodeAndNoPollControlsWithOrWithoutTheKey() {
         Talk talk = TestTalks.create(importer);
         String withKey = given().queryParam("key", talk.presenterKey).get("/present/{c}", talk.joinCode).then()
                 .statusCode(200).extract().asString();
         assertThat(withKey).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\"",
-                "/t/" + talk.joinCode, "class=\"open-poll\"",
-                "data-key=\"" + talk.presenterKey + "\"", "Hvad mener du?", "Ikke åbnet endnu");
+                "/t/" + talk.joinCode, "data-key=\"" + talk.presenterKey + "\"", "Hvad mener du?", "Ikke åbnet endnu",
+                "class=\"console-button\"", "data-href=\"/present/" + talk.joinCode + "/console?key=" + talk.presenterKey
+                        + "&amp;lang=da\"", "data-overlay=\"join\"");
+        // Poll controls and moderation live in the speaker console, never on the room's screen.
+        assertThat(withKey).doesNotContain("class=\"open-poll\"", "countdown-seconds", "class=\"moderation\"",
+                "qa-moderated", "qa-queue", "deck-footer");
         String withoutKey = given().get("/present/{c}", talk.joinCode).then().statusCode(200).extract().asString();
-        assertThat(withoutKey).doesNotContain("class=\"open-poll\"", "data-key=", talk.presenterKey)
-                .contains("Kun visning");
+        assertThat(withoutKey).doesNotContain("class=\"open-poll\"", "console-button", "class=\"prev\"", "data-key=",
+                talk.presenterKey).contains("class=\"join-screen\"", "class=\"fullscreen-toggle\"");
         given().queryParam("key", "wrong").get("/present/{c}", talk.joinCode).then().statusCode(200)
                 .body(not(containsString("data-key=")));
     }
 
     /**
-     * The follow-only screen (no key, fed by {@code /ws/screen/{code}}, which carries no presence) shows no
-     * "participants connected" line, which would stay at 0 there; the presenter's own view (with the key) shows it.
+     * The follow-only screen (no key) shows the room only the vote total; the presenter's own view (with the key) also
+     * shows how many participants are connected.
      */
     @Test
     void onlyThePresenterWithTheKeyShowsTheParticipantsConnected() {
