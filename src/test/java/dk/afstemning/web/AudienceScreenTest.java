@@ -147,9 +147,7 @@ class AudienceScreenTest {
             throws InterruptedException {
         Talk talk = talk();
         TestTalks.open(talk, "dag");
-        vote(talk, "dag", 0);
-        vote(talk, "dag", 0);
-        vote(talk, "dag", 3);
+        votes(talk, "dag", 0, 0, 3);
         WebDriver screen = chromium.screen("audience-idle-" + width, width, height);
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2"));
         awaitLive(screen);
@@ -212,9 +210,7 @@ class AudienceScreenTest {
                 .body(Map.of("status", "shown")).put("/api/talks/{c}/polls/fri/answers/{a}/status", talk.joinCode, answer)
                 .then().statusCode(200);
 
-        WebDriver screen = chromium.projector("audience-qa-wall");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=4"));
-        awaitLive(screen);
+        WebDriver screen = screenOn("audience-qa-wall", talk, 4);
         await(screen, Duration.ofSeconds(5), "shown answers", b -> text(b, ".open-answers"), "Et svar til skærmen");
         assertNothingUnmoderated(screen);
 
@@ -248,9 +244,7 @@ class AudienceScreenTest {
     void keysOpenCloseRevealHideStartANewRoundOnTheSecondNAndToggleTheJoinScreenAndTheWall()
             throws InterruptedException {
         Talk talk = talk();
-        WebDriver screen = chromium.projector("audience-keys");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2"));
-        awaitLive(screen);
+        WebDriver screen = screenOn("audience-keys", talk, 2);
         awaitShow(talk, "overlay", null);
 
         press(screen, "o");
@@ -345,13 +339,8 @@ class AudienceScreenTest {
     void optionsHaveTheirOwnColoursAndAnEarlierRoundShowsBesideTheCurrentOne() {
         Talk talk = talk();
         TestTalks.open(talk, "dag");
-        vote(talk, "dag", 0);
-        vote(talk, "dag", 1);
-        vote(talk, "dag", 1);
-        vote(talk, "dag", 2);
-        WebDriver screen = chromium.projector("audience-compare");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2"));
-        awaitLive(screen);
+        votes(talk, "dag", 0, 1, 1, 2);
+        WebDriver screen = screenOn("audience-compare", talk, 2);
         await(screen, Duration.ofSeconds(5), "counts", b -> texts(b, ".poll[data-poll-id='dag'] .bar-line.now .count"),
                 List.of("1", "2", "1", "0"));
         @SuppressWarnings("unchecked")
@@ -366,8 +355,7 @@ class AudienceScreenTest {
                 .isEqualTo("rgb(170, 51, 119)");
 
         presenter(talk, "/polls/dag/reset");
-        vote(talk, "dag", 3);
-        vote(talk, "dag", 3);
+        votes(talk, "dag", 3, 3);
         presenter(talk, "/polls/dag/compare?round=1");
         await(screen, Duration.ofSeconds(5), "earlier round", b -> texts(b, ".poll[data-poll-id='dag'] .bar-line.earlier .count"),
                 List.of("1", "2", "1", "0"));
@@ -430,12 +418,8 @@ class AudienceScreenTest {
     void whileResultsAreHiddenTheScreenShowsOnlyHowManyAnswered() {
         Talk talk = talk();
         TestTalks.open(talk, "gaet");
-        vote(talk, "gaet", 0);
-        vote(talk, "gaet", 1);
-        vote(talk, "gaet", 1);
-        WebDriver screen = chromium.projector("audience-hidden-results");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=5"));
-        awaitLive(screen);
+        votes(talk, "gaet", 0, 1, 1);
+        WebDriver screen = screenOn("audience-hidden-results", talk, 5);
         awaitText(screen, By.cssSelector(".poll[data-poll-id='gaet'] .answered-count"), "3 har svaret");
         assertThat(screen.findElement(By.cssSelector(".poll[data-poll-id='gaet'] .bars")).isDisplayed()).isFalse();
         assertThat(bodyText(screen)).doesNotContain("67 %", "33 %");
@@ -478,6 +462,21 @@ class AudienceScreenTest {
 
     private static void press(WebDriver browser, String key) {
         new Actions(browser).sendKeys(key).perform();
+    }
+
+    /** The audience screen with the key on this slide (the show moves there), live. */
+    private WebDriver screenOn(String name, Talk talk, int slide) {
+        WebDriver screen = chromium.projector(name);
+        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=" + slide));
+        awaitLive(screen);
+        return screen;
+    }
+
+    /** One vote from a new participant for each of these options (0-based) of the poll. */
+    private static void votes(Talk talk, String poll, int... options) {
+        for (int option : options) {
+            vote(talk, poll, option);
+        }
     }
 
     private static void vote(Talk talk, String poll, int option) {

@@ -78,7 +78,7 @@ class BrowserQaTest {
                 .isDisplayed(), true);
         Chromium.await(projector, Chromium.TIMEOUT, "projector questions", BrowserQaTest::texts,
                 List.of(HOSTILE, "Hvordan måler I tillid?"));
-        assertThat(projector.findElements(By.cssSelector(".qa-overlay .qa-nickname"))).extracting(WebElement::getText)
+        assertThat(projector.findElements(By.cssSelector(".qa-overlay .qa-list .qa-nickname"))).extracting(WebElement::getText)
                 .containsExactly("Anonym", "Bo");
         Chromium.js(projector).executeScript("window.__noReloadMarker = 'still here';");
 
@@ -90,7 +90,7 @@ class BrowserQaTest {
 
         Chromium.await(projector, Chromium.TIMEOUT, "projector order after the upvote", BrowserQaTest::texts,
                 List.of("Hvordan måler I tillid?", HOSTILE));
-        assertThat(projector.findElements(By.cssSelector(".qa-overlay .qa-upvotes"))).extracting(WebElement::getText)
+        assertThat(projector.findElements(By.cssSelector(".qa-overlay .qa-list .qa-upvotes"))).extracting(WebElement::getText)
                 .containsExactly("1", "0");
         assertThat(Chromium.js(projector).executeScript("return window.__noReloadMarker")).isEqualTo("still here");
         Chromium.await(phone1, Chromium.TIMEOUT, "phone 1 upvoted", redrawn(b -> upvoteButton(b, "Hvordan måler I tillid?")
