@@ -71,7 +71,7 @@ function fitCloudWords(cloud) {
   const box = cloud.getBoundingClientRect();
   const cx = box.left + box.width / 2;
   const cy = box.top + box.height / 2;
-  let fit = 1;
+  let fit = Infinity;
   words.forEach((word) => {
     const r = word.getBoundingClientRect();
     fit = Math.min(fit, box.width / 2 / Math.max(cx - r.left, r.right - cx),

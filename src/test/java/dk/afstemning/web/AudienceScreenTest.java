@@ -323,7 +323,7 @@ class AudienceScreenTest {
         awaitLive(keyless);
         assertThat(keyless.findElement(By.cssSelector(".join-screen")).isDisplayed()).isTrue();
         awaitText(keyless, By.cssSelector(".joined-count"), "2");
-        screenshot(screen, "screen-join");
+        screenshotIdle(screen, "screen-join");
 
         press(screen, " ");
         awaitShow(talk, "overlay", null);
@@ -366,13 +366,12 @@ class AudienceScreenTest {
                 .containsExactly("Runde 2", "Runde 1");
         assertThat(texts(screen, ".poll[data-poll-id='dag'] .compare-round"))
                 .containsExactly("Runde 1 Stemmer: 4 · Tirsdag 50 %", "Runde 2 Stemmer: 2 · Fredag 100 %");
-        new Actions(screen).moveToLocation(5, 5).perform();
-        screenshot(screen, "screen-compare");
+        screenshotIdle(screen, "screen-compare");
 
         new Actions(screen).sendKeys("t").perform();
         await(screen, Duration.ofSeconds(5), "dark page", b -> js(b).executeScript(
                 "return getComputedStyle(document.body).backgroundColor"), "rgb(0, 0, 0)");
-        screenshot(screen, "screen-dark");
+        screenshotIdle(screen, "screen-dark");
 
         presenter(talk, "/polls/dag/compare?round=0");
         await(screen, Duration.ofSeconds(5), "no earlier round", b -> b.findElements(By.cssSelector(
@@ -411,7 +410,7 @@ class AudienceScreenTest {
         assertThat(screen.findElement(By.cssSelector(".cloud-table")).getAttribute("textContent")).contains("Tillid3");
         assertThat(screen.findElement(By.cssSelector(".cloud-table-scroll")).getSize().getWidth()).isLessThanOrEqualTo(1);
         assertThat(Chromium.sidewaysOverflow(screen)).isLessThanOrEqualTo(0);
-        screenshot(screen, "screen-cloud-" + width + "x" + height);
+        screenshotIdle(screen, "screen-cloud-" + width + "x" + height);
     }
 
     @Test
@@ -423,6 +422,7 @@ class AudienceScreenTest {
         awaitText(screen, By.cssSelector(".poll[data-poll-id='gaet'] .answered-count"), "3 har svaret");
         assertThat(screen.findElement(By.cssSelector(".poll[data-poll-id='gaet'] .bars")).isDisplayed()).isFalse();
         assertThat(bodyText(screen)).doesNotContain("67 %", "33 %");
+        screenshotIdle(screen, "screen-results-hidden");
         press(screen, "r");
         await(screen, Duration.ofSeconds(5), "revealed", b -> texts(b, ".poll[data-poll-id='gaet'] .bar-line.now .percent"),
                 List.of("33 %", "67 %"));
@@ -441,6 +441,17 @@ class AudienceScreenTest {
         assertThat(all).doesNotContain("SKJULT", "VENTER", "IKKE GODKENDT");
         assertThat(screen.getPageSource()).doesNotContain("SKJULT", "VENTER", "IKKE GODKENDT");
         assertThat(screen.findElements(By.cssSelector(".moderation, .qa-queue, .qa-actions, .qa-moderated"))).isEmpty();
+    }
+
+    /** A screenshot as the room sees the screen once idle (the control bar gone without waiting 3 s). */
+    private static void screenshotIdle(WebDriver screen, String name) {
+        js(screen).executeScript("document.body.classList.add('idle')");
+        try {
+            Thread.sleep(500); // the bar's fade
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        screenshot(screen, name);
     }
 
     @SuppressWarnings("unchecked")
