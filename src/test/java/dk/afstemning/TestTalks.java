@@ -57,6 +57,15 @@ public final class TestTalks {
                 .post("/api/talks/{code}/polls/{poll}/close", talk.joinCode, pollId).then().statusCode(200);
     }
 
+    /** A presenter call with the talk's key, e.g. {@code presenter(talk, "put", "/show", "{\"slide\":2}")}; expects 200. */
+    public static void presenter(Talk talk, String method, String path, String json) {
+        var request = given().header("X-Presenter-Key", talk.presenterKey);
+        if (json != null) {
+            request = request.contentType(ContentType.JSON).body(json);
+        }
+        request.request(method, "/api/talks/" + talk.joinCode + path).then().statusCode(200);
+    }
+
     /** Option ids of poll {@code q}, in order. */
     public static List<Integer> optionIds(String code) {
         return given().when().get("/api/talks/{code}", code).then().statusCode(200)

@@ -293,6 +293,7 @@ public class DeckImporter {
             }
             poll.resultsMode = spec.settings().resultsHidden() ? "hidden" : "live";
             poll.allowChange = spec.settings().voteChanges();
+            poll.phoneResults = deck.phoneResults(spec);
             poll.timeLimit = spec.settings().timeLimitSeconds();
             poll.type = spec.type();
             poll.minAnswers = spec.answers().min();

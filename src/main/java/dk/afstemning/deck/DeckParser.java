@@ -135,7 +135,23 @@ public class DeckParser {
         }
         return new Deck(file, title, string(file, front, keyLines, "speaker"), string(file, front, keyLines, "organisation"),
                 date(file, front, keyLines), language.substring(0, 2), qa(file, front, keyLines),
-                flag(file, front, keyLines, "profanity-filter", true), List.copyOf(slides), accent(file, front, keyLines));
+                flag(file, front, keyLines, "profanity-filter", true), List.copyOf(slides),
+                phoneResults(file, front, keyLines), accent(file, front, keyLines));
+    }
+
+    /** Front matter {@code phone-results}: after-vote (default), after-close or never. */
+    private static String phoneResults(String file, Map<String, Object> front, Map<String, Integer> keyLines) {
+        Object value = front.get("phone-results");
+        if (value == null) {
+            return "after-vote";
+        }
+        String s = value.toString().strip();
+        if (!List.of(PollBlockParser.PHONE_RESULTS).contains(s)) {
+            throw new DeckException(file, keyLines.getOrDefault("phone-results", 1),
+                    "front matter 'phone-results' must be one of " + String.join(", ", PollBlockParser.PHONE_RESULTS)
+                            + ", not '" + s + "'");
+        }
+        return s;
     }
 
     private static final Pattern ACCENT = Pattern.compile("#[0-9a-fA-F]{6}");

@@ -39,8 +39,10 @@ final class PollBlockParser {
     static final int MAX_TEXT = 300;
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Set<String> COMMON_KEYS = Set.of("id", "type", "question", "options", "results",
-            "vote-changes", "time-limit");
+            "vote-changes", "time-limit", "phone-results");
     static final int MAX_TIME_LIMIT = 3600;
+    /** The values of {@code phone-results}, in a poll block and in the front matter. */
+    static final String[] PHONE_RESULTS = {"after-vote", "after-close", "never"};
 
     private final String file;
     private final int firstLine;
@@ -69,6 +71,7 @@ final class PollBlockParser {
         boolean resultsHidden = false;
         boolean voteChanges = true;
         Integer timeLimit = null;
+        String phoneResults = null;
         Node optionsKey = null;
         Node optionsNode = null;
         Map<String, NodeTuple> typeKeys = new LinkedHashMap<>();
@@ -87,6 +90,7 @@ final class PollBlockParser {
                 case "results" -> resultsHidden = oneOf(value, "results", "live", "hidden").equals("hidden");
                 case "vote-changes" -> voteChanges = oneOf(value, "vote-changes", "true", "false").equals("true");
                 case "time-limit" -> timeLimit = seconds(value);
+                case "phone-results" -> phoneResults = oneOf(value, "phone-results", PHONE_RESULTS);
                 default -> {
                     if (!types.deckKeys().contains(key)) {
                         throw error(tuple.getKeyNode(), "unknown key '" + key + "' in poll block; allowed keys are "
@@ -126,7 +130,7 @@ final class PollBlockParser {
         PollSpec.Answers answers = new PollSpec.Answers(read.min(), read.max(), read.low(), read.high(),
                 read.correct(), read.maxChars(), read.profanityFilter(), read.moderation());
         return new PollSpec(id, type, question, List.copyOf(options), line,
-                new PollSpec.Settings(resultsHidden, voteChanges, timeLimit), answers);
+                new PollSpec.Settings(resultsHidden, voteChanges, timeLimit, phoneResults), answers);
     }
 
     private Set<String> allKeys() {

@@ -52,9 +52,16 @@ public record PollSpec(String id, String type, String question, List<OptionSpec>
      * @param resultsHidden {@code results: hidden}: the screen shows no counts until the presenter reveals them
      * @param voteChanges {@code vote-changes: false} forbids changing a vote once cast; default true
      * @param timeLimitSeconds {@code time-limit: 60}: seconds from opening until the server closes the poll, or null
+     * @param phoneResults {@code phone-results}: {@code after-vote}, {@code after-close} or {@code never}; null to
+     *        follow the deck's front matter
      */
-    public record Settings(boolean resultsHidden, boolean voteChanges, Integer timeLimitSeconds) {
+    public record Settings(boolean resultsHidden, boolean voteChanges, Integer timeLimitSeconds, String phoneResults) {
         public static final Settings DEFAULT = new Settings(false, true, null);
+
+        /** Settings that follow the deck's {@code phone-results}. */
+        public Settings(boolean resultsHidden, boolean voteChanges, Integer timeLimitSeconds) {
+            this(resultsHidden, voteChanges, timeLimitSeconds, null);
+        }
     }
 
     /**

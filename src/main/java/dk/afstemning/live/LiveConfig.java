@@ -12,6 +12,13 @@ public interface LiveConfig {
     long pushIntervalMs();
 
     /**
+     * Least time between two live pushes of the same poll's results to phones, in milliseconds (10,000 phones get
+     * at most this many results messages per poll, not one per vote).
+     */
+    @WithDefault("500")
+    long phonePushIntervalMs();
+
+    /**
      * Messages a live connection may have waiting to be written, a count; one more closes it as too slow (code 1013).
      */
     @WithDefault("64")

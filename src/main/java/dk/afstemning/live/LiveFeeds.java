@@ -48,7 +48,7 @@ class LiveFeeds {
             for (PollResults results : view.polls()) {
                 connection.sendTextAndAwait(hub.json(results));
             }
-            connection.sendTextAndAwait(hub.json(hub.presence(normalized)));
+            connection.sendTextAndAwait(hub.json(hub.presence(normalized, presenter)));
             for (LiveFeature feature : features) {
                 feature.presenterConnected(normalized, connection);
             }

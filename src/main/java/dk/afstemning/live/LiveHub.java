@@ -1,5 +1,6 @@
 package dk.afstemning.live;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import dk.afstemning.metrics.LiveMetrics;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.PollChanged;
+import dk.afstemning.results.PhoneResults;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.ShowChanged;
@@ -35,7 +38,10 @@ import dk.afstemning.security.SocketUpgradeGuard;
  * The per-talk index of live connections and the push path. After a change commits, the poll's results are read once
  * from the database, serialised once and sent to each presenter of the talk without waiting for any of them. Pushes
  * are coalesced to at most one per poll per {@code afstemning.live.push-interval-ms} (default 100 ms), and the last
- * state is always sent. Every send goes through {@link SendQueues}: a connection with more than
+ * state is always sent. The same JSON goes to the phones that show the poll's results ({@link PhoneResults}), at most
+ * once per poll per {@code afstemning.live.phone-push-interval-ms} (default 500 ms); when a poll closes, each phone
+ * also gets its own result where the type has one (a quiz's right or wrong, points and rank). Every send goes
+ * through {@link SendQueues}: a connection with more than
  * {@code afstemning.live.max-pending-sends} (default 64) messages not yet written is closed as too slow.
  */
 @ApplicationScoped
@@ -48,6 +54,10 @@ public class LiveHub {
     private final Set<Long> stateChanged = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor;
     private final Coalescer coalescer;
+    /** Pushes of results to phones, at most one per poll per {@code afstemning.live.phone-push-interval-ms}. */
+    private final Coalescer phoneCoalescer;
+    /** Per poll (join code and deck id): the newest results pushed to screens, with their JSON, for the phones. */
+    private final Map<String, Pushed> latest = new ConcurrentHashMap<>();
     private final SendQueues queues;
     /** Per poll: System.nanoTime() of the oldest commit not yet pushed, 0 when none (for the push-lag metric). */
     private final Map<Long, AtomicLong> oldestUnpushed = new ConcurrentHashMap<>();
@@ -78,6 +88,7 @@ public class LiveHub {
             return t;
         });
         coalescer = new Coalescer(executor, config.pushIntervalMs());
+        phoneCoalescer = new Coalescer(executor, config.phonePushIntervalMs());
         queues = new SendQueues(config.maxPendingSends(), () -> metrics.droppedTooSlow());
     }
 
@@ -155,15 +166,19 @@ public class LiveHub {
 
     private void presenceChanged(String code) {
         coalescer.request("presence:" + code, () -> {
-            String json = json(presence(code));
-            send(presenters.get(code), json);
-            send(screens.get(code), json);
+            long joined = participantService.joined(code);
+            send(presenters.get(code), json(presence(code, true, joined)));
+            send(screens.get(code), json(presence(code, false, joined)));
         });
     }
 
-    /** The talk's presence message: connected participants now and joined ever. */
-    LiveMessages.Presence presence(String code) {
-        return new LiveMessages.Presence(code, connectedParticipants(code), participantService.joined(code));
+    /** The talk's presence message: joined participants, and for the presenter's feed the connected ones. */
+    LiveMessages.Presence presence(String code, boolean presenter) {
+        return presence(code, presenter, participantService.joined(code));
+    }
+
+    private LiveMessages.Presence presence(String code, boolean presenter, long joined) {
+        return new LiveMessages.Presence(code, presenter ? connectedParticipants(code) : null, joined);
     }
 
     private void pushPoll(long pollId, String code) {
@@ -180,6 +195,86 @@ public class LiveHub {
         if (stateChanged.remove(pollId)) {
             send(participantConnections.get(code), json(new LiveMessages.PollState(snapshot.pollId(),
                     snapshot.status(), snapshot.round(), snapshot.version(), snapshot.remainingMs())));
+            if ("CLOSED".equals(snapshot.status())) {
+                sendParticipantResults(pollId, code);
+            }
+        }
+        // Stored before the phones' push is asked for, so a phone marked as voted before this line gets these
+        // results from that push, and one marked after it reads them in voted().
+        String key = code + "/" + snapshot.pollId();
+        latest.put(key, new Pushed(snapshot, json));
+        if (!PhoneResults.NEVER.equals(snapshot.phoneResults())) {
+            phoneCoalescer.request("phone:" + pollId, () -> pushToPhones(key, code));
+        }
+    }
+
+    /** Results with their JSON, serialised once for every connection. */
+    private record Pushed(PollResults results, String json) {
+    }
+
+    /** The key of a connection's user data holding the round its participant voted in, per poll (deck id). */
+    private static UserData.TypedKey<Integer> votedKey(String pollId) {
+        return UserData.TypedKey.forInt("voted:" + pollId);
+    }
+
+    /**
+     * The newest results of a poll to the phones that show them (its {@code phone-results}): one serialisation, then
+     * per connection one look-up in its user data.
+     */
+    private void pushToPhones(String key, String code) {
+        Pushed pushed = latest.get(key);
+        Set<WebSocketConnection> connections = participantConnections.get(code);
+        if (pushed == null || connections == null) {
+            return;
+        }
+        PollResults r = pushed.results();
+        if (PhoneResults.AFTER_VOTE.equals(r.phoneResults())) {
+            UserData.TypedKey<Integer> voted = votedKey(r.pollId());
+            for (WebSocketConnection c : connections) {
+                Integer round = c.userData().get(voted);
+                if (round != null && round == r.currentRound()) {
+                    queues.send(SendQueues.target(c), pushed.json());
+                }
+            }
+        } else if (PhoneResults.shows(r.phoneResults(), r.status(), false)) {
+            send(connections, pushed.json());
+        }
+    }
+
+    /**
+     * Marks the connection's participant as having voted in {@code round} of the poll (deck id {@code pollId}), so
+     * that it gets the poll's results from now on when the poll shows them after voting, and sends it the newest
+     * results at once. A new round clears the mark (the round no longer matches).
+     */
+    void voted(WebSocketConnection connection, String code, String pollId, int round) {
+        markVoted(connection, pollId, round);
+        Pushed pushed = latest.get(code + "/" + pollId);
+        if (pushed != null && pushed.results().currentRound() == round
+                && PhoneResults.AFTER_VOTE.equals(pushed.results().phoneResults())) {
+            queues.send(SendQueues.target(connection), pushed.json());
+        }
+    }
+
+    /** Marks the connection's participant as having voted in {@code round} of the poll (deck id), as on connecting. */
+    void markVoted(WebSocketConnection connection, String pollId, int round) {
+        connection.userData().put(votedKey(pollId), round);
+    }
+
+    /** Each phone of the talk gets its own result of the closed poll where its type has one (a quiz-result). */
+    private void sendParticipantResults(long pollId, String code) {
+        LongFunction<Object> own = results.participantResults(pollId);
+        Map<String, Long> ids = participants.get(code);
+        Set<WebSocketConnection> connections = participantConnections.get(code);
+        if (own == null || ids == null || connections == null) {
+            return;
+        }
+        Map<Long, String> jsonByParticipant = new HashMap<>();
+        for (WebSocketConnection c : connections) {
+            Long participantId = ids.get(c.id());
+            if (participantId != null) {
+                queues.send(SendQueues.target(c),
+                        jsonByParticipant.computeIfAbsent(participantId, id -> json(own.apply(id))));
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dk.afstemning.live;
 
 import java.util.List;
 
+import dk.afstemning.results.PollResults;
 import dk.afstemning.vote.Answer;
 import dk.afstemning.talk.ShowState;
 import dk.afstemning.view.ParticipantView;
@@ -13,11 +14,12 @@ final class LiveMessages {
     }
 
     /**
-     * To screens and consoles: how many distinct participants have the talk open now ({@code participants}) and how
-     * many have joined it ever ({@code joined}, the join screen's count).
+     * To screens and consoles: how many participants have joined the talk ({@code joined}, the join screen's count)
+     * and, to the presenter's feed only, how many distinct participants have it open now ({@code participants}; null
+     * on the public screen feed, which carries what the room sees and no more).
      */
-    record Presence(String type, String code, int participants, long joined) {
-        Presence(String code, int participants, long joined) {
+    record Presence(String type, String code, Integer participants, long joined) {
+        Presence(String code, Integer participants, long joined) {
             this("presence", code, participants, joined);
         }
     }
@@ -51,13 +53,17 @@ final class LiveMessages {
      * @param myOptionId the option this participant chose in the current round (choice, quiz), or null
      * @param myAnswer this participant's answer in the current round in the shape of the poll's type, or null
      * @param remainingMs milliseconds until the server closes the poll by its countdown, or null
+     * @param phoneResults when the phone shows the poll's results: after-vote, after-close or never
+     * @param results the results the phone shows now (a {@code results} message), or null
+     * @param myResult the participant's own result of the closed poll (a quiz's {@code quiz-result}), or null
      */
     record ParticipantPoll(String pollId, String status, int round, long version, Long myOptionId, Answer myAnswer,
-            Long remainingMs) {
+            Long remainingMs, String phoneResults, PollResults results, Object myResult) {
 
         static ParticipantPoll of(ParticipantView.ParticipantPoll poll) {
             return new ParticipantPoll(poll.id(), poll.status().name(), poll.round(), poll.version(),
-                    poll.myOptionId(), poll.myAnswer(), poll.remainingMs());
+                    poll.myOptionId(), poll.myAnswer(), poll.remainingMs(), poll.phoneResults(), poll.results(),
+                    poll.myResult());
         }
     }
 

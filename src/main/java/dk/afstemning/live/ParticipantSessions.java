@@ -18,6 +18,7 @@ import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.SocketUpgradeGuard;
 import dk.afstemning.view.ParticipantView;
 import dk.afstemning.view.ParticipantViews;
+import dk.afstemning.vote.VoteAck;
 import dk.afstemning.voting.VoteService;
 
 /**
@@ -65,6 +66,8 @@ class ParticipantSessions {
             String joinCode = view.talk().joinCode();
             connection.userData().put(TOKEN, token);
             connection.userData().put(CODE, joinCode);
+            view.polls().stream().filter(p -> p.myAnswer() != null)
+                    .forEach(p -> hub.markVoted(connection, p.id(), p.round()));
             hub.addParticipant(joinCode, connection, view.participantId());
             // Read after registering, so no change can fall between a snapshot and the pushes; clients drop older ones.
             connection.sendTextAndAwait(hub.json(LiveMessages.State.of(view)));
@@ -106,7 +109,9 @@ class ParticipantSessions {
         }
         if (message instanceof ClientMessage.Vote vote) {
             limits.vote(SocketUpgradeGuard.client(connection), token);
-            return new LiveMessages.Ack(votes.cast(code, vote.pollId(), token, vote.answer(), vote.requestId()));
+            VoteAck ack = votes.cast(code, vote.pollId(), token, vote.answer(), vote.requestId());
+            hub.voted(connection, code, ack.pollId(), ack.round());
+            return new LiveMessages.Ack(ack);
         }
         String type = message instanceof ClientMessage.Unsupported u ? u.type() : "";
         LOG.warnf("Participant message of type '%s' refused on talk %s (connection %s)",

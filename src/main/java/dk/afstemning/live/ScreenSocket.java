@@ -13,8 +13,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
  * The public, view-only feed of a talk's screen, {@code /ws/screen/{code}}, for a second screen or a follow-only
  * presenter page opened without the key: what the room sees and nothing more. On connecting a {@code slide} message
  * and a {@code results} message per poll; afterwards every change. Results of a {@code results: hidden} poll carry no
- * counts until revealed (as everywhere). The {@code presence} count (connected and joined participants) is public: the
- * join screen shows it to the room.
+ * counts until revealed (as everywhere). Its {@code presence} messages carry the count of joined participants, which
+ * the join screen shows the room, and not how many are connected.
  */
 @WebSocket(path = "/ws/screen/{code}")
 public class ScreenSocket {

@@ -58,6 +58,17 @@ public class Poll extends PanacheEntityBase {
     @Column(name = "results_mode")
     public String resultsMode;
 
+    /**
+     * When phones show the results: {@code after-vote} (the participants who voted in the current round),
+     * {@code after-close} (every phone once the poll is closed) or {@code never}. From the deck's
+     * {@code phone-results}, or its front matter's.
+     */
+    @Column(name = "phone_results")
+    public String phoneResults = PHONE_RESULTS_DEFAULT;
+
+    /** The {@code phone-results} of a deck that says nothing. */
+    public static final String PHONE_RESULTS_DEFAULT = "after-vote";
+
     /** True when the presenter revealed the results of a {@code hidden} poll; reset with each round. */
     public boolean revealed;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
@@ -141,6 +142,24 @@ public interface PollType {
      * option say everything (choice).
      */
     Object details(Poll poll, int round, List<PollOption> options);
+
+    /**
+     * Whether the current round's results tell nothing but how many answered while the poll is open: no counts, no
+     * details, to screens and phones alike (quiz: the room's answers would give the right one away).
+     */
+    default boolean hidesResultsWhileOpen() {
+        return false;
+    }
+
+    /**
+     * Each participant's own result of the closed poll's current round, as the live message the phone gets when the
+     * poll closes and in its snapshot (quiz: right or wrong, points, rank among the players); null for types without
+     * one, or while the poll is not closed. Read in the caller's transaction; the function itself reads nothing, so
+     * it can be applied to thousands of participants after the transaction.
+     */
+    default LongFunction<Object> participantResults(Poll poll) {
+        return null;
+    }
 
     /** Whether results show a count per option (choice, quiz, multiple). */
     default boolean countsPerOption() {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param round the round these results are of, from 1
  * @param currentRound the poll's current round
  * @param version grows with every change of the poll; clients drop a message whose version is not newer
- * @param resultsVisible false while a {@code results: hidden} poll is not revealed: then every count and percent is null
+ * @param resultsVisible false while a {@code results: hidden} poll is not revealed, and while a quiz (a type that
+ *        {@code hidesResultsWhileOpen}) is open: then every count and percent is null, and details are null
  * @param remainingMs milliseconds until the server closes the poll by itself, or null when no countdown runs
  * @param total number of votes in the round (participants who answered)
  * @param counts one entry per active option, in option order (choice, quiz, multiple; for a multiple choice the
@@ -27,10 +28,12 @@ import java.util.List;
  *        {@code {maxChars,moderation,shown,answers:[{id,text}]}} (shown answers only, newest first)
  * @param compare the results of the earlier round the presenter shows beside this one (before/after), or null; its own
  *        {@code compare} is always null
+ * @param phoneResults when phones show these results: {@code after-vote}, {@code after-close} or {@code never}
+ *        ({@link PhoneResults})
  */
 public record PollResults(String type, String pollId, String question, String status, int round, int currentRound,
         long version, boolean resultsVisible, Long remainingMs, long total, List<OptionCount> counts, String pollType,
-        Object details, PollResults compare) {
+        Object details, PollResults compare, String phoneResults) {
 
     /**
      * @param optionId the option's id

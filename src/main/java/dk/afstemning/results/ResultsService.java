@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,10 +31,10 @@ import dk.afstemning.vote.KeptVotes;
 public class ResultsService {
 
     @Inject
-PollTypes types;
+    PollTypes types;
 
     @Inject
-        TalkService talks;
+    TalkService talks;
 
     @Inject
     PollService polls;
@@ -89,8 +90,10 @@ PollTypes types;
     /** As {@link #results(Poll, int)}, with the poll's active options already read (null to read them here). */
     private PollResults results(Poll poll, int round, List<PollOption> activeOptions) {
         long version = poll.version;
-        boolean visible = round < poll.round || poll.resultsVisible();
         PollType type = types.get(poll.type);
+        // A quiz's open round tells only how many answered: counts would give the right answer away.
+        boolean sealed = round == poll.round && poll.status == PollStatus.OPEN && type.hidesResultsWhileOpen();
+        boolean visible = !sealed && (round < poll.round || poll.resultsVisible());
         Map<Long, Long> counts = type.countsByOption(poll, round);
         List<PollOption> options = activeOptions != null ? activeOptions : PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
@@ -108,7 +111,16 @@ PollTypes types;
         PollResults compare = round == poll.round && poll.compareRound != null && poll.compareRound < round
                 ? results(poll, poll.compareRound, options) : null;
         return new PollResults("results", poll.key, poll.question, poll.status.name(), round, poll.round, version,
-                visible, remaining, total, rows, poll.type, details, compare);
+                visible, remaining, total, rows, poll.type, details, compare, poll.phoneResults);
+    }
+
+    /**
+     * Each participant's own result of the poll's closed current round, by participant id, as its type gives it
+     * ({@link PollType#participantResults}); null for types without one or while the poll is not closed.
+     */
+    public LongFunction<Object> participantResults(long pollId) {
+        Poll poll = Poll.findById(pollId);
+        return poll == null ? null : types.get(poll.type).participantResults(poll);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 
 import dk.afstemning.polltype.open.OpenType;
 import dk.afstemning.poll.PollStatus;
+import dk.afstemning.results.PhoneResults;
+import dk.afstemning.results.PollResults;
 import dk.afstemning.talk.ShowState;
 import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.vote.Answer;
@@ -45,10 +47,15 @@ public record ParticipantView(TalkHeader talk, long participantId, String token,
      * characters per text entry and {@code moderation} whether open answers wait for the presenter.
      *
      * @param remainingMs milliseconds until the server closes the poll by its countdown, or null
+     * @param phoneResults when the phone shows the results: {@code after-vote}, {@code after-close} or {@code never}
+     * @param results the current round's results when the phone shows them now ({@link PhoneResults}), else null
+     * @param myResult the participant's own result of the closed poll when its type has one (a quiz's
+     *        {@code quiz-result}), else null; only for the poll of the current slide
      */
     public record ParticipantPoll(String id, String type, String question, PollStatus status, int round, long version,
             boolean allowChange, List<Option> options, Answer myAnswer, boolean current, Integer min, Integer max,
-            String low, String high, Integer maxChars, Boolean moderation, Long remainingMs) {
+            String low, String high, Integer maxChars, Boolean moderation, Long remainingMs, String phoneResults,
+            PollResults results, Object myResult) {
 
         /** Word cloud: one text field per entry the participant may give, holding their entries so far. */
         public List<String> entryFields() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollOption;
 import dk.afstemning.poll.PollStatus;
+import dk.afstemning.results.PhoneResults;
+import dk.afstemning.results.PollResults;
+import dk.afstemning.results.ResultsService;
 import dk.afstemning.talk.ShowService;
 import dk.afstemning.talk.ShowState;
 import dk.afstemning.talk.Talk;
@@ -47,6 +51,9 @@ public class ParticipantViews {
     @Inject
     ShowService show;
 
+    @Inject
+    ResultsService resultsService;
+
     /** The talk with this join code as typed (any case, dashes), or empty when none has it. */
     public Optional<TalkHeader> find(String typed) {
         return TalkService.find(typed).map(TalkHeader::of);
@@ -73,6 +80,18 @@ public class ParticipantViews {
         return build(talk, participants.require(talk, token));
     }
 
+    /**
+     * The participant's own result of the closed poll on the current slide, where its type has one (it reads the
+     * talk's standings, so only for the poll the phone shows).
+     */
+    private Object myResult(Poll poll, ShowState state, Participant participant) {
+        if (!poll.key.equals(state.pollId())) {
+            return null;
+        }
+        LongFunction<Object> own = types.get(poll.type).participantResults(poll);
+        return own == null ? null : own.apply(participant.id);
+    }
+
     private ParticipantView build(Talk talk, Participant participant) {
         ShowState state = show.state(talk);
         List<Poll> polls = Poll.listActiveByTalk(talk);
@@ -81,6 +100,11 @@ public class ParticipantViews {
         Map<Long, Vote> mine = Vote.listCurrent(participant, polls).stream()
                 .collect(Collectors.toMap(v -> v.poll.id, Function.identity()));
         VoteRows rows = VoteRows.of(List.copyOf(mine.values()));
+        // The results this phone shows now (its poll's phone-results), read together; a reload restores the view.
+        List<Poll> shown = polls.stream()
+                .filter(p -> PhoneResults.shows(p.phoneResults, p.status.name(), mine.containsKey(p.id))).toList();
+        Map<String, PollResults> results = resultsService.resultsOf(shown).stream()
+                .collect(Collectors.toMap(PollResults::pollId, Function.identity()));
         Instant now = Instant.now();
         List<ParticipantView.ParticipantPoll> items = polls.stream().map(p -> {
             Vote vote = mine.get(p.id);
@@ -91,7 +115,7 @@ public class ParticipantViews {
             return new ParticipantView.ParticipantPoll(p.key, p.type, p.question, p.status, p.round, p.version,
                     p.allowChange, choices, vote == null ? null : types.get(p.type).answerOf(vote, rows),
                     p.key.equals(state.pollId()), p.minAnswers, p.maxAnswers, p.labelLow, p.labelHigh, p.maxChars,
-                    p.moderation, remaining);
+                    p.moderation, remaining, p.phoneResults, results.get(p.key), myResult(p, state, participant));
         }).toList();
         return new ParticipantView(TalkHeader.of(talk), participant.id, participant.token, participant.nickname, state,
                 items);

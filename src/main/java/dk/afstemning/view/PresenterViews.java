@@ -1,6 +1,5 @@
 package dk.afstemning.view;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import dk.afstemning.talk.TalkService;
 
 /**
  * Builds the room's screen ({@link PresenterView}) for the presenter page and the presenter and screen sockets'
- * snapshot, and the speaker notes window ({@link NotesView}), each in one transaction. Slides, polls and their options
+ * snapshot (and the speaker console, {@link ConsoleViews}), in one transaction. Slides, polls and their options
  * are read with one query each; counts with the poll type's queries per poll.
  */
 @ApplicationScoped
@@ -103,22 +102,5 @@ public class PresenterViews {
         Talk talk = talks.require(code);
         return new PresenterView(TalkHeader.of(talk), show.state(talk), results.resultsOf(Poll.listActiveByTalk(talk)),
                 List.of(), null);
-    }
-
-    /**
-     * The speaker notes window. Only for a viewer who may present the talk ({@link #access}).
-     *
-     * @throws dk.afstemning.problem.ApiProblem 404 unknown talk
-     */
-    public NotesView notes(String code) {
-        Talk talk = talks.require(code);
-        List<Slide> list = Slide.listByTalk(talk);
-        List<NotesView.NoteSlide> slides = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Slide s = list.get(i);
-            boolean last = i + 1 == list.size();
-            slides.add(new NotesView.NoteSlide(s.position, s.title, s.notes, last ? null : list.get(i + 1).title, last));
-        }
-        return new NotesView(TalkHeader.of(talk), talk.presenterKey, slides);
     }
 }

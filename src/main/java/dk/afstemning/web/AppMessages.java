@@ -154,8 +154,8 @@ public interface AppMessages {
     @Message("Notes")
     String notes();
 
-    @Message("Speaker notes")
-    String notes_title();
+    @Message("Speaker console")
+    String console_title();
 
     @Message("Time")
     String clock();
@@ -177,6 +177,66 @@ public interface AppMessages {
 
     @Message("Next slide")
     String next_slide();
+
+    @Message("Poll on this slide")
+    String console_poll();
+
+    @Message("No poll on this slide.")
+    String console_no_poll();
+
+    @Message("Confirm new round")
+    String confirm_round();
+
+    @Message("Beside it on the screen")
+    String compare_label();
+
+    @Message("No earlier round")
+    String compare_none();
+
+    @Message("Round {n}")
+    String compare_round(String n);
+
+    @Message("Audience screen")
+    String screen_title();
+
+    @Message("Slide")
+    String overlay_none();
+
+    @Message("Join screen")
+    String overlay_join();
+
+    @Message("Q&A wall")
+    String overlay_qa();
+
+    @Message("Live figures")
+    String figures_title();
+
+    @Message("Votes this round")
+    String figure_votes();
+
+    @Message("Joined")
+    String figure_joined();
+
+    @Message("Connected now")
+    String figure_connected();
+
+    @Message("Response rate")
+    String figure_rate();
+
+    @Message("Votes in the current round ÷ participants connected now")
+    String figure_rate_hint();
+
+    @Message("Put on screen")
+    String spotlight();
+
+    @Message("Take off screen")
+    String unspotlight();
+
+    @Message("On screen")
+    String on_screen();
+
+    @Message("Slides")
+    String console_slides();
 
     @Message("Presenter key required")
     String forbidden_title();
@@ -527,6 +587,9 @@ public interface AppMessages {
     @Message("There is no such slide.")
     String problem_invalid_slide();
 
+    @Message("Only a question the room may see can go on the screen: approve it or show it again first.")
+    String problem_question_not_shown();
+
     @Message("An entry is too long. Shorten it and send again.")
     String problem_entry_too_long();
 
@@ -679,4 +742,32 @@ public interface AppMessages {
 
     @Message("O open or close the poll · R show or hide results · N N new round · J join screen · Q Q&A")
     String keys_help_show();
+    // Results on the phone (phone-results) and a quiz player's own result
+
+    @Message("Results")
+    String phone_results_title();
+
+    @Message("{n} answers")
+    String phone_results_total(String n);
+
+    @Message("Answers on the screen")
+    String phone_results_answers();
+
+    @Message("Right!")
+    String quiz_right();
+
+    @Message("Wrong")
+    String quiz_wrong();
+
+    @Message("You did not answer this question")
+    String quiz_unanswered();
+
+    @Message("+{points} points")
+    String quiz_points_earned(String points);
+
+    @Message("{points} points in all")
+    String quiz_total_points(String points);
+
+    @Message("Place {rank} of {players}")
+    String quiz_rank(String rank, String players);
 }

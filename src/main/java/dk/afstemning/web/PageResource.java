@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -28,14 +29,15 @@ import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.CurrentClient;
 import dk.afstemning.talk.ShowState;
 import dk.afstemning.talk.TalkService;
-import dk.afstemning.view.NotesView;
+import dk.afstemning.view.ConsoleView;
+import dk.afstemning.view.ConsoleViews;
 import dk.afstemning.view.ParticipantView;
 import dk.afstemning.view.ParticipantViews;
 import dk.afstemning.view.PresenterView;
 import dk.afstemning.view.PresenterViews;
 import dk.afstemning.talk.TalkHeader;
 
-/** The HTML pages: the join form, the participant page, the presenter screen and its speaker notes window. */
+/** The HTML pages: the join form, the participant page, the presenter screen and the speaker console. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PageResource {
@@ -45,6 +47,9 @@ public class PageResource {
 
     @Inject
     PresenterViews presenters;
+
+    @Inject
+    ConsoleViews consoles;
 
     @Inject
     PublicUrls urls;
@@ -67,8 +72,8 @@ public class PageResource {
             Long questionId) implements TemplateInstance {
     }
 
-    record notes(String lang, String otherLang, TalkHeader talk, String key, List<NotesView.NoteSlide> slides,
-            int start, long showVersion) implements TemplateInstance {
+    record console(String lang, String otherLang, TalkHeader talk, String key, ShowState show,
+            List<ConsoleView.ConsoleSlide> slides, ConsoleView view) implements TemplateInstance {
     }
 
     record forbidden(String lang, String otherLang) implements TemplateInstance {
@@ -159,10 +164,26 @@ public class PageResource {
                 view.show().overlay(), view.show().questionId()), language)).build();
     }
 
+    /** The speaker notes window of earlier versions grew into the console: its address leads there. */
     @GET
     @Path("present/{code}/notes")
     @Operation(hidden = true)
     public Response notesPage(@PathParam("code") String code, @QueryParam("key") String key,
+            @QueryParam("lang") String lang) {
+        UriBuilder console = UriBuilder.fromPath("/present/{code}/console");
+        if (key != null) {
+            console.queryParam("key", key);
+        }
+        if (lang != null) {
+            console.queryParam("lang", lang);
+        }
+        return Response.seeOther(console.build(code)).build();
+    }
+
+    @GET
+    @Path("present/{code}/console")
+    @Operation(hidden = true)
+    public Response consolePage(@PathParam("code") String code, @QueryParam("key") String key,
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
         PresenterViews.Access access = presenters.access(code, key).orElse(null);
         Response refused = keylessLookup(access, code, lang, accept);
@@ -175,12 +196,10 @@ public class PageResource {
                     .entity(localized(new forbidden(language, Languages.other(language)), language))
                     .build();
         }
-        NotesView view = presenters.notes(access.joinCode());
-        TalkHeader talk = view.talk();
-        int start = Math.max(1, Math.min(talk.currentSlide(), view.slides().size()));
-        String language = Languages.choose(lang, null, talk.language());
-        return Response.ok(localized(new notes(language, Languages.other(language), talk, view.key(), view.slides(),
-                start, talk.version()), language)).build();
+        ConsoleView view = consoles.console(access.joinCode());
+        String language = Languages.choose(lang, null, view.talk().language());
+        return Response.ok(localized(new console(language, Languages.other(language), view.talk(), view.key(),
+                view.show(), view.slides(), view), language)).build();
     }
 
     /**

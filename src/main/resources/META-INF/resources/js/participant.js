@@ -3,6 +3,7 @@ import { participantQa } from './qa.js';
 import { announcer } from './announce.js';
 import { problemCode, problemText } from './problems.js';
 import { pollTypes } from './poll-types.js';
+import { showPhoneResults, applyPhoneStatus } from './phone-results.js';
 
 // The participant page follows the presenter: it shows only the poll of the slide on the screen, or a waiting screen.
 // Each poll type has its own input, drawn by the server and read and shown by the type's module (poll-types.js): a tap
@@ -138,6 +139,7 @@ function applyStatus(pollId, status, round, version) {
   applyLimits(s);
   s.querySelector('.draft-note').hidden = status !== 'DRAFT';
   s.querySelector('.closed-note').hidden = status !== 'CLOSED';
+  applyPhoneStatus(s);
   announcePoll();
 }
 
@@ -212,6 +214,9 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
         applyStatus(p.pollId, p.status, p.round, p.version);
         applyCountdown(p.pollId, p.remainingMs);
         const s = section(p.pollId);
+        // What the phone showed before the reload: the results (phone-results) and its own result (a quiz's).
+        if (s && p.results) showPhoneResults(s, p.results, typeOf(s));
+        if (s && p.myResult) typeOf(s).onMessage?.(s, p.myResult);
         if (!s || Number(p.round) !== Number(s.dataset.round) || pendingFor(p.pollId)) return;
         const mine = p.myAnswer || null;
         confirmed.set(p.pollId, mine);
@@ -232,6 +237,11 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
     case 'ack':
       onAck(message);
       break;
+    case 'results': {
+      const s = section(message.pollId);
+      if (s) showPhoneResults(s, message, typeOf(s));
+      break;
+    }
     case 'error':
       onError(message);
       break;

@@ -15,6 +15,8 @@
 //   onState(state)               the talk's state message, once per type on the page
 //   onMessage(section, message)  a live message about this poll that the page does not handle itself
 //   keepsInputOnRefusal          true when a refused answer stays in the input to be corrected and sent again
+//   phoneResults(box, results, texts)  a compact summary of the results' `details` on the phone, under the shared
+//                                bars (phone-results.js); texts: the box's data-msg-* labels (mean, median, …)
 //
 // On the screen (poll: the poll's <div class="poll">):
 //   showResults(poll, results)   draws the results message's `details` into the poll's .type-results box

@@ -309,7 +309,7 @@ function applyCompare(poll, message) {
   if (!earlier) { box.replaceChildren(); return; }
   box.replaceChildren(...[earlier, message].map((r) => {
     const part = document.createElement('p');
-    part.className = 'compare-round' + (r === earlier ? ' earlier' : ' now');
+    part.className = 'round-summary' + (r === earlier ? ' earlier' : ' now');
     const title = document.createElement('strong');
     title.className = 'compare-title';
     title.textContent = roundLabel(r.round);

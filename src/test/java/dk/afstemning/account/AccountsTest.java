@@ -97,9 +97,9 @@ class AccountsTest {
                 .statusCode(200).extract().asString()).contains(mine.presenterKey);
         assertThat(TestLogins.as(presenter, "presenter-password").get("/present/{c}", theirs.joinCode).then()
                 .statusCode(200).extract().asString()).doesNotContain(theirs.presenterKey);
-        TestLogins.as(presenter, "presenter-password").get("/present/{c}/notes", theirs.joinCode).then()
+        TestLogins.as(presenter, "presenter-password").get("/present/{c}/console", theirs.joinCode).then()
                 .statusCode(403);
-        TestLogins.as(presenter, "presenter-password").get("/present/{c}/notes", mine.joinCode).then()
+        TestLogins.as(presenter, "presenter-password").get("/present/{c}/console", mine.joinCode).then()
                 .statusCode(200);
         assertThat(List.of(mine.joinCode, theirs.joinCode)).doesNotHaveDuplicates();
     }

@@ -100,7 +100,7 @@ class DeckParserTest {
     void unknownKeyNamesFileAndLine() {
         String deck = "---\ntitle: T\n---\n\n# A\n\n---\n\n```poll\nid: q\nquestion: Q?\ncolour: red\noptions: [a, b]\n```\n";
         assertThatThrownBy(() -> parser.parse("broken.md", deck)).isInstanceOf(DeckException.class)
-                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, max-chars, max-entries, min, moderation, options, profanity-filter, question, results, time-limit, type, vote-changes")
+                .hasMessage("broken.md:12: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, max-chars, max-entries, min, moderation, options, phone-results, profanity-filter, question, results, time-limit, type, vote-changes")
                 .extracting(e -> ((DeckException) e).line()).isEqualTo(12);
     }
 
@@ -180,6 +180,22 @@ class DeckParserTest {
         assertThatThrownBy(() -> parser.parse("d.md", "---\ntitle: T\naccent: \"#12345\"\n---\n# A\n"))
                 .hasMessage("d.md:3: front matter 'accent' must be a colour such as \"#0047a0\" (quoted: # starts a "
                         + "comment in YAML)");
+    }
+
+    @Test
+    void phoneResultsComeFromThePollBlockElseTheFrontMatterElseAfterVote() {
+        String polls = "# A\n\n```poll\nid: a\nquestion: Q?\noptions: [x, y]\nphone-results: never\n```\n\n---\n\n"
+                + "```poll\nid: b\nquestion: Q?\noptions: [x, y]\n```\n";
+        Deck plain = parser.parse("d.md", polls);
+        assertThat(plain.polls()).extracting(plain::phoneResults).containsExactly("never", "after-vote");
+        Deck closing = parser.parse("d.md", "---\ntitle: T\nphone-results: after-close\n---\n" + polls);
+        assertThat(closing.polls()).extracting(closing::phoneResults).containsExactly("never", "after-close");
+        assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: [a, b]\n"
+                + "phone-results: always\n```\n"))
+                .hasMessage("d.md:5: 'phone-results' must be one of after-vote, after-close, never, not 'always'");
+        assertThatThrownBy(() -> parser.parse("d.md", "---\ntitle: T\nspeaker: S\nphone-results: later\n---\n# A\n"))
+                .hasMessage("d.md:4: front matter 'phone-results' must be one of after-vote, after-close, never, "
+                        + "not 'later'");
     }
 
     @Test

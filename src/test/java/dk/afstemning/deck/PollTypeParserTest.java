@@ -55,7 +55,7 @@ class PollTypeParserTest {
     @Test
     void aKeyOfAnotherTypeNamesFileAndLine() {
         fails("id: q\nquestion: Q?\nmin: 1\noptions: [a, b]\n",
-                "d.md:6: key 'min' does not apply to a 'choice' poll; that type takes no keys beyond id, options, "
+                "d.md:6: key 'min' does not apply to a 'choice' poll; that type takes no keys beyond id, options, phone-results, "
                         + "question, results, time-limit, type, vote-changes");
         fails("id: q\ntype: scale\nquestion: Q?\ncorrect: a\n",
                 "d.md:7: key 'correct' does not apply to a 'scale' poll; its own keys are high, low, max, min");
@@ -114,7 +114,7 @@ class PollTypeParserTest {
         fails("id: q\ntype: wordcloud\nquestion: Q?\noptions: [a, b]\n",
                 "d.md:7: a 'wordcloud' poll has no options; remove 'options'");
         fails("id: q\ntype: choice\nquestion: Q?\nmoderation: on\noptions: [a, b]\n",
-                "d.md:7: key 'moderation' does not apply to a 'choice' poll; that type takes no keys beyond id, options, "
+                "d.md:7: key 'moderation' does not apply to a 'choice' poll; that type takes no keys beyond id, options, phone-results, "
                         + "question, results, time-limit, type, vote-changes");
     }
 }

@@ -85,7 +85,7 @@ class FieldCasesTest {
                         + ",\"answer\":{\"optionId\":" + a + "},\"round\":1}");
             }
             for (int i = 0; i < 5; i++) {
-                JsonNode ack = phone.next(n -> !n.path("type").asText().equals("poll"));
+                JsonNode ack = phone.next(FieldCasesTest::notAPush);
                 assertThat(ack.path("type").asText()).isEqualTo("ack");
                 assertThat(ack.path("requestId").asText()).isEqualTo("r-42");
                 assertThat(ack.path("optionId").asInt()).isEqualTo(a);
@@ -341,8 +341,13 @@ class FieldCasesTest {
      * The answer to a phone's vote (skipping poll messages). Waits up to 2 minutes: 300 votes queue behind one poll's
      * row lock, and on a loaded build machine the last ones take long; this bounds the wait, it does not time it.
      */
+    /** Not a push (a poll's state, or its results on a phone that voted): an answer to what the phone sent. */
+    private static boolean notAPush(JsonNode n) {
+        return !n.path("type").asText().equals("poll") && !n.path("type").asText().equals("results");
+    }
+
     private static JsonNode answer(SocketClient phone) throws InterruptedException {
-        JsonNode answer = phone.poll(n -> !n.path("type").asText().equals("poll"), java.time.Duration.ofMinutes(2));
+        JsonNode answer = phone.poll(FieldCasesTest::notAPush, java.time.Duration.ofMinutes(2));
         assertThat(answer).as("answer to a vote within 2 minutes; received %s", phone.all).isNotNull();
         return answer;
     }

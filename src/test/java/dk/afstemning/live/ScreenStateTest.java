@@ -158,14 +158,17 @@ class ScreenStateTest {
         try (SocketClient screen = fixture.screen()) {
             JsonNode none = screen.next("presence");
             assertThat(none.path("joined").asInt()).isEqualTo(0);
-            assertThat(none.path("participants").asInt()).isEqualTo(0);
+            assertThat(none.path("participants").isNull()).isTrue();
             String first = fixture.join();
             fixture.join();
-            try (SocketClient phone = fixture.phone(first)) {
+            try (SocketClient presenter = fixture.presenter(); SocketClient phone = fixture.phone(first)) {
                 phone.next("state");
                 JsonNode two = screen.next(n -> "presence".equals(n.path("type").asText())
+                        && n.path("joined").asInt() == 2);
+                assertThat(two.path("participants").isNull()).isTrue();
+                JsonNode keyed = presenter.next(n -> "presence".equals(n.path("type").asText())
                         && n.path("participants").asInt() == 1);
-                assertThat(two.path("joined").asInt()).isEqualTo(2);
+                assertThat(keyed.path("joined").asInt()).isEqualTo(2);
             }
         }
     }

@@ -101,7 +101,7 @@ class DeckApiTest {
         upload("broken.md", "# A\n\n```poll\nid: q\nquestion: Q?\noptions: [a, b]\ncolour: red\n```\n"
                 .getBytes(StandardCharsets.UTF_8)).statusCode(400).contentType("application/problem+json")
                 .body("type", endsWith("invalid-deck"))
-                .body("detail", equalTo("broken.md:7: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, max-chars, max-entries, min, moderation, options, profanity-filter, "
+                .body("detail", equalTo("broken.md:7: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, max-chars, max-entries, min, moderation, options, phone-results, profanity-filter, "
                         + "question, results, time-limit, type, vote-changes"));
         upload("latin1.md", new byte[] {'#', ' ', (byte) 0xE6, (byte) 0xF8}).statusCode(400)
                 .body("detail", equalTo("latin1.md:1: deck is not valid UTF-8"));

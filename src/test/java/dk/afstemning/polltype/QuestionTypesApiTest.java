@@ -237,9 +237,10 @@ class QuestionTypesApiTest {
         nickname(p3, "{msg:title}").statusCode(200);
         answer(p1, "quiz", Map.of("optionId", o.get(1))).statusCode(200);
         answer(p2, "quiz", Map.of("optionId", o.get(0))).statusCode(200);
-        // while open, nobody learns the right answer
-        results("quiz").body("pollType", equalTo("quiz")).body("counts.count", contains(1, 1))
-                .body("details.correctOptionIds", empty()).body("details.leaderboard", nullValue());
+        // while open, nobody learns the right answer, nor how the others answered: only how many did
+        results("quiz").body("pollType", equalTo("quiz")).body("total", equalTo(2))
+                .body("resultsVisible", equalTo(false)).body("counts.count", contains(nullValue(), nullValue()))
+                .body("counts.percent", contains(nullValue(), nullValue())).body("details", nullValue());
         TestTalks.close(talk, "quiz");
         results("quiz").body("details.correctOptionIds", contains(o.get(1))).body("details.correctVotes", equalTo(1))
                 .body("details.leaderboard.rows.nickname", contains("Anne Berg", "Bo 👩🏽‍💻"))

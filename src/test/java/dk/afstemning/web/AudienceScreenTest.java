@@ -364,7 +364,7 @@ class AudienceScreenTest {
                 .containsExactly("0 %", "0 %", "0 %", "100 %");
         assertThat(texts(screen, ".poll[data-poll-id='dag'] .bar-row:first-child .round-tag"))
                 .containsExactly("Runde 2", "Runde 1");
-        assertThat(texts(screen, ".poll[data-poll-id='dag'] .compare-round"))
+        assertThat(texts(screen, ".poll[data-poll-id='dag'] .round-summary"))
                 .containsExactly("Runde 1 Stemmer: 4 · Tirsdag 50 %", "Runde 2 Stemmer: 2 · Fredag 100 %");
         screenshotIdle(screen, "screen-compare");
 

@@ -67,8 +67,11 @@ final class AuditedPages {
                 someVotes(talk);
                 return "/present/" + talk.joinCode;
             }, Chromium::awaitLive),
-            new AuditedPage("presenter-notes", talk -> "/present/" + talk.joinCode + "/notes?key=" + talk.presenterKey,
-                    Chromium::awaitLive),
+            new AuditedPage("presenter-console", talk -> {
+                openOnScreen(talk);
+                someVotes(talk);
+                return "/present/" + talk.joinCode + "/console?key=" + talk.presenterKey;
+            }, Chromium::awaitLive),
             new AuditedPage("login", talk -> "/login", LOADED),
             new AuditedPage("organiser", talk -> "/organiser", LOADED, true),
             new AuditedPage("organiser-talk", talk -> {

@@ -227,7 +227,7 @@ class BrowserOrganiserTest {
 
         upload(desktop, broken);
         By feedback = By.cssSelector("section.upload .feedback");
-        awaitText(desktop, feedback, "broken.md:7: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, max-chars, max-entries, min, moderation, options, profanity-filter, "
+        awaitText(desktop, feedback, "broken.md:7: unknown key 'colour' in poll block; allowed keys are correct, high, id, low, max, max-chars, max-entries, min, moderation, options, phone-results, profanity-filter, "
                 + "question, results, time-limit, type, vote-changes");
         assertThat(desktop.findElement(feedback).getAttribute("aria-live")).isEqualTo("polite");
         assertThat(desktop.findElement(feedback).getAttribute("class")).contains("error");

@@ -32,7 +32,7 @@ import dk.afstemning.testkit.SocketClient;
 
 /**
  * The seed deck's poll slides whose results can grow without bound still fit a projector at 1280×720 and 1920×1080:
- * the quiz's leaderboard of 10, 45 shown open answers (of 69: the 24 waiting ones never reach the audience screen,
+ * the quiz's leaderboard of 12, 45 shown open answers (of 69: the 24 waiting ones never reach the audience screen,
  * whose moderation lives in the speaker console), and a word cloud of long Danish words that fills most of the slide,
  * with its table of whole words for screen readers. A list the room reads shows its first rows that fit and
  * "og N mere" (the shown rows and N add up to the whole list). Screenshots: {@code presenter-fit-<state>-<size>.png}.
@@ -126,9 +126,9 @@ class PresenterFitTest {
 
             open(projector, talk, quizSlide);
             By leaders = By.cssSelector(".poll[data-poll-id='" + QUIZ + "'] .leaderboard .leader");
-            Chromium.await(projector, Chromium.TIMEOUT, "leaderboard rows", b -> b.findElements(leaders).size(), 10);
+            Chromium.await(projector, Chromium.TIMEOUT, "leaderboard rows", b -> b.findElements(leaders).size(), 12);
             checkFits(projector, "leaderboard-" + label);
-            checkRows(projector, ".poll[data-poll-id='" + QUIZ + "'] .leaderboard", 10, 3, "leaderboard " + label);
+            checkRows(projector, ".poll[data-poll-id='" + QUIZ + "'] .leaderboard", 12, 3, "leaderboard " + label);
 
             open(projector, talk, openSlide);
             By answers = By.cssSelector(".poll[data-poll-id='" + OPEN + "'] .open-answers .open-answer");
@@ -211,7 +211,7 @@ class PresenterFitTest {
         }
     }
 
-    /** Twelve players with nicknames of up to 20 characters answer the quiz (7 right), which is then closed: a leaderboard of 10. */
+    /** Twelve players with nicknames of up to 20 characters answer the quiz (7 right), which is then closed: a leaderboard of 12 (the top 10 and the two more tied with the 10th at 0 points). */
     private static void quizWithTwelvePlayers(Talk talk) {
         TestTalks.open(talk, QUIZ);
         List<Integer> options = given().get("/api/talks/{code}", talk.joinCode).then().statusCode(200).extract()

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +26,8 @@ import dk.afstemning.vote.Vote;
  * the poll's opening to the moment the answer is stored. The time limit is the running countdown (the deck's
  * {@code time-limit} or the presenter's), or {@link #DEFAULT_LIMIT} without one. Changing the answer scores it again
  * at the time of the change. Answering needs a nickname. While the poll is open the results do not tell which options
- * are right; once it is closed they do, and carry the talk's {@link Leaderboard}. Reports mark the right options.
+ * are right (the results carry no counts then, {@link #hidesResultsWhileOpen}); once it is closed they do, and carry
+ * the talk's {@link Leaderboard}, and each phone gets its own {@link QuizResult}. Reports mark the right options.
  */
 @ApplicationScoped
 public class QuizType extends SingleOptionType {
@@ -87,6 +89,25 @@ public class QuizType extends SingleOptionType {
     @Override
     public boolean marksCorrect() {
         return true;
+    }
+
+    /** While a quiz is open, its counts would tell the room which option the others chose. */
+    @Override
+    public boolean hidesResultsWhileOpen() {
+        return true;
+    }
+
+    /** Per participant a {@link QuizResult}: right or wrong, points, total points, rank and players. */
+    @Override
+    public LongFunction<Object> participantResults(Poll poll) {
+        if (poll.status != PollStatus.CLOSED) {
+            return null;
+        }
+        Map<Long, Standings.Player> players = Standings.of(poll.talk).byParticipant();
+        Map<Long, Long> points = Standings.pointsIn(poll);
+        String key = poll.key;
+        int round = poll.round;
+        return participantId -> QuizResult.of(key, round, players, points, participantId);
     }
 
     @Override

@@ -29,3 +29,11 @@ export function showColumns(poll, results) {
     element('span', null, ' · ' + box.dataset.msgMedian + ' '), element('strong', 'median', number(details.median)));
   box.append(stats);
 }
+
+/** On the phone: the mean and the median in one line. */
+export function phoneSummary(box, results, t) {
+  const stats = element('p', 'stats');
+  stats.append(element('span', null, t.msgMean + ' '), element('strong', 'mean', number(results.details.mean)),
+    element('span', null, ' · ' + t.msgMedian + ' '), element('strong', 'median', number(results.details.median)));
+  box.append(stats);
+}

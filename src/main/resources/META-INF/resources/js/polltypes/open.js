@@ -1,8 +1,9 @@
 import { element } from './elements.js';
+import { problemCode, problemText } from '../problems.js';
 
 // Open text: the text area is sent as one more answer ({texts: [text]}), up to a number of answers per round, and the
 // phone lists the participant's own answers with their status (waiting for the presenter, on the screen, not shown)
-// from the server's `open-mine` messages. On the screen the answers the presenter has shown; with the presenter key
+// from the server's `open-mine` messages. On the screen the answers the presenter has shown; in the speaker console
 // the moderation list holds every answer with Show and Hide. Texts are set with textContent or an input's value only.
 
 export const keepsInputOnRefusal = true;
@@ -71,7 +72,7 @@ export function showResults(poll, results) {
   box.append(list);
 }
 
-// ---- The presenter's moderation list (only on the screen with the key) ----
+// ---- The moderation list (only in the speaker console, js/console.js) ----
 // `moderation` messages hold every answer of the round with its status, waiting ones first. Each button sets a
 // status, sent with the key, so pressing it twice changes nothing.
 
@@ -85,11 +86,14 @@ async function setStatus(section, pollId, answerId, status) {
     headers: { 'X-Presenter-Key': document.body.dataset.key, 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ status }),
   }).catch(() => null);
-  if (error && response && !response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    error.textContent = problem.detail || response.statusText;
-    error.hidden = false;
+  if (!error) return;
+  if (response && response.ok) {
+    error.hidden = true;
+    return;
   }
+  const problem = response ? await response.json().catch(() => ({})) : {};
+  error.textContent = response ? problemText(problemCode(problem.type)) : document.querySelector('.offline').textContent;
+  error.hidden = false;
 }
 
 function showModeration(poll, message) {
@@ -117,4 +121,13 @@ function showModeration(poll, message) {
     li.append(element('span', 'moderated-text', a.text), element('span', 'moderated-status', status), actions);
     return li;
   }));
+}
+
+/** On the phone: the answers shown on the screen, newest first. */
+export function phoneResults(box, results, t) {
+  box.append(element('p', 'phone-answers-title', t.msgAnswers));
+  const list = element('ul', 'phone-answers');
+  results.details.answers.forEach((a) => list.append(element('li', null, a.text)));
+  if (results.details.answers.length === 0) list.append(element('li', 'empty', t.msgNone));
+  box.append(list);
 }

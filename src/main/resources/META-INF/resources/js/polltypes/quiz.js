@@ -64,3 +64,33 @@ export function showResults(poll, results) {
   });
   box.append(table);
 }
+
+/** On the phone, once closed: the right options marked on the shared bars. */
+export function phoneResults(box, results) {
+  const correct = (results.details.correctOptionIds || []).map(String);
+  box.closest('.phone-results').querySelectorAll('.bar-row')
+    .forEach((row) => row.classList.toggle('correct', correct.includes(row.dataset.optionId)));
+}
+
+// The player's own result of the closed question (`quiz-result`): right or wrong, points, total, rank.
+export function onMessage(s, message) {
+  if (message.type !== 'quiz-result' || Number(message.round) !== Number(s.dataset.round)) return;
+  const box = s.querySelector('.quiz-result');
+  const t = box.dataset;
+  const verdict = box.querySelector('.quiz-verdict');
+  verdict.textContent = !message.answered ? t.msgUnanswered : message.correct ? t.msgRight : t.msgWrong;
+  box.classList.toggle('right', message.answered && message.correct);
+  box.classList.toggle('wrong', message.answered && !message.correct);
+  box.querySelector('.quiz-earned').textContent = t.msgEarned.replace('%s', () => String(message.points));
+  box.querySelector('.quiz-total').textContent = t.msgTotal.replace('%s', () => String(message.totalPoints));
+  const rank = box.querySelector('.quiz-rank');
+  rank.hidden = message.rank === null || message.rank === undefined;
+  rank.textContent = rank.hidden ? '' : t.msgRank.replace('%r', () => String(message.rank))
+    .replace('%n', () => String(message.players));
+  box.hidden = false;
+}
+
+export function newRound(s) {
+  const box = s.querySelector('.quiz-result');
+  if (box) box.hidden = true;
+}

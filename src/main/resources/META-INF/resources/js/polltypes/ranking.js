@@ -47,3 +47,14 @@ export function showResults(poll, results) {
   });
   box.append(list);
 }
+
+/** On the phone: the options best first, each with its Borda points. */
+export function phoneResults(box, results, t) {
+  const list = element('ol', 'phone-ranking');
+  results.details.items.slice().sort((a, b) => b.borda - a.borda).forEach((item) => {
+    const li = element('li', null);
+    li.append(element('span', 'label', item.text), element('span', 'numbers', item.borda + ' ' + t.msgBorda));
+    list.append(li);
+  });
+  box.append(list);
+}

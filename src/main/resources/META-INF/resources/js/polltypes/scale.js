@@ -1,6 +1,6 @@
 // A scale: one tap on a point is the vote ({value}). On the screen its distribution as columns.
 
-export { showColumns as showResults } from './columns.js';
+export { showColumns as showResults, phoneSummary as phoneResults } from './columns.js';
 
 export function answerOf(s) {
   const point = s.querySelector('button.point[aria-pressed="true"]');

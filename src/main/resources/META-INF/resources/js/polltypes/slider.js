@@ -1,6 +1,6 @@
 // A slider: move it (0 to 100), then send ({value}). On the screen its histogram as columns.
 
-export { showColumns as showResults } from './columns.js';
+export { showColumns as showResults, phoneSummary as phoneResults } from './columns.js';
 
 export const keepsInputOnRefusal = true;
 

@@ -58,3 +58,16 @@ export function showResults(poll, results) {
   wrap.append(words, scroll);
   box.append(wrap);
 }
+
+/** On the phone: the ten most common words with their counts. */
+export function phoneResults(box, results, t) {
+  const words = results.details.words.slice().sort((a, b) => b.count - a.count).slice(0, 10);
+  const list = element('ol', 'phone-words');
+  words.forEach((w) => {
+    const li = element('li', null);
+    li.append(element('span', 'label', w.text), element('span', 'numbers', w.count));
+    list.append(li);
+  });
+  if (words.length === 0) list.append(element('li', 'empty', t.msgNone));
+  box.append(list);
+}
