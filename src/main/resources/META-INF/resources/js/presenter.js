@@ -389,7 +389,6 @@ liveSocket('/ws/screen/' + encodeURIComponent(code), (message) => {
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':
-      document.querySelectorAll('.participants').forEach((e) => { e.textContent = format.number(message.participants); });
       document.querySelectorAll('.joined-count').forEach((e) => { e.textContent = format.number(message.joined); });
       break;
     default: {
