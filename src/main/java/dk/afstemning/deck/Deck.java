@@ -18,14 +18,15 @@ import java.util.List;
  * @param slides the slides, numbered from 1
  * @param phoneResults the front matter {@code phone-results}, the default of every poll block that does not say:
  *        {@code after-vote} (when absent), {@code after-close} or {@code never}
+ * @param accent the front matter {@code accent}, a colour {@code #rrggbb} (lower case) for the audience screen, or null
  */
 public record Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,
-        String qa, boolean profanityFilter, boolean reactions, List<DeckSlide> slides, String phoneResults) {
+        String qa, boolean profanityFilter, boolean reactions, List<DeckSlide> slides, String phoneResults, String accent) {
 
     /** A deck whose polls show phones their results after voting (the default of {@code phone-results}). */
     public Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,
             String qa, boolean profanityFilter, List<DeckSlide> slides) {
-        this(file, title, speaker, organisation, date, language, qa, profanityFilter, true, slides, "after-vote");
+        this(file, title, speaker, organisation, date, language, qa, profanityFilter, true, slides, "after-vote", null);
     }
 
     /** The {@code phone-results} of a poll: its own, else the deck's. */

@@ -232,6 +232,7 @@ public class DeckImporter {
         talk.language = deck.language();
         talk.profanityFilter = deck.profanityFilter();
         talk.reactionsEnabled = deck.reactions();
+        talk.accent = deck.accent();
         if (!deck.qa().equals(talk.qaDeckSetting)) {
             // Only when the deck's setting changed: a presenter's switch survives restarts and re-imports.
             talk.qaDeckSetting = deck.qa();

@@ -136,7 +136,7 @@ public class DeckParser {
         return new Deck(file, title, string(file, front, keyLines, "speaker"), string(file, front, keyLines, "organisation"),
                 date(file, front, keyLines), language.substring(0, 2), qa(file, front, keyLines),
                 flag(file, front, keyLines, "profanity-filter", true), onOff(file, front, keyLines, "reactions", true),
-                List.copyOf(slides), phoneResults(file, front, keyLines));
+                List.copyOf(slides), phoneResults(file, front, keyLines), accent(file, front, keyLines));
     }
 
     /** Front matter {@code phone-results}: after-vote (default), after-close or never. */
@@ -152,6 +152,18 @@ public class DeckParser {
                             + ", not '" + s + "'");
         }
         return s;
+    }
+
+    private static final Pattern ACCENT = Pattern.compile("#[0-9a-fA-F]{6}");
+
+    /** The deck's accent colour on the audience screen ({@code accent: "#0047a0"}), or null for the default. */
+    private static String accent(String file, Map<String, Object> front, Map<String, Integer> keyLines) {
+        String value = string(file, front, keyLines, "accent");
+        if (value != null && !ACCENT.matcher(value).matches()) {
+            throw new DeckException(file, keyLines.getOrDefault("accent", 1),
+                    "front matter 'accent' must be a colour such as \"#0047a0\" (quoted: # starts a comment in YAML)");
+        }
+        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Front matter {@code qa}: off (default), on or moderated; YAML's true/false/yes/no/on/off are on and off. */

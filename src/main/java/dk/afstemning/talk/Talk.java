@@ -100,6 +100,9 @@ public class Talk extends PanacheEntityBase {
     @Column(name = "reactions_enabled", nullable = false)
     public boolean reactionsEnabled = true;
 
+    /** The deck's accent colour on the audience screen ({@code #rrggbb}), or null for the default. */
+    public String accent;
+
     public static Optional<Talk> findByJoinCode(String joinCode) {
         return find("joinCode", joinCode).firstResultOptional();
     }

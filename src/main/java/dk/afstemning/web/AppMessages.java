@@ -765,6 +765,31 @@ public interface AppMessages {
     @Message("Hide")
     String moderation_hide();
 
+    // The audience screen (issue 15): its control bar, join screen and key hints
+
+    @Message("Screen controls")
+    String screen_controls();
+
+    @Message("Join screen")
+    String join_screen();
+
+    @Message("Console")
+    String console_button();
+
+    @Message("Fullscreen")
+    String fullscreen();
+
+    @Message("joined")
+    String joined_label();
+
+    @Message("answered")
+    String answered_label();
+
+    @Message("Press N again to start a new round")
+    String new_round_hint();
+
+    @Message("O open or close the poll · R show or hide results · N N new round · J join screen · Q Q&A")
+    String keys_help_show();
     // Results on the phone (phone-results) and a quiz player's own result
 
     @Message("Results")

@@ -68,8 +68,8 @@ public class PageResource {
     }
 
     record presenter(String lang, String otherLang, TalkHeader talk, String joinUrl, String joinShort, QrCodes.Qr qr,
-            String key, List<PresenterView.PresenterSlide> slides, int start, long showVersion)
-            implements TemplateInstance {
+            String key, List<PresenterView.PresenterSlide> slides, int start, long showVersion, String overlay,
+            Long questionId) implements TemplateInstance {
     }
 
     record console(String lang, String otherLang, TalkHeader talk, String key, ShowState show,
@@ -160,8 +160,8 @@ public class PageResource {
                 : Math.max(1, Math.min(talk.currentSlide(), slides));
         String language = Languages.choose(lang, null, talk.language());
         return Response.ok(localized(new presenter(language, Languages.other(language), talk, joinUrl,
-                PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), view.key(), view.slides(), start, talk.version()),
-                language)).build();
+                PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), view.key(), view.slides(), start, talk.version(),
+                view.show().overlay(), view.show().questionId()), language)).build();
     }
 
     /** The speaker notes window of earlier versions grew into the console: its address leads there. */

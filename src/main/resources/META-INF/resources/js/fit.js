@@ -1,5 +1,5 @@
-// On a projector a poll slide is seen whole: the deck between the join badge and the footer never scrolls, so the QR
-// code and every control stay on the screen (PresenterLayoutTest checks 1280×720 and 1920×1080). What can grow
+// On a projector a poll slide is seen whole: the deck under the join badge never scrolls, so the question and all its
+// results stay on the screen (PresenterLayoutTest and PresenterFitTest check 1280×720 and 1920×1080). What can grow
 // without bound is fitted to the room that is left, as Mentimeter does:
 // - a list the room reads (`.fit-rows`: the leaderboard, the open answers) keeps its first rows that fit and ends in
 //   "and N more" (the body's data-msg-more, with %s for N);
@@ -8,7 +8,8 @@
 // - a word cloud (`.fit-cloud`, a box of fixed aspect ratio whose words are placed by the server from estimated
 //   widths) gets narrower, and so lower, until the slide fits (down to a least width); then its words are scaled about
 //   the centre, positions and sizes by one factor (`--fit`), until the real boxes of the outermost words are inside.
-//   One factor keeps the cloud's shape, and words that did not overlap still do not.
+//   One factor keeps the cloud's shape, and words that did not overlap still do not. On a landscape audience screen,
+//   where the cloud fills the slide, the same factor also grows a cloud whose words leave room.
 // On a phone or a portrait screen the page scrolls anyway, and nothing is cut.
 
 const deck = document.querySelector('main.deck');
@@ -70,14 +71,16 @@ function fitCloudWords(cloud) {
   const box = cloud.getBoundingClientRect();
   const cx = box.left + box.width / 2;
   const cy = box.top + box.height / 2;
-  let fit = 1;
+  let fit = Infinity;
   words.forEach((word) => {
     const r = word.getBoundingClientRect();
     fit = Math.min(fit, box.width / 2 / Math.max(cx - r.left, r.right - cx),
       box.height / 2 / Math.max(cy - r.top, r.bottom - cy));
   });
-  // A little under the exact factor: glyph widths do not scale quite linearly at small sizes.
-  if (fit < 1) cloud.style.setProperty('--fit', String(fit * 0.97));
+  // A little under the exact factor: glyph widths do not scale quite linearly at small sizes. On the audience screen's
+  // landscape layout the cloud fills the slide, so a cloud whose words leave room grows too (up to 2.5 times).
+  const grow = document.body.classList.contains('page-presenter') && !portrait.matches ? 2.5 : 1;
+  if (fit < 1 || grow > 1) cloud.style.setProperty('--fit', String(Math.min(fit, grow) * 0.97));
 }
 
 function fitScroll(list, least) {

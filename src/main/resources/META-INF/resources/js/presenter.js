@@ -1,16 +1,19 @@
 import { liveSocket, idempotencyKey } from './live.js';
 import { showSync, duration } from './show.js';
-import { presenterQa } from './qa.js';
+import { screenQa } from './qa.js';
 import { announcer, numbers } from './announce.js';
 import { problemCode, problemText } from './problems.js';
 import { pollTypes } from './poll-types.js';
 import { fitShown } from './fit.js';
 import { reactionOverlay } from './reactions.js';
 
-// The presenter screen. Navigation by keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter
-// to jump, F for fullscreen and B for a black screen. With the presenter key every move is sent to the server so that
-// phones, notes and other presenter windows follow; every window follows the server's `slide` messages. Live results
-// over the presenter socket (messages older than what is shown are dropped) and poll controls with the key.
+// The audience screen: what the room sees, and nothing more. It always listens to the public screen feed, so nothing
+// unmoderated (waiting or hidden Q&A questions, open answers not yet shown) ever reaches its page. Navigation by
+// keyboard (clicker remotes send arrows and PageUp/PageDown), a number and Enter to jump, F fullscreen, B a black
+// screen. With the presenter key every move is sent to the server so that phones, consoles and other screens follow,
+// and keys run the show over REST: O opens or closes the poll, R shows or hides its results, N twice starts a new
+// round, J the join screen, Q the Q&A wall. Every window follows the server's `slide` messages (slide and overlay).
+// The control bar shows on pointer movement or keyboard focus and goes after 3 s idle; fullscreen hides it.
 const body = document.body;
 const code = body.dataset.code;
 const key = body.dataset.key || null;
@@ -24,6 +27,7 @@ let current = Math.max(0, slides.findIndex((s) => s.dataset.slide === body.datas
 // Screen readers hear the vote total at most every 5 s, however fast votes come in.
 const announce = announcer(document.querySelector('.announcer'), 5000);
 const format = numbers();
+const qa = screenQa();
 
 const show = showSync({
   code,
@@ -36,12 +40,9 @@ const show = showSync({
       return;
     }
     render(message.slide - 1);
+    setOverlay(message.overlay, message.questionId);
   },
-  onError: (detail) => {
-    if (!showError) return;
-    showError.textContent = detail || '';
-    showError.hidden = !detail;
-  },
+  onError: (detail) => flashError(detail),
 });
 
 function render(index) {
@@ -59,7 +60,13 @@ function go(index) {
   const target = Math.min(Math.max(index, 0), slides.length - 1);
   if (target === current) return;
   render(target);
-  show.moveTo(target + 1);
+  moveTo(target + 1);
+}
+
+// Every move takes the join screen or Q&A wall away on the server too (ShowService.goTo).
+function moveTo(slide) {
+  setOverlay(null, null);
+  show.moveTo(slide);
 }
 
 // Typing a slide number, then Enter, jumps there; Escape or a pause of 5 s forgets it.
@@ -69,8 +76,59 @@ function setTyped(value) {
   typed = value;
   gotoNumber.textContent = typed;
   gotoBox.hidden = typed === '';
+  // The speaker sees the number typed so far in the control bar.
+  if (typed) wake();
   clearTimeout(typedTimer);
   if (typed) typedTimer = setTimeout(() => setTyped(''), 5000);
+}
+
+// ---- Overlays: the join screen and the Q&A wall, kept on the server so that every screen shows the same ----
+const joinScreen = document.querySelector('.join-screen');
+const joinToggle = document.querySelector('.join-toggle');
+let overlay = body.dataset.overlay || null;
+
+function setOverlay(value, questionId) {
+  overlay = value || null;
+  joinScreen.hidden = overlay !== 'join';
+  body.dataset.overlay = overlay || '';
+  if (joinToggle) joinToggle.setAttribute('aria-pressed', String(overlay === 'join'));
+  qa.show(overlay === 'qa', questionId);
+}
+
+// A command of the show over REST with the key; a refusal is shown in the page's language (problems.js).
+async function command(method, path, payload) {
+  if (!key) return false;
+  try {
+    const response = await fetch('/api/talks/' + encodeURIComponent(code) + path, {
+      method,
+      headers: { 'X-Presenter-Key': key, Accept: 'application/json', 'Content-Type': 'application/json',
+        'Idempotency-Key': idempotencyKey() },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      flashError(problemText(problemCode(problem.type)));
+      return false;
+    }
+    flashError(null);
+    return true;
+  } catch (e) {
+    flashError(document.querySelector('.offline').textContent);
+    return false;
+  }
+}
+
+function toggleOverlay(name) {
+  command('PUT', '/show/overlay', { overlay: overlay === name ? 'none' : name });
+}
+
+// Next (→, Space, the button) on the join screen takes the join screen away and stays on the slide.
+function next() {
+  if (overlay === 'join') {
+    if (key) command('PUT', '/show/overlay', { overlay: 'none' });
+    return;
+  }
+  go(current + 1);
 }
 
 function toggleBlack(on) {
@@ -100,14 +158,16 @@ document.addEventListener('keydown', (event) => {
       setTyped('');
       toggleBlack(false);
       return;
-    case 'ArrowRight': case 'ArrowDown': case 'PageDown': case ' ': go(current + 1); break;
+    case 'ArrowRight': case 'ArrowDown': case 'PageDown': case ' ': next(); break;
     case 'ArrowLeft': case 'ArrowUp': case 'PageUp': go(current - 1); break;
     case 'Home': go(0); break;
     case 'End': go(slides.length - 1); break;
-    case 'f': case 'F':
-      if (document.fullscreenElement) document.exitFullscreen();
-      else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
-      break;
+    case 'f': case 'F': toggleFullscreen(); break;
+    case 'o': case 'O': if (!key) return; openOrClose(); break;
+    case 'r': case 'R': if (!key) return; revealOrHide(); break;
+    case 'n': case 'N': if (!key) return; newRound(); break;
+    case 'j': case 'J': if (!key) return; toggleOverlay('join'); break;
+    case 'q': case 'Q': if (!key) return; toggleOverlay('qa'); break;
     case 'b': case 'B': case '.':
       toggleBlack();
       break;
@@ -115,18 +175,62 @@ document.addEventListener('keydown', (event) => {
   }
   event.preventDefault();
 });
-document.querySelector('.deck-footer .prev')?.addEventListener('click', () => go(current - 1));
-document.querySelector('.deck-footer .next')?.addEventListener('click', () => go(current + 1));
+function toggleFullscreen() {
+  if (document.fullscreenElement) document.exitFullscreen();
+  else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
+}
+
+const bar = document.querySelector('.control-bar');
+bar.querySelector('.prev')?.addEventListener('click', () => go(current - 1));
+bar.querySelector('.next')?.addEventListener('click', next);
+bar.querySelector('.qa-toggle')?.addEventListener('click', () => toggleOverlay('qa'));
+joinToggle?.addEventListener('click', () => toggleOverlay('join'));
+bar.querySelector('.fullscreen-toggle').addEventListener('click', toggleFullscreen);
 blackout.addEventListener('click', () => toggleBlack(false));
 
-const notesButton = document.querySelector('.notes-button');
-if (notesButton) {
-  notesButton.addEventListener('click', () => {
-    window.open(notesButton.dataset.href, 'afstemning-notes-' + code, 'popup,width=960,height=720');
+const consoleButton = bar.querySelector('.console-button');
+if (consoleButton) {
+  consoleButton.addEventListener('click', () => {
+    window.open(consoleButton.dataset.href, 'afstemning-console-' + code, 'popup,width=960,height=720');
   });
 }
 
-// ---- Polls: live results, countdowns and controls ----
+// The control bar: shown on pointer movement or keyboard focus in it, gone after 3 s without either (the pointer is
+// hidden too). At that moment keyboard focus in the bar goes back to the slides, so no hidden button keeps it.
+const IDLE_MS = 3000;
+let idleTimer = null;
+function wake() {
+  body.classList.remove('idle');
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(sleep, IDLE_MS);
+}
+function sleep() {
+  if (bar.contains(document.activeElement)) document.querySelector('main.deck').focus({ preventScroll: true });
+  body.classList.add('idle');
+}
+['pointermove', 'pointerdown', 'wheel'].forEach((type) => document.addEventListener(type, wake, { passive: true }));
+bar.addEventListener('focusin', wake);
+bar.addEventListener('keydown', wake);
+wake();
+
+// A short note on the screen (the N hint, a refusal), gone after a few seconds.
+const hint = document.querySelector('.screen-hint');
+let hintTimer = null;
+function flashHint(text, ms = 3000) {
+  hint.textContent = text;
+  hint.hidden = false;
+  clearTimeout(hintTimer);
+  hintTimer = setTimeout(() => { hint.hidden = true; }, ms);
+}
+let errorTimer = null;
+function flashError(text) {
+  showError.textContent = text || '';
+  showError.hidden = !text;
+  clearTimeout(errorTimer);
+  if (text) errorTimer = setTimeout(() => { showError.hidden = true; }, 8000);
+}
+
+// ---- Polls: live results, countdowns, and the keys that run them ----
 
 function pollElement(pollId) {
   return Array.from(document.querySelectorAll('.poll[data-poll-id]')).find((p) => p.dataset.pollId === pollId);
@@ -160,20 +264,69 @@ function tick() {
 }
 setInterval(tick, 250);
 
-function setHidden(poll, selector, hidden) {
-  const element = poll.querySelector(selector);
-  if (element) element.hidden = hidden;
+function roundLabel(round) {
+  return (body.dataset.msgRound || 'Round %s').replace('%s', () => String(round));
 }
 
-function showControls(poll) {
-  const status = poll.dataset.status;
-  const hiddenMode = poll.dataset.resultsMode === 'hidden';
-  const visible = poll.dataset.resultsVisible === 'true';
-  setHidden(poll, '.open-poll', status === 'OPEN');
-  setHidden(poll, '.close-poll', status !== 'OPEN');
-  setHidden(poll, '.reset-poll', status === 'DRAFT');
-  setHidden(poll, '.reveal-results', !hiddenMode || visible);
-  setHidden(poll, '.hide-results', !hiddenMode || !visible);
+function setLine(line, row, round) {
+  line.querySelector('.round-tag').textContent = roundLabel(round);
+  line.querySelector('.bar').style.width = (row ? row.percent : 0) + '%';
+  line.querySelector('.count').textContent = format.number(row ? row.count : 0);
+  line.querySelector('.percent').textContent = format.percent(row ? row.percent : 0);
+}
+
+// The figure that sums a round up, whatever the type: the leading option, the mean, the first-ranked option or the
+// most frequent word; null when the round has none.
+function keyFigure(results) {
+  const counts = results.counts || [];
+  if (counts.length > 0 && results.total > 0) {
+    const top = counts.reduce((a, b) => (b.count > a.count ? b : a));
+    return top.text + ' ' + format.percent(top.percent);
+  }
+  const d = results.details;
+  if (!d) return null;
+  if (typeof d.mean === 'number') return 'x̄ ' + format.number(d.mean);
+  if (Array.isArray(d.items) && d.items.length > 0) return d.items.reduce((a, b) => (b.borda > a.borda ? b : a)).text;
+  if (Array.isArray(d.words) && d.words.length > 0) return d.words.reduce((a, b) => (b.count > a.count ? b : a)).text;
+  return null;
+}
+
+// An earlier round beside the current one: paired bars per option ("Round 1" over "Round 2"), and for every type the
+// two rounds' totals and key figures side by side.
+function applyCompare(poll, message) {
+  const earlier = message.compare && message.compare.resultsVisible && message.resultsVisible ? message.compare : null;
+  poll.classList.toggle('comparing', !!earlier);
+  poll.querySelectorAll('.bars .bar-row').forEach((li) => {
+    const line = li.querySelector('.bar-line.earlier');
+    const tag = li.querySelector('.bar-line.now .round-tag');
+    if (!line || !tag) return;
+    line.hidden = !earlier;
+    tag.hidden = !earlier;
+    tag.textContent = roundLabel(message.currentRound);
+    if (earlier) setLine(line, earlier.counts.find((r) => String(r.optionId) === li.dataset.optionId), earlier.round);
+  });
+  const box = poll.querySelector('.compare-rounds');
+  box.hidden = !earlier;
+  if (!earlier) { box.replaceChildren(); return; }
+  box.replaceChildren(...[earlier, message].map((r) => {
+    const part = document.createElement('p');
+    part.className = 'round-summary' + (r === earlier ? ' earlier' : ' now');
+    const title = document.createElement('strong');
+    title.className = 'compare-title';
+    title.textContent = roundLabel(r.round);
+    const total = document.createElement('span');
+    total.className = 'compare-total';
+    total.textContent = (body.dataset.msgVotesTotal || '') + ' ' + format.number(r.total);
+    part.append(title, ' ', total);
+    const figure = keyFigure(r);
+    if (figure) {
+      const f = document.createElement('span');
+      f.className = 'compare-figure';
+      f.textContent = figure;
+      part.append(' · ', f);
+    }
+    return part;
+  }));
 }
 
 function applyResults(message) {
@@ -206,13 +359,14 @@ function applyResults(message) {
   const bars = poll.querySelector('.bars');
   if (bars) bars.hidden = !message.resultsVisible || message.counts.length === 0;
   renderTypeResults(poll, message);
+  applyCompare(poll, message);
   poll.querySelector('.results-hidden').hidden = message.resultsVisible;
   poll.querySelector('.total').textContent = format.number(message.total);
+  poll.querySelector('.total-big').textContent = format.number(message.total);
   poll.querySelector('.round-number').textContent = String(message.currentRound);
   const status = poll.querySelector('.status');
   status.textContent = status.dataset['statusText' + message.status.charAt(0) + message.status.slice(1).toLowerCase()];
   setDeadline(poll, message.remainingMs);
-  showControls(poll);
   fitShown();
 }
 
@@ -229,23 +383,19 @@ document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
   setDeadline(poll, poll.dataset.remainingMs === undefined ? null : Number(poll.dataset.remainingMs));
 });
 
-// With the key the presenter's own feed (with presence, and Q&A questions waiting for moderation or hidden); without,
-// the public screen feed: what the room sees.
-const qa = presenterQa(code, key);
+// Always the public screen feed, with or without the key: what the room may see and nothing more.
 const reactions = reactionOverlay(document.querySelector('.reaction-overlay'));
-const feed = key ? '/ws/present/' + encodeURIComponent(code) + '?key=' + encodeURIComponent(key)
-  : '/ws/screen/' + encodeURIComponent(code);
-liveSocket(feed, (message) => {
+liveSocket('/ws/screen/' + encodeURIComponent(code), (message) => {
   switch (message.type) {
     case 'qa': qa.onMessage(message); break;
     case 'reactions': reactions.onMessage(message); break;
     case 'slide': show.onMessage(message); break;
     case 'results': applyResults(message); break;
     case 'presence':
-      document.querySelectorAll('.participants').forEach((e) => { e.textContent = format.number(message.participants); });
+      document.querySelectorAll('.joined-count').forEach((e) => { e.textContent = format.number(message.joined); });
       break;
     default: {
-      // A message about one poll that only its type knows (e.g. open text's moderation list).
+      // A message about one poll that only its type knows.
       const poll = message.pollId !== undefined ? pollElement(message.pollId) : null;
       if (poll && types.get(poll.dataset.type).onMessage) {
         types.get(poll.dataset.type).onMessage(poll, message);
@@ -255,70 +405,49 @@ liveSocket(feed, (message) => {
   }
 }, () => show.resume());
 
-// A poll command; when the network fails it is sent again (up to three times) with the same Idempotency-Key, so a
-// command that did reach the server is not done twice (two new rounds from one click).
-async function control(poll, action, seconds) {
-  const error = poll.querySelector('.control-error');
-  const query = seconds === undefined ? '' : '?seconds=' + encodeURIComponent(seconds);
-  const requestKey = idempotencyKey();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await fetch('/api/talks/' + encodeURIComponent(code) + '/polls/'
-        + encodeURIComponent(poll.dataset.pollId) + '/' + action + query, {
-        method: 'POST',
-        headers: { 'X-Presenter-Key': key, Accept: 'application/json', 'Idempotency-Key': requestKey },
-      });
-      if (!response.ok) {
-        const problem = await response.json().catch(() => ({}));
-        error.textContent = problemText(problemCode(problem.type));
-        error.hidden = false;
-        return false;
-      }
-      error.hidden = true;
-      return true;
-    } catch (e) {
-      if (attempt >= 3) {
-        error.textContent = document.querySelector('.offline').textContent;
-        error.hidden = false;
-        return false;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-    }
+// The poll on the slide shown now, or null.
+function currentPoll() {
+  return slides[current].querySelector('.poll[data-poll-id]');
+}
+
+function pollCommand(poll, action) {
+  return command('POST', '/polls/' + encodeURIComponent(poll.dataset.pollId) + '/' + action);
+}
+
+// O: an open poll closes; any other opens, with the deck's time-limit (the server's default without ?seconds).
+function openOrClose() {
+  const poll = currentPoll();
+  if (poll) pollCommand(poll, poll.dataset.status === 'OPEN' ? 'close' : 'open');
+}
+
+// R: results shown are hidden, hidden ones shown.
+function revealOrHide() {
+  const poll = currentPoll();
+  if (poll) pollCommand(poll, poll.dataset.resultsVisible === 'true' ? 'hide' : 'reveal');
+}
+
+// N: a new round only on a second N within 3 s; the first shows how.
+let firstN = 0;
+function newRound() {
+  const poll = currentPoll();
+  if (!poll) return;
+  if (Date.now() - firstN <= 3000) {
+    firstN = 0;
+    hint.hidden = true;
+    pollCommand(poll, 'reset');
+  } else {
+    firstN = Date.now();
+    flashHint(hint.dataset.newRound, 3000);
   }
-}
-
-// The countdown field: empty or 0 means none. It starts with the deck's time-limit.
-function seconds(poll) {
-  const value = poll.querySelector('.countdown-seconds').value.trim();
-  return value === '' ? 0 : Math.round(Number(value));
-}
-
-if (key) {
-  document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
-    const field = poll.querySelector('.countdown-seconds');
-    const on = (selector, handler) => {
-      const button = poll.querySelector(selector);
-      if (button) button.addEventListener('click', handler);
-    };
-    on('.open-poll', () => control(poll, 'open', seconds(poll)));
-    on('.close-poll', () => control(poll, 'close'));
-    on('.reveal-results', () => control(poll, 'reveal'));
-    on('.hide-results', () => control(poll, 'hide'));
-    on('.reset-poll', () => control(poll, 'reset', seconds(poll)));
-    // Enter opens the poll, and Enter or Escape hands the keyboard back to the clicker.
-    field.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && poll.dataset.status !== 'OPEN') control(poll, 'open', seconds(poll));
-      if (event.key === 'Enter' || event.key === 'Escape') field.blur();
-    });
-  });
 }
 
 // Start where the show is. A ?slide= in the address shows that slide instead (and moves the show there with the
 // key); it is then dropped from the address, so that a reload lands on the show's current slide.
 render(current);
+setOverlay(overlay, body.dataset.questionId);
 const url = new URL(location.href);
 if (url.searchParams.has('slide')) {
   url.searchParams.delete('slide');
   history.replaceState(null, '', url);
-  show.moveTo(current + 1);
+  if (key) moveTo(current + 1);
 }

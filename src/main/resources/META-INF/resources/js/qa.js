@@ -198,120 +198,75 @@ export function participantQa(code, send) {
   return { onMessage, onError, resend() { pending.forEach((item) => dispatch(item)); } };
 }
 
-/** The presenter's Q&A overlay: Q or the footer button toggles it; with the key, moderation controls. */
-export function presenterQa(code, key) {
+/**
+ * The audience screen's Q&A wall (the show's overlay "qa", set on the server by Q or the console): the public
+ * questions only (the public screen feed carries no others), most upvoted first; with a spotlighted question that one
+ * alone, large. A question hidden in the console leaves the public feed, and so the wall, with the next `qa` message.
+ */
+export function screenQa() {
   const overlay = document.querySelector('.qa-overlay');
   const toggle = document.querySelector('.qa-toggle');
-  if (!overlay || !toggle) return { onMessage() {} };
+  if (!overlay) return { onMessage() {}, show() {} };
   const list = overlay.querySelector('.qa-list');
   const empty = overlay.querySelector('.qa-empty');
-  const error = overlay.querySelector('.qa-error');
-  const moderated = overlay.querySelector('.qa-moderated');
-  const queue = overlay.querySelector('.qa-queue');
+  const spotlight = overlay.querySelector('.qa-spotlight');
   const strings = overlay.dataset;
   let shown = -1;
-
-  function show(on) {
-    overlay.hidden = !on;
-    toggle.setAttribute('aria-expanded', String(on));
-    document.body.dataset.qa = String(on);
-  }
-  toggle.addEventListener('click', () => show(overlay.hidden));
-  document.addEventListener('keydown', (event) => {
-    if (event.ctrlKey || event.altKey || event.metaKey) return;
-    if (event.target.closest && event.target.closest('input, textarea, select')) return;
-    if (event.key === 'q' || event.key === 'Q') {
-      show(overlay.hidden);
-      event.preventDefault();
-    } else if (event.key === 'Escape' && !overlay.hidden) {
-      show(false);
-    }
-  });
-
-  async function call(method, path, body) {
-    try {
-      const response = await fetch('/api/talks/' + encodeURIComponent(code) + path, {
-        method, headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Presenter-Key': key },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) {
-        const problem = await response.json().catch(() => ({}));
-        error.textContent = problemText(problemCode(problem.type));
-        error.hidden = false;
-        return;
-      }
-      error.hidden = true;
-    } catch (e) {
-      error.textContent = document.querySelector('.offline').textContent;
-      error.hidden = false;
-    }
-  }
-
-  function action(label, className, change) {
-    const b = element('button', 'qa-action ' + className, label);
-    b.type = 'button';
-    b.dataset.change = JSON.stringify(change);
-    return b;
-  }
+  let questions = [];
+  let on = false;
+  let spotlit = null;
 
   function item(q) {
     const li = element('li', 'qa-item');
     li.dataset.questionId = String(q.id);
     li.classList.toggle('answered', q.answered);
-    li.classList.toggle('pending', !q.approved);
-    li.classList.toggle('is-hidden', q.hidden);
     li.append(element('span', 'qa-upvotes', String(q.upvotes)));
     const body = element('div', 'qa-body');
     body.append(element('p', 'qa-text', q.text));
     const meta = element('p', 'qa-meta');
     meta.append(element('span', 'qa-nickname', q.nickname === null ? strings.anonymous : q.nickname));
     if (q.answered) meta.append(element('span', 'qa-badge qa-answered', strings.answered));
-    if (!q.approved) meta.append(element('span', 'qa-badge qa-pending', strings.pending));
-    if (q.hidden) meta.append(element('span', 'qa-badge qa-hidden', strings.hidden));
     body.append(meta);
-    if (key) {
-      const actions = element('p', 'qa-actions');
-      if (!q.approved) actions.append(action(strings.approve, 'qa-approve', { approved: true }));
-      actions.append(q.answered ? action(strings.unmarkAnswered, 'qa-unanswer', { answered: false })
-        : action(strings.markAnswered, 'qa-answer', { answered: true }));
-      actions.append(q.hidden ? action(strings.unhide, 'qa-unhide', { hidden: false })
-        : action(strings.hide, 'qa-hide', { hidden: true }));
-      body.append(actions);
-    }
     li.append(body);
     return li;
   }
 
-  // Questions waiting for approval go into the folded queue (only the count shows until the presenter unfolds it).
-  function render(questions) {
-    const waiting = queue ? questions.filter((q) => !q.approved) : [];
-    const listed = queue ? questions.filter((q) => q.approved) : questions;
-    list.replaceChildren(...listed.map(item));
-    if (queue) {
-      queue.hidden = waiting.length === 0;
-      queue.querySelector('.qa-waiting').textContent = String(waiting.length);
-      queue.querySelector('.qa-queue-list').replaceChildren(...waiting.map(item));
+  function render() {
+    // Only what the room may see, even if a feed ever carried more.
+    const visible = questions.filter((q) => q.approved && !q.hidden)
+      .sort((a, b) => b.upvotes - a.upvotes || a.id - b.id);
+    const one = spotlit === null ? null : visible.find((q) => q.id === spotlit);
+    overlay.hidden = !on;
+    overlay.classList.toggle('spotlit', !!one);
+    list.hidden = !!one;
+    spotlight.hidden = !one;
+    // Emptied when not shown: a question taken off the screen (or hidden) leaves no trace in the page.
+    spotlight.querySelector('.qa-text').textContent = one ? one.text : '';
+    spotlight.querySelector('.qa-nickname').textContent = !one ? '' : one.nickname === null ? strings.anonymous
+      : one.nickname;
+    spotlight.querySelector('.qa-upvotes').textContent = one ? String(one.upvotes) : '';
+    list.replaceChildren(...(one ? [] : visible.map(item)));
+    empty.hidden = !!one || visible.length > 0;
+    if (toggle) {
+      toggle.querySelector('.qa-count').textContent = String(visible.length);
+      toggle.setAttribute('aria-pressed', String(on));
     }
-    empty.hidden = questions.length > 0;
-    toggle.querySelector('.qa-count').textContent = String(publicCount(questions));
-  }
-
-  if (key) {
-    overlay.addEventListener('click', (event) => {
-      const b = event.target.closest('button.qa-action');
-      if (!b) return;
-      call('PATCH', '/questions/' + b.closest('li').dataset.questionId, JSON.parse(b.dataset.change));
-    });
-    if (moderated) moderated.addEventListener('change', () => call('PUT', '/qa', { moderated: moderated.checked }));
+    document.body.dataset.qa = String(on);
   }
 
   return {
     onMessage(message) {
       if (message.type !== 'qa' || Number(message.version) < shown) return;
       shown = Number(message.version);
-      toggle.hidden = !message.enabled && message.questions.length === 0;
-      if (moderated) moderated.checked = message.moderated;
-      render(message.questions);
+      questions = message.questions;
+      if (toggle) toggle.hidden = !message.enabled && publicCount(questions) === 0;
+      render();
+    },
+    /** Shows the wall (on) with the spotlighted question id, or null for the whole wall. */
+    show(visible, questionId) {
+      on = visible;
+      spotlit = questionId === null || questionId === undefined || questionId === '' ? null : Number(questionId);
+      render();
     },
   };
 }

@@ -171,6 +171,18 @@ class DeckParserTest {
     }
 
     @Test
+    void theAccentColourIsAHexColourNamedInTheError() {
+        assertThat(parser.parse("d.md", "---\ntitle: T\naccent: \"#AA3377\"\n---\n# A\n").accent()).isEqualTo("#aa3377");
+        assertThat(parser.parse("d.md", "---\ntitle: T\n---\n# A\n").accent()).isNull();
+        assertThatThrownBy(() -> parser.parse("d.md", "---\ntitle: T\nspeaker: x\naccent: red\n---\n# A\n"))
+                .hasMessage("d.md:4: front matter 'accent' must be a colour such as \"#0047a0\" (quoted: # starts a "
+                        + "comment in YAML)");
+        assertThatThrownBy(() -> parser.parse("d.md", "---\ntitle: T\naccent: \"#12345\"\n---\n# A\n"))
+                .hasMessage("d.md:3: front matter 'accent' must be a colour such as \"#0047a0\" (quoted: # starts a "
+                        + "comment in YAML)");
+    }
+
+    @Test
     void phoneResultsComeFromThePollBlockElseTheFrontMatterElseAfterVote() {
         String polls = "# A\n\n```poll\nid: a\nquestion: Q?\noptions: [x, y]\nphone-results: never\n```\n\n---\n\n"
                 + "```poll\nid: b\nquestion: Q?\noptions: [x, y]\n```\n";

@@ -138,7 +138,7 @@ class BrowserAccessibilityTest {
         double gap = ((Number) said.get(1).get(1)).doubleValue() - ((Number) said.get(0).get(1)).doubleValue();
         assertThat(gap).as("milliseconds between two announcements").isGreaterThanOrEqualTo(4900);
 
-        assertThat(projector.findElements(By.cssSelector(".bar-row .percent"))).extracting(WebElement::getText)
+        assertThat(projector.findElements(By.cssSelector(".bar-row .bar-line.now .percent"))).extracting(WebElement::getText)
                 .containsExactly(twoThirds, oneThird, lang.equals("da") ? "0 %" : "0%");
         assertThat(projector.findElements(By.cssSelector(".results-table tbody tr")))
                 .extracting(tr -> String.join(" | ", tr.findElements(By.cssSelector("th, td")).stream()

@@ -35,8 +35,8 @@ import dk.afstemning.talk.Talk;
 
 /**
  * The show in real headless Chromium browsers: the presenter moves through the deck by keyboard and the server, the
- * phones, a second presenter window and the speaker notes window follow; poll controls (open with a countdown, new
- * round, hidden results) work from the presenter screen. Each test imports its own deck. Screenshots of every browser
+ * phones, a second presenter window and the speaker notes window follow; polls run from the API (open with a countdown,
+ * new round, hidden results) show on the audience screen, which has no poll controls of its own. Each test imports its own deck. Screenshots of every browser
  * go to {@code target/screenshots/show-*.png}.
  */
 @QuarkusTest
@@ -137,6 +137,12 @@ class BrowserShowTest {
         awaitLive(presenter);
         js(presenter).executeScript("window.__noReloadMarker = 'still here';");
         assertSlide(presenter, 1);
+        // The talk begins on the join screen: → takes it away and stays on the first slide.
+        assertThat(presenter.findElement(By.cssSelector(".join-screen")).isDisplayed()).isTrue();
+        press(presenter, Keys.ARROW_RIGHT);
+        await(presenter, FOLLOW, "join screen", b -> b.findElement(By.cssSelector(".join-screen")).isDisplayed(), false);
+        assertSlide(presenter, 1);
+        awaitServerSlide(talk, 1);
 
         press(presenter, Keys.ARROW_RIGHT);
         assertSlide(presenter, 2);
@@ -155,10 +161,10 @@ class BrowserShowTest {
         awaitServerSlide(talk, 1);
 
         new Actions(presenter).sendKeys("3").perform();
-        assertThat(presenter.findElement(By.cssSelector(".deck-footer .goto")).getText()).isEqualTo("Gå til dias 3");
+        assertThat(presenter.findElement(By.cssSelector(".control-bar .goto")).getText()).isEqualTo("Gå til dias 3");
         press(presenter, Keys.ENTER);
         assertSlide(presenter, 3);
-        assertThat(presenter.findElement(By.cssSelector(".deck-footer .goto")).isDisplayed()).isFalse();
+        assertThat(presenter.findElement(By.cssSelector(".control-bar .goto")).isDisplayed()).isFalse();
         awaitServerSlide(talk, 3);
 
         // A number that is no slide changes nothing.
@@ -172,7 +178,7 @@ class BrowserShowTest {
         assertSlide(presenter, 4);
         awaitServerSlide(talk, 4);
 
-        presenter.findElement(By.cssSelector(".deck-footer .prev")).click();
+        clickInBar(presenter, ".prev");
         assertSlide(presenter, 3);
         awaitServerSlide(talk, 3);
         assertThat(js(presenter).executeScript("return window.__noReloadMarker")).isEqualTo("still here");
@@ -185,11 +191,11 @@ class BrowserShowTest {
         assertThat(presenter.findElement(By.cssSelector(".blackout")).isDisplayed()).isFalse();
         assertSlide(presenter, 3);
 
-        // A reload lands on the server's current slide, with the poll's QR code.
+        // A reload lands on the server's current slide; the badge keeps the join code on the screen.
         presenter.navigate().refresh();
         awaitLive(presenter);
         assertSlide(presenter, 3);
-        assertThat(presenter.findElement(By.cssSelector("section.slide[data-slide='3'] svg.qr")).isDisplayed()).isTrue();
+        assertThat(presenter.findElement(By.cssSelector("section.slide[data-slide='3'] .poll")).isDisplayed()).isTrue();
         assertThat(presenter.findElement(By.cssSelector(".badge .join-code")).getText()).isEqualTo(talk.joinCode);
     }
 
@@ -225,11 +231,8 @@ class BrowserShowTest {
         assertThat(options(phone)).extracting(WebElement::isEnabled).containsExactly(false, false);
         screenshot(phone, "show-phone-draft");
 
-        // Open with a countdown of two minutes.
-        WebElement seconds = presenter.findElement(By.cssSelector(".poll[data-poll-id='dag'] .countdown-seconds"));
-        seconds.clear();
-        seconds.sendKeys("120");
-        presenter.findElement(By.cssSelector(".poll[data-poll-id='dag'] .open-poll")).click();
+        // Open with a countdown of two minutes (the console's countdown field sends the same).
+        control(talk, "dag", "open?seconds=120");
         awaitText(presenter, By.cssSelector(".poll[data-poll-id='dag'] .status"), "Åben for stemmer");
         WebElement countdown = presenter.findElement(By.cssSelector(".poll[data-poll-id='dag'] .countdown"));
         assertThat(countdown.isDisplayed()).isTrue();
@@ -265,16 +268,21 @@ class BrowserShowTest {
         WebDriver screen = chromium.projector("show-presenter-second-screen");
         screen.get(chromium.url("/present/" + talk.joinCode));
         awaitLive(screen);
-        assertThat(screen.findElements(By.cssSelector(".notes-button, .controls, [data-key]"))).isEmpty();
+        assertThat(screen.findElements(By.cssSelector(".console-button, .prev, .next, .controls, [data-key]"))).isEmpty();
+        assertSlide(screen, 1);
+        // The laptop's console button opens the speaker console with the key and the screen's language.
+        assertThat(laptop.findElement(By.cssSelector(".console-button")).getAttribute("data-href"))
+                .isEqualTo("/present/" + talk.joinCode + "/console?key=" + talk.presenterKey + "&lang=da");
+        // The talk begins on the join screen: → takes it away on both screens.
+        press(laptop, Keys.ARROW_RIGHT);
+        await(screen, FOLLOW, "join screen", b -> b.findElement(By.cssSelector(".join-screen")).isDisplayed(), false);
         assertSlide(screen, 1);
 
-        // The notes window opens from the laptop's Notes button.
+        // The notes window, opened beside the presenter screen.
         String presenterWindow = laptop.getWindowHandle();
-        laptop.findElement(By.cssSelector(".notes-button")).click();
-        new WebDriverWait(laptop, Chromium.TIMEOUT).until(b -> b.getWindowHandles().size() == 2);
-        String notesWindow = laptop.getWindowHandles().stream().filter(h -> !h.equals(presenterWindow))
-                .findFirst().orElseThrow();
-        laptop.switchTo().window(notesWindow);
+        laptop.switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
+        String notesWindow = laptop.getWindowHandle();
+        laptop.get(chromium.url("/present/" + talk.joinCode + "/notes?key=" + talk.presenterKey + "&lang=da"));
         awaitLive(laptop);
         // The notes address leads to the speaker console, which keeps the notes window's parts.
         assertThat(laptop.getCurrentUrl()).contains("/present/" + talk.joinCode + "/console?key=");
@@ -287,7 +295,7 @@ class BrowserShowTest {
 
         press(laptop, Keys.ARROW_RIGHT);
         awaitSlide(screen, 3);
-        assertThat(screen.findElement(By.cssSelector(".poll[data-poll-id='dag'] .view-only")).isDisplayed()).isTrue();
+        assertThat(screen.findElement(By.cssSelector(".poll[data-poll-id='dag'] .question")).isDisplayed()).isTrue();
 
         press(laptop, Keys.END);
         awaitSlide(screen, 5);
@@ -342,7 +350,7 @@ class BrowserShowTest {
         awaitText(presenter, countLocator(first), "1");
         awaitText(presenter, By.cssSelector(".poll .total"), "1");
 
-        presenter.findElement(By.cssSelector(".poll[data-poll-id='dag'] .reset-poll")).click();
+        control(talk, "dag", "reset");
 
         awaitText(presenter, By.cssSelector(".poll[data-poll-id='dag'] .round"), "Runde 2");
         awaitText(presenter, By.cssSelector(".poll .total"), "0");
@@ -377,6 +385,7 @@ class BrowserShowTest {
     @Test
     void hiddenResultsShowOnlyTheTotalUntilRevealedAndAFinalVoteIsRefused() {
         Talk talk = importDeck(HIDDEN_DECK);
+        moveShow(talk, 1);
         control(talk, "gaet", "open");
         WebDriver presenter = chromium.projector("show-presenter-hidden");
         presenter.get(presenterUrl(talk));
@@ -384,8 +393,7 @@ class BrowserShowTest {
         By hiddenText = By.cssSelector(".poll[data-poll-id='gaet'] .results-hidden-text");
         assertThat(presenter.findElement(hiddenText).getText()).isEqualTo("Resultaterne er skjult");
         assertThat(presenter.findElement(By.cssSelector(".poll[data-poll-id='gaet'] .bars")).isDisplayed()).isFalse();
-        assertThat(presenter.findElement(By.cssSelector(".reveal-results")).isDisplayed()).isTrue();
-        assertThat(presenter.findElement(By.cssSelector(".hide-results")).isDisplayed()).isFalse();
+        assertThat(presenter.findElements(By.cssSelector(".reveal-results, .hide-results"))).isEmpty();
 
         WebDriver phone = chromium.phone("show-phone-final", "da");
         phone.get(chromium.url("/t/" + talk.joinCode));
@@ -404,14 +412,13 @@ class BrowserShowTest {
                 "Du har allerede stemt, og i denne afstemning kan en stemme ikke ændres.");
         assertThat(options(phone)).extracting(b -> b.getAttribute("aria-pressed")).containsExactly("true", "false");
 
-        presenter.findElement(By.cssSelector(".reveal-results")).click();
+        control(talk, "gaet", "reveal");
         new WebDriverWait(presenter, FOLLOW).until(b -> b.findElement(
                 By.cssSelector(".poll[data-poll-id='gaet'] .bars")).isDisplayed());
         awaitText(presenter, countLocator(first), "1");
         assertThat(presenter.findElement(hiddenText).isDisplayed()).isFalse();
-        assertThat(presenter.findElement(By.cssSelector(".hide-results")).isDisplayed()).isTrue();
 
-        presenter.findElement(By.cssSelector(".hide-results")).click();
+        control(talk, "gaet", "hide");
         new WebDriverWait(presenter, FOLLOW).until(b -> b.findElement(hiddenText).isDisplayed());
         assertThat(presenter.findElement(By.cssSelector(".poll[data-poll-id='gaet'] .bars")).isDisplayed()).isFalse();
         assertThat(presenter.findElement(By.cssSelector(".poll .total")).getText()).isEqualTo("1");
@@ -469,7 +476,14 @@ class BrowserShowTest {
     /** Exactly slide {@code n} of 5 is displayed, and the counter says so. */
     private static void assertSlide(WebDriver presenter, int n) {
         assertThat(visibleSlides(presenter)).as("displayed slides").containsExactly(String.valueOf(n));
-        assertThat(presenter.findElement(By.cssSelector(".deck-footer .counter")).getText()).isEqualTo(n + " / 5");
+        assertThat(presenter.findElement(By.cssSelector(".control-bar .counter")).getAttribute("textContent"))
+                .isEqualTo(n + " / 5");
+    }
+
+    /** Moves the pointer, which brings the audience screen's control bar back, and clicks a button in it. */
+    private static void clickInBar(WebDriver browser, String css) {
+        new Actions(browser).moveToLocation(20, 20).moveByOffset(5, 5).perform();
+        browser.findElement(By.cssSelector(".control-bar " + css)).click();
     }
 
     /** Waits (a few seconds at most) until the presenter window shows slide {@code n}, then asserts it exactly. */

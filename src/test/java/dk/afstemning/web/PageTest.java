@@ -157,35 +157,39 @@ class PageTest {
     }
 
     @Test
-    void thePresenterScreenShowsJoinUrlQrCodeAndControlsOnlyWithTheKey() {
+    void theAudienceScreenShowsJoinUrlAndQrCodeAndNoPollControlsWithOrWithoutTheKey() {
         Talk talk = TestTalks.create(importer);
         String withKey = given().queryParam("key", talk.presenterKey).get("/present/{c}", talk.joinCode).then()
                 .statusCode(200).extract().asString();
         assertThat(withKey).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\"",
-                "/t/" + talk.joinCode, "class=\"open-poll\"",
-                "data-key=\"" + talk.presenterKey + "\"", "Hvad mener du?", "Ikke åbnet endnu");
+                "/t/" + talk.joinCode, "data-key=\"" + talk.presenterKey + "\"", "Hvad mener du?", "Ikke åbnet endnu",
+                "class=\"console-button\"", "data-href=\"/present/" + talk.joinCode + "/console?key=" + talk.presenterKey
+                        + "&amp;lang=da\"", "data-overlay=\"join\"");
+        // Poll controls and moderation live in the speaker console, never on the room's screen.
+        assertThat(withKey).doesNotContain("class=\"open-poll\"", "countdown-seconds", "class=\"moderation\"",
+                "qa-moderated", "qa-queue", "deck-footer");
         String withoutKey = given().get("/present/{c}", talk.joinCode).then().statusCode(200).extract().asString();
-        assertThat(withoutKey).doesNotContain("class=\"open-poll\"", "data-key=", talk.presenterKey)
-                .contains("Kun visning");
+        assertThat(withoutKey).doesNotContain("class=\"open-poll\"", "console-button", "class=\"prev\"", "data-key=",
+                talk.presenterKey).contains("class=\"join-screen\"", "class=\"fullscreen-toggle\"");
         given().queryParam("key", "wrong").get("/present/{c}", talk.joinCode).then().statusCode(200)
                 .body(not(containsString("data-key=")));
     }
 
     /**
-     * The follow-only screen (no key, fed by {@code /ws/screen/{code}}, which carries no presence) shows no
-     * "participants connected" line, which would stay at 0 there; the presenter's own view (with the key) shows it.
+     * The audience screen shows the room the vote total, with or without the key; how many participants are connected
+     * is the speaker console's figure (the public screen feed, which the audience screen listens to, does not carry it).
      */
     @Test
-    void onlyThePresenterWithTheKeyShowsTheParticipantsConnected() {
+    void theAudienceScreenShowsTheVoteTotalAndNotTheParticipantsConnected() {
         Talk talk = TestTalks.create(importer);
         String withKey = given().header("Accept-Language", "da").queryParam("key", talk.presenterKey)
                 .get("/present/{c}", talk.joinCode).then().statusCode(200).extract().asString();
-        assertThat(withKey).contains("<p class=\"totals\">Stemmer: <strong class=\"total\">0</strong> · "
-                + "Deltagere forbundet: <strong class=\"participants\">0</strong></p>");
         String followOnly = given().header("Accept-Language", "da").get("/present/{c}", talk.joinCode).then()
                 .statusCode(200).extract().asString();
-        assertThat(followOnly).contains("<p class=\"totals\">Stemmer: <strong class=\"total\">0</strong></p>")
-                .doesNotContain("Deltagere forbundet", "class=\"participants\"");
+        for (String page : List.of(withKey, followOnly)) {
+            assertThat(page).contains("<p class=\"totals\">Stemmer: <strong class=\"total\">0</strong></p>")
+                    .doesNotContain("Deltagere forbundet", "class=\"participants\"");
+        }
     }
 
     @Test

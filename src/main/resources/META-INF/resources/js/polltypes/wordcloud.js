@@ -32,6 +32,8 @@ export function showResults(poll, results) {
     li.style.setProperty('--x', (w.x / 10) + '%');
     li.style.setProperty('--y', (w.y / 6) + '%');
     li.style.setProperty('--size', (w.size / 10) + 'cqw');
+    // The same size as a number, for the audience screen's cloud that fills the slide (cqw or cqh, whichever is less).
+    li.style.setProperty('--s', String(w.size / 10));
     words.append(li);
   });
   const table = element('table', 'cloud-table');
