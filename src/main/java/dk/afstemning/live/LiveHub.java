@@ -24,6 +24,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.metrics.LiveMetrics;
+import dk.afstemning.participant.ParticipantJoined;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.PollChanged;
 import dk.afstemning.results.PhoneResults;
@@ -157,11 +158,28 @@ public class LiveHub {
     void onShowChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ShowChanged change) {
         String code = change.joinCode();
         coalescer.request("show:" + code, () -> {
-            String json = json(live.show(code));
+            var state = live.show(code);
+            String json = json(state);
             send(presenters.get(code), json);
             send(screens.get(code), json);
             send(participantConnections.get(code), json);
+            if (state.pollId() != null) {
+                // The phones now show this poll: those that show its results get them (a phone's state carries only
+                // the results of the poll on the slide it connected on).
+                String key = code + "/" + state.pollId();
+                if (!latest.containsKey(key)) {
+                    PollResults snapshot = results.results(code, state.pollId(), null);
+                    latest.putIfAbsent(key, new Pushed(snapshot, json(snapshot)));
+                }
+                if (!PhoneResults.NEVER.equals(latest.get(key).results().phoneResults())) {
+                    pushToPhones(key, code);
+                }
+            }
         });
+    }
+
+    void onParticipantJoined(@Observes(during = TransactionPhase.AFTER_SUCCESS) ParticipantJoined joined) {
+        presenceChanged(joined.joinCode());
     }
 
     private void presenceChanged(String code) {

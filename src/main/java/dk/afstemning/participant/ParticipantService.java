@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -19,6 +20,9 @@ public class ParticipantService {
 
     @Inject
     TalkService talks;
+
+    @Inject
+    Event<ParticipantJoined> joined;
 
     /** Name of the cookie that holds the participant token. */
     public static final String COOKIE = "afstemning_pid";
@@ -63,6 +67,7 @@ public class ParticipantService {
         p.token = token;
         p.joinedAt = Instant.now();
         p.persist();
+        joined.fire(new ParticipantJoined(talk.joinCode));
         return p;
     }
 

@@ -108,7 +108,9 @@ public class ResultsService {
         Long remaining = poll.closesAt == null || round != poll.round || poll.status != PollStatus.OPEN ? null
                 : Math.max(0, Duration.between(Instant.now(), poll.closesAt).toMillis());
         Object details = visible ? type.details(poll, round, options) : null;
-        PollResults compare = round == poll.round && poll.compareRound != null && poll.compareRound < round
+        // Only beside a round whose results show: an earlier round of an open quiz or of hidden results would give
+        // away what the current one keeps back.
+        PollResults compare = visible && round == poll.round && poll.compareRound != null && poll.compareRound < round
                 ? results(poll, poll.compareRound, options) : null;
         return new PollResults("results", poll.key, poll.question, poll.status.name(), round, poll.round, version,
                 visible, remaining, total, rows, poll.type, details, compare, poll.phoneResults);

@@ -100,9 +100,11 @@ public class ParticipantViews {
         Map<Long, Vote> mine = Vote.listCurrent(participant, polls).stream()
                 .collect(Collectors.toMap(v -> v.poll.id, Function.identity()));
         VoteRows rows = VoteRows.of(List.copyOf(mine.values()));
-        // The results this phone shows now (its poll's phone-results), read together; a reload restores the view.
-        List<Poll> shown = polls.stream()
-                .filter(p -> PhoneResults.shows(p.phoneResults, p.status.name(), mine.containsKey(p.id))).toList();
+        // The results this phone shows now: those of the current slide's poll where its phone-results says so, so a
+        // reload restores the view with one read however many polls the talk has. When the show moves on, the live
+        // hub sends the next poll's results to the phones that show them.
+        List<Poll> shown = polls.stream().filter(p -> p.key.equals(state.pollId())
+                && PhoneResults.shows(p.phoneResults, p.status.name(), mine.containsKey(p.id))).toList();
         Map<String, PollResults> results = resultsService.resultsOf(shown).stream()
                 .collect(Collectors.toMap(PollResults::pollId, Function.identity()));
         Instant now = Instant.now();

@@ -151,6 +151,12 @@ public class PageResource {
         if (refused != null) {
             return refused;
         }
+        if (key != null && !key.isEmpty() && !access.mayPresent()) {
+            // A mistyped or cut-off presenter link: say so, rather than a screen whose keys silently do nothing.
+            String language = Languages.choose(lang, accept, access.language());
+            return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(localized(new forbidden(language, Languages.other(language)), language)).build();
+        }
         PresenterView view = presenters.page(access.joinCode(), key);
         TalkHeader talk = view.talk();
         String joinUrl = urls.base(host) + "/t/" + talk.joinCode();

@@ -64,7 +64,7 @@ public interface QaTexts {
     @Message("characters left")
     String chars_left();
 
-    @Message("Back to the poll")
+    @Message("Back")
     String back();
 
     @Message("Questions from the audience")

@@ -308,7 +308,7 @@ function applyCompare(poll, message) {
   const box = poll.querySelector('.compare-rounds');
   box.hidden = !earlier;
   if (!earlier) { box.replaceChildren(); return; }
-  box.replaceChildren(...[earlier, message].map((r) => {
+  box.replaceChildren(...[message, earlier].map((r) => {
     const part = document.createElement('p');
     part.className = 'round-summary' + (r === earlier ? ' earlier' : ' now');
     const title = document.createElement('strong');
@@ -415,21 +415,28 @@ function pollCommand(poll, action) {
 }
 
 // O: an open poll closes; any other opens, with the deck's time-limit (the server's default without ?seconds).
-function openOrClose() {
+// O, R or N on a slide without a poll says so, rather than doing nothing silently.
+function pollOnSlide() {
   const poll = currentPoll();
+  if (!poll) flashHint(body.dataset.msgNoPoll);
+  return poll;
+}
+
+function openOrClose() {
+  const poll = pollOnSlide();
   if (poll) pollCommand(poll, poll.dataset.status === 'OPEN' ? 'close' : 'open');
 }
 
 // R: results shown are hidden, hidden ones shown.
 function revealOrHide() {
-  const poll = currentPoll();
+  const poll = pollOnSlide();
   if (poll) pollCommand(poll, poll.dataset.resultsVisible === 'true' ? 'hide' : 'reveal');
 }
 
 // N: a new round only on a second N within 3 s; the first shows how.
 let firstN = 0;
 function newRound() {
-  const poll = currentPoll();
+  const poll = pollOnSlide();
   if (!poll) return;
   if (Date.now() - firstN <= 3000) {
     firstN = 0;

@@ -85,6 +85,8 @@ export function reactionOverlay(element) {
     layer.append(span);
   }
 
+  let rest = null;
+
   // A new slide on the screen: its counts start afresh (a message of the slide brings its totals).
   new MutationObserver(() => {
     if (slide !== null && String(slide) !== document.body.dataset.slide) element.hidden = true;
@@ -102,6 +104,10 @@ export function reactionOverlay(element) {
       });
       total.textContent = String(message.total);
       element.hidden = !shown || !message.total;
+      // The counts step back 5 s after the last reaction, so that they never keep covering the slide's results.
+      counts.classList.remove('resting');
+      clearTimeout(rest);
+      rest = setTimeout(() => counts.classList.add('resting'), 5000);
       if (!shown || (still && still.matches)) return;
       // As many new emoji as there is room for, each kind drawn in proportion to its new count.
       const fresh = Object.entries(message.counts || {}).filter(([name, n]) => EMOJI[name] && n > 0);

@@ -156,6 +156,13 @@ class PhoneResultsSocketTest {
         return results.path("counts").findValues("count").stream().map(JsonNode::asLong).toList();
     }
 
+    /** Moves the show to the 1-based slide (phones show the poll on it). */
+    private void showSlide(int slide) {
+        io.restassured.RestAssured.given().header("X-Presenter-Key", talk.presenterKey)
+                .contentType(io.restassured.http.ContentType.JSON).body("{\"slide\":" + slide + "}")
+                .put("/api/talks/{c}/show", code).then().statusCode(200);
+    }
+
     /** Waits until the presenter feed shows {@code total} votes of the poll: the push that phones follow has run. */
     private static void awaitTotal(SocketClient presenter, String poll, long total) throws InterruptedException {
         presenter.next(m -> results(poll).test(m) && m.path("total").asLong() == total);
@@ -192,7 +199,8 @@ class PhoneResultsSocketTest {
             assertThat(receivedWithin(p2, results("av"), 1200)).isFalse();
             assertThat(resultsOf(p2, "av")).isEmpty();
 
-            // a reload restores the results view from the snapshot
+            // a reload on the poll's slide restores the results view from the snapshot
+            showSlide(2);
             try (SocketClient again = SocketClient.participant(base, code, t1)) {
                 JsonNode restored = again.next("state").path("polls").get(0).path("results");
                 assertThat(restored.path("total").asLong()).isEqualTo(3);
@@ -210,6 +218,26 @@ class PhoneResultsSocketTest {
             JsonNode round2 = received(p1, m -> results("av").test(m) && m.path("currentRound").asInt() == 2
                     && m.path("total").asLong() == 2);
             assertThat(counts(round2)).containsExactly(1L, 1L, 0L);
+        }
+    }
+
+    @Test
+    void movingTheShowToAPollBringsItsResultsToThePhonesThatShowThem() throws Exception {
+        List<Integer> ac = options("ac");
+        restVote(TestTalks.join(code), "ac", ac.get(0));
+        command("ac", "close");
+        try (SocketClient phone = SocketClient.participant(base, code, TestTalks.join(code))) {
+            // Connected on slide 1: its state carries no poll's results.
+            JsonNode polls = phone.next("state").path("polls");
+            assertThat(polls.get(1).path("results").isNull()).isTrue();
+            showSlide(3);
+            JsonNode closed = received(phone, results("ac"));
+            assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+            assertThat(counts(closed)).containsExactly(1L, 0L);
+            // The after-vote poll's results stay away from a phone that has not voted in it.
+            showSlide(2);
+            phone.next(m -> m.path("type").asText().equals("slide") && m.path("slide").asInt() == 2);
+            assertThat(receivedWithin(phone, results("av"), 800)).isFalse();
         }
     }
 
@@ -232,7 +260,8 @@ class PhoneResultsSocketTest {
                 assertThat(counts(closed)).containsExactly(0L, 1L);
                 assertThat(closed.path("total").asLong()).isEqualTo(1);
             }
-            // a phone that comes later gets them in its snapshot
+            // a phone that comes later to the poll's slide gets them in its snapshot
+            showSlide(3);
             try (SocketClient late = SocketClient.participant(base, code, TestTalks.join(code))) {
                 JsonNode polls = late.next("state").path("polls");
                 assertThat(counts(polls.get(1).path("results"))).containsExactly(0L, 1L);

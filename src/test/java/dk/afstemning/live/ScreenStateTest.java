@@ -161,6 +161,10 @@ class ScreenStateTest {
             assertThat(none.path("participants").isNull()).isTrue();
             String first = fixture.join();
             fixture.join();
+            // Joining counts before the phone's socket connects.
+            JsonNode joined = screen.next(n -> "presence".equals(n.path("type").asText())
+                    && n.path("joined").asInt() == 2);
+            assertThat(joined.path("participants").isNull()).isTrue();
             try (SocketClient presenter = fixture.presenter(); SocketClient phone = fixture.phone(first)) {
                 phone.next("state");
                 JsonNode two = screen.next(n -> "presence".equals(n.path("type").asText())

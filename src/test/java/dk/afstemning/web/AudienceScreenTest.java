@@ -112,12 +112,6 @@ class AudienceScreenTest {
      * {@code checkVisibility} with opacity and visibility says so (no display:none, opacity 0 or visibility:hidden on
      * it or an ancestor).
      */
-    private static final String VISIBLE_CONTROLS = """
-            return Array.from(document.querySelectorAll('button, input, select, textarea, nav.lang a'))
-              .filter((e) => { const r = e.getBoundingClientRect();
-                return r.width > 0 && r.height > 0 && e.checkVisibility({ opacityProperty: true, visibilityProperty: true }); })
-              .map((e) => e.className || e.textContent.trim());
-            """;
 
     @TestHTTPResource("/")
     URL baseUrl;
@@ -154,20 +148,20 @@ class AudienceScreenTest {
         await(screen, Duration.ofSeconds(5), "Mandag's count", b -> text(b, ".poll[data-poll-id='dag'] .bar-row .count"),
                 "2");
         // Just loaded, the bar shows what it offers with the key.
-        assertThat(visibleControls(screen)).containsExactly("prev", "next", "qa-toggle", "join-toggle", "console-button",
+        assertThat(Chromium.visibleControls(screen)).containsExactly("prev", "next", "qa-toggle", "join-toggle", "console-button",
                 "fullscreen-toggle", "theme-toggle", "Dansk", "English");
 
         Thread.sleep(3600);
-        assertThat(visibleControls(screen)).as("visible controls after 3 s idle").isEmpty();
+        assertThat(Chromium.visibleControls(screen)).as("visible controls after 3 s idle").isEmpty();
         assertThat(screen.findElements(By.cssSelector(".countdown-seconds, .controls, .open-poll, .qa-moderated, "
                 + ".moderation, footer.deck-footer"))).isEmpty();
         screenshot(screen, "screen-idle-poll-" + width + "x" + height);
 
         new Actions(screen).moveToLocation(width / 2, height / 2).moveByOffset(10, 10).perform();
-        assertThat(visibleControls(screen)).contains("prev", "next", "console-button");
+        assertThat(Chromium.visibleControls(screen)).contains("prev", "next", "console-button");
         screenshot(screen, "screen-control-bar-" + width + "x" + height);
         Thread.sleep(3600);
-        assertThat(visibleControls(screen)).isEmpty();
+        assertThat(Chromium.visibleControls(screen)).isEmpty();
     }
 
     @Test
@@ -176,7 +170,7 @@ class AudienceScreenTest {
         WebDriver screen = chromium.projector("audience-keyless");
         screen.get(chromium.url("/present/" + talk.joinCode));
         awaitLive(screen);
-        assertThat(visibleControls(screen)).containsExactly("fullscreen-toggle", "theme-toggle", "Dansk", "English");
+        assertThat(Chromium.visibleControls(screen)).containsExactly("fullscreen-toggle", "theme-toggle", "Dansk", "English");
         assertThat(screen.findElements(By.cssSelector(".prev, .next, .console-button, [data-key]"))).isEmpty();
     }
 
@@ -365,7 +359,7 @@ class AudienceScreenTest {
         assertThat(texts(screen, ".poll[data-poll-id='dag'] .bar-row:first-child .round-tag"))
                 .containsExactly("Runde 2", "Runde 1");
         assertThat(texts(screen, ".poll[data-poll-id='dag'] .round-summary"))
-                .containsExactly("Runde 1 Stemmer: 4 · Tirsdag 50 %", "Runde 2 Stemmer: 2 · Fredag 100 %");
+                .containsExactly("Runde 2 Stemmer: 2 · Fredag 100 %", "Runde 1 Stemmer: 4 · Tirsdag 50 %");
         screenshotIdle(screen, "screen-compare");
 
         new Actions(screen).sendKeys("t").perform();
@@ -454,10 +448,6 @@ class AudienceScreenTest {
         screenshot(screen, name);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> visibleControls(WebDriver browser) {
-        return (List<String>) js(browser).executeScript(VISIBLE_CONTROLS);
-    }
 
     private static String text(WebDriver browser, String css) {
         return browser.findElement(By.cssSelector(css)).getText();

@@ -231,6 +231,21 @@ final class Chromium {
         assertThat(read.apply(browser)).as(what).isEqualTo(expected);
     }
 
+    /**
+     * The controls a viewer can see on the page: every button, input, select, textarea and language link with a size
+     * and neither hidden nor transparent (by class name, else text).
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> visibleControls(WebDriver browser) {
+        return (List<String>) js(browser).executeScript("""
+                return Array.from(document.querySelectorAll('button, input, select, textarea, nav.lang a'))
+                  .filter((e) => { const r = e.getBoundingClientRect();
+                    return r.width > 0 && r.height > 0
+                      && e.checkVisibility({ opacityProperty: true, visibilityProperty: true }); })
+                  .map((e) => e.className || e.textContent.trim());
+                """);
+    }
+
     static JavascriptExecutor js(WebDriver browser) {
         return (JavascriptExecutor) browser;
     }
