@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.net.URI;
 import java.util.List;
@@ -137,7 +138,12 @@ class QuizPhoneSocketTest {
 
             setPoints(anne, 900);
             setPoints(bo, 900);
+            // While the question is open the leaderboard counts none of its points: a player's total would tell
+            // whether the answer was right.
+            given().get("/api/talks/{code}/leaderboard", code).then().statusCode(200).body("rows", hasSize(0));
             TestTalks.close(talk, "quiz");
+            given().get("/api/talks/{code}/leaderboard", code).then().statusCode(200)
+                    .body("rows.points", contains(900, 900, 0));
 
             JsonNode closed = screen.next(m -> QUIZ_RESULTS.test(m) && m.path("status").asText().equals("CLOSED"));
             assertThat(closed.path("counts").findValues("count").stream().map(JsonNode::asLong).toList())

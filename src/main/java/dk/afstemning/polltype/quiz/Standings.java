@@ -29,9 +29,12 @@ record Standings(List<Player> players) {
     record Player(long participantId, String nickname, long points, long correct, int rank) {
     }
 
-    /** The scores of stored quiz votes and of the points kept of pruned ones, in the current rounds. */
+    /**
+     * The scores of stored quiz votes and of the points kept of pruned ones, in the current rounds of questions that
+     * are not open: while a question is open, a player's total must not tell whether their answer was right.
+     */
     private static final String SCORES = " x join poll p on p.id = x.poll_id where p.talk_id = ?1 and p.type = ?2"
-            + " and p.archived = false and x.round = p.round";
+            + " and p.archived = false and x.round = p.round and p.status <> 'OPEN'";
 
     static Standings of(Talk talk) {
         @SuppressWarnings("unchecked")
