@@ -76,7 +76,7 @@ public class ReactionStore {
                         .setParameter(4, r.wireName()).executeUpdate();
                 if (updated == 0) {
                     em.createNativeQuery("insert into slide_reaction (talk_id, position, reaction, count)"
-                            + " select ?1, ?2, ?3, ?4 from dual where exists (select 1 from talk where id = ?1)")
+                            + " select ?1, ?2, ?3, ?4 from talk where id = ?1")
                             .setParameter(1, talkId).setParameter(2, slide).setParameter(3, r.wireName())
                             .setParameter(4, n).executeUpdate();
                 }
