@@ -140,7 +140,7 @@ public final class KeptVotes {
     public static long distinctVoters(long id, boolean talk) {
         String where = " join poll p on p.id = x.poll_id where " + (talk ? "p.talk_id" : "p.id") + " = ?1";
         return number("select count(distinct participant_id) from (select x.participant_id from vote x" + where
-                + " union all select x.participant_id from pruned_vote x" + where + ")", id);
+                + " union all select x.participant_id from pruned_vote x" + where + ") a", id);
     }
 
     private static Map<Long, Long> withKeptOptions(List<Object[]> stored, long pollId, int round) {
