@@ -137,7 +137,8 @@ class TalkDeletionTest {
     @SuppressWarnings("unchecked")
     private List<Object[]> columns() {
         List<Object[]> found = em.createNativeQuery("select table_name, column_name from information_schema.columns"
-                + " where table_schema = 'PUBLIC' and lower(column_name) in ('talk_id', 'poll_id', 'participant_id')")
+                + " where lower(table_schema) = 'public'" // H2 says PUBLIC, PostgreSQL public
+                + " and lower(column_name) in ('talk_id', 'poll_id', 'participant_id')")
                 .getResultList();
         assertThat(found).extracting(c -> ((String) c[0]).toLowerCase()).contains("slide", "poll", "participant",
                 "poll_option", "vote", "vote_receipt", "vote_tally", "pruned_vote", "value_tally", "place_tally",
