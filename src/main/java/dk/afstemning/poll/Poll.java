@@ -145,6 +145,10 @@ public class Poll extends PanacheEntityBase {
     }
 
     public static Optional<Poll> findByTalkAndKey(Talk talk, String key) {
+        // No stored key holds U+0000 (deck ids are [a-z0-9_-]), and PostgreSQL refuses it even as a parameter.
+        if (key == null || key.indexOf('\u0000') >= 0) {
+            return Optional.empty();
+        }
         return find("talk = ?1 and key = ?2", talk, key).firstResultOptional();
     }
 
