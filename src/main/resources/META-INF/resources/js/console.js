@@ -1,5 +1,5 @@
 import { liveSocket } from './live.js';
-import { showSync, duration } from './show.js';
+import { showSync, duration, countdowns } from './show.js';
 import { presenterCommand } from './commands.js';
 import { numbers } from './announce.js';
 import { pollTypes } from './poll-types.js';
@@ -137,28 +137,9 @@ overlayButtons.forEach((b) => b.addEventListener('click', async () => {
 // ---- The current slide's poll: controls, countdown and a live preview of its results ----
 
 const types = await pollTypes(polls.map((p) => p.dataset.type));
-const deadlines = new Map();
+const countdown = countdowns();
 let presence = null;
-
-function setDeadline(poll, remainingMs) {
-  if (remainingMs === null || remainingMs === undefined || poll.dataset.status !== 'OPEN') deadlines.delete(poll);
-  else deadlines.set(poll, Date.now() + Number(remainingMs));
-  tickCountdowns();
-}
-
-function tickCountdowns() {
-  polls.forEach((poll) => {
-    const element = poll.querySelector('.countdown');
-    const deadline = deadlines.get(poll);
-    element.hidden = deadline === undefined;
-    if (deadline !== undefined) {
-      const left = deadline - Date.now();
-      element.textContent = duration(left);
-      element.classList.toggle('ending', left <= 10000);
-    }
-  });
-}
-setInterval(tickCountdowns, 250);
+const setDeadline = (poll, remainingMs) => countdown.set(poll, remainingMs);
 
 function showControls(poll) {
   const status = poll.dataset.status;

@@ -1,5 +1,5 @@
 import { liveSocket } from './live.js';
-import { showSync, duration } from './show.js';
+import { showSync, countdowns } from './show.js';
 import { presenterCommand } from './commands.js';
 import { screenQa } from './qa.js';
 import { announcer, numbers } from './announce.js';
@@ -224,30 +224,8 @@ function pollElement(pollId) {
 // The module of each poll type on the screen (js/polltypes/<type>.js): it draws the results beyond the shared bars.
 const types = await pollTypes(Array.from(document.querySelectorAll('.poll[data-poll-id]'), (p) => p.dataset.type));
 
-const deadlines = new Map();
-
-function setDeadline(poll, remainingMs) {
-  if (remainingMs === null || remainingMs === undefined || poll.dataset.status !== 'OPEN') {
-    deadlines.delete(poll);
-  } else {
-    deadlines.set(poll, Date.now() + Number(remainingMs));
-  }
-  tick();
-}
-
-function tick() {
-  document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
-    const element = poll.querySelector('.countdown');
-    const deadline = deadlines.get(poll);
-    element.hidden = deadline === undefined;
-    if (deadline !== undefined) {
-      const left = deadline - Date.now();
-      element.textContent = duration(left);
-      element.classList.toggle('ending', left <= 10000);
-    }
-  });
-}
-setInterval(tick, 250);
+const countdown = countdowns();
+const setDeadline = (poll, remainingMs) => countdown.set(poll, remainingMs);
 
 function roundLabel(round) {
   return (body.dataset.msgRound || 'Round %s').replace('%s', () => String(round));
