@@ -1,7 +1,7 @@
-import { liveSocket, idempotencyKey } from './live.js';
-import { showSync, duration } from './show.js';
+import { liveSocket } from './live.js';
+import { showSync, duration, countdowns } from './show.js';
+import { presenterCommand } from './commands.js';
 import { numbers } from './announce.js';
-import { problemCode, problemText } from './problems.js';
 import { pollTypes } from './poll-types.js';
 import { consoleQa } from './console-qa.js';
 
@@ -27,35 +27,10 @@ function say(element, text) {
   element.hidden = !text;
 }
 
-/**
- * A command with the presenter key. A network failure is retried (up to three times) with the same Idempotency-Key,
- * so a command that did reach the server is not done twice (two new rounds from one tap). Resolves to the answer's
- * body, or null after a refusal, which is shown in {@code error} in the page's language.
- */
-async function command(method, path, payload, error) {
-  const requestKey = idempotencyKey();
-  const headers = { 'X-Presenter-Key': key, Accept: 'application/json', 'Idempotency-Key': requestKey };
-  if (payload !== undefined) headers['Content-Type'] = 'application/json';
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await fetch('/api/talks/' + encodeURIComponent(code) + path, {
-        method, headers, body: payload === undefined ? undefined : JSON.stringify(payload),
-      });
-      const answer = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        say(error, problemText(problemCode(answer.type)));
-        return null;
-      }
-      say(error, null);
-      return answer;
-    } catch (e) {
-      if (attempt >= 3) {
-        say(error, offline.textContent);
-        return null;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-    }
-  }
+/** A command with the presenter key (retried with the same Idempotency-Key); a refusal shows in {@code error}. */
+function command(method, path, payload, error) {
+  return presenterCommand({ code, key, method, path, payload, report: (text) => say(error, text),
+    offlineText: offline.textContent });
 }
 
 // ---- Slides ----
@@ -162,28 +137,9 @@ overlayButtons.forEach((b) => b.addEventListener('click', async () => {
 // ---- The current slide's poll: controls, countdown and a live preview of its results ----
 
 const types = await pollTypes(polls.map((p) => p.dataset.type));
-const deadlines = new Map();
+const countdown = countdowns();
 let presence = null;
-
-function setDeadline(poll, remainingMs) {
-  if (remainingMs === null || remainingMs === undefined || poll.dataset.status !== 'OPEN') deadlines.delete(poll);
-  else deadlines.set(poll, Date.now() + Number(remainingMs));
-  tickCountdowns();
-}
-
-function tickCountdowns() {
-  polls.forEach((poll) => {
-    const element = poll.querySelector('.countdown');
-    const deadline = deadlines.get(poll);
-    element.hidden = deadline === undefined;
-    if (deadline !== undefined) {
-      const left = deadline - Date.now();
-      element.textContent = duration(left);
-      element.classList.toggle('ending', left <= 10000);
-    }
-  });
-}
-setInterval(tickCountdowns, 250);
+const setDeadline = (poll, remainingMs) => countdown.set(poll, remainingMs);
 
 function showControls(poll) {
   const status = poll.dataset.status;

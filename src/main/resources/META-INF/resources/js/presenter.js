@@ -1,8 +1,8 @@
-import { liveSocket, idempotencyKey } from './live.js';
-import { showSync, duration } from './show.js';
+import { liveSocket } from './live.js';
+import { showSync, countdowns } from './show.js';
+import { presenterCommand } from './commands.js';
 import { screenQa } from './qa.js';
 import { announcer, numbers } from './announce.js';
-import { problemCode, problemText } from './problems.js';
 import { pollTypes } from './poll-types.js';
 import { fitShown } from './fit.js';
 import { reactionOverlay } from './reactions.js';
@@ -96,26 +96,11 @@ function setOverlay(value, questionId) {
 }
 
 // A command of the show over REST with the key; a refusal is shown in the page's language (problems.js).
+// A command with the key, retried with the same Idempotency-Key when the network fails; refusals show for a while.
 async function command(method, path, payload) {
   if (!key) return false;
-  try {
-    const response = await fetch('/api/talks/' + encodeURIComponent(code) + path, {
-      method,
-      headers: { 'X-Presenter-Key': key, Accept: 'application/json', 'Content-Type': 'application/json',
-        'Idempotency-Key': idempotencyKey() },
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-    });
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      flashError(problemText(problemCode(problem.type)));
-      return false;
-    }
-    flashError(null);
-    return true;
-  } catch (e) {
-    flashError(document.querySelector('.offline').textContent);
-    return false;
-  }
+  return await presenterCommand({ code, key, method, path, payload, report: flashError,
+    offlineText: document.querySelector('.offline').textContent }) !== null;
 }
 
 function toggleOverlay(name) {
@@ -239,30 +224,8 @@ function pollElement(pollId) {
 // The module of each poll type on the screen (js/polltypes/<type>.js): it draws the results beyond the shared bars.
 const types = await pollTypes(Array.from(document.querySelectorAll('.poll[data-poll-id]'), (p) => p.dataset.type));
 
-const deadlines = new Map();
-
-function setDeadline(poll, remainingMs) {
-  if (remainingMs === null || remainingMs === undefined || poll.dataset.status !== 'OPEN') {
-    deadlines.delete(poll);
-  } else {
-    deadlines.set(poll, Date.now() + Number(remainingMs));
-  }
-  tick();
-}
-
-function tick() {
-  document.querySelectorAll('.poll[data-poll-id]').forEach((poll) => {
-    const element = poll.querySelector('.countdown');
-    const deadline = deadlines.get(poll);
-    element.hidden = deadline === undefined;
-    if (deadline !== undefined) {
-      const left = deadline - Date.now();
-      element.textContent = duration(left);
-      element.classList.toggle('ending', left <= 10000);
-    }
-  });
-}
-setInterval(tick, 250);
+const countdown = countdowns();
+const setDeadline = (poll, remainingMs) => countdown.set(poll, remainingMs);
 
 function roundLabel(round) {
   return (body.dataset.msgRound || 'Round %s').replace('%s', () => String(round));

@@ -99,3 +99,34 @@ export function duration(ms, roundUp = true) {
   const two = (n) => String(n).padStart(2, '0');
   return h > 0 ? h + ':' + two(m) + ':' + two(s) : two(m) + ':' + two(s);
 }
+
+/**
+ * The countdowns of a page's polls, shared by the audience screen and the console: `set(poll, remainingMs)` starts
+ * (or, with null or a poll that is not open, stops) the count shown in the poll's `.countdown` element, which turns
+ * `ending` in its last 10 s. The server closes the poll; this only shows the time left.
+ */
+export function countdowns() {
+  const deadlines = new Map();
+  function tick() {
+    deadlines.forEach((deadline, poll) => {
+      const element = poll.querySelector('.countdown');
+      const left = deadline - Date.now();
+      element.textContent = duration(left);
+      element.classList.toggle('ending', left <= 10000);
+    });
+  }
+  setInterval(tick, 250);
+  return {
+    set(poll, remainingMs) {
+      const element = poll.querySelector('.countdown');
+      if (remainingMs === null || remainingMs === undefined || poll.dataset.status !== 'OPEN') {
+        deadlines.delete(poll);
+        element.hidden = true;
+      } else {
+        deadlines.set(poll, Date.now() + Number(remainingMs));
+        element.hidden = false;
+      }
+      tick();
+    },
+  };
+}
