@@ -3,6 +3,7 @@ package dk.afstemning.live.bus;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
@@ -23,8 +24,11 @@ class RedisTransport implements Transport {
 
     static final String CHANNEL = "afstemning_live";
 
+    /** Inactive unless quarkus.redis.hosts is set, hence an Instance: looked up only when this bus is chosen. */
     @Inject
-    Redis redis;
+    Instance<Redis> client;
+
+    private Redis redis;
 
     @Inject
     Vertx vertx;
@@ -41,6 +45,14 @@ class RedisTransport implements Transport {
     public void start(Consumer<String> received, Runnable subscribed, Runnable lost) {
         if (stopped) {
             return;
+        }
+        if (redis == null) {
+            try {
+                redis = client.get();
+            } catch (io.quarkus.arc.InactiveBeanException e) {
+                throw new IllegalStateException("afstemning.live.bus=redis needs quarkus.redis.hosts "
+                        + "(QUARKUS_REDIS_HOSTS=redis://host:6379)", e);
+            }
         }
         redis.connect().onSuccess(connection -> {
             listening = connection;

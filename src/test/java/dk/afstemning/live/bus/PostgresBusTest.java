@@ -1,0 +1,168 @@
+package dk.afstemning.live.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.poll.Poll;
+import dk.afstemning.poll.PollChanged;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
+
+/**
+ * The PostgreSQL live bus seen from a second instance: a plain JDBC connection that listens on the channel and
+ * notifies on it, as another instance of the jar does. Runs in the PostgreSQL build ({@code -Ppostgresql}).
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "quarkus.datasource.db-kind", matches = "postgresql")
+class PostgresBusTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DeckImporter importer;
+
+    @Inject
+    LiveBus bus;
+
+    @Inject
+    Event<PollChanged> pollChanges;
+
+    private Connection other;
+
+    @BeforeEach
+    void listen() throws Exception {
+        other = DriverManager.getConnection(System.getProperty("testdb.jdbc-url"),
+                System.getProperty("quarkus.datasource.username"), System.getProperty("quarkus.datasource.password"));
+        try (Statement s = other.createStatement()) {
+            s.execute("LISTEN " + PostgresTransport.CHANNEL);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!bus.connected() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(bus.connected()).as("this instance listens").isTrue();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        other.close();
+    }
+
+    /** What the other instance heard within {@code wait}, decoded. */
+    private List<BusMessage> heard(Duration wait) throws SQLException {
+        List<BusMessage> messages = new ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            PGNotification[] n = other.unwrap(PGConnection.class).getNotifications(
+                    (int) Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+            if (n != null) {
+                for (PGNotification notification : n) {
+                    messages.add(BusMessage.decode(notification.getParameter()));
+                }
+            }
+        }
+        return messages;
+    }
+
+    private void notifyAsOtherInstance(String payload) throws SQLException {
+        try (PreparedStatement s = other.prepareStatement("select pg_notify(?, ?)")) {
+            s.setString(1, PostgresTransport.CHANNEL);
+            s.setString(2, payload);
+            s.execute();
+        }
+    }
+
+    @Test
+    void aCommittedVoteIsAnnouncedAsThePollsIdAndThirtyVotesAsAFewMessages() throws Exception {
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        long pollId = QuarkusTransaction.requiringNew().call(() -> Poll.findByTalkAndKey(
+                dk.afstemning.talk.Talk.findByJoinCode(talk.code).orElseThrow(), "q").orElseThrow().id);
+        heard(Duration.ofMillis(300));
+        List<Integer> options = talk.options();
+        long start = System.nanoTime();
+        for (int i = 0; i < 30; i++) {
+            TestTalks.vote(talk.code, talk.join(), options.get(i % 3), null).statusCode(200);
+        }
+        long spanMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        List<BusMessage> polls = heard(Duration.ofMillis(500)).stream()
+                .filter(m -> m.kind() == BusMessage.Kind.POLL && m.id() == pollId).toList();
+        assertThat(polls).isNotEmpty();
+        assertThat(polls).allSatisfy(m -> {
+            assertThat(m.joinCode()).isEqualTo(talk.code);
+            assertThat(m.origin()).isEqualTo(bus.instance());
+            assertThat(m.flag()).as("votes, not a state change").isFalse();
+        });
+        // At most one per push interval (100 ms) and one more at its end, never one per vote.
+        assertThat(polls.size()).isLessThanOrEqualTo((int) (spanMillis / 100) + 2).isLessThan(30);
+    }
+
+    @Test
+    void aRolledBackChangeIsNeverAnnounced() throws Exception {
+        long unusedPollId = 987_654_321L;
+        QuarkusTransaction.requiringNew().run(() -> {
+            pollChanges.fire(new PollChanged(unusedPollId, "NOSUCH", true));
+            QuarkusTransaction.setRollbackOnly();
+        });
+        assertThat(heard(Duration.ofMillis(600))).noneMatch(m -> m.id() == unusedPollId);
+        QuarkusTransaction.requiringNew().run(() -> pollChanges.fire(new PollChanged(unusedPollId + 1, "NOSUCH", true)));
+        assertThat(heard(Duration.ofMillis(600))).anyMatch(m -> m.id() == unusedPollId + 1 && m.flag());
+    }
+
+    @Test
+    void aSlideMovedByAnotherInstanceReachesThisInstancesScreens() throws Exception {
+        TalkFixture talk = TalkFixture.create(importer, base);
+        try (SocketClient screen = talk.screen()) {
+            JsonNode first = screen.next("slide");
+            assertThat(first.path("slide").asInt()).isEqualTo(0);
+            try (PreparedStatement s = other.prepareStatement(
+                    "update talk set current_slide = 1, screen_overlay = null where join_code = ?")) {
+                s.setString(1, talk.code);
+                assertThat(s.executeUpdate()).isEqualTo(1);
+            }
+            notifyAsOtherInstance("v1|SHOW|other-instance|" + System.currentTimeMillis() + "|" + talk.code + "|0|0|");
+            JsonNode moved = screen.next(m -> m.path("type").asText().equals("slide") && m.path("slide").asInt() == 1);
+            assertThat(moved.path("slide").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void participantsConnectedToAnotherInstanceCountOnThisInstancesPresenterScreen() throws Exception {
+        TalkFixture talk = TalkFixture.create(importer, base);
+        try (SocketClient presenter = talk.presenter(); SocketClient phone = talk.phone()) {
+            presenter.next(m -> m.path("type").asText().equals("presence") && m.path("participants").asInt() == 1);
+            notifyAsOtherInstance("v1|PRESENCE|other-instance|" + System.currentTimeMillis() + "|" + talk.code
+                    + "|7|0|");
+            JsonNode sum = presenter.next(m -> m.path("type").asText().equals("presence")
+                    && m.path("participants").asInt() == 8);
+            assertThat(sum.path("participants").asInt()).as("1 here + 7 there").isEqualTo(8);
+        }
+    }
+}
