@@ -3,6 +3,7 @@ package dk.afstemning.live.bus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -38,11 +39,11 @@ class PostgresTransport implements Transport {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
-    @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "")
-    String username;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
 
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private PgSubscriber subscriber;
 
@@ -53,7 +54,7 @@ class PostgresTransport implements Transport {
 
     @Override
     public void start(Consumer<String> received, Runnable subscribed, Runnable lost) {
-        subscriber = PgSubscriber.subscriber(vertx, options(jdbcUrl, username, password));
+        subscriber = PgSubscriber.subscriber(vertx, options(jdbcUrl, username.orElse(""), password.orElse("")));
         subscriber.reconnectPolicy(retries -> retries < 5 ? 200L : 1000L);
         subscriber.closeHandler(v -> lost.run());
         subscriber.channel(CHANNEL).handler(received::accept).subscribeHandler(v -> subscribed.run());

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -20,14 +18,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Tuple;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
@@ -37,7 +38,7 @@ import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.testkit.TalkFixture;
 
 /**
- * The PostgreSQL live bus seen from a second instance: a plain JDBC connection that listens on the channel and
+ * The PostgreSQL live bus seen from a second instance: a connection of its own that listens on the channel and
  * notifies on it, as another instance of the jar does. Runs in the PostgreSQL build ({@code -Ppostgresql}).
  */
 @QuarkusTest
@@ -56,15 +57,22 @@ class PostgresBusTest {
     @Inject
     Event<PollChanged> pollChanges;
 
-    private Connection other;
+    @Inject
+    Vertx vertx;
+
+    private PgConnection other;
+    private final BlockingQueue<String> notifications = new LinkedBlockingQueue<>();
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
 
     @BeforeEach
     void listen() throws Exception {
-        other = DriverManager.getConnection(System.getProperty("testdb.jdbc-url"),
-                System.getProperty("quarkus.datasource.username"), System.getProperty("quarkus.datasource.password"));
-        try (Statement s = other.createStatement()) {
-            s.execute("LISTEN " + PostgresTransport.CHANNEL);
-        }
+        other = await(PgConnection.connect(vertx, PostgresTransport.options(System.getProperty("testdb.jdbc-url"),
+                System.getProperty("quarkus.datasource.username"), System.getProperty("quarkus.datasource.password"))));
+        other.notificationHandler(n -> notifications.add(n.getPayload()));
+        await(other.query("LISTEN " + PostgresTransport.CHANNEL).execute());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!bus.connected() && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -73,32 +81,25 @@ class PostgresBusTest {
     }
 
     @AfterEach
-    void close() throws SQLException {
-        other.close();
+    void close() throws Exception {
+        await(other.close());
     }
 
     /** What the other instance heard within {@code wait}, decoded. */
-    private List<BusMessage> heard(Duration wait) throws SQLException {
+    private List<BusMessage> heard(Duration wait) throws InterruptedException {
         List<BusMessage> messages = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
-            PGNotification[] n = other.unwrap(PGConnection.class).getNotifications(
-                    (int) Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
-            if (n != null) {
-                for (PGNotification notification : n) {
-                    messages.add(BusMessage.decode(notification.getParameter()));
-                }
+            String payload = notifications.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (payload != null) {
+                messages.add(BusMessage.decode(payload));
             }
         }
         return messages;
     }
 
-    private void notifyAsOtherInstance(String payload) throws SQLException {
-        try (PreparedStatement s = other.prepareStatement("select pg_notify(?, ?)")) {
-            s.setString(1, PostgresTransport.CHANNEL);
-            s.setString(2, payload);
-            s.execute();
-        }
+    private void notifyAsOtherInstance(String payload) throws Exception {
+        await(other.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(PostgresTransport.CHANNEL, payload)));
     }
 
     @Test
@@ -146,11 +147,9 @@ class PostgresBusTest {
         try (SocketClient screen = talk.screen()) {
             JsonNode first = screen.next("slide");
             assertThat(first.path("slide").asInt()).isEqualTo(1);
-            try (PreparedStatement s = other.prepareStatement(
-                    "update talk set current_slide = 2, screen_overlay = null where join_code = ?")) {
-                s.setString(1, talk.code);
-                assertThat(s.executeUpdate()).isEqualTo(1);
-            }
+            assertThat(await(other.preparedQuery(
+                    "update talk set current_slide = 2, screen_overlay = null where join_code = $1")
+                    .execute(Tuple.of(talk.code))).rowCount()).isEqualTo(1);
             notifyAsOtherInstance("v1|SHOW|other-instance|" + System.currentTimeMillis() + "|" + talk.code + "|0|0|");
             JsonNode moved = screen.next(m -> m.path("type").asText().equals("slide") && m.path("slide").asInt() == 2);
             assertThat(moved.path("pollId").asText()).as("the poll slide, as read from the database").isEqualTo("q");
