@@ -168,4 +168,41 @@ class PostgresBusTest {
             assertThat(sum.path("participants").asInt()).as("1 here + 7 there").isEqualTo(8);
         }
     }
+
+    @Test
+    void anInstanceThatLostTheBusListensAgainAndResynchronisesItsScreens() throws Exception {
+        TalkFixture talk = TalkFixture.create(importer, base);
+        try (SocketClient screen = talk.screen()) {
+            assertThat(screen.next("slide").path("slide").asInt()).isEqualTo(1);
+            // Another instance moves the show while this one is cut off from the bus: its notification is lost.
+            assertThat(await(other.preparedQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                    + "where application_name = 'vertx-pg-client' and query like 'LISTEN%' and pid <> pg_backend_pid()")
+                    .execute()).iterator().next().getLong(0)).isEqualTo(1);
+            assertThat(await(other.preparedQuery(
+                    "update talk set current_slide = 2, screen_overlay = null where join_code = $1")
+                    .execute(Tuple.of(talk.code))).rowCount()).isEqualTo(1);
+            notifyAsOtherInstance("v1|SHOW|other-instance|" + System.currentTimeMillis() + "|" + talk.code + "|0|0|");
+            // Listening again, it reads the show from the database and the screen follows.
+            JsonNode moved = screen.next(m -> m.path("type").asText().equals("slide") && m.path("slide").asInt() == 2);
+            assertThat(moved.path("pollId").asText()).isEqualTo("q");
+            assertThat(bus.connected()).isTrue();
+        }
+    }
+
+    @Test
+    void reactionsCountedOnAnotherInstanceReachThisInstancesScreens() throws Exception {
+        TalkFixture talk = TalkFixture.create(importer, base);
+        try (SocketClient screen = talk.screen()) {
+            screen.next("slide");
+            // thumbs-up, heart, laugh, clap, thinking
+            notifyAsOtherInstance("v1|REACTIONS|other-instance|" + System.currentTimeMillis() + "|" + talk.code
+                    + "|1|0|3,0,2,0,1");
+            JsonNode reactions = screen.next("reactions");
+            assertThat(reactions.path("slide").asInt()).isEqualTo(1);
+            assertThat(reactions.path("counts").path("thumbs-up").asLong()).isEqualTo(3);
+            assertThat(reactions.path("counts").path("laugh").asLong()).isEqualTo(2);
+            assertThat(reactions.path("counts").path("thinking").asLong()).isEqualTo(1);
+            assertThat(reactions.path("total").asLong()).isEqualTo(6);
+        }
+    }
 }
