@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 import dk.afstemning.polltype.PollTypes;
+import dk.afstemning.platform.DatabaseClock;
 
 /**
  * Deletes raw votes (and vote receipts) older than {@code afstemning.retention.raw-votes-days} days, every
@@ -25,6 +26,9 @@ public class RawVoteRetention {
     RetentionConfig config;
 
     @Inject
+    DatabaseClock clock;
+
+    @Inject
     PollTypes types;
 
     @Scheduled(every = "{afstemning.retention.every}", delayed = "1m",
@@ -32,7 +36,7 @@ public class RawVoteRetention {
     void scheduled() {
         int days = config.rawVotesDays();
         if (days > 0) {
-            int deleted = prune(Instant.now().minus(Duration.ofDays(days)));
+            int deleted = prune(clock.now().minus(Duration.ofDays(days)));
             if (deleted > 0) {
                 Log.infof("Retention: deleted %d raw vote(s) older than %d day(s); their aggregates are kept", deleted,
                         days);
