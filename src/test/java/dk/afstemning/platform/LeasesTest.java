@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dk.afstemning.testkit.AtOnce;
 
 /** Leases in the database: one holder at a time, whoever races, until it releases or its time runs out. */
 @QuarkusTest
@@ -44,25 +41,9 @@ class LeasesTest {
     }
 
     private void raceOnce(String name, int instances) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(instances);
-        ExecutorService pool = Executors.newFixedThreadPool(instances);
-        try {
-            List<Future<Boolean>> racers = new ArrayList<>();
-            for (int i = 0; i < instances; i++) {
-                String holder = "instance-" + i;
-                racers.add(pool.submit(() -> {
-                    start.await();
-                    return leases.tryAcquire(name, holder, Duration.ofMinutes(1));
-                }));
-            }
-            int won = 0;
-            for (Future<Boolean> racer : racers) {
-                won += racer.get() ? 1 : 0;
-            }
-            assertThat(won).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> won = AtOnce.run(instances,
+                i -> () -> leases.tryAcquire(name, "instance-" + i, Duration.ofMinutes(1)));
+        assertThat(won).containsOnlyOnce(true);
     }
 
     @Test

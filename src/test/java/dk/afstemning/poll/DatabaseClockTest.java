@@ -10,12 +10,7 @@ import static org.hamcrest.Matchers.endsWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -30,6 +25,7 @@ import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.platform.DatabaseClock;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.AtOnce;
 
 /**
  * Countdowns on the database's clock, as several instances need them: the vote path, the countdown timer and the
@@ -124,24 +120,9 @@ class DatabaseClockTest {
         long pollId = pollId(talk);
         int before = seen.of(pollId);
         databaseAhead(Duration.ofSeconds(61));
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService two = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Boolean>> closers = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                closers.add(two.submit(() -> {
-                    start.await();
-                    return QuarkusTransaction.requiringNew().call(() -> polls.closeIfExpired(pollId));
-                }));
-            }
-            int closed = 0;
-            for (Future<Boolean> closer : closers) {
-                closed += closer.get() ? 1 : 0;
-            }
-            assertThat(closed).isEqualTo(1);
-        } finally {
-            two.shutdownNow();
-        }
+        List<Boolean> closed = AtOnce.run(2,
+                i -> () -> QuarkusTransaction.requiringNew().call(() -> polls.closeIfExpired(pollId)));
+        assertThat(closed).containsOnlyOnce(true);
         assertThat(status(pollId)).isEqualTo(PollStatus.CLOSED);
         assertThat(seen.of(pollId) - before).isEqualTo(1);
     }

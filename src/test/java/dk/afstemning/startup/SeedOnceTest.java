@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import dk.afstemning.TestTalks;
 import dk.afstemning.talk.DeckEntity;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.AtOnce;
 
 /** Instances starting at once on one database: every one starts, and the slides folder's talk exists once. */
 @QuarkusTest
@@ -35,25 +32,11 @@ class SeedOnceTest {
         Path folder = Files.createTempDirectory("afstemning-seed");
         String file = "seed-" + UUID.randomUUID() + ".md";
         Files.writeString(folder.resolve(file), TestTalks.deck("Seed talk", List.of("Ja", "Nej")));
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService two = Executors.newFixedThreadPool(2);
         List<Long> talkIds = new ArrayList<>();
-        try {
-            List<Future<Startup.Seeded>> seeders = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                seeders.add(two.submit(() -> {
-                    start.await();
-                    return startup.seed(folder);
-                }));
-            }
-            for (Future<Startup.Seeded> seeder : seeders) {
-                Startup.Seeded seeded = seeder.get();
-                assertThat(seeded.report().errors()).isEmpty();
-                assertThat(seeded.report().talks()).hasSize(1);
-                talkIds.add(seeded.report().talks().get(0).id);
-            }
-        } finally {
-            two.shutdownNow();
+        for (Startup.Seeded seeded : AtOnce.run(2, i -> () -> startup.seed(folder))) {
+            assertThat(seeded.report().errors()).isEmpty();
+            assertThat(seeded.report().talks()).hasSize(1);
+            talkIds.add(seeded.report().talks().get(0).id);
         }
         assertThat(talkIds.get(1)).isEqualTo(talkIds.get(0));
         long talks = QuarkusTransaction.requiringNew().call(() -> {
