@@ -66,6 +66,8 @@ public final class PackagedApp implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dafstemning.data-dir=" + dir.resolve("data").toAbsolutePath(),
                 "-Dafstemning.slides-dir=" + slides.toAbsolutePath(),
+                // The PostgreSQL build refuses to start without one (SessionKeyCheck); every instance shares it.
+                "-Dquarkus.http.auth.session.encryption-key=packaged-app-test-session-key",
                 "-jar", Path.of(jar).toAbsolutePath().toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
