@@ -159,6 +159,17 @@ public class LiveHub {
         return map == null ? 0 : (int) map.values().stream().distinct().count();
     }
 
+    /** Whether any socket of the talk is open on this instance. */
+    boolean hasConnections(String code) {
+        for (Map<String, Set<WebSocketConnection>> index : List.of(presenters, screens, participantConnections)) {
+            Set<WebSocketConnection> set = index.get(code);
+            if (set != null && !set.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Join codes of the talks with a socket open on this instance. */
     Set<String> talksWithConnections() {
         Set<String> codes = new java.util.HashSet<>();

@@ -171,9 +171,14 @@ public class LiveRelay {
     }
 
     private void received(BusMessage m) {
+        String code = m.joinCode();
+        boolean stateChange = m.kind() == Kind.POLL && m.flag();
+        if (!stateChange && m.kind() != Kind.PRESENCE && !hub.hasConnections(code)) {
+            // Nobody here to tell: no database read. A poll's state change still counts (countdowns), presence too.
+            return;
+        }
         FROM_BUS.set(true);
         try {
-            String code = m.joinCode();
             switch (m.kind()) {
                 case POLL -> pollChanges.fire(new PollChanged(m.id(), code, m.flag()));
                 case SHOW -> showChanges.fire(new ShowChanged(code));
