@@ -1,13 +1,14 @@
 package dk.afstemning.startup;
 
 import java.nio.file.Path;
-
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,10 +41,18 @@ public class Startup {
     @Inject
     AppConfig config;
 
-    void onStart(@Observes StartupEvent event) {
+    @Inject
+    DataSource dataSource;
+
+    void onStart(@Observes StartupEvent event) throws SQLException {
         Path folder = Path.of(config.slidesDir());
-        DeckImporter.Report report = importer.importFolder(folder);
-        Optional<AccountService.FirstAdmin> admin = accounts.ensureAdmin();
+        DeckImporter.Report report;
+        Optional<AccountService.FirstAdmin> admin;
+        // Instances starting at once on one database import the decks and create the first organiser one by one.
+        try (StartupLock lock = StartupLock.acquire(dataSource)) {
+            report = importer.importFolder(folder);
+            admin = accounts.ensureAdmin();
+        }
         StringBuilder sb = new StringBuilder();
         List<Talk> talks = QuarkusTransaction.requiringNew().call(() -> Talk.<Talk>listAll(Sort.by("id")));
         sb.append("\n\n  Afstemning is ready: ").append(talks.size()).append(" talk(s); decks imported from ")
