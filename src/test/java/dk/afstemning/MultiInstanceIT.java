@@ -302,6 +302,19 @@ class MultiInstanceIT {
                 busFailures.add("the countdown's poll changed after closing: " + closed + " then " + later);
             }
         }
+        // ---- Last, as it locks this address out of look-ups for a minute: HAProxy drops a client's own
+        // X-Forwarded-For, so unknown join codes tried under made-up addresses still count against the real one ----
+        int refused = 0;
+        for (int i = 0; i < 40 && refused == 0; i++) {
+            HttpResponse<String> miss = send(proxy, "/api/talks/ZZZZZ" + (i % 10), HttpRequest.newBuilder()
+                    .header("X-Forwarded-For", "198.51.100." + (i + 1)).GET(), null);
+            if (miss.statusCode() == 429) {
+                refused = i + 1;
+            }
+        }
+        System.out.printf("MultiInstanceIT[%s]: unknown join codes under made-up X-Forwarded-For: 429 at try %d%n",
+                bus, refused);
+        assertThat(refused).as("the look-up limit counts the real client address behind HAProxy").isPositive();
         System.out.printf("MultiInstanceIT[%s]: logs in %s%n", bus, tmp);
     }
 

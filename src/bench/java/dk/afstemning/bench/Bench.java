@@ -113,6 +113,8 @@ public final class Bench {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", o.jdbcUrl.replaceFirst("/[^/?]+(?=\\?|$)", "/" + database));
                 env.put("QUARKUS_DATASOURCE_USERNAME", o.dbUser);
                 env.put("QUARKUS_DATASOURCE_PASSWORD", o.dbPassword);
+                // One session key for all instances (an instance on PostgreSQL may refuse to start without one).
+                env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "benchmark-session-key-0123456789abcdef");
             }
             if (o.bus != null) {
                 env.put("AFSTEMNING_LIVE_BUS", o.bus);
@@ -122,8 +124,7 @@ public final class Bench {
             if (o.instances > 1) {
                 proxyPort = Haproxy.freePort();
                 publicUrl = "http://127.0.0.1:" + proxyPort;
-                // As src/main/haproxy/haproxy.cfg says: one session key for all, the proxy's forwarded address trusted.
-                env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "benchmark-session-key-0123456789abcdef");
+                // As src/main/haproxy/haproxy.cfg says: the proxy's forwarded client address is trusted.
                 env.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
                 env.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
                 env.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
@@ -170,148 +171,146 @@ public final class Bench {
     private static void measure(Options o, List<String[]> rows, List<App> apps, int front, double h2, double echo)
             throws Exception {
         App app = apps.get(0);
-        {
-            String[] seed = app.seedTalk();
-            String code = seed[0];
-            String key = seed[1];
-            JsonObject talk = new JsonObject(app.get("/api/talks/" + code));
-            JsonObject poll = talk.getJsonArray("polls").getJsonObject(0);
-            String pollId = poll.getString("id");
-            JsonArray options = poll.getJsonArray("options");
-            long[] optionIds = new long[options.size()];
-            for (int i = 0; i < optionIds.length; i++) {
-                optionIds[i] = options.getJsonObject(i).getLong("id");
+        String[] seed = app.seedTalk();
+        String code = seed[0];
+        String key = seed[1];
+        JsonObject talk = new JsonObject(app.get("/api/talks/" + code));
+        JsonObject poll = talk.getJsonArray("polls").getJsonObject(0);
+        String pollId = poll.getString("id");
+        JsonArray options = poll.getJsonArray("options");
+        long[] optionIds = new long[options.size()];
+        for (int i = 0; i < optionIds.length; i++) {
+            optionIds[i] = options.getJsonObject(i).getLong("id");
+        }
+        long cpuStart = cpuNanos(apps);
+        long heapPeak = 0;
+        try (Crowd crowd = new Crowd(front, app.port, code, pollId, optionIds, o.participants)) {
+            long t = System.nanoTime();
+            log("Joining " + o.participants + " participants over REST");
+            crowd.join();
+            log("Connecting " + o.participants + " participant sockets and " + o.presenters + " presenters");
+            crowd.connectPresenters(o.presenters, key);
+            crowd.connectParticipants();
+            double joinSeconds = (System.nanoTime() - t) / 1e9;
+            long held = crowd.connected();
+            heapPeak = Math.max(heapPeak, heapUsed(apps));
+            for (App a : apps) {
+                a.gc();
             }
-            long cpuStart = cpuNanos(apps);
-            long heapPeak = 0;
-            try (Crowd crowd = new Crowd(front, app.port, code, pollId, optionIds, o.participants)) {
-                long t = System.nanoTime();
-                log("Joining " + o.participants + " participants over REST");
-                crowd.join();
-                log("Connecting " + o.participants + " participant sockets and " + o.presenters + " presenters");
-                crowd.connectPresenters(o.presenters, key);
-                crowd.connectParticipants();
-                double joinSeconds = (System.nanoTime() - t) / 1e9;
-                long held = crowd.connected();
+            long heapConnected = heapUsed(apps);
+            long rssConnected = apps.stream().mapToLong(a -> a.procStatusKb("VmRSS")).sum();
+            rows.add(row("Participants", o.participants + " joined and connected in " + f1(joinSeconds)
+                    + " s; " + held + " sockets held (" + crowd.connectFailures.get() + " failed to connect), "
+                    + o.presenters + " presenter sockets", ""));
+            if (apps.size() > 1) {
+                List<Long> spread = new ArrayList<>();
+                for (App a : apps) {
+                    spread.add((long) a.metric("afstemning_participants_connected"));
+                }
+                rows.add(row("Instances", apps.size() + " processes of the jar behind HAProxy"
+                        + (o.bus == null ? "" : ", live bus " + o.bus) + "; phones per instance " + spread
+                        + "; presenters on the first", ""));
+            }
+            long cpuVote = 0;
+            long voteWindowNanos = 1;
+            if (o.windowSeconds > 0) {
+                log("Opening poll '" + pollId + "' with the presenter key");
+                app.post("/api/talks/" + code + "/polls/" + pollId + "/open", key);
+                Thread.sleep(500);
+
+                log("Voting: " + held + " votes within " + o.windowSeconds + " s");
+                long cpuVoteStart = cpuNanos(apps);
+                long voteStart = crowd.voteWithin(TimeUnit.SECONDS.toMillis(o.windowSeconds), 42);
+                boolean answered = crowd.awaitAnswers(TimeUnit.SECONDS.toMillis(o.windowSeconds + 120));
+                long voteEnd = System.nanoTime();
+                cpuVote = cpuNanos(apps) - cpuVoteStart;
+                voteWindowNanos = voteEnd - voteStart;
                 heapPeak = Math.max(heapPeak, heapUsed(apps));
-                for (App a : apps) {
-                    a.gc();
-                }
-                long heapConnected = heapUsed(apps);
-                long rssConnected = apps.stream().mapToLong(a -> a.procStatusKb("VmRSS")).sum();
-                rows.add(row("Participants", o.participants + " joined and connected in " + f1(joinSeconds)
-                        + " s; " + held + " sockets held (" + crowd.connectFailures.get() + " failed to connect), "
-                        + o.presenters + " presenter sockets", ""));
-                if (apps.size() > 1) {
-                    List<Long> spread = new ArrayList<>();
-                    for (App a : apps) {
-                        spread.add((long) a.metric("afstemning_participants_connected"));
-                    }
-                    rows.add(row("Instances", apps.size() + " processes of the jar behind HAProxy"
-                            + (o.bus == null ? "" : ", live bus " + o.bus) + "; phones per instance " + spread
-                            + "; presenters on the first", ""));
-                }
-                long cpuVote = 0;
-                long voteWindowNanos = 1;
-                if (o.windowSeconds > 0) {
-                    log("Opening poll '" + pollId + "' with the presenter key");
-                    app.post("/api/talks/" + code + "/polls/" + pollId + "/open", key);
-                    Thread.sleep(500);
+                long[][] acked = crowd.acknowledged();
+                double burstSeconds = acked.length == 0 ? 0 : (acked[acked.length - 1][0] - voteStart) / 1e9;
+                // Let the last coalesced push arrive, then compare.
+                Thread.sleep(1500);
+                long stored = new JsonObject(app.get("/api/talks/" + code + "/polls/" + pollId + "/results"))
+                        .getLong("total");
+                List<Long> screens = crowd.presenterTotals(1);
+                AtomicInteger missing = new AtomicInteger();
+                Histogram screen = crowd.screenMicros(1, missing);
+                Histogram ack = crowd.ackMicros;
+                // Before the sustained phase, which reuses the send times.
+                String ackBySecond = crowd.ackP99BySecond(voteStart, (int) o.windowSeconds).stream()
+                        .map(v -> String.format(java.util.Locale.ROOT, "%.0f", v))
+                        .collect(java.util.stream.Collectors.joining(" / "));
+                int errorsDuringBurst = crowd.errors.get();
+                String errorKinds = crowd.errorsByProblem.toString();
 
-                    log("Voting: " + held + " votes within " + o.windowSeconds + " s");
-                    long cpuVoteStart = cpuNanos(apps);
-                    long voteStart = crowd.voteWithin(TimeUnit.SECONDS.toMillis(o.windowSeconds), 42);
-                    boolean answered = crowd.awaitAnswers(TimeUnit.SECONDS.toMillis(o.windowSeconds + 120));
-                    long voteEnd = System.nanoTime();
-                    cpuVote = cpuNanos(apps) - cpuVoteStart;
-                    voteWindowNanos = voteEnd - voteStart;
+                double sustained = 0;
+                long storedAfter = stored;
+                List<Long> screensAfter = screens;
+                if (o.saturateSeconds > 0) {
+                    log("Sustained: every socket votes again on each ack, " + o.saturateSeconds + " s");
+                    sustained = crowd.saturate(TimeUnit.SECONDS.toMillis(o.saturateSeconds));
                     heapPeak = Math.max(heapPeak, heapUsed(apps));
-                    long[][] acked = crowd.acknowledged();
-                    double burstSeconds = acked.length == 0 ? 0 : (acked[acked.length - 1][0] - voteStart) / 1e9;
-                    // Let the last coalesced push arrive, then compare.
                     Thread.sleep(1500);
-                    long stored = new JsonObject(app.get("/api/talks/" + code + "/polls/" + pollId + "/results"))
+                    storedAfter = new JsonObject(app.get("/api/talks/" + code + "/polls/" + pollId + "/results"))
                             .getLong("total");
-                    List<Long> screens = crowd.presenterTotals(1);
-                    AtomicInteger missing = new AtomicInteger();
-                    Histogram screen = crowd.screenMicros(1, missing);
-                    Histogram ack = crowd.ackMicros;
-                    // Before the sustained phase, which reuses the send times.
-                    String ackBySecond = crowd.ackP99BySecond(voteStart, (int) o.windowSeconds).stream()
-                            .map(v -> String.format(java.util.Locale.ROOT, "%.0f", v))
-                            .collect(java.util.stream.Collectors.joining(" / "));
-                    int errorsDuringBurst = crowd.errors.get();
-                    String errorKinds = crowd.errorsByProblem.toString();
+                    screensAfter = crowd.presenterTotals(1);
+                }
 
-                    double sustained = 0;
-                    long storedAfter = stored;
-                    List<Long> screensAfter = screens;
-                    if (o.saturateSeconds > 0) {
-                        log("Sustained: every socket votes again on each ack, " + o.saturateSeconds + " s");
-                        sustained = crowd.saturate(TimeUnit.SECONDS.toMillis(o.saturateSeconds));
-                        heapPeak = Math.max(heapPeak, heapUsed(apps));
-                        Thread.sleep(1500);
-                        storedAfter = new JsonObject(app.get("/api/talks/" + code + "/polls/" + pollId + "/results"))
-                                .getLong("total");
-                        screensAfter = crowd.presenterTotals(1);
-                    }
-
-                    rows.add(row("Votes within " + o.windowSeconds + " s", acked.length + " acknowledged of " + held
-                            + ", last ack " + f2(burstSeconds) + " s after the start" + (answered ? "" : " (some unanswered)"),
-                            "2,000 within 5 s"));
-                    rows.add(row("Ack latency p50 / p95 / p99 / max", ms(ack, 50) + " / " + ms(ack, 95) + " / " + ms(ack, 99)
-                            + " / " + msMax(ack) + " ms", ""));
-                    rows.add(row("Ack p99 by second of the window (when sent)", ackBySecond + " ms", ""));
-                    rows.add(row("Vote → presenter p50 / p99 / max", ms(screen, 50) + " / " + ms(screen, 99) + " / "
-                            + msMax(screen) + " ms" + (missing.get() > 0 ? " (" + missing.get() + " never shown)" : ""),
-                            "p99 ≤ 250 ms"));
-                    rows.add(row("Lost or double votes", "acknowledged " + acked.length + ", stored " + stored
-                            + ", presenters show " + screens + "; version decreases seen: " + crowd.versionDecreases.get(),
-                            "all equal, 0 decreases"));
-                    rows.add(row("Errors", errorsDuringBurst + " error answers " + errorKinds + ", "
-                            + crowd.busyResends.get() + " busy answers resent, "
-                            + crowd.connectFailures.get() + " connect failures, " + crowd.closedByServer.get()
-                            + " sockets closed by the server", "0"));
-                    if (o.saturateSeconds > 0) {
-                        rows.add(row("Sustained durable votes/s", f0(sustained) + " (every socket votes again on its ack, "
-                                + o.saturateSeconds + " s; stored afterwards " + storedAfter + ", presenters " + screensAfter
-                                + ")", "≥ 2,000"));
-                    }
-                    if (o.ceilingSeconds > 0) {
-                        rows.add(row("Ceiling: H2 raw inserts/s", f0(h2) + " (one JDBC connection, commit per row, "
-                                + "WRITE_DELAY=0); votes/s are " + pct(sustained, h2) + " of it", ""));
-                        rows.add(row("Ceiling: Vert.x echo messages/s", f0(echo) + " (" + Math.min(o.participants, 2000)
-                                + " sockets, one in flight each); votes/s are " + pct(sustained, echo) + " of it", ""));
-                    }
+                rows.add(row("Votes within " + o.windowSeconds + " s", acked.length + " acknowledged of " + held
+                        + ", last ack " + f2(burstSeconds) + " s after the start" + (answered ? "" : " (some unanswered)"),
+                        "2,000 within 5 s"));
+                rows.add(row("Ack latency p50 / p95 / p99 / max", ms(ack, 50) + " / " + ms(ack, 95) + " / " + ms(ack, 99)
+                        + " / " + msMax(ack) + " ms", ""));
+                rows.add(row("Ack p99 by second of the window (when sent)", ackBySecond + " ms", ""));
+                rows.add(row("Vote → presenter p50 / p99 / max", ms(screen, 50) + " / " + ms(screen, 99) + " / "
+                        + msMax(screen) + " ms" + (missing.get() > 0 ? " (" + missing.get() + " never shown)" : ""),
+                        "p99 ≤ 250 ms"));
+                rows.add(row("Lost or double votes", "acknowledged " + acked.length + ", stored " + stored
+                        + ", presenters show " + screens + "; version decreases seen: " + crowd.versionDecreases.get(),
+                        "all equal, 0 decreases"));
+                rows.add(row("Errors", errorsDuringBurst + " error answers " + errorKinds + ", "
+                        + crowd.busyResends.get() + " busy answers resent, "
+                        + crowd.connectFailures.get() + " connect failures, " + crowd.closedByServer.get()
+                        + " sockets closed by the server", "0"));
+                if (o.saturateSeconds > 0) {
+                    rows.add(row("Sustained durable votes/s", f0(sustained) + " (every socket votes again on its ack, "
+                            + o.saturateSeconds + " s; stored afterwards " + storedAfter + ", presenters " + screensAfter
+                            + ")", "≥ 2,000"));
                 }
-                if (apps.size() > 1) {
-                    rows.add(row("Bus lag (commit on one instance → handled on another)", busLag(apps),
-                            "vote → presenter p99 ≤ 250 ms"));
+                if (o.ceilingSeconds > 0) {
+                    rows.add(row("Ceiling: H2 raw inserts/s", f0(h2) + " (one JDBC connection, commit per row, "
+                            + "WRITE_DELAY=0); votes/s are " + pct(sustained, h2) + " of it", ""));
+                    rows.add(row("Ceiling: Vert.x echo messages/s", f0(echo) + " (" + Math.min(o.participants, 2000)
+                            + " sockets, one in flight each); votes/s are " + pct(sustained, echo) + " of it", ""));
                 }
-                long cpuAll = cpuNanos(apps) - cpuStart;
-                double wall = (System.nanoTime() - t) / 1e9;
-                double accepted = 0;
-                double refused = 0;
-                double dropped = 0;
-                for (App a : apps) {
-                    accepted += a.metric("afstemning_votes_accepted_total");
-                    refused += sumRefused(a);
-                    dropped += a.metric("afstemning_connections_dropped_total{reason=\"too-slow\"}");
-                }
-                String metricsLine = String.format(Locale.ROOT, "accepted %.0f, refused %.0f, dropped as too slow %.0f",
-                        accepted, refused, dropped) + (apps.size() > 1 ? " (all instances)" : "");
-                rows.add(row("Server heap", "live after GC with " + held + " connected: " + mb(heapConnected)
-                        + " MB; highest sampled: " + mb(heapPeak) + " MB; -Xmx" + o.appHeap
-                        + (apps.size() > 1 ? " (sums of " + apps.size() + " instances, each -Xmx" + o.appHeap + ")" : ""),
-                        "≤ 512 MB at 10,000"));
-                rows.add(row("Server RSS", "with all connected: " + rssConnected / 1024 + " MB; peak (VmHWM): "
-                        + apps.stream().mapToLong(a -> a.procStatusKb("VmHWM")).sum() / 1024 + " MB"
-                        + (apps.size() > 1 ? " (sums of " + apps.size() + " instances)" : ""), ""));
-                rows.add(row("Server CPU", f1(cpuVote / 1e9) + " s during the vote window ("
-                        + f2(cpuVote / 1e9 / (voteWindowNanos / 1e9)) + " cores), " + f1(cpuAll / 1e9)
-                        + " s over " + f0(wall) + " s in all", ""));
-                rows.add(row("Server metrics", metricsLine, ""));
             }
+            if (apps.size() > 1) {
+                rows.add(row("Bus lag (commit on one instance → handled on another)", busLag(apps),
+                        "vote → presenter p99 ≤ 250 ms"));
+            }
+            long cpuAll = cpuNanos(apps) - cpuStart;
+            double wall = (System.nanoTime() - t) / 1e9;
+            double accepted = 0;
+            double refused = 0;
+            double dropped = 0;
+            for (App a : apps) {
+                accepted += a.metric("afstemning_votes_accepted_total");
+                refused += sumRefused(a);
+                dropped += a.metric("afstemning_connections_dropped_total{reason=\"too-slow\"}");
+            }
+            String metricsLine = String.format(Locale.ROOT, "accepted %.0f, refused %.0f, dropped as too slow %.0f",
+                    accepted, refused, dropped) + (apps.size() > 1 ? " (all instances)" : "");
+            rows.add(row("Server heap", "live after GC with " + held + " connected: " + mb(heapConnected)
+                    + " MB; highest sampled: " + mb(heapPeak) + " MB; -Xmx" + o.appHeap
+                    + (apps.size() > 1 ? " (sums of " + apps.size() + " instances, each -Xmx" + o.appHeap + ")" : ""),
+                    "≤ 512 MB at 10,000"));
+            rows.add(row("Server RSS", "with all connected: " + rssConnected / 1024 + " MB; peak (VmHWM): "
+                    + apps.stream().mapToLong(a -> a.procStatusKb("VmHWM")).sum() / 1024 + " MB"
+                    + (apps.size() > 1 ? " (sums of " + apps.size() + " instances)" : ""), ""));
+            rows.add(row("Server CPU", f1(cpuVote / 1e9) + " s during the vote window ("
+                    + f2(cpuVote / 1e9 / (voteWindowNanos / 1e9)) + " cores), " + f1(cpuAll / 1e9)
+                    + " s over " + f0(wall) + " s in all", ""));
+            rows.add(row("Server metrics", metricsLine, ""));
         }
     }
 
