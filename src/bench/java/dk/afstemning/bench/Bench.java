@@ -110,6 +110,9 @@ public final class Bench {
                         Statement st = c.createStatement()) {
                     st.execute("create database " + database);
                 }
+                // Also when the watchdog ends the run (System.exit skips the finally below).
+                String fresh = database;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(o, fresh)));
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", o.jdbcUrl.replaceFirst("/[^/?]+(?=\\?|$)", "/" + database));
                 env.put("QUARKUS_DATASOURCE_USERNAME", o.dbUser);
                 env.put("QUARKUS_DATASOURCE_PASSWORD", o.dbPassword);
@@ -143,6 +146,9 @@ public final class Bench {
             int front = apps.get(0).port;
             if (o.instances > 1) {
                 haproxy = Haproxy.start(work, proxyPort, apps.stream().map(a -> a.port).toList());
+                long haproxyPid = haproxy.pid();
+                Runtime.getRuntime().addShutdownHook(new Thread(
+                        () -> ProcessHandle.of(haproxyPid).ifPresent(ProcessHandle::destroyForcibly)));
                 log("HAProxy (pid " + haproxy.pid() + ") on " + haproxy.base() + " in front of " + o.instances
                         + " instances");
                 front = haproxy.port();
@@ -156,11 +162,18 @@ public final class Bench {
                 app.close();
             }
             if (database != null) {
-                try (Connection c = DriverManager.getConnection(o.jdbcUrl, o.dbUser, o.dbPassword);
-                        Statement st = c.createStatement()) {
-                    st.execute("drop database if exists " + database + " with (force)");
-                }
+                dropDatabase(o, database);
             }
+        }
+    }
+
+    /** Drops the run's database, best effort (also from the shutdown hook, after the instances are gone). */
+    private static void dropDatabase(Options o, String database) {
+        try (Connection c = DriverManager.getConnection(o.jdbcUrl, o.dbUser, o.dbPassword);
+                Statement st = c.createStatement()) {
+            st.execute("drop database if exists " + database + " with (force)");
+        } catch (java.sql.SQLException e) {
+            System.err.println("Could not drop the benchmark database " + database + ": " + e.getMessage());
         }
     }
 
