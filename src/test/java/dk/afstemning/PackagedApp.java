@@ -88,7 +88,9 @@ public final class PackagedApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "-Dquarkus.http.port=" + port,
                 "-Dafstemning.data-dir=" + dir.resolve("data").toAbsolutePath(),
-                "-Dafstemning.slides-dir=" + slides.toAbsolutePath()));
+                "-Dafstemning.slides-dir=" + slides.toAbsolutePath(),
+                // The PostgreSQL build refuses to start without one (SessionKeyCheck); every instance shares it.
+                "-Dquarkus.http.auth.session.encryption-key=packaged-app-test-session-key"));
         command.addAll(options);
         command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

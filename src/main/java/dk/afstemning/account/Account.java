@@ -23,6 +23,7 @@ import io.quarkus.security.jpa.UserDefinition;
 import io.quarkus.security.jpa.Username;
 
 import dk.afstemning.talk.Talk;
+import dk.afstemning.text.ControlChars;
 
 /**
  * A login: form login in the browser, HTTP Basic for scripts. The password is a bcrypt hash in Modular Crypt Format
@@ -55,6 +56,10 @@ public class Account extends PanacheEntityBase {
     public Set<Talk> talks = new HashSet<>();
 
     public static Optional<Account> findByUsername(String username) {
+        if (username == null || !ControlChars.isClean(username)) {
+            // PostgreSQL refuses U+0000 even as a parameter; no user name holds a control character.
+            return Optional.empty();
+        }
         return find("username", username).firstResultOptional();
     }
 

@@ -17,6 +17,7 @@ import io.quarkus.logging.Log;
 
 import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.CurrentClient;
+import dk.afstemning.platform.InvalidText;
 import dk.afstemning.platform.JsonFields;
 import dk.afstemning.problem.RateLimited;
 import dk.afstemning.problem.Problem;
@@ -57,6 +58,9 @@ public class ProblemMappers {
     /** A JSON value of the wrong type or an unknown field ({@link StrictJson}): 400 naming the field. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        if (e instanceof InvalidText text) {
+            return apiProblem(text.problem(), uri);
+        }
         String field = JsonFields.field(e);
         return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400, JsonFields.detail(e),
                 path(uri), field.isEmpty() ? null : List.of(field + ": " + JsonFields.fault(e))));

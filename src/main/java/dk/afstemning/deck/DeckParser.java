@@ -34,6 +34,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import dk.afstemning.polltype.PollTypes;
+import dk.afstemning.text.ControlChars;
 
 /**
  * Parses a Marp-compatible Markdown deck: optional YAML front matter between {@code ---} lines at the top, slides
@@ -78,6 +79,17 @@ public class DeckParser {
      * @return the deck
      * @throws DeckException naming file and 1-based line when the deck is malformed
      */
+    /** The 1-based line of {@code text} holding the character at {@code index}. */
+    public static int lineOf(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     public Deck parse(String file, String markdown) {
         return parse(file, markdown, null);
     }
@@ -87,6 +99,12 @@ public class DeckParser {
      * rewritten to start with {@code assetBase}, e.g. {@code /slides/}; null leaves them as written.
      */
     public Deck parse(String file, String markdown, String assetBase) {
+        int control = ControlChars.first(markdown);
+        if (control >= 0) {
+            // PostgreSQL cannot store U+0000, and no other control character belongs in a deck.
+            throw new DeckException(file, lineOf(markdown, control),
+                    "deck holds the control character " + ControlChars.name(markdown, control));
+        }
         HtmlRenderer renderer = renderer(assetBase);
         String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
         List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.text.ControlChars;
 
 /** Reading an uploaded deck (multipart form field {@code deck}) for the REST API, with its limits and errors. */
 public final class DeckUploads {
@@ -26,7 +27,12 @@ public final class DeckUploads {
         return name.replaceAll("[^A-Za-z0-9._ -]", "_");
     }
 
-    /** The upload as UTF-8 text. @throws ApiProblem 413 over the size limit, 400 when not UTF-8 */
+    /**
+     * The upload as UTF-8 text.
+     *
+     * @throws ApiProblem 413 over the size limit, 400 {@code invalid-deck} when not UTF-8, 400 {@code invalid-text}
+     *         when it holds a control character (U+0000 and the like; tab and line breaks are fine)
+     */
     public static String read(FileUpload deck) {
         try {
             if (deck.size() > DeckImporter.MAX_DECK_BYTES) {
@@ -34,7 +40,13 @@ public final class DeckUploads {
                         "A deck may be at most " + DeckImporter.MAX_DECK_BYTES + " bytes; this one is " + deck.size());
             }
             byte[] bytes = Files.readAllBytes(deck.uploadedFile());
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            int control = ControlChars.first(text);
+            if (control >= 0) {
+                throw ApiProblem.invalidText(fileName(deck) + ":" + DeckParser.lineOf(text, control) + ": the deck",
+                        ControlChars.name(text, control));
+            }
+            return text;
         } catch (CharacterCodingException e) {
             throw ApiProblem.badRequest("invalid-deck", deck.fileName() + ":1: deck is not valid UTF-8");
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.websockets.next.TextMessageCodec;
 
+import dk.afstemning.platform.InvalidText;
 import dk.afstemning.platform.JsonFields;
 import dk.afstemning.problem.ApiProblem;
 
@@ -73,6 +74,8 @@ public class ClientMessageCodec implements TextMessageCodec<ClientMessage> {
         try {
             ClientMessage decoded = mapper.treeToValue(message, ClientMessage.class);
             return decoded instanceof ClientMessage.Vote vote ? vote.checked() : checked(decoded);
+        } catch (InvalidText e) {
+            return ClientMessage.Refused.of(requestId, e.problem());
         } catch (MismatchedInputException e) {
             return ClientMessage.Refused.of(requestId, refusal(type, e));
         } catch (JsonProcessingException e) {

@@ -23,4 +23,12 @@ public interface LiveConfig {
      */
     @WithDefault("64")
     int maxPendingSends();
+
+    /**
+     * The live bus between instances: {@code none}, {@code postgresql} (LISTEN/NOTIFY), {@code redis} (pub/sub, at
+     * {@code quarkus.redis.hosts}) or {@code auto}: postgresql in the PostgreSQL build, none on H2. See
+     * {@link dk.afstemning.live.bus.LiveBus}.
+     */
+    @WithDefault("auto")
+    String bus();
 }

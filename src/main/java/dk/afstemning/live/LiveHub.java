@@ -1,6 +1,7 @@
 package dk.afstemning.live;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +82,9 @@ public class LiveHub {
     @Inject
     ParticipantService participantService;
 
+    @Inject
+    LiveRelay relay;
+
     LiveHub(LiveConfig config) {
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newScheduledThreadPool(2, r -> {
@@ -141,10 +145,42 @@ public class LiveHub {
         presenceChanged(code);
     }
 
-    /** Distinct participants with the talk open right now (two tabs of one phone count once). */
+    /**
+     * Participants with the talk open right now, on every instance: distinct on each instance (two tabs of one phone
+     * count once), summed across instances ({@link LiveRelay}).
+     */
     public int connectedParticipants(String code) {
+        return localConnectedParticipants(code) + relay.remoteConnected(code);
+    }
+
+    /** Distinct participants with the talk open on this instance. */
+    int localConnectedParticipants(String code) {
         Map<String, Long> map = participants.get(code);
         return map == null ? 0 : (int) map.values().stream().distinct().count();
+    }
+
+    /** Whether any socket of the talk is open on this instance. */
+    boolean hasConnections(String code) {
+        for (Map<String, Set<WebSocketConnection>> index : List.of(presenters, screens, participantConnections)) {
+            Set<WebSocketConnection> set = index.get(code);
+            if (set != null && !set.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Join codes of the talks with a socket open on this instance. */
+    Set<String> talksWithConnections() {
+        Set<String> codes = new java.util.HashSet<>();
+        for (Map<String, Set<WebSocketConnection>> index : List.of(presenters, screens, participantConnections)) {
+            index.forEach((code, set) -> {
+                if (!set.isEmpty()) {
+                    codes.add(code);
+                }
+            });
+        }
+        return codes;
     }
 
     void onPollChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
@@ -179,10 +215,17 @@ public class LiveHub {
     }
 
     void onParticipantJoined(@Observes(during = TransactionPhase.AFTER_SUCCESS) ParticipantJoined joined) {
-        presenceChanged(joined.joinCode());
+        pushPresence(joined.joinCode());
     }
 
+    /** A participant socket of the talk opened or closed here: the other instances and the screens learn it. */
     private void presenceChanged(String code) {
+        relay.presenceChanged(code, localConnectedParticipants(code));
+        pushPresence(code);
+    }
+
+    /** Sends the talk's presence (joined, and connected on every instance) to its screens, coalesced. */
+    void pushPresence(String code) {
         coalescer.request("presence:" + code, () -> {
             long joined = participantService.joined(code);
             send(presenters.get(code), json(presence(code, true, joined)));

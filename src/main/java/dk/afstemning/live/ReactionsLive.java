@@ -31,6 +31,9 @@ class ReactionsLive implements LiveFeature {
     @Inject
     LiveHub hub;
 
+    @Inject
+    LiveRelay relay;
+
     private ScheduledExecutorService executor;
 
     @PostConstruct
@@ -80,6 +83,7 @@ class ReactionsLive implements LiveFeature {
                 String json = hub.json(message);
                 hub.sendToPresenters(code, json, json);
             });
+            relay.shareReactions();
         } catch (RuntimeException e) {
             Log.warnf(e, "Pushing reactions failed");
         }

@@ -12,6 +12,7 @@ import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
+import dk.afstemning.platform.TextInput;
 
 /** Joins participants to talks and recognises them again by the token in their cookie. */
 @ApplicationScoped
@@ -89,7 +90,7 @@ public class ParticipantService {
     public String nickname(String code, String token, String raw) {
         Talk talk = talks.require(code);
         Participant participant = require(talk, token);
-        String nickname = Nicknames.normalise(raw);
+        String nickname = Nicknames.normalise(TextInput.clean("nickname", raw));
         if (talk.profanityFilter && dk.afstemning.text.ProfanityFilter.standard().matches(nickname)) {
             // The leaderboard is projected: a nickname passes the same filter as Q&A questions and names.
             throw ApiProblem.profanity("nickname");

@@ -16,6 +16,12 @@ public interface AppConfig {
     /** Base URL that phones use to join, e.g. {@code http://192.168.1.20:8080}; empty: this machine's LAN address. */
     Optional<String> publicUrl();
 
+    /**
+     * This instance's name on the live bus, in its logs and metrics, when several run behind a load balancer
+     * ({@code AFSTEMNING_INSTANCE}); default the host name and process id ({@code dk.afstemning.live.bus.LiveBus}).
+     */
+    Optional<String> instance();
+
     /** Folder of Markdown decks imported at start-up, a path relative to the working directory or absolute. */
     @WithDefault("slides")
     String slidesDir();

@@ -1,14 +1,21 @@
 package dk.afstemning.platform;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import dk.afstemning.text.ControlChars;
 import dk.afstemning.text.MaxChars;
 
 /**
@@ -17,7 +24,9 @@ import dk.afstemning.text.MaxChars;
  * {@code true} into a text request id; here each is a {@link com.fasterxml.jackson.databind.exc.MismatchedInputException}
  * naming the field, answered 400 (REST) or with an {@code error} message (socket). Unknown fields are refused too
  * (Quarkus ignores them by default), so a misspelt field is not silently dropped. Text length limits in user-visible
- * characters are {@link MaxChars}.
+ * characters are {@link MaxChars}. Every text value (fields, list items) holding a control character other than tab and
+ * line breaks ({@link ControlChars}, U+0000 above all, which PostgreSQL cannot store) is refused as {@link InvalidText}:
+ * this one place covers every REST body and socket message.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -39,5 +48,23 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("afstemning-clean-text").addDeserializer(String.class, new CleanText()));
+    }
+
+    /**
+     * Jackson's own text reading, then the control character check. Not Jackson's standard class, so collections of
+     * text use it for their items too.
+     */
+    static final class CleanText extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            int bad = text == null ? -1 : ControlChars.first(text);
+            if (bad >= 0) {
+                throw new InvalidText(parser, ControlChars.name(text, bad));
+            }
+            return text;
+        }
     }
 }

@@ -16,10 +16,17 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
+import dk.afstemning.platform.DatabaseClock;
+
 /**
- * Closes polls whose countdown ran out, on the server's clock. Votes are already refused from {@code closes_at} on by
- * the guarded UPDATE in the vote path; this timer makes the closed state official and pushes it to every screen. After a
- * restart, running countdowns are picked up again (and expired ones closed at once).
+ * Closes polls whose countdown ran out, on the database's clock ({@link DatabaseClock}). Votes are already refused from
+ * {@code closes_at} on by the guarded UPDATE in the vote path; this timer makes the closed state official and pushes it
+ * to every screen. After a restart, running countdowns are picked up again (and expired ones closed at once).
+ * <p>
+ * Every instance runs one: each schedules a check when it hears of a poll's state change, its own after commit or
+ * another instance's through the live bus (fired without a transaction, so observed at once). Two instances then race
+ * to close the same poll; {@link PollService#closeIfExpired}'s guarded UPDATE lets exactly one of them close it and fire
+ * {@link PollChanged}.
  */
 @ApplicationScoped
 public class Countdowns {
@@ -33,10 +40,18 @@ public class Countdowns {
     @Inject
     PollService polls;
 
+    @Inject
+    DatabaseClock clock;
+
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().call(Poll::listCountingDown).forEach(p -> schedule(p.id, Duration.ZERO));
     }
 
+    /**
+     * Inside a transaction: after it commits (a rolled-back change schedules nothing). Without one (a change relayed
+     * from another instance by the live bus): at once, as CDI notifies transactional observers when no transaction is
+     * active.
+     */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollChanged change) {
         if (change.stateChanged()) {
             schedule(change.pollId(), Duration.ZERO);
@@ -61,7 +76,7 @@ public class Countdowns {
             if (closesAt == null) {
                 return;
             }
-            Duration left = Duration.between(Instant.now(), closesAt);
+            Duration left = Duration.between(clock.now(), closesAt);
             if (left.isNegative() || left.isZero()) {
                 QuarkusTransaction.requiringNew().call(() -> polls.closeIfExpired(pollId));
             } else {

@@ -155,11 +155,12 @@ public class Poll extends PanacheEntityBase {
     /**
      * Bumps the version if the poll is open, taking the row lock that orders this vote against a concurrent close.
      *
+     * @param now the database's time ({@code DatabaseClock}), so every instance closes at the same moment
      * @return true when the poll was open (and its version was bumped)
      */
-    public static boolean bumpVersionIfOpen(long pollId) {
+    public static boolean bumpVersionIfOpen(long pollId, Instant now) {
         return update("version = version + 1 where id = ?1 and status = ?2 and (closesAt is null or closesAt > ?3)",
-                pollId, PollStatus.OPEN, Instant.now()) == 1;
+                pollId, PollStatus.OPEN, now) == 1;
     }
 
     /** Open polls with a countdown, to schedule their closing after a restart. */

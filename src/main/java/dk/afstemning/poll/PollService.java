@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dk.afstemning.platform.DatabaseClock;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
@@ -28,10 +29,13 @@ public class PollService {
     @Inject
     PollTypeInfo types;
 
+    @Inject
+    DatabaseClock clock;
+
     /**
      * Opens the poll; a poll whose current round has votes pruned by the retention job opens a new round
      * ({@link #reset}). With a time limit (from the deck, or {@code seconds} when given) the server closes it by itself
-     * at {@code now + limit}, on its own clock.
+     * at {@code now + limit}, on the database's clock ({@link DatabaseClock}).
      *
      * @param seconds countdown in seconds overriding the deck's {@code time-limit}; 0 for none; null for the deck's
      * @throws ApiProblem 404 unknown talk or poll, 403 wrong presenter key, 400 a countdown out of range
@@ -46,7 +50,7 @@ public class PollService {
         }
         Instant closesAt = deadline(poll, seconds);
         Poll.update("status = ?1, closesAt = ?2, openedAt = ?3, version = version + 1 where id = ?4", PollStatus.OPEN, closesAt,
-                Instant.now(), poll.id);
+                clock.now(), poll.id);
         return changed(poll);
     }
 
@@ -107,19 +111,21 @@ public class PollService {
         Poll poll = controlled(code, pollKey, presenterKey);
         Instant closesAt = deadline(poll, seconds);
         Poll.update("round = round + 1, status = ?1, closesAt = ?2, openedAt = ?3, revealed = false, version = version + 1 "
-                + "where id = ?4", PollStatus.OPEN, closesAt, Instant.now(), poll.id);
+                + "where id = ?4", PollStatus.OPEN, closesAt, clock.now(), poll.id);
         return changed(poll);
     }
 
     /**
-     * Closes the poll if its countdown has run out on the server's clock; called by the countdown timer.
+     * Closes the poll if its countdown has run out on the database's clock; called by the countdown timer of every
+     * instance. The guarded UPDATE decides: of two instances racing, one updates the row and fires {@link PollChanged},
+     * the other finds it closed (its UPDATE waits for the row lock, then matches nothing).
      *
      * @return true when this call closed it
      */
     public boolean closeIfExpired(long pollId) {
         int closed = Poll.update("status = ?1, closesAt = null, version = version + 1 where id = ?2 and status = ?3 "
                 + "and closesAt <= ?4",
-                PollStatus.CLOSED, pollId, PollStatus.OPEN, Instant.now());
+                PollStatus.CLOSED, pollId, PollStatus.OPEN, clock.now());
         if (closed == 1) {
             Poll poll = Poll.findById(pollId);
             changes.fire(new PollChanged(poll.id, poll.talk.joinCode, true));
@@ -134,9 +140,9 @@ public class PollService {
     }
 
     /** When a poll opened now closes: {@code seconds} (0 = never) when given, else the deck's time limit. */
-    private static Instant deadline(Poll poll, Integer seconds) {
+    private Instant deadline(Poll poll, Integer seconds) {
         Integer limit = seconds != null ? (seconds == 0 ? null : seconds) : poll.timeLimit;
-        return limit == null ? null : Instant.now().plusSeconds(limit);
+        return limit == null ? null : clock.now().plusSeconds(limit);
     }
 
     private Poll controlled(String code, String pollKey, String presenterKey) {

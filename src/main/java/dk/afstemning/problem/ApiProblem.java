@@ -51,6 +51,17 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "poll-closed", "Poll closed", "Poll '" + pollKey + "' is not open for votes");
     }
 
+    /**
+     * 400 {@code invalid-text}: a text holds U+0000 or another control character but tab and line breaks (see
+     * {@code text.ControlChars}); nothing of the request was stored.
+     *
+     * @param what the field or file and line, e.g. {@code Field 'text'} or {@code talk.md:3:}
+     */
+    public static ApiProblem invalidText(String what, String character) {
+        return new ApiProblem(400, "invalid-text", "Invalid text", what + " holds the control character " + character
+                + "; text may hold tab and line breaks, no other control character");
+    }
+
     /** 503 {@code busy}: the vote was not stored in time (or may still be); the client resends the same request id. */
     public static ApiProblem busy() {
         return new ApiProblem(503, "busy", "Busy", "The server is busy storing other votes; send the vote again");

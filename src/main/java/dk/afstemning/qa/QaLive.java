@@ -1,15 +1,19 @@
 package dk.afstemning.qa;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.live.ClientMessage;
 import dk.afstemning.live.LiveFeature;
 import dk.afstemning.live.LiveHub;
+import dk.afstemning.live.LiveRelay;
+import dk.afstemning.live.bus.BusMessage;
 import dk.afstemning.security.AbuseLimits;
 
 /**
@@ -22,6 +26,12 @@ import dk.afstemning.security.AbuseLimits;
  */
 @ApplicationScoped
 public class QaLive implements LiveFeature {
+
+    @Inject
+    LiveRelay relay;
+
+    @Inject
+    Event<QaChanged> changes;
 
     @Inject
     QaService qa;
@@ -64,6 +74,17 @@ public class QaLive implements LiveFeature {
         if (questions.enabled() || !questions.questions().isEmpty()) {
             connection.sendTextAndAwait(hub.json(questions));
         }
+    }
+
+    /** Changes of other instances come over the live bus as the same event, fired here outside a transaction. */
+    void onStart(@Observes StartupEvent event) {
+        relay.receive(BusMessage.Kind.QA,
+                m -> changes.fire(new QaChanged(m.joinCode(), new java.util.HashSet<>(m.ids()))));
+    }
+
+    /** Inside the changing transaction: the other instances learn of it once it commits. */
+    void onChanging(@Observes QaChanged change) {
+        relay.publish(BusMessage.Kind.QA, change.joinCode(), 0, false, change.participantIds());
     }
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QaChanged change) {

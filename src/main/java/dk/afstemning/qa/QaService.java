@@ -27,6 +27,7 @@ import dk.afstemning.talk.TalkService;
 import dk.afstemning.text.Graphemes;
 import dk.afstemning.text.ProfanityFilter;
 import dk.afstemning.voting.VoteService;
+import dk.afstemning.platform.TextInput;
 
 /**
  * Q&A alongside the whole talk: participants ask (anonymously or under a nickname) and upvote others' questions once;
@@ -68,6 +69,8 @@ public class QaService {
      */
     public QaMessages.Asked ask(String code, String token, String text, String nickname, String requestId) {
         String id = VoteService.requestId(requestId);
+        TextInput.clean("text", text);
+        TextInput.clean("nickname", nickname);
         return retryOnDuplicate(() -> askInTransaction(code, token, text, nickname, id));
     }
 

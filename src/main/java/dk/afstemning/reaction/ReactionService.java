@@ -64,6 +64,8 @@ public class ReactionService {
         final Map<Integer, long[]> totals = new HashMap<>();
         /** Per slide: not yet written. */
         Map<Integer, long[]> unwritten = new HashMap<>();
+        /** Per slide: counted here and not yet sent to the other instances (the live bus). */
+        Map<Integer, long[]> unshared = new HashMap<>();
 
         TalkCounts(long talkId) {
             this.talkId = talkId;
@@ -127,6 +129,7 @@ public class ReactionService {
             c.totals.get(slide)[reaction.ordinal()]++;
             c.unpushed.computeIfAbsent(slide, s -> new long[KINDS])[reaction.ordinal()]++;
             c.unwritten.computeIfAbsent(slide, s -> new long[KINDS])[reaction.ordinal()]++;
+            c.unshared.computeIfAbsent(slide, s -> new long[KINDS])[reaction.ordinal()]++;
         }
         return reaction;
     }
@@ -206,6 +209,69 @@ public class ReactionService {
             }
             messages.forEach(m -> to.accept(code, m));
         });
+    }
+
+    /** Counts per kind of one slide of one talk, in the order of {@link Reaction}. */
+    @FunctionalInterface
+    public interface SlideCounts {
+        void accept(String code, int slide, long[] counts);
+    }
+
+    /**
+     * Takes the reactions counted on this instance since the last call, for the other instances: {@code to} gets
+     * each talk and slide with new ones.
+     */
+    public void takeUnshared(SlideCounts to) {
+        counts.forEach((code, c) -> {
+            Map<Integer, long[]> taken;
+            synchronized (c) {
+                if (c.unshared.isEmpty()) {
+                    return;
+                }
+                taken = c.unshared;
+                c.unshared = new HashMap<>();
+            }
+            taken.forEach((slide, n) -> to.accept(code, slide, n));
+        });
+    }
+
+    /**
+     * Adds reactions counted on another instance (which stores them itself) to the slide's totals, and to what the
+     * next {@link #drain} hands to this instance's screens. An unknown talk is ignored.
+     */
+    public void addRemote(String code, int slide, long[] added) {
+        if (added.length != KINDS) {
+            return;
+        }
+        TalkCounts c = counts.get(code);
+        if (c == null) {
+            ReactionStore.TalkInfo talk;
+            try {
+                talk = talks.get(code, store::talk);
+            } catch (RuntimeException e) {
+                return;
+            }
+            c = counts.computeIfAbsent(code, k -> new TalkCounts(talk.talkId()));
+        }
+        long[] totals;
+        synchronized (c) {
+            totals = c.totals.get(slide);
+        }
+        if (totals == null) {
+            // The stored counts hold what the other instance wrote so far; what it has not yet written comes now.
+            long[] stored = store.counts(c.talkId, slide);
+            synchronized (c) {
+                c.totals.putIfAbsent(slide, stored);
+            }
+        }
+        synchronized (c) {
+            long[] t = c.totals.get(slide);
+            long[] u = c.unpushed.computeIfAbsent(slide, s -> new long[KINDS]);
+            for (int i = 0; i < KINDS; i++) {
+                t[i] += added[i];
+                u[i] += added[i];
+            }
+        }
     }
 
     void onShowChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ShowChanged change) {

@@ -20,6 +20,7 @@ import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.vote.KeptVotes;
+import dk.afstemning.platform.DatabaseClock;
 
 /**
  * Builds results from stored votes with one GROUP BY per poll and round, plus the aggregates kept of pruned votes
@@ -32,6 +33,9 @@ public class ResultsService {
 
     @Inject
     PollTypes types;
+
+    @Inject
+    DatabaseClock clock;
 
     @Inject
     TalkService talks;
@@ -106,7 +110,7 @@ public class ResultsService {
                             : new PollResults.OptionCount(o.id, o.text, null, null);
                 }).toList();
         Long remaining = poll.closesAt == null || round != poll.round || poll.status != PollStatus.OPEN ? null
-                : Math.max(0, Duration.between(Instant.now(), poll.closesAt).toMillis());
+                : Math.max(0, Duration.between(clock.now(), poll.closesAt).toMillis());
         Object details = visible ? type.details(poll, round, options) : null;
         // Only beside a round whose results show: an earlier round of an open quiz or of hidden results would give
         // away what the current one keeps back.

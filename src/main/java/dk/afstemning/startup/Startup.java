@@ -1,14 +1,13 @@
 package dk.afstemning.startup;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import dk.afstemning.account.AccountService;
 import dk.afstemning.platform.AppConfig;
+import dk.afstemning.platform.Leases;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.platform.PublicUrls;
 import dk.afstemning.deck.DeckImporter;
@@ -25,6 +25,10 @@ import dk.afstemning.deck.DeckImporter;
  * At start-up: imports the slides folder ({@code afstemning.slides-dir}, default {@code slides}), makes sure the first
  * organiser account exists, and prints every talk's participant and presenter URL (uploaded and re-given talks too, so
  * a lost presenter link can be found again).
+ * <p>
+ * Instances starting at once on one database seed it one after the other, under the lease {@value #SEED_LEASE}
+ * ({@link Leases#runAlone}): the first imports the decks and makes the account, the next finds them there and changes
+ * nothing, so every instance starts and the slides folder's talks exist once.
  */
 @ApplicationScoped
 public class Startup {
@@ -42,17 +46,29 @@ public class Startup {
     AppConfig config;
 
     @Inject
-    DataSource dataSource;
+    Leases leases;
 
-    void onStart(@Observes StartupEvent event) throws SQLException {
+    /** The lease under which one instance at a time seeds the database. */
+    static final String SEED_LEASE = "seed-import";
+
+    /** Longer than a seed import ever takes: an instance that dies while seeding holds the others up this long. */
+    static final Duration SEED_TTL = Duration.ofMinutes(5);
+
+    /** What seeding did: the decks imported and the first organiser account, if made or reset now. */
+    record Seeded(DeckImporter.Report report, Optional<AccountService.FirstAdmin> admin) {
+    }
+
+    /** Imports the decks of {@code folder} and makes sure the first organiser exists, one instance at a time. */
+    Seeded seed(Path folder) {
+        return leases.runAlone(SEED_LEASE, SEED_TTL,
+                () -> new Seeded(importer.importFolder(folder), accounts.ensureAdmin()));
+    }
+
+    void onStart(@Observes StartupEvent event) {
         Path folder = Path.of(config.slidesDir());
-        DeckImporter.Report report;
-        Optional<AccountService.FirstAdmin> admin;
-        // Instances starting at once on one database import the decks and create the first organiser one by one.
-        try (StartupLock lock = StartupLock.acquire(dataSource)) {
-            report = importer.importFolder(folder);
-            admin = accounts.ensureAdmin();
-        }
+        Seeded seeded = seed(folder);
+        DeckImporter.Report report = seeded.report();
+        Optional<AccountService.FirstAdmin> admin = seeded.admin();
         StringBuilder sb = new StringBuilder();
         List<Talk> talks = QuarkusTransaction.requiringNew().call(() -> Talk.<Talk>listAll(Sort.by("id")));
         sb.append("\n\n  Afstemning is ready: ").append(talks.size()).append(" talk(s); decks imported from ")

@@ -15,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dk.afstemning.text.ControlChars;
+
 
 /** One delivery of a deck: its join code, presenter key and meta data. Polls and slides hang off it. */
 @Entity
@@ -104,6 +106,10 @@ public class Talk extends PanacheEntityBase {
     public String accent;
 
     public static Optional<Talk> findByJoinCode(String joinCode) {
+        if (joinCode == null || !ControlChars.isClean(joinCode)) {
+            // PostgreSQL refuses U+0000 even as a parameter; no join code holds a control character.
+            return Optional.empty();
+        }
         return find("joinCode", joinCode).firstResultOptional();
     }
 

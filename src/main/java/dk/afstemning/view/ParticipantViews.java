@@ -29,6 +29,7 @@ import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.talk.TalkService;
 import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteRows;
+import dk.afstemning.platform.DatabaseClock;
 
 /**
  * Builds the phone's screen ({@link ParticipantView}) for the participant page and the participant socket's
@@ -41,6 +42,9 @@ public class ParticipantViews {
 
     @Inject
     PollTypes types;
+
+    @Inject
+    DatabaseClock clock;
 
     @Inject
     TalkService talks;
@@ -107,7 +111,7 @@ public class ParticipantViews {
                 && PhoneResults.shows(p.phoneResults, p.status.name(), mine.containsKey(p.id))).toList();
         Map<String, PollResults> results = resultsService.resultsOf(shown).stream()
                 .collect(Collectors.toMap(PollResults::pollId, Function.identity()));
-        Instant now = Instant.now();
+        Instant now = clock.now();
         List<ParticipantView.ParticipantPoll> items = polls.stream().map(p -> {
             Vote vote = mine.get(p.id);
             List<ParticipantView.Option> choices = options.getOrDefault(p.id, List.of()).stream()

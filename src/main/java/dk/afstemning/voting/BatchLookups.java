@@ -88,15 +88,16 @@ final class BatchLookups {
      * against a concurrent close, then reads the current votes of the batch's participants in the poll's round.
      * Only the vote writer locks more than one poll in a transaction, so no two transactions wait on each other.
      *
+     * @param now the database's time ({@code DatabaseClock}): a poll whose countdown ended by then is closed
      * @param afterLocking run once when the lock is newly taken (a test seam, {@link VoteHooks})
      * @return whether the poll is open (its lock is held for the rest of the transaction)
      */
-    boolean lock(Poll poll, Runnable afterLocking) {
+    boolean lock(Poll poll, java.time.Instant now, Runnable afterLocking) {
         Boolean known = open.get(poll.id);
         if (known != null) {
             return known;
         }
-        boolean isOpen = Poll.bumpVersionIfOpen(poll.id);
+        boolean isOpen = Poll.bumpVersionIfOpen(poll.id, now);
         Poll.getEntityManager().refresh(poll);
         open.put(poll.id, isOpen);
         if (isOpen) {

@@ -36,6 +36,7 @@ import dk.afstemning.vote.Vote;
 import dk.afstemning.vote.VoteRows;
 import dk.afstemning.vote.VoteAck;
 import dk.afstemning.vote.VoteReceipt;
+import dk.afstemning.platform.DatabaseClock;
 
 /**
  * Casts votes: validate, commit, then acknowledge. Votes are stored in batches by one writer thread ({@link
@@ -49,6 +50,9 @@ public class VoteService {
 
     @Inject
     PollTypes types;
+
+    @Inject
+    DatabaseClock clock;
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -196,11 +200,11 @@ public class VoteService {
             throw new ApiProblem(409, "nickname-required", "Nickname required",
                     "Choose a nickname before answering quiz '" + poll.key + "'");
         }
-        if (!batch.lock(poll, hooks::whileStoring)
-                || poll.closesAt != null && !poll.closesAt.isAfter(Instant.now())) {
+        Instant now = clock.now();
+        if (!batch.lock(poll, now, hooks::whileStoring)
+                || poll.closesAt != null && !poll.closesAt.isAfter(now)) {
             throw ApiProblem.pollClosed(poll.key);
         }
-        Instant now = Instant.now();
         Optional<Vote> current = batch.current(poll, participant);
         if (current.isPresent() && !poll.allowChange && !type.adds() && !type.answerOf(current.get(), VoteRows.of(List.of(current.get()))).equals(answer)) {
             throw new ApiProblem(409, "vote-final", "Vote cannot be changed",

@@ -605,6 +605,9 @@ public interface AppMessages {
     @Message("Choose a nickname of 1 to 20 characters.")
     String problem_invalid_nickname();
 
+    @Message("The text holds an invisible control character. Retype it and send again.")
+    String problem_invalid_text();
+
     @Message("Questions are closed right now.")
     String problem_qa_closed();
 

@@ -35,6 +35,7 @@ import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.view.OrganiserViews;
 import dk.afstemning.platform.PublicUrls;
 import dk.afstemning.platform.HttpConfig;
+import dk.afstemning.platform.TextInput;
 
 /**
  * The organiser's pages: the login form, the dashboard of every talk (search, date filter, decks and uploads), a
@@ -177,6 +178,7 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response delete(@PathParam("id") long id, @RestForm("confirm") String confirm,
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        TextInput.clean("confirm", confirm);
         TalkHeader talk = views.talk(id);
         if (confirm == null || !talk.joinCode().equals(confirm.strip().toUpperCase(java.util.Locale.ROOT))) {
             String language = Languages.choose(lang, accept, null);
@@ -205,6 +207,9 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response createAccount(@RestForm("username") String username, @RestForm("password") String password,
             @RestForm("role") String role) {
+        TextInput.clean("username", username);
+        TextInput.clean("password", password);
+        TextInput.clean("role", role);
         accounts.create(username == null ? null : username.strip(), password, role);
         return Response.seeOther(URI.create("/organiser/accounts")).build();
     }
@@ -215,7 +220,7 @@ public class OrganiserPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response assign(@PathParam("id") long id, @RestForm("code") String code) {
-        accounts.assign(id, code);
+        accounts.assign(id, TextInput.clean("code", code));
         return Response.seeOther(URI.create("/organiser/accounts")).build();
     }
 

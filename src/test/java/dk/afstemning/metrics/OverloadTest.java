@@ -24,9 +24,21 @@ class OverloadTest {
     }
 
     @Test
+    void postgresqlsLockTimeoutDeadlockAndSerializationFailureAreOverload() {
+        assertThat(VoteMeteredInterceptor.overloaded(new PersistenceException("could not execute statement",
+                new SQLException("ERROR: canceling statement due to lock timeout", "55P03")))).isTrue();
+        assertThat(VoteMeteredInterceptor.overloaded(new RuntimeException(
+                new SQLException("ERROR: deadlock detected", "40P01")))).isTrue();
+        assertThat(VoteMeteredInterceptor.overloaded(new RuntimeException(
+                new SQLException("ERROR: could not serialize access due to concurrent update", "40001")))).isTrue();
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertThat(VoteMeteredInterceptor.overloaded(new PersistenceException("constraint",
                 new SQLException("Unique index or primary key violation", "23505", 23505)))).isFalse();
+        assertThat(VoteMeteredInterceptor.overloaded(new PersistenceException("not null",
+                new SQLException("ERROR: null value in column", "23502")))).isFalse();
         assertThat(VoteMeteredInterceptor.overloaded(new IllegalStateException("boom"))).isFalse();
     }
 }
