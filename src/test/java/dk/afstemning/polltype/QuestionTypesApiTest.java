@@ -232,7 +232,9 @@ class QuestionTypesApiTest {
         // The leaderboard is projected: a filtered word is refused as in Q&A, and nothing is stored.
         nickname(p3, "Fuck").statusCode(422).body("type", equalTo("urn:afstemning:problem:profanity"))
                 .body("detail", equalTo("The nickname contains a word that is not allowed here"));
-        nickname(p3, "C\u0007").statusCode(400).body("detail",
+        // A control character is refused for every text field alike (invalid-text), before the nickname's rules.
+        nickname(p3, "C\u0007").statusCode(400).body("type", equalTo("urn:afstemning:problem:invalid-text"));
+        nickname(p3, "C\u200B").statusCode(400).body("detail",
                 equalTo("A nickname must not contain control or invisible characters"));
         nickname(p3, "{msg:title}").statusCode(200);
         answer(p1, "quiz", Map.of("optionId", o.get(1))).statusCode(200);
