@@ -42,6 +42,8 @@ public final class PackagedApp implements AutoCloseable {
     private final Path dir;
     private final Path slides;
     private final List<Process> started = new ArrayList<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> options = new ArrayList<>();
     private Process process;
     private Path log;
     private int port;
@@ -55,26 +57,59 @@ public final class PackagedApp implements AutoCloseable {
         this.slides = slides;
     }
 
+    /** Environment variables for the next starts (e.g. {@code QUARKUS_DATASOURCE_JDBC_URL}); returns this. */
+    public PackagedApp env(Map<String, String> variables) {
+        env.putAll(variables);
+        return this;
+    }
+
+    /** More JVM options for the next starts (e.g. {@code -Dafstemning.public-url=…}); returns this. */
+    public PackagedApp options(List<String> jvmOptions) {
+        options.addAll(jvmOptions);
+        return this;
+    }
+
     /** Starts the app on the data folder and a fresh free port, and waits until it is ready. */
     public void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    /**
+     * Starts the app on the data folder and a fresh free port without waiting: {@link #awaitReady()} waits. Lets a
+     * test start several instances at once.
+     */
+    public void launch() throws IOException {
         port = freePort();
         log = dir.resolve("app-" + (started.size() + 1) + ".log");
         String jar = System.getProperty("app.jar");
         assertThat(jar).as("system property app.jar").isNotBlank();
         assertThat(Path.of(jar)).as("packaged application").isRegularFile();
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(),
+        List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "-Dquarkus.http.port=" + port,
                 "-Dafstemning.data-dir=" + dir.resolve("data").toAbsolutePath(),
                 "-Dafstemning.slides-dir=" + slides.toAbsolutePath(),
                 // The PostgreSQL build refuses to start without one (SessionKeyCheck); every instance shares it.
-                "-Dquarkus.http.auth.session.encryption-key=packaged-app-test-session-key",
-                "-jar", Path.of(jar).toAbsolutePath().toString())
+                "-Dquarkus.http.auth.session.encryption-key=packaged-app-test-session-key"));
+        command.addAll(options);
+        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
         process = builder.start();
         started.add(process);
-        awaitReady();
+    }
+
+    /** The operating system's id of the current run's process. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The current run's port. */
+    public int port() {
+        return port;
     }
 
     /** {@code kill -9}: SIGKILL, then waits (bounded) until the process is gone. */
@@ -147,7 +182,8 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    /** Waits (bounded) until the current run answers ready on {@code /q/health/ready}. */
+    public void awaitReady() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(base().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5))
                 .GET().build();
@@ -173,7 +209,7 @@ public final class PackagedApp implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

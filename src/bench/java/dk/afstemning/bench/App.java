@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * The packaged application run as a child process on a fresh data folder and a free port, with the abuse limits
  * raised (every simulated phone comes from 127.0.0.1). Reads the seed talk's join code and presenter key from its
  * start-up log, and the process's heap (via {@code /q/metrics}), RSS and CPU time. Only this process is ever stopped.
+ * With {@code --instances N} there is one per instance, each given the PostgreSQL database and live bus by environment
+ * variables, and the public URL of the HAProxy in front.
  */
 final class App implements AutoCloseable {
 
@@ -39,6 +41,18 @@ final class App implements AutoCloseable {
      * @param extra more JVM options for the app (e.g. -Dquarkus.datasource.jdbc.max-size=8), may be empty
      */
     App(Path jar, Path slides, Path work, String heap, List<String> extra) throws IOException, InterruptedException {
+        this(jar, slides, work, heap, extra, java.util.Map.of(), null);
+        awaitReady();
+    }
+
+    /**
+     * Starts an instance without waiting for it: {@link #awaitReady()} waits, so that several start at once.
+     *
+     * @param env environment variables for the app (database, live bus, instance name), may be empty
+     * @param publicUrl the URL phones use (the HAProxy in front), or null for this instance's own
+     */
+    App(Path jar, Path slides, Path work, String heap, List<String> extra, java.util.Map<String, String> env,
+            String publicUrl) throws IOException {
         port = freePort();
         Path data = work.resolve("data");
         Files.createDirectories(data);
@@ -49,15 +63,21 @@ final class App implements AutoCloseable {
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dafstemning.data-dir=" + data.toAbsolutePath(),
                 "-Dafstemning.slides-dir=" + slides.toAbsolutePath(),
-                "-Dafstemning.public-url=http://127.0.0.1:" + port,
+                "-Dafstemning.public-url=" + (publicUrl != null ? publicUrl : "http://127.0.0.1:" + port),
                 "-Dafstemning.limits.votes-per-participant=" + unlimited,
                 "-Dafstemning.limits.votes-per-ip=" + unlimited,
                 "-Dafstemning.limits.joins-per-ip=" + unlimited,
                 "-Dafstemning.limits.lookups-per-ip=" + unlimited));
         command.addAll(extra);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        process = builder.start();
+    }
+
+    /** Waits (at most 2 minutes) until the app answers ready. */
+    void awaitReady() throws IOException, InterruptedException {
         awaitReady(Duration.ofSeconds(120));
     }
 

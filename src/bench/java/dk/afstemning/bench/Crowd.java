@@ -52,6 +52,7 @@ final class Crowd implements AutoCloseable {
     private final HttpClient http;
     private final WebSocketClient ws;
     private final int port;
+    private final int presenterPort;
     private String[] tokens;
     private WebSocket[] phones;
     private long[] sentAt;
@@ -71,7 +72,16 @@ final class Crowd implements AutoCloseable {
     }
 
     Crowd(int port, String code, String pollId, long[] optionIds, int participants) {
+        this(port, port, code, pollId, optionIds, participants);
+    }
+
+    /**
+     * @param port where phones join and connect (the HAProxy in front of several instances)
+     * @param presenterPort where the presenter sockets connect (one instance of them)
+     */
+    Crowd(int port, int presenterPort, String code, String pollId, long[] optionIds, int participants) {
         this.port = port;
+        this.presenterPort = presenterPort;
         this.code = code;
         this.pollId = pollId;
         this.optionIds = optionIds;
@@ -180,7 +190,7 @@ final class Crowd implements AutoCloseable {
             List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
             presenterLogs.add(seen);
             long[] lastVersion = { -1 };
-            ws.connect(new WebSocketConnectOptions().setURI("/ws/present/" + code + "?key="
+            ws.connect(new WebSocketConnectOptions().setPort(presenterPort).setURI("/ws/present/" + code + "?key="
                     + java.net.URLEncoder.encode(presenterKey, java.nio.charset.StandardCharsets.UTF_8))).onSuccess(socket -> socket
                     .textMessageHandler(text -> {
                         long now = System.nanoTime();
