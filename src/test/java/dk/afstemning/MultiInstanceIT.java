@@ -182,8 +182,17 @@ class MultiInstanceIT {
         }
         System.out.printf("MultiInstanceIT[%s]: vote sent to B -> presenter on A: %s ms (target 250 ms)%n", bus,
                 lagsMs);
+        // The target is 250 ms. The first vote is cold (its queries compile), so the median is held to it,
+        // and every vote to 1 s, which a machine under CI load still meets.
         lagsMs.stream().filter(ms -> ms > 1000).findFirst().ifPresent(ms -> busFailures.add(
-                "a vote sent to B took " + ms + " ms to reach the presenter on A (target 250 ms)"));
+                "a vote sent to B took " + ms + " ms to reach the presenter on A (at most 1 s)"));
+        if (!lagsMs.isEmpty()) {
+            long median = lagsMs.stream().sorted().toList().get(lagsMs.size() / 2);
+            if (median > 250) {
+                busFailures.add("votes sent to B reached the presenter on A after " + median
+                        + " ms (median; target 250 ms)");
+            }
+        }
 
         // ---- Before the kill: a countdown started on B, the slide moved on B ----
         HttpResponse<String> opened = send(b.base(), "/api/talks/" + code + "/polls/" + COUNTDOWN_POLL
