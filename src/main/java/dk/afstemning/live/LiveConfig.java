@@ -31,4 +31,11 @@ public interface LiveConfig {
      */
     @WithDefault("auto")
     String bus();
+
+    /**
+     * The Redis channel of the live bus ({@code afstemning.live.bus=redis}); deployments that share one Redis need one
+     * each. PostgreSQL's channel is per database.
+     */
+    @WithDefault("afstemning_live")
+    String redisChannel();
 }

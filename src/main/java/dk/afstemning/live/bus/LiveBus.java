@@ -184,6 +184,11 @@ public class LiveBus {
         return transport != null;
     }
 
+    /** The engine: {@code none}, {@code postgresql} or {@code redis}. */
+    public String engine() {
+        return transport == null ? "none" : transport.name();
+    }
+
     /** Whether this instance listens on the bus right now. */
     public boolean connected() {
         return connected;

@@ -46,6 +46,8 @@ class PostgresTransport implements Transport {
     Optional<String> password;
 
     private PgSubscriber subscriber;
+    /** Failed attempts to connect since the last success: only every 30th is logged. */
+    private int failures;
 
     @Override
     public String name() {
@@ -54,12 +56,18 @@ class PostgresTransport implements Transport {
 
     @Override
     public void start(Consumer<String> received, Runnable subscribed, Runnable lost) {
+        if (subscriber != null) {
+            subscriber.close();
+        }
         subscriber = PgSubscriber.subscriber(vertx, options(jdbcUrl, username.orElse(""), password.orElse("")));
         subscriber.reconnectPolicy(retries -> retries < 5 ? 200L : 1000L);
         subscriber.closeHandler(v -> lost.run());
         subscriber.channel(CHANNEL).handler(received::accept).subscribeHandler(v -> subscribed.run());
-        subscriber.connect().onFailure(e -> {
-            Log.warnf("Live bus: cannot listen on PostgreSQL (%s); retrying", e.getMessage());
+        subscriber.connect().onSuccess(v -> failures = 0).onFailure(e -> {
+            if (failures++ % 30 == 0) {
+                Log.warnf("Live bus: cannot listen on PostgreSQL (%s); retrying every second, logged every 30 tries",
+                        e.getMessage());
+            }
             lost.run();
             vertx.setTimer(1000, t -> start(received, subscribed, lost));
         });

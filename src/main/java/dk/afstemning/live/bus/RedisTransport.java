@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -22,7 +24,12 @@ import io.vertx.redis.client.Response;
 @ApplicationScoped
 class RedisTransport implements Transport {
 
-    static final String CHANNEL = "afstemning_live";
+    /**
+     * The channel ({@code afstemning.live.redis-channel}, default {@code afstemning_live}): deployments that share one
+     * Redis need one each, or they hear each other's talks' changes.
+     */
+    @ConfigProperty(name = "afstemning.live.redis-channel", defaultValue = "afstemning_live")
+    String channel;
 
     /** Inactive unless quarkus.redis.hosts is set, hence an Instance: looked up only when this bus is chosen. */
     @Inject
@@ -34,6 +41,8 @@ class RedisTransport implements Transport {
     Vertx vertx;
 
     private volatile RedisConnection listening;
+    /** Failed attempts to connect since the last success: only every 30th is logged (one a second while Redis is away). */
+    private int failures;
     private volatile boolean stopped;
 
     @Override
@@ -55,6 +64,7 @@ class RedisTransport implements Transport {
             }
         }
         redis.connect().onSuccess(connection -> {
+            failures = 0;
             listening = connection;
             Runnable again = () -> {
                 if (listening == connection) {
@@ -70,14 +80,17 @@ class RedisTransport implements Transport {
                 again.run();
             });
             connection.endHandler(v -> again.run());
-            connection.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL))
+            connection.send(Request.cmd(Command.SUBSCRIBE).arg(channel))
                     .onSuccess(r -> subscribed.run())
                     .onFailure(e -> {
                         connection.close();
                         again.run();
                     });
         }).onFailure(e -> {
-            Log.warnf("Live bus: cannot reach Redis (%s); retrying", e.getMessage());
+            if (failures++ % 30 == 0) {
+                Log.warnf("Live bus: cannot reach Redis (%s); retrying every second, logged every 30 tries",
+                        e.getMessage());
+            }
             lost.run();
             vertx.setTimer(1000, t -> start(received, subscribed, lost));
         });
@@ -97,7 +110,7 @@ class RedisTransport implements Transport {
 
     @Override
     public void publish(String payload) {
-        redis.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(payload)).onFailure(
+        redis.send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload)).onFailure(
                 e -> Log.warnf("Live bus: Redis publish failed (%s)", e.getMessage()));
     }
 

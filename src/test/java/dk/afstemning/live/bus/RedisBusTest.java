@@ -49,9 +49,13 @@ class RedisBusTest {
     public static class OnRedis implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("afstemning.live.bus", "redis", "quarkus.redis.hosts", "redis://127.0.0.1:6379");
+            return Map.of("afstemning.live.bus", "redis", "quarkus.redis.hosts", "redis://127.0.0.1:6379",
+                    "afstemning.live.redis-channel", CHANNEL);
         }
     }
+
+    /** A channel of its own, as two deployments sharing one Redis must have. */
+    static final String CHANNEL = "afstemning_live_redis_bus_test";
 
     @TestHTTPResource("/")
     URI base;
@@ -127,7 +131,7 @@ class RedisBusTest {
             Assumptions.abort("no Redis on 127.0.0.1:6379");
         }
         other = new Resp();
-        other.command("SUBSCRIBE", RedisTransport.CHANNEL);
+        other.command("SUBSCRIBE", CHANNEL);
         assertThat(other.reply(Duration.ofSeconds(2))).startsWith("subscribe");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!bus.connected() && System.nanoTime() < deadline) {
@@ -157,7 +161,7 @@ class RedisBusTest {
 
     private static void publishAsOtherInstance(String payload) throws IOException {
         try (Resp publisher = new Resp()) {
-            publisher.command("PUBLISH", RedisTransport.CHANNEL, payload);
+            publisher.command("PUBLISH", CHANNEL, payload);
             assertThat(publisher.reply(Duration.ofSeconds(1))).hasSize(1);
         }
     }
