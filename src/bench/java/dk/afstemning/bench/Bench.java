@@ -74,8 +74,10 @@ public final class Bench {
         double h2 = 0;
         double echo = 0;
         if (o.ceilingSeconds > 0) {
-            log("Ceiling: H2 raw inserts, one commit each, " + o.ceilingSeconds + " s");
-            h2 = Ceilings.h2Inserts(work.resolve("h2-ceiling"), Duration.ofSeconds(o.ceilingSeconds));
+            if (o.jdbcUrl == null) {
+                log("Ceiling: H2 raw inserts, one commit each, " + o.ceilingSeconds + " s");
+                h2 = Ceilings.h2Inserts(work.resolve("h2-ceiling"), Duration.ofSeconds(o.ceilingSeconds));
+            }
             log("Ceiling: Vert.x WebSocket echo, " + Math.min(o.participants, 2000) + " sockets, " + o.ceilingSeconds + " s");
             echo = Ceilings.echo(Math.min(o.participants, 2000), Duration.ofSeconds(o.ceilingSeconds));
         }
@@ -293,8 +295,10 @@ public final class Bench {
                             + ")", "≥ 2,000"));
                 }
                 if (o.ceilingSeconds > 0) {
-                    rows.add(row("Ceiling: H2 raw inserts/s", f0(h2) + " (one JDBC connection, commit per row, "
-                            + "WRITE_DELAY=0); votes/s are " + pct(sustained, h2) + " of it", ""));
+                    if (o.jdbcUrl == null) {
+                        rows.add(row("Ceiling: H2 raw inserts/s", f0(h2) + " (one JDBC connection, commit per row, "
+                                + "WRITE_DELAY=0); votes/s are " + pct(sustained, h2) + " of it", ""));
+                    }
                     rows.add(row("Ceiling: Vert.x echo messages/s", f0(echo) + " (" + Math.min(o.participants, 2000)
                             + " sockets, one in flight each); votes/s are " + pct(sustained, echo) + " of it", ""));
                 }
