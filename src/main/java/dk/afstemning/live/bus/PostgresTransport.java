@@ -90,11 +90,8 @@ class PostgresTransport implements Transport {
     @Override
     public boolean publishInTransaction(String payload) {
         // Inside a JTA transaction the datasource hands out the connection enlisted in it: the one Hibernate writes on.
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select pg_notify(?, ?)")) {
-            s.setString(1, CHANNEL);
-            s.setString(2, payload);
-            s.execute();
+        try {
+            pgNotify(payload);
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("pg_notify failed", e);
@@ -103,14 +100,20 @@ class PostgresTransport implements Transport {
 
     @Override
     public void publish(String payload) {
+        try {
+            pgNotify(payload);
+        } catch (SQLException e) {
+            Log.warnf("Live bus: pg_notify failed (%s); other instances resynchronise on their next change",
+                    e.getMessage());
+        }
+    }
+
+    private void pgNotify(String payload) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select pg_notify(?, ?)")) {
             s.setString(1, CHANNEL);
             s.setString(2, payload);
             s.execute();
-        } catch (SQLException e) {
-            Log.warnf("Live bus: pg_notify failed (%s); other instances resynchronise on their next change",
-                    e.getMessage());
         }
     }
 
