@@ -211,7 +211,8 @@ function figures() {
   set('.figure-joined', presence ? format.number(presence.joined) : '–');
   set('.figure-connected', presence ? format.number(presence.participants) : '–');
   set('.figure-rate', votes === null || !presence || presence.participants === 0 ? '–'
-    : format.percent(Math.round((100 * votes) / presence.participants)));
+    // Votes of phones that have since left count too: the rate stops at 100 % (500 % helped nobody).
+    : format.percent(Math.min(100, Math.round((100 * votes) / presence.participants))));
 }
 
 // The countdown field: empty or 0 means none. It starts with the deck's time-limit.
