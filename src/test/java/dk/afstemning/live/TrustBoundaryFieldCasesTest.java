@@ -109,6 +109,8 @@ class TrustBoundaryFieldCasesTest {
             Thread.sleep(300); // let the presence pushes settle
             // P1 voted, so its phone may get the results of that vote (phone-results after-vote) once; not after.
             phone1.poll(n -> n.path("type").asText().equals("results"), java.time.Duration.ofMillis(700));
+            // So may P2's (its vote's push to phones goes out up to 500 ms after the vote, maybe after connecting).
+            phone2.poll(n -> n.path("type").asText().equals("results"), java.time.Duration.ofMillis(700));
             int seenByP1 = phone1.received().size();
             screen1.inbox.clear();
             screen2.inbox.clear();
