@@ -198,9 +198,13 @@ public class LiveRelay {
                     reactions.addRemote(code, (int) m.id(), counts);
                 }
                 case PRESENCE -> {
-                    remotePresence.computeIfAbsent(code, c -> new ConcurrentHashMap<>()).put(m.origin(),
-                            new long[] { m.id(), System.nanoTime() + TimeUnit.SECONDS.toNanos(PRESENCE_TTL_SECONDS) });
-                    hub.pushPresence(code);
+                    long[] before = remotePresence.computeIfAbsent(code, c -> new ConcurrentHashMap<>()).put(
+                            m.origin(), new long[] { m.id(),
+                                    System.nanoTime() + TimeUnit.SECONDS.toNanos(PRESENCE_TTL_SECONDS) });
+                    // A heartbeat that repeats the count, or a talk with no screen here, needs no push.
+                    if ((before == null || before[0] != m.id()) && hub.hasConnections(code)) {
+                        hub.pushPresence(code);
+                    }
                 }
             }
         } finally {
@@ -239,7 +243,7 @@ public class LiveRelay {
             }
             long now = System.nanoTime();
             remotePresence.forEach((code, byInstance) -> {
-                if (byInstance.values().removeIf(e -> e[1] - now <= 0)) {
+                if (byInstance.values().removeIf(e -> e[1] - now <= 0) && hub.hasConnections(code)) {
                     hub.pushPresence(code);
                 }
             });
