@@ -73,12 +73,14 @@ public class DeckResource {
     @Path("/decks")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a Markdown or PDF deck (form field 'deck') and create its first talk (organiser login)")
-    public Response upload(@RestForm("deck") FileUpload deck, @HeaderParam("Accept-Language") String accept) {
+    public Response upload(@RestForm("deck") FileUpload deck, @RestForm("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
         String name = DeckUploads.fileName(deck);
         if (DeckUploads.isPdf(deck)) {
             // Rendered in the PDF pool, outside any transaction; only storing the pages is one.
             PdfRenderer.RenderedPdf pdf = pdfs.render(name, deck.uploadedFile());
-            return Response.status(201).entity(decks.uploadPdf(pdf, accept)).build();
+            // A PDF deck speaks the language of the page it was uploaded from (form field lang), else the browser's.
+            return Response.status(201).entity(decks.uploadPdf(pdf, lang != null ? lang : accept)).build();
         }
         TalkCreated talk = DeckUploads.deckErrors(() -> decks.upload(name, DeckUploads.read(deck)));
         return Response.status(201).entity(talk).build();

@@ -81,8 +81,8 @@ public class DeckLibrary {
     /**
      * Stores a rendered PDF as a deck and creates its first talk.
      *
-     * @param acceptLanguage the uploader's {@code Accept-Language}: the deck speaks Danish when it starts with
-     *        {@code da}, else English
+     * @param acceptLanguage the dashboard's language or the uploader's {@code Accept-Language}: the deck speaks
+     *        Danish when it starts with {@code da}, else English
      */
     @Transactional
     public TalkCreated uploadPdf(PdfRenderer.RenderedPdf pdf, String acceptLanguage) {

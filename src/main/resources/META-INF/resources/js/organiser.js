@@ -225,6 +225,7 @@ uploadForm.addEventListener('submit', (event) => {
   }
   const data = new FormData();
   data.append('deck', file, file.name);
+  data.append('lang', lang);
   create(uploadForm, uploadFeedback, uploadSlot, () => api('/api/decks', { method: 'POST', body: data }));
 });
 

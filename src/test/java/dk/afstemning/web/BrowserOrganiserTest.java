@@ -276,6 +276,8 @@ class BrowserOrganiserTest {
                 .visibilityOfElementLocated(By.cssSelector("section.upload .created-code"))).getText();
         String presenter = desktop.findElement(By.cssSelector("section.upload .presenter-link")).getText();
         String key = presenter.substring(presenter.indexOf("key=") + 4);
+        // The deck speaks the dashboard's language, whatever the browser's.
+        given().get("/api/talks/{c}", code).then().body("language", equalTo("da"));
         given().contentType("application/json").header("X-Presenter-Key", key).body("{\"slide\":2}")
                 .put("/api/talks/{c}/show", code).then().statusCode(200);
 
