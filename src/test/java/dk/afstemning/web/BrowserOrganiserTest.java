@@ -289,6 +289,14 @@ class BrowserOrganiserTest {
         new WebDriverWait(screen, Chromium.TIMEOUT).until(b -> !String.valueOf(js(b).executeScript(shown)).isEmpty());
         assertThat(js(screen).executeScript(shown)).isEqualTo("Slide 2 Point for slide 2");
         screenshot(screen, "pdf-audience-screen");
+
+        // The speaker console shows the current page and the next one.
+        WebDriver console = chromium.projector("pdf-console");
+        console.get(presenter.replace("?key=", "/console?key="));
+        new WebDriverWait(console, Chromium.TIMEOUT).until(b -> String.valueOf(js(b).executeScript(shown))
+                .contains("|"));
+        assertThat(js(console).executeScript(shown)).isEqualTo("Slide 2 Point for slide 2|Slide 3 Point for slide 3");
+        screenshot(console, "pdf-console");
     }
 
     // ---- helpers ----
