@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,11 +26,13 @@ import dk.afstemning.deck.DeckLibrary;
 import dk.afstemning.deck.DeckLibrary.DeckView;
 import dk.afstemning.deck.DeckLibrary.TalkCreated;
 import dk.afstemning.deck.DeckUploads;
+import dk.afstemning.deck.PdfRenderer;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.text.MaxChars;
 
 /**
- * Decks and the talks given from them: upload a deck (multipart, at most {@link dk.afstemning.deck.DeckImporter#MAX_DECK_BYTES} bytes),
+ * Decks and the talks given from them: upload a deck (multipart; Markdown of at most
+ * {@link dk.afstemning.deck.DeckImporter#MAX_DECK_BYTES} bytes, or a PDF, known by its content),
  * and give a stored deck again as a new talk. Organiser login only (form login session or HTTP Basic). A deck error is a 400 whose detail names the file and line.
  */
 @Path("/api")
@@ -39,6 +42,9 @@ public class DeckResource {
 
     @Inject
     DeckLibrary decks;
+
+    @Inject
+    PdfRenderer pdfs;
 
     /**
      * @param venue where the new talk is given, optional, at most 200 user-visible characters
@@ -66,9 +72,16 @@ public class DeckResource {
     @POST
     @Path("/decks")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a Markdown deck (form field 'deck') and create its first talk (organiser login)")
-    public Response upload(@RestForm("deck") FileUpload deck) {
+    @Operation(summary = "Upload a Markdown or PDF deck (form field 'deck') and create its first talk (organiser login)")
+    public Response upload(@RestForm("deck") FileUpload deck, @RestForm("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
         String name = DeckUploads.fileName(deck);
+        if (DeckUploads.isPdf(deck)) {
+            // Rendered in the PDF pool, outside any transaction; only storing the pages is one.
+            PdfRenderer.RenderedPdf pdf = pdfs.render(name, deck.uploadedFile());
+            // A PDF deck speaks the language of the page it was uploaded from (form field lang), else the browser's.
+            return Response.status(201).entity(decks.uploadPdf(pdf, lang != null ? lang : accept)).build();
+        }
         TalkCreated talk = DeckUploads.deckErrors(() -> decks.upload(name, DeckUploads.read(deck)));
         return Response.status(201).entity(talk).build();
     }

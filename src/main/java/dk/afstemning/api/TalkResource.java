@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dk.afstemning.deck.DeckLibrary;
 import dk.afstemning.deck.DeckUploads;
+import dk.afstemning.deck.PdfRenderer;
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.security.AbuseLimits;
@@ -39,6 +40,9 @@ public class TalkResource {
 
     @Inject
     DeckLibrary decks;
+
+    @Inject
+    PdfRenderer pdfs;
 
     @Inject
     AbuseLimits limits;
@@ -76,11 +80,17 @@ public class TalkResource {
     @PUT
     @Path("/deck")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Replace the talk's deck (form field 'deck'); votes on polls with unchanged ids are kept, "
+    @Operation(summary = "Replace the talk's deck (form field 'deck', Markdown or PDF); votes on polls with unchanged ids are kept, "
             + "removed polls archived (presenter key in X-Presenter-Key)")
     public TalkView updateDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
-            @RestForm("deck") FileUpload deck) {
+            @RestForm("deck") FileUpload deck, @HeaderParam("Accept-Language") String accept) {
         String name = DeckUploads.fileName(deck);
+        if (DeckUploads.isPdf(deck)) {
+            // The key is checked before the PDF is rendered, which happens outside any transaction.
+            decks.requirePresenter(code, key);
+            PdfRenderer.RenderedPdf pdf = pdfs.render(name, deck.uploadedFile());
+            return polls.talkView(decks.updateTalkDeckPdf(code, key, pdf, accept));
+        }
         String markdown = DeckUploads.read(deck);
         return polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeck(code, key, name, markdown)));
     }

@@ -33,6 +33,8 @@ import dk.afstemning.talk.ShowChanged;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.DeckEntity;
+import dk.afstemning.talk.DeckImage;
+import dk.afstemning.talk.DeckPage;
 
 /**
  * Imports decks and gives them as talks. A deck of the slides folder is found again by file name: importing it again
@@ -171,8 +173,61 @@ public class DeckImporter {
     public Talk newTalk(long deckId, String venue, LocalDate date) {
         DeckEntity deck = DeckEntity.<DeckEntity>findByIdOptional(deckId)
                 .orElseThrow(() -> ApiProblem.notFound("deck", "No deck has the id " + deckId));
-        Deck parsed = parser.parse(deck.name, deck.markdown, deck.folderFile != null ? FOLDER_ASSETS : null);
+        Deck parsed = DeckEntity.PDF.equals(deck.format) ? PdfDecks.deck(deck, DeckPage.listByDeck(deck))
+                : parser.parse(deck.name, deck.markdown, deck.folderFile != null ? FOLDER_ASSETS : null);
         return createTalk(deck, parsed, venue, date != null ? date : LocalDate.now());
+    }
+
+    /**
+     * Stores a rendered PDF as a deck (its pages, text and images) and creates its first talk. Call it with the
+     * rendering done: the transaction only writes.
+     *
+     * @param language the deck's language, {@code da} or {@code en}
+     */
+    @Transactional
+    public Talk uploadPdf(PdfRenderer.RenderedPdf pdf, String language) {
+        DeckEntity entity = storePdf(pdf, language);
+        return createTalk(entity, PdfDecks.deck(entity, DeckPage.listByDeck(entity)), null, null);
+    }
+
+    /**
+     * Replaces one talk's deck with a rendered PDF, like {@link #updateTalkDeck}: the talk's polls are archived with
+     * their votes, since a PDF deck has none yet.
+     */
+    @Transactional
+    public Talk updateTalkDeckPdf(Talk talk, PdfRenderer.RenderedPdf pdf, String language) {
+        Talk managed = Talk.findById(talk.id);
+        managed.deck = storePdf(pdf, language);
+        sync(managed, PdfDecks.deck(managed.deck, DeckPage.listByDeck(managed.deck)));
+        announce(managed);
+        return managed;
+    }
+
+    private static DeckEntity storePdf(PdfRenderer.RenderedPdf pdf, String language) {
+        DeckEntity entity = new DeckEntity();
+        entity.name = pdf.file();
+        entity.format = DeckEntity.PDF;
+        entity.markdown = PdfDecks.manifest(PdfDecks.title(pdf), language);
+        entity.updatedAt = Instant.now();
+        entity.persist();
+        for (PdfRenderer.RenderedPage page : pdf.pages()) {
+            DeckImage.storeOnce(page.image().hash(), page.image().type(), page.image().bytes());
+            DeckImage.storeOnce(page.thumb().hash(), page.thumb().type(), page.thumb().bytes());
+        }
+        // The pages refer to the images: these go to the database first.
+        DeckImage.flush();
+        for (PdfRenderer.RenderedPage rendered : pdf.pages()) {
+            DeckPage page = new DeckPage();
+            page.deck = entity;
+            page.position = rendered.number();
+            page.text = rendered.text();
+            page.imageHash = rendered.image().hash();
+            page.width = rendered.image().width();
+            page.height = rendered.image().height();
+            page.thumbHash = rendered.thumb().hash();
+            page.persist();
+        }
+        return entity;
     }
 
     /**

@@ -50,8 +50,10 @@ public class DeckLibrary {
      * @param folderFile file name in the slides folder, or null for an upload
      * @param updatedAt last change
      * @param talks the talks given from it, oldest first
+     * @param format {@code markdown} or {@code pdf}
      */
-    public record DeckView(long id, String name, String folderFile, Instant updatedAt, List<TalkSummary> talks) {
+    public record DeckView(long id, String name, String folderFile, Instant updatedAt, List<TalkSummary> talks,
+            String format) {
     }
 
     /** @param code join code @param title title @param date date @param venue venue */
@@ -62,8 +64,8 @@ public class DeckLibrary {
     @Transactional
     public List<DeckView> list() {
         return DeckEntity.<DeckEntity>listAll().stream().map(d -> new DeckView(d.id, d.name, d.folderFile, d.updatedAt,
-                Talk.listByDeck(d).stream().map(t -> new TalkSummary(t.joinCode, t.title, t.date, t.venue)).toList()))
-                .toList();
+                Talk.listByDeck(d).stream().map(t -> new TalkSummary(t.joinCode, t.title, t.date, t.venue)).toList(),
+                d.format)).toList();
     }
 
     /**
@@ -74,6 +76,41 @@ public class DeckLibrary {
     @Transactional
     public TalkCreated upload(String name, String markdown) {
         return TalkCreated.of(importer.uploadDeck(name, markdown));
+    }
+
+    /**
+     * Stores a rendered PDF as a deck and creates its first talk.
+     *
+     * @param acceptLanguage the dashboard's language or the uploader's {@code Accept-Language}: the deck speaks
+     *        Danish when it starts with {@code da}, else English
+     */
+    @Transactional
+    public TalkCreated uploadPdf(PdfRenderer.RenderedPdf pdf, String acceptLanguage) {
+        return TalkCreated.of(importer.uploadPdf(pdf, PdfDecks.language(acceptLanguage)));
+    }
+
+    /**
+     * Checks that the key runs the talk, before a PDF is rendered for it.
+     *
+     * @throws dk.afstemning.problem.ApiProblem 404 unknown talk, 403 wrong presenter key
+     */
+    @Transactional
+    public void requirePresenter(String code, String presenterKey) {
+        talks.requirePresenter(talks.require(code), presenterKey);
+    }
+
+    /**
+     * Replaces one talk's deck with a rendered PDF, for its presenter.
+     *
+     * @return the talk's join code
+     * @throws dk.afstemning.problem.ApiProblem 404 unknown talk, 403 wrong presenter key
+     */
+    @Transactional
+    public String updateTalkDeckPdf(String code, String presenterKey, PdfRenderer.RenderedPdf pdf,
+            String acceptLanguage) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, presenterKey);
+        return importer.updateTalkDeckPdf(talk, pdf, PdfDecks.language(acceptLanguage)).joinCode;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dk.afstemning.deck;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,15 @@ public final class DeckUploads {
         }
         String name = deck.fileName() == null || deck.fileName().isBlank() ? "upload.md" : deck.fileName();
         return name.replaceAll("[^A-Za-z0-9._ -]", "_");
+    }
+
+    /** True when the upload is a PDF, known by its first bytes ({@code %PDF-}), whatever its name. */
+    public static boolean isPdf(FileUpload deck) {
+        try (InputStream in = Files.newInputStream(deck.uploadedFile())) {
+            return PdfRenderer.isPdf(in.readNBytes(5));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

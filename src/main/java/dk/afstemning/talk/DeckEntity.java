@@ -13,12 +13,15 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A stored deck: Markdown content that talks are given from. A deck from the slides folder is found again by
+ * A stored deck: Markdown content, or the pages of a PDF, that talks are given from. A deck from the slides folder is found again by
  * {@link #folderFile}; an uploaded deck has none.
  */
 @Entity
 @Table(name = "deck")
 public class DeckEntity extends PanacheEntityBase {
+
+    public static final String MARKDOWN = "markdown";
+    public static final String PDF = "pdf";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,7 +34,15 @@ public class DeckEntity extends PanacheEntityBase {
     /** File name as given (folder or upload), used in messages. */
     public String name;
 
+    /**
+     * The Markdown deck; for a PDF deck its manifest: front matter only ({@code title}, {@code lang}), its pages are
+     * {@link DeckPage}s.
+     */
     public String markdown;
+
+    /** {@link #MARKDOWN} or {@link #PDF}. */
+    @Column(name = "deck_format", nullable = false)
+    public String format = MARKDOWN;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -300,7 +300,7 @@ public interface AppMessages {
     @Message("Upload a deck")
     String upload_title();
 
-    @Message("A Markdown file (.md) of at most 512 KB. It becomes a new deck with its first talk.")
+    @Message("A Markdown file (.md) of at most 512 KB, or a PDF of at most 25 MB (every page becomes a slide). It becomes a new deck with its first talk.")
     String upload_hint();
 
     @Message("Deck file")
@@ -309,8 +309,32 @@ public interface AppMessages {
     @Message("Upload")
     String upload_button();
 
-    @Message("The file is larger than 512 KB.")
+    @Message("The file is too large: a Markdown deck may have 512 KB, a PDF 25 MB.")
     String upload_too_large();
+
+    @Message("The PDF cannot be read. Export it again from your presentation program and upload that.")
+    String upload_pdf_unreadable();
+
+    @Message("The PDF is protected by a password. Save it without the password and upload it again.")
+    String upload_pdf_encrypted();
+
+    @Message("The PDF has no pages.")
+    String upload_pdf_empty();
+
+    @Message("The PDF has too many pages for one deck. Split it and upload the parts.")
+    String upload_pdf_too_many_pages();
+
+    @Message("The PDF is larger than 25 MB.")
+    String upload_pdf_too_large();
+
+    @Message("A page of the PDF took too long to render. Export the PDF again with smaller images and upload that.")
+    String upload_pdf_too_slow();
+
+    @Message("A page of the PDF holds an image too large to show. Export the PDF again with smaller images and upload that.")
+    String upload_pdf_image_too_large();
+
+    @Message("The server is busy with other PDFs. Try again in a minute.")
+    String upload_pdf_busy();
 
     @Message("Working …")
     String working();

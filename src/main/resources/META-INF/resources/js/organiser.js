@@ -1,7 +1,9 @@
 // The organiser dashboard's deck part: list the decks and their talks, give a deck again as a new talk, and upload a
-// deck. Everything goes through the deck API with the login's session cookie; requests that change something carry
-// the CSRF token (from the page) in its header. Every text from the server goes into the page as textContent.
+// deck (Markdown or PDF). Everything goes through the deck API with the login's session cookie; requests that change
+// something carry the CSRF token (from the page) in its header. Every text from the server goes into the page as
+// textContent.
 const MAX_DECK_BYTES = 512 * 1024;
+const MAX_PDF_BYTES = 25 * 1024 * 1024;
 
 const body = document.body;
 const text = body.dataset;
@@ -18,6 +20,7 @@ const fileInput = document.getElementById('deck-file');
 const deckTemplate = document.getElementById('deck-template');
 const talkTemplate = document.getElementById('talk-template');
 const createdTemplate = document.getElementById('created-template');
+const uploadProblems = document.getElementById('upload-problems').dataset;
 
 /** Deck id → its card, so that a refresh updates cards in place and keeps forms, focus and results. */
 const cards = new Map();
@@ -70,6 +73,10 @@ async function api(path, init = {}) {
   }
   if (!response.ok) {
     const detail = answer && (answer.detail || answer.title);
+    // A refusal with a text of its own in the page's language (PDF uploads); else the server's detail.
+    const code = answer && typeof answer.type === 'string' ? answer.type.split(':').pop() : '';
+    const own = code ? uploadProblems[code.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] : '';
+    if (own) throw new Refusal(own, response.status);
     throw new Refusal(detail ? String(detail) : format(text.msgRefused, response.status), response.status);
   }
   return answer;
@@ -210,13 +217,15 @@ uploadForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const file = fileInput.files && fileInput.files[0];
   if (!file) return;
-  if (file.size > MAX_DECK_BYTES) {
+  const pdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+  if (file.size > (pdf ? MAX_PDF_BYTES : MAX_DECK_BYTES)) {
     uploadSlot.replaceChildren();
     say(uploadFeedback, text.msgTooLarge, 'error');
     return;
   }
   const data = new FormData();
   data.append('deck', file, file.name);
+  data.append('lang', lang);
   create(uploadForm, uploadFeedback, uploadSlot, () => api('/api/decks', { method: 'POST', body: data }));
 });
 

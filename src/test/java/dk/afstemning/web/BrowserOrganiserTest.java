@@ -257,6 +257,48 @@ class BrowserOrganiserTest {
         screenshot(desktop, "organiser-upload-valid");
     }
 
+    @Test
+    void aPdfIsRefusedInDanishWhenItNeedsAPasswordAndOtherwiseItsPagesAreTheSlides() throws IOException {
+        Path secret = Files.write(folder.resolve("hemmelig.pdf"), dk.afstemning.deck.TestPdfs.encrypted("kode"));
+        Path deck = Files.write(folder.resolve("foredrag.pdf"), dk.afstemning.deck.TestPdfs.deck(3));
+
+        WebDriver desktop = chromium.projector("organiser-upload-pdf");
+        desktop.get(chromium.url("/organiser?lang=da"));
+        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
+        seedCard(desktop);
+        By feedback = By.cssSelector("section.upload .feedback");
+        upload(desktop, secret);
+        awaitText(desktop, feedback,
+                "PDF-filen er beskyttet med en adgangskode. Gem den uden adgangskode, og upload den igen.");
+
+        upload(desktop, deck);
+        String code = new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions
+                .visibilityOfElementLocated(By.cssSelector("section.upload .created-code"))).getText();
+        String presenter = desktop.findElement(By.cssSelector("section.upload .presenter-link")).getText();
+        String key = presenter.substring(presenter.indexOf("key=") + 4);
+        // The deck speaks the dashboard's language, whatever the browser's.
+        given().get("/api/talks/{c}", code).then().body("language", equalTo("da"));
+        given().contentType("application/json").header("X-Presenter-Key", key).body("{\"slide\":2}")
+                .put("/api/talks/{c}/show", code).then().statusCode(200);
+
+        WebDriver screen = chromium.projector("pdf-audience-screen");
+        screen.get(presenter);
+        // The second page, drawn at full size and shown whole on the 16:9 screen.
+        String shown = "return [...document.querySelectorAll('img.pdf-page')].filter(i => i.offsetParent !== null"
+                + " && i.complete && i.naturalWidth === 1920).map(i => i.alt).join('|')";
+        new WebDriverWait(screen, Chromium.TIMEOUT).until(b -> !String.valueOf(js(b).executeScript(shown)).isEmpty());
+        assertThat(js(screen).executeScript(shown)).isEqualTo("Slide 2 Point for slide 2");
+        screenshot(screen, "pdf-audience-screen");
+
+        // The speaker console shows the current page and the next one.
+        WebDriver console = chromium.projector("pdf-console");
+        console.get(presenter.replace("?key=", "/console?key="));
+        new WebDriverWait(console, Chromium.TIMEOUT).until(b -> String.valueOf(js(b).executeScript(shown))
+                .contains("|"));
+        assertThat(js(console).executeScript(shown)).isEqualTo("Slide 2 Point for slide 2|Slide 3 Point for slide 3");
+        screenshot(console, "pdf-console");
+    }
+
     // ---- helpers ----
 
     private static void logIn(WebDriver browser, String user, String password) {
