@@ -66,6 +66,11 @@ class LiveFeeds {
         return hub.json(new LiveMessages.Error(null, 400, "read-only", detail));
     }
 
+    /** A failure of a feed's connection: {@link LiveHub#failed} (an over-sized message gets {@code message-too-large}). */
+    void failed(Throwable failure, WebSocketConnection connection) {
+        hub.failed(failure, connection);
+    }
+
     void close(WebSocketConnection connection, boolean presenter) {
         String code = connection.userData().get(CODE);
         if (code != null) {

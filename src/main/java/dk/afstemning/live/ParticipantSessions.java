@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -130,24 +129,10 @@ class ParticipantSessions {
                 "Messages must be JSON text, not binary")));
     }
 
-    /**
-     * A message over {@code quarkus.websockets-next.server.max-message-size}: answered with an error
-     * {@code message-too-large} (Vert.x drops the message and keeps the connection); any other failure of the
-     * connection closes it with 1011, without a stack trace per abuser.
-     */
+    /** A failure of the connection: {@link LiveHub#failed}. */
     void failed(Throwable failure, WebSocketConnection connection) {
         LOG.debugf("Participant connection %s failed: %s", connection.id(), failure.toString());
-        if (!connection.isOpen()) {
-            return;
-        }
-        if (SocketLimits.isTooLarge(failure)) {
-            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, 413, "message-too-large",
-                    SocketLimits.tooLargeDetail())));
-            return;
-        }
-        connection.close(new CloseReason(1011, "connection failed")).subscribe().with(v -> {
-        }, t -> {
-        });
+        hub.failed(failure, connection);
     }
 
     void close(WebSocketConnection connection) {
