@@ -14,6 +14,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.OpenSockets;
 import dk.afstemning.security.SocketUpgradeGuard;
 import dk.afstemning.view.ParticipantView;
 import dk.afstemning.view.ParticipantViews;
@@ -54,11 +55,15 @@ class ParticipantSessions {
     @Inject
     Instance<LiveFeature> features;
 
+    @Inject
+    OpenSockets sockets;
+
     /**
      * Registers the connection of the participant in the cookie and sends the {@code state} snapshot and each
      * feature's; an unknown talk or a token that has not joined gets an error and close code 1008.
      */
     void open(WebSocketConnection connection, String code) {
+        sockets.opened(connection);
         String token = token(connection.handshakeRequest().header("Cookie"));
         try {
             ParticipantView view = views.of(code, token);
@@ -136,6 +141,7 @@ class ParticipantSessions {
     }
 
     void close(WebSocketConnection connection) {
+        sockets.closed(connection);
         String code = connection.userData().get(CODE);
         if (code != null) {
             hub.removeParticipant(code, connection);
