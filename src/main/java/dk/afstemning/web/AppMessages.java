@@ -312,6 +312,9 @@ public interface AppMessages {
     @Message("The file is larger than 512 KB.")
     String upload_too_large();
 
+    @Message("{file}, line {line}: a deck may have at most 300 slides and 100 polls. Shorten it, or split it into two talks.")
+    String deck_too_large(String file, String line);
+
     @Message("Working …")
     String working();
 

@@ -69,6 +69,11 @@ async function api(path, init = {}) {
     }
   }
   if (!response.ok) {
+    const where = answer && String(answer.type || '').endsWith(':deck-too-large')
+      && /^(.*):(\d+): /.exec(String(answer.detail || ''));
+    if (where && text.msgDeckTooLarge) {
+      throw new Refusal(text.msgDeckTooLarge.replace('%f', where[1]).replace('%l', where[2]), response.status);
+    }
     const detail = answer && (answer.detail || answer.title);
     throw new Refusal(detail ? String(detail) : format(text.msgRefused, response.status), response.status);
   }
