@@ -1,5 +1,7 @@
 package dk.afstemning.live;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -32,6 +34,13 @@ class ParticipantSessions {
 
     /** Refusals are logged under the socket's category, where operators look for them. */
     private static final Logger LOG = Logger.getLogger(ParticipantSocket.class);
+
+    /**
+     * Message types a refusal names in the log: the server's own messages and presenter commands, which a tampered
+     * client might send. Any other type is logged as {@code other}, so that varying the type cannot flood the log.
+     */
+    private static final Set<String> NAMED_TYPES = Set.of("results", "close", "open", "reset", "reveal", "hide",
+            "compare", "slide", "presence", "poll", "state", "qa", "reactions", "ack", "error");
 
     private static final UserData.TypedKey<String> TOKEN = UserData.TypedKey.forString("token");
     private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
@@ -117,9 +126,11 @@ class ParticipantSessions {
             hub.voted(connection, code, ack.pollId(), ack.round());
             return new LiveMessages.Ack(ack);
         }
-        String type = message instanceof ClientMessage.Unsupported u ? u.type() : "";
-        LOG.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
-                type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
+        String type = message instanceof ClientMessage.Unsupported u && NAMED_TYPES.contains(u.type()) ? u.type()
+                : "other";
+        // Through the refusal log: once a minute per type and client address, so a flood writes one line.
+        limits.logRefusal("unsupported-message " + type, SocketUpgradeGuard.client(connection),
+                "participant message of type '" + type + "' refused on talk " + code);
         throw new ApiProblem(400, "unsupported-message", "Unsupported message",
                 "Participants can only send messages of type 'vote', 'nickname', 'ask', 'upvote' or 'reaction'");
     }
