@@ -4,16 +4,10 @@ import static dk.afstemning.TestTalks.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.testkit.LogCapture;
 import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.testkit.TalkFixture;
 
@@ -55,27 +50,11 @@ class RefusalFloodTest {
 
     @Test
     void aFloodOfUnsupportedMessagesWritesOneLogLinePerType() throws Exception {
-        List<LogRecord> log = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                log.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        List<Logger> loggers = List.of(Logger.getLogger(ParticipantSocket.class.getName()),
-                Logger.getLogger("dk.afstemning.security.RefusalLog"));
-        loggers.forEach(l -> l.addHandler(capture));
+        List<String> lines;
         TalkFixture talk = TalkFixture.opened(importer, base);
         String address = "198.51.100." + (1 + new java.util.Random().nextInt(250));
-        try (SocketClient phone = SocketClient.connect(base, "/ws/participant/" + talk.code, join(talk.code),
+        try (LogCapture log = LogCapture.of(ParticipantSocket.class.getName(), "dk.afstemning.security.RefusalLog");
+                SocketClient phone = SocketClient.connect(base, "/ws/participant/" + talk.code, join(talk.code),
                 Map.of("X-Forwarded-For", address))) {
             phone.next("state");
             for (int i = 0; i < 500; i++) {
@@ -86,13 +65,7 @@ class RefusalFloodTest {
                 assertThat(phone.next("error").path("problem").asText()).isEqualTo("unsupported-message");
             }
             assertThat(phone.isOpen()).isTrue();
-        } finally {
-            loggers.forEach(l -> l.removeHandler(capture));
-        }
-        List<String> lines;
-        synchronized (log) {
-            lines = log.stream().filter(r -> r.getLevel().intValue() >= Level.INFO.intValue())
-                    .map(r -> new SimpleFormatter().formatMessage(r)).toList();
+            lines = log.lines(Level.INFO);
         }
         assertThat(lines).filteredOn(l -> l.contains("refused on talk " + talk.code)).containsExactlyInAnyOrder(
                 "Refused (unsupported-message other) for client " + address + ": participant message of type 'other' refused"

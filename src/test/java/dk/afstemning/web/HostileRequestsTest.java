@@ -2,16 +2,9 @@ package dk.afstemning.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
+import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +14,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.testkit.LogCapture;
 import dk.afstemning.testkit.RawHttp;
 import dk.afstemning.testkit.TalkFixture;
 
@@ -40,35 +34,15 @@ class HostileRequestsTest {
 
     @Test
     void aSlidesPathWithNulAndLineBreakIs404AndForgesNoLogLine() throws Exception {
-        List<LogRecord> log = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                log.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
         String head;
-        try (RawHttp http = RawHttp.connect(base)) {
+        List<String> written;
+        try (LogCapture log = LogCapture.of(""); RawHttp http = RawHttp.connect(base)) {
             head = http.send("GET /slides/x%00%0aDeckStartup%20presenter:%20http://evil.example/img.png HTTP/1.1\r\n"
                     + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").head();
-        } finally {
-            root.removeHandler(capture);
+            http.rest();
+            written = log.lines(Level.ALL);
         }
         assertThat(RawHttp.status(head)).isEqualTo(404);
-        List<String> written;
-        synchronized (log) {
-            written = log.stream().map(HostileRequestsTest::text).toList();
-        }
         assertThat(written).noneMatch(w -> w.contains("DeckStartup") || w.contains("evil.example"));
     }
 
@@ -83,14 +57,5 @@ class HostileRequestsTest {
             assertThat(RawHttp.status(head)).isEqualTo(200);
             assertThat(page).contains("/t/" + talk.code).doesNotContain("aaaaaaaaaa");
         }
-    }
-
-    private static String text(LogRecord record) {
-        StringWriter text = new StringWriter();
-        text.append(new SimpleFormatter().formatMessage(record));
-        if (record.getThrown() != null) {
-            record.getThrown().printStackTrace(new PrintWriter(text));
-        }
-        return text.toString();
     }
 }
