@@ -45,6 +45,12 @@ import dk.afstemning.text.ControlChars;
 @ApplicationScoped
 public class DeckParser {
 
+    /** Most slides a deck may have (README "Abuse limits"). */
+    public static final int MAX_SLIDES = 300;
+
+    /** Most polls a deck may have (README "Abuse limits"). */
+    public static final int MAX_POLLS = 100;
+
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*");
     private static final Pattern LOOSE_KEY = Pattern.compile("^([A-Za-z_-]+)\\s*:\\s*(.*)$");
@@ -137,6 +143,7 @@ public class DeckParser {
             throw new DeckException(file, Math.max(1, bodyStart), "deck has no slides");
         }
         checkUniquePollIds(file, slides);
+        checkSize(file, slides);
         String title = string(file, front, keyLines, "title");
         if (title == null) {
             title = slides.stream().map(DeckSlide::title).filter(t -> t != null).findFirst().orElse(file);
@@ -351,6 +358,23 @@ public class DeckParser {
             }
         });
         return sb.toString().strip();
+    }
+
+    /**
+     * Refuses a deck with more than {@link #MAX_SLIDES} slides or {@link #MAX_POLLS} polls, naming the line of the first
+     * one too many: every screen and phone reads the whole show, so a deck of thousands of polls would make the public
+     * pages slow for everyone.
+     */
+    private static void checkSize(String file, List<DeckSlide> slides) {
+        if (slides.size() > MAX_SLIDES) {
+            throw new DeckException(file, slides.get(MAX_SLIDES).line(), "a deck may have at most " + MAX_SLIDES
+                    + " slides; this one has " + slides.size(), true);
+        }
+        List<DeckSlide> polls = slides.stream().filter(s -> s.poll() != null).toList();
+        if (polls.size() > MAX_POLLS) {
+            throw new DeckException(file, polls.get(MAX_POLLS).poll().line(), "a deck may have at most " + MAX_POLLS
+                    + " polls; this one has " + polls.size(), true);
+        }
     }
 
     private static void checkUniquePollIds(String file, List<DeckSlide> slides) {

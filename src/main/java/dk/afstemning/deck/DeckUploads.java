@@ -64,12 +64,16 @@ public final class DeckUploads {
         }
     }
 
-    /** Runs {@code work}, turning a {@link DeckException} into a 400 problem that names file and line. */
+    /**
+     * Runs {@code work}, turning a {@link DeckException} into a 400 problem that names file and line:
+     * {@code deck-too-large} for a deck over {@link DeckParser#MAX_SLIDES} or {@link DeckParser#MAX_POLLS} (the
+     * dashboard says it in the page's language), {@code invalid-deck} for any other fault.
+     */
     public static <T> T deckErrors(Supplier<T> work) {
         try {
             return work.get();
         } catch (DeckException e) {
-            throw ApiProblem.badRequest("invalid-deck", e.getMessage());
+            throw ApiProblem.badRequest(e.tooLarge() ? "deck-too-large" : "invalid-deck", e.getMessage());
         }
     }
 }

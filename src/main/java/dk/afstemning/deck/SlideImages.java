@@ -2,6 +2,7 @@ package dk.afstemning.deck;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -48,15 +49,27 @@ public class SlideImages {
     /**
      * The image at {@code path}, relative to the slides folder.
      *
-     * @throws ApiProblem 404 when it is no image file inside the folder
+     * @throws ApiProblem 404 when it is no image file inside the folder, or no path at all
      */
     public Image find(String path) {
-        Path file = root.resolve(path).normalize();
-        String name = file.getFileName().toString();
+        Path file;
+        try {
+            // A NUL or, on some systems, other characters make no path at all: as unknown as a missing file.
+            file = root.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            throw notFound();
+        }
+        Path fileName = file.getFileName();
+        String name = fileName == null ? "" : fileName.toString();
         String type = IMAGE_TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
         if (!file.startsWith(root) || type == null || !Files.isRegularFile(file)) {
-            throw ApiProblem.notFound("image", "No image '" + path + "' next to the decks");
+            throw notFound();
         }
         return new Image(file.toFile(), type);
+    }
+
+    /** The path is not repeated: it is the client's text. */
+    private static ApiProblem notFound() {
+        return ApiProblem.notFound("image", "No such image next to the decks");
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.results.PollResults;
+import dk.afstemning.security.OpenSockets;
 import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.view.PresenterView;
 import dk.afstemning.view.PresenterViews;
@@ -33,11 +34,15 @@ class LiveFeeds {
     @Inject
     Instance<LiveFeature> features;
 
+    @Inject
+    OpenSockets sockets;
+
     /**
      * Registers the connection, then sends a {@code slide} message, one {@code results} message per poll and, for a
      * {@code presence} message. An unknown talk gets an error and close code 1008.
      */
     void open(WebSocketConnection connection, String code, boolean presenter) {
+        sockets.opened(connection);
         String normalized = JoinCodes.normalize(code);
         // Registered before the snapshot is read, so no change can fall between the two; clients drop older versions.
         connection.userData().put(CODE, normalized);
@@ -66,7 +71,13 @@ class LiveFeeds {
         return hub.json(new LiveMessages.Error(null, 400, "read-only", detail));
     }
 
+    /** A failure of a feed's connection: {@link LiveHub#failed} (an over-sized message gets {@code message-too-large}). */
+    void failed(Throwable failure, WebSocketConnection connection) {
+        hub.failed(failure, connection);
+    }
+
     void close(WebSocketConnection connection, boolean presenter) {
+        sockets.closed(connection);
         String code = connection.userData().get(CODE);
         if (code != null) {
             hub.removeScreen(code, connection, presenter);

@@ -391,6 +391,26 @@ public class LiveHub {
      * join codes by {@link AbuseLimits#joinCodeRefusal}, is sent as an {@code error} message and the connection closed
      * with 1008.
      */
+    /**
+     * A failure on a live connection, for every socket's {@code @OnError}: a message over
+     * {@code quarkus.websockets-next.server.max-message-size} is answered with an error {@code message-too-large} (Vert.x
+     * drops the message and keeps the connection); any other failure closes the connection with 1011, without a stack
+     * trace per abuser. (A single frame over {@code max-frame-size} never gets here: Netty drops the connection.)
+     */
+    void failed(Throwable failure, WebSocketConnection connection) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        if (SocketLimits.isTooLarge(failure)) {
+            connection.sendTextAndAwait(json(new LiveMessages.Error(null, 413, "message-too-large",
+                    SocketLimits.tooLargeDetail())));
+            return;
+        }
+        connection.close(new CloseReason(1011, "connection failed")).subscribe().with(v -> {
+        }, t -> {
+        });
+    }
+
     public void refuse(WebSocketConnection connection, ApiProblem problem) {
         ApiProblem refusal = limits.joinCodeRefusal(problem, SocketUpgradeGuard.client(connection));
         connection.sendTextAndAwait(json(

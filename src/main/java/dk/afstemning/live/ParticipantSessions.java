@@ -1,5 +1,7 @@
 package dk.afstemning.live;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -8,13 +10,13 @@ import org.jboss.logging.Logger;
 
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.security.OpenSockets;
 import dk.afstemning.security.SocketUpgradeGuard;
 import dk.afstemning.view.ParticipantView;
 import dk.afstemning.view.ParticipantViews;
@@ -32,6 +34,13 @@ class ParticipantSessions {
 
     /** Refusals are logged under the socket's category, where operators look for them. */
     private static final Logger LOG = Logger.getLogger(ParticipantSocket.class);
+
+    /**
+     * Message types a refusal names in the log: the server's own messages and presenter commands, which a tampered
+     * client might send. Any other type is logged as {@code other}, so that varying the type cannot flood the log.
+     */
+    private static final Set<String> NAMED_TYPES = Set.of("results", "close", "open", "reset", "reveal", "hide",
+            "compare", "slide", "presence", "poll", "state", "qa", "reactions", "ack", "error");
 
     private static final UserData.TypedKey<String> TOKEN = UserData.TypedKey.forString("token");
     private static final UserData.TypedKey<String> CODE = UserData.TypedKey.forString("code");
@@ -55,11 +64,15 @@ class ParticipantSessions {
     @Inject
     Instance<LiveFeature> features;
 
+    @Inject
+    OpenSockets sockets;
+
     /**
      * Registers the connection of the participant in the cookie and sends the {@code state} snapshot and each
      * feature's; an unknown talk or a token that has not joined gets an error and close code 1008.
      */
     void open(WebSocketConnection connection, String code) {
+        sockets.opened(connection);
         String token = token(connection.handshakeRequest().header("Cookie"));
         try {
             ParticipantView view = views.of(code, token);
@@ -113,9 +126,11 @@ class ParticipantSessions {
             hub.voted(connection, code, ack.pollId(), ack.round());
             return new LiveMessages.Ack(ack);
         }
-        String type = message instanceof ClientMessage.Unsupported u ? u.type() : "";
-        LOG.warnf("Participant message of type '%s' refused on talk %s (connection %s)",
-                type.matches("[A-Za-z-]{1,20}") ? type : "<not a type>", code, connection.id());
+        String type = message instanceof ClientMessage.Unsupported u && NAMED_TYPES.contains(u.type()) ? u.type()
+                : "other";
+        // Through the refusal log: once a minute per type and client address, so a flood writes one line.
+        limits.logRefusal("unsupported-message " + type, SocketUpgradeGuard.client(connection),
+                "participant message of type '" + type + "' refused on talk " + code);
         throw new ApiProblem(400, "unsupported-message", "Unsupported message",
                 "Participants can only send messages of type 'vote', 'nickname', 'ask', 'upvote' or 'reaction'");
     }
@@ -130,27 +145,14 @@ class ParticipantSessions {
                 "Messages must be JSON text, not binary")));
     }
 
-    /**
-     * A message over {@code quarkus.websockets-next.server.max-message-size}: answered with an error
-     * {@code message-too-large} (Vert.x drops the message and keeps the connection); any other failure of the
-     * connection closes it with 1011, without a stack trace per abuser.
-     */
+    /** A failure of the connection: {@link LiveHub#failed}. */
     void failed(Throwable failure, WebSocketConnection connection) {
         LOG.debugf("Participant connection %s failed: %s", connection.id(), failure.toString());
-        if (!connection.isOpen()) {
-            return;
-        }
-        if (SocketLimits.isTooLarge(failure)) {
-            connection.sendTextAndAwait(hub.json(new LiveMessages.Error(null, 413, "message-too-large",
-                    SocketLimits.tooLargeDetail())));
-            return;
-        }
-        connection.close(new CloseReason(1011, "connection failed")).subscribe().with(v -> {
-        }, t -> {
-        });
+        hub.failed(failure, connection);
     }
 
     void close(WebSocketConnection connection) {
+        sockets.closed(connection);
         String code = connection.userData().get(CODE);
         if (code != null) {
             hub.removeParticipant(code, connection);

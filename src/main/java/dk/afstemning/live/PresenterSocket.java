@@ -3,6 +3,7 @@ package dk.afstemning.live;
 import jakarta.inject.Inject;
 
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
@@ -33,6 +34,11 @@ public class PresenterSocket {
     public String onMessage(ClientMessage message) {
         return feeds.answer(message,
                 "The presenter feed is read-only; control polls through the REST API with the presenter key");
+    }
+
+    @OnError
+    public void onError(Throwable failure, WebSocketConnection connection) {
+        feeds.failed(failure, connection);
     }
 
     @OnClose

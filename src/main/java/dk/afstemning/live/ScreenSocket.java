@@ -3,6 +3,7 @@ package dk.afstemning.live;
 import jakarta.inject.Inject;
 
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
@@ -30,6 +31,11 @@ public class ScreenSocket {
     @OnTextMessage(codec = ClientMessageCodec.class)
     public String onMessage(ClientMessage message) {
         return feeds.answer(message, "The screen feed is read-only");
+    }
+
+    @OnError
+    public void onError(Throwable failure, WebSocketConnection connection) {
+        feeds.failed(failure, connection);
     }
 
     @OnClose

@@ -26,7 +26,10 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code afstemning_push_lag_seconds}: from the oldest vote commit a results push carries to that push being
  * handed to every presenter socket (histogram);</li>
  * <li>{@code afstemning_connections_dropped_total{reason="too-slow"}}: connections closed because their send queue
- * was full.</li>
+ * was full;</li>
+ * <li>{@code afstemning_sockets_open}: open live sockets of every kind, all talks (gauge);</li>
+ * <li>{@code afstemning_sockets_refused_total{reason="sockets-per-ip"}}: socket upgrades refused because their
+ * client address held {@code afstemning.limits.sockets-per-ip} sockets already.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -34,8 +37,10 @@ public class LiveMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger connected = new AtomicInteger();
+    private final AtomicInteger sockets = new AtomicInteger();
     private final Counter accepted;
     private final Counter tooSlow;
+    private final Counter socketsPerIp;
     private final Timer voteLatency;
     private final Timer pushLag;
     private final ConcurrentHashMap<String, Counter> refused = new ConcurrentHashMap<>();
@@ -48,6 +53,10 @@ public class LiveMetrics {
         accepted = Counter.builder("afstemning.votes.accepted").description("Acknowledged votes").register(registry);
         tooSlow = Counter.builder("afstemning.connections.dropped").tag("reason", "too-slow")
                 .description("Connections closed because their send queue was full").register(registry);
+        Gauge.builder("afstemning.sockets.open", sockets, AtomicInteger::get)
+                .description("Open live sockets of every kind, all talks").register(registry);
+        socketsPerIp = Counter.builder("afstemning.sockets.refused").tag("reason", "sockets-per-ip")
+                .description("Socket upgrades refused because the address held too many sockets").register(registry);
         voteLatency = Timer.builder("afstemning.vote.latency").description("Vote receipt to acknowledgement")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
@@ -81,6 +90,21 @@ public class LiveMetrics {
     /** A results push went out {@code nanos} after the oldest vote commit it carries. */
     public void pushed(long nanos) {
         pushLag.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A live socket of any kind opened. */
+    public void socketOpened() {
+        sockets.incrementAndGet();
+    }
+
+    /** A live socket of any kind closed. */
+    public void socketClosed() {
+        sockets.decrementAndGet();
+    }
+
+    /** A socket upgrade was refused because its client address held too many open sockets. */
+    public void socketRefusedPerIp() {
+        socketsPerIp.increment();
     }
 
     /** A connection was closed because it did not keep up with its pushes. */

@@ -6,6 +6,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -20,6 +21,14 @@ import dk.afstemning.platform.AppConfig;
 @Singleton
 public class PublicUrls {
 
+    /**
+     * A {@code Host} header worth using: a DNS name (at most 253 characters) or bracketed IPv6 address, with an optional
+     * port. Anything else (thousands of characters that would overflow the QR code, spaces, control characters) is
+     * ignored as if absent.
+     */
+    private static final Pattern HOST = Pattern
+            .compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}])(?::[0-9]{1,5})?");
+
     @Inject
     AppConfig app;
 
@@ -27,10 +36,14 @@ public class PublicUrls {
     HttpConfig http;
 
     /**
-     * @param requestHost the {@code Host} header of the current request, or null outside a request
+     * @param requestHost the {@code Host} header of the current request, or null outside a request (ignored unless it
+     *        is a host name or address with an optional port)
      * @return the base URL without a trailing slash, e.g. {@code http://192.168.1.20:8080}
      */
     public String base(String requestHost) {
+        if (requestHost != null && !HOST.matcher(requestHost).matches()) {
+            requestHost = null;
+        }
         Optional<String> publicUrl = app.publicUrl();
         if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
             String url = publicUrl.get().strip();

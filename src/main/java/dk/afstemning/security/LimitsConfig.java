@@ -46,6 +46,13 @@ public interface LimitsConfig {
     @WithConverter(Rate.RateConverter.class)
     Rate lookupsPerIp();
 
+    /**
+     * Live sockets (phones, screens, presenter feeds) one client address may hold open at once. A whole venue behind
+     * one NAT address shares it, hence the generous default; over it a socket upgrade is refused with 429.
+     */
+    @WithDefault("5000")
+    int socketsPerIp();
+
     /** Unknown join codes one client address may try per {@link #joinCodeMissWindow()} before it is refused. */
     @WithDefault("30")
     int joinCodeMisses();

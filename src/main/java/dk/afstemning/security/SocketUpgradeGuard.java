@@ -12,12 +12,14 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dk.afstemning.metrics.LiveMetrics;
 import dk.afstemning.problem.RateLimited;
 
 /**
  * Checks every WebSocket upgrade before it happens: a page of another site is refused with 403 (the participant socket
  * is authenticated by a cookie, which the browser would send along); a client over its join-code look-up limit, or
- * blocked for unknown codes, gets 429 with {@code Retry-After}. Leaves the client key in the connection's user data.
+ * blocked for unknown codes, or holding {@code afstemning.limits.sockets-per-ip} open sockets already
+ * ({@link OpenSockets}), gets 429 with {@code Retry-After}. Leaves the client key in the connection's user data.
  */
 @ApplicationScoped
 public class SocketUpgradeGuard implements HttpUpgradeCheck {
@@ -37,6 +39,15 @@ public class SocketUpgradeGuard implements HttpUpgradeCheck {
     @Inject
     AbuseLimits limits;
 
+    @Inject
+    OpenSockets sockets;
+
+    @Inject
+    LimitsConfig config;
+
+    @Inject
+    LiveMetrics metrics;
+
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
@@ -44,6 +55,11 @@ public class SocketUpgradeGuard implements HttpUpgradeCheck {
         if (!origins.allows(request)) {
             limits.logRefusal("cross-origin", client, "socket upgrade from a page of another site");
             return CheckResult.rejectUpgrade(403);
+        }
+        if (sockets.of(client) >= config.socketsPerIp()) {
+            limits.logRefusal("sockets-per-ip", client, config.socketsPerIp() + " sockets open already");
+            metrics.socketRefusedPerIp();
+            return CheckResult.rejectUpgrade(429, Map.of("Retry-After", List.of("10")));
         }
         try {
             limits.lookup(client);

@@ -336,6 +336,9 @@ public interface AppMessages {
     @Message("The server is busy with other PDFs. Try again in a minute.")
     String upload_pdf_busy();
 
+    @Message("{file}, line {line}: a deck may have at most 300 slides and 100 polls. Shorten it, or split it into two talks.")
+    String deck_too_large(String file, String line);
+
     @Message("Working …")
     String working();
 

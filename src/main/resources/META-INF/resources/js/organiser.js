@@ -72,6 +72,11 @@ async function api(path, init = {}) {
     }
   }
   if (!response.ok) {
+    const where = answer && String(answer.type || '').endsWith(':deck-too-large')
+      && /^(.*):(\d+): /.exec(String(answer.detail || ''));
+    if (where && text.msgDeckTooLarge) {
+      throw new Refusal(text.msgDeckTooLarge.replace('%f', where[1]).replace('%l', where[2]), response.status);
+    }
     const detail = answer && (answer.detail || answer.title);
     // A refusal with a text of its own in the page's language (PDF uploads); else the server's detail.
     const code = answer && typeof answer.type === 'string' ? answer.type.split(':').pop() : '';

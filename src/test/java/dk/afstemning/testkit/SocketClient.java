@@ -109,6 +109,14 @@ public final class SocketClient implements AutoCloseable {
         socket.sendText(wellFormed, true).orTimeout(5, TimeUnit.SECONDS).join();
     }
 
+    /** Sends one text message as several frames of at most {@code frameChars} characters each (a fragmented message). */
+    public void sendInFrames(String text, int frameChars) {
+        for (int from = 0; from < text.length(); from += frameChars) {
+            int to = Math.min(text.length(), from + frameChars);
+            socket.sendText(text.substring(from, to), to == text.length()).orTimeout(5, TimeUnit.SECONDS).join();
+        }
+    }
+
     /** Sends a binary message and waits until it is on the wire (at most 5 s). */
     public void sendBinary(byte[] data) {
         socket.sendBinary(ByteBuffer.wrap(data), true).orTimeout(5, TimeUnit.SECONDS).join();
