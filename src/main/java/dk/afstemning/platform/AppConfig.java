@@ -42,7 +42,7 @@ public interface AppConfig {
     /**
      * Origins of other sites ({@code scheme://host[:port]}, a {@code *.} host wildcard allowed) whose pages may show
      * the embed view {@code /embed/…} in a frame, comma-separated; empty: the site itself only. Every other page
-     * may be framed by the site itself only ({@code dk.afstemning.web.EmbedFraming}).
+     * may be framed by the site itself only (the web package's EmbedFraming).
      */
     Optional<List<String>> frameAncestors();
 }

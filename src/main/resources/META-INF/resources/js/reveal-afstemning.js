@@ -14,7 +14,7 @@
  * it if the section says data-afstemning-open="arrival" and it was never opened); any other section moves them to the
  * waiting screen (the talk's first slide without a poll), as the phones of Slido show "no active poll" between polls.
  * Without the key the frames only show the live results. Optional settings: lang ('da' or 'en'), height (of the frame,
- * CSS, default 600px).
+ * CSS, default 600px); a section's data-afstemning-title names its frame for screen readers.
  */
 (function () {
   'use strict';
@@ -68,7 +68,8 @@
           var iframe = document.createElement('iframe');
           iframe.className = 'afstemning-poll';
           iframe.src = embedUrl(section);
-          iframe.title = section.getAttribute('data-afstemning-title') || 'Live poll';
+          // The frame's name for screen readers: the section's data-afstemning-title, else the poll's id.
+          iframe.title = section.getAttribute('data-afstemning-title') || section.getAttribute('data-afstemning-poll');
           iframe.style.width = '100%';
           iframe.style.height = options.height || '600px';
           iframe.style.border = '0';
