@@ -3,6 +3,24 @@ import { numbers } from './announce.js';
 import { pollTypes } from './poll-types.js';
 import { fitShown } from './fit.js';
 
+/**
+ * Writes a results message's counts into the poll's bars, and into its table for screen readers where it has one
+ * (the audience screen's and the embed view's; the console shows the same bars).
+ */
+export function showCounts(poll, counts, format) {
+  counts.forEach((row) => {
+    const li = poll.querySelector('.bar-row[data-option-id="' + row.optionId + '"]');
+    if (!li) return;
+    li.querySelector('.bar').style.width = row.percent + '%';
+    li.querySelector('.count').textContent = format.number(row.count);
+    li.querySelector('.percent').textContent = format.percent(row.percent);
+    const tr = poll.querySelector('.results-table tr[data-option-id="' + row.optionId + '"]');
+    if (!tr) return;
+    tr.querySelector('.count').textContent = format.number(row.count);
+    tr.querySelector('.percent').textContent = format.percent(row.percent);
+  });
+}
+
 // The polls as the room sees them, shared by the audience screen (presenter.js) and the embed view (embed.js): the
 // page's `.poll` elements come from the server (the poll type's screen.html); this applies the screen feed's
 // `results` messages to them (bars, the type's own results, hidden results, an earlier round beside the current one,
@@ -96,19 +114,7 @@ export async function screenPolls(announce) {
     poll.dataset.status = message.status;
     poll.dataset.round = message.currentRound;
     poll.dataset.resultsVisible = String(message.resultsVisible);
-    if (message.resultsVisible) {
-      message.counts.forEach((row) => {
-        const li = poll.querySelector('.bar-row[data-option-id="' + row.optionId + '"]');
-        if (!li) return;
-        li.querySelector('.bar').style.width = row.percent + '%';
-        li.querySelector('.count').textContent = format.number(row.count);
-        li.querySelector('.percent').textContent = format.percent(row.percent);
-        const tr = poll.querySelector('.results-table tr[data-option-id="' + row.optionId + '"]');
-        if (!tr) return;
-        tr.querySelector('.count').textContent = format.number(row.count);
-        tr.querySelector('.percent').textContent = format.percent(row.percent);
-      });
-    }
+    if (message.resultsVisible) showCounts(poll, message.counts, format);
     const table = poll.querySelector('.results-table');
     if (table) table.hidden = !message.resultsVisible || message.counts.length === 0;
     const total = poll.querySelector('.total');

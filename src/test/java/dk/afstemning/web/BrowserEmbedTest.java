@@ -146,17 +146,10 @@ class BrowserEmbedTest {
             assertThat(pollStatus(talk)).isEqualTo("DRAFT");
 
             js(browser).executeScript("document.getElementById('poll').scrollIntoView()");
-            // The move and the opening are two requests of the frame, so their messages come in either order.
-            Map<String, JsonNode> arrived = phone.nextOfEach(m -> m.path("type").asText().equals("slide"),
-                    m -> m.path("type").asText().equals("poll"));
-            assertThat(arrived.get("slide").path("slide").asInt()).isEqualTo(2);
-            assertThat(arrived.get("slide").path("pollId").asText()).isEqualTo("afstemning");
-            assertThat(arrived.get("poll").path("status").asText()).isEqualTo("OPEN");
+            assertPhoneAtTheOpenedPoll(phone);
 
             int option = TestTalks.optionIds(talk.joinCode).get(0);
-            phone.send("{\"type\":\"vote\",\"pollId\":\"afstemning\",\"optionId\":" + option
-                    + ",\"requestId\":\"r-embed\"}");
-            assertThat(phone.next("ack").path("requestId").asText()).isEqualTo("r-embed");
+            voteOnPhone(phone, option);
             enterFrame(browser);
             awaitText(browser, By.cssSelector(".bar-row[data-option-id='" + option + "'] .count"), "1");
             awaitText(browser, By.cssSelector(".status"), "Åben for stemmer");
@@ -209,6 +202,26 @@ class BrowserEmbedTest {
 
     private Talk importDeck() {
         return importer.importDeck("browser-embed-" + UUID.randomUUID() + ".md", DECK);
+    }
+
+    /**
+     * The phone moved to the poll's slide and the poll opened; the move and the opening are two requests of the frame,
+     * so their messages come in either order.
+     */
+    static void assertPhoneAtTheOpenedPoll(SocketClient phone) throws InterruptedException {
+        Map<String, JsonNode> arrived = phone.nextOfEach(m -> m.path("type").asText().equals("slide"),
+                m -> m.path("type").asText().equals("poll"));
+        assertThat(arrived.get("slide").path("slide").asInt()).isEqualTo(2);
+        assertThat(arrived.get("slide").path("pollId").asText()).isEqualTo("afstemning");
+        assertThat(arrived.get("poll").path("status").asText()).isEqualTo("OPEN");
+    }
+
+    /** A vote for {@code option} from the phone's socket, acknowledged. */
+    static void voteOnPhone(SocketClient phone, int option) throws InterruptedException {
+        String requestId = "r-" + UUID.randomUUID();
+        phone.send("{\"type\":\"vote\",\"pollId\":\"afstemning\",\"optionId\":" + option + ",\"requestId\":\""
+                + requestId + "\"}");
+        assertThat(phone.next("ack").path("requestId").asText()).isEqualTo(requestId);
     }
 
     /** A vote of participant {@code token} over REST (expects 200). */
