@@ -73,6 +73,8 @@
           iframe.style.width = '100%';
           iframe.style.height = options.height || '600px';
           iframe.style.border = '0';
+          // The view has no control: clicks and keys stay with reveal.js, so → still moves the deck after a click.
+          iframe.style.pointerEvents = 'none';
           section.appendChild(iframe);
           frames.push({ section: section, iframe: iframe });
         });

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,11 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,16 +84,10 @@ class BrowserRevealTest {
             assertThat(phone.next("slide").path("slide").asInt()).isEqualTo(1);
 
             js(browser).executeScript("Reveal.slide(2)");
-            Map<String, JsonNode> arrived = phone.nextOfEach(m -> m.path("type").asText().equals("slide"),
-                    m -> m.path("type").asText().equals("poll"));
-            assertThat(arrived.get("slide").path("slide").asInt()).isEqualTo(2);
-            assertThat(arrived.get("slide").path("pollId").asText()).isEqualTo("afstemning");
-            assertThat(arrived.get("poll").path("status").asText()).isEqualTo("OPEN");
+            BrowserEmbedTest.assertPhoneAtTheOpenedPoll(phone);
 
             int option = TestTalks.optionIds(talk.joinCode).get(1);
-            phone.send("{\"type\":\"vote\",\"pollId\":\"afstemning\",\"optionId\":" + option
-                    + ",\"requestId\":\"r-reveal\"}");
-            assertThat(phone.next("ack").path("requestId").asText()).isEqualTo("r-reveal");
+            BrowserEmbedTest.voteOnPhone(phone, option);
             new WebDriverWait(browser, Chromium.TIMEOUT).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(
                     By.cssSelector("section[data-afstemning-poll='afstemning'] iframe.afstemning-poll")));
             awaitText(browser, By.cssSelector(".bar-row[data-option-id='" + option + "'] .count"), "1");
@@ -103,8 +96,11 @@ class BrowserRevealTest {
             browser.switchTo().defaultContent();
             screenshot(browser, "reveal-deck");
 
-            js(browser).executeScript("Reveal.slide(3)");
+            // A click on the poll leaves the keys with reveal.js: → goes on to the last section, the phones wait.
+            new Actions(browser).moveToElement(browser.findElement(By.cssSelector("iframe.afstemning-poll"))).click()
+                    .sendKeys(Keys.ARROW_RIGHT).perform();
             assertThat(phone.next("slide").path("slide").asInt()).isEqualTo(1);
+            assertThat(js(browser).executeScript("return Reveal.getIndices().h")).isEqualTo(3L);
             // Back to the poll: the phones show it again; it stays open (it opens on the first arrival only).
             js(browser).executeScript("Reveal.slide(2)");
             assertThat(phone.next("slide").path("slide").asInt()).isEqualTo(2);
