@@ -107,6 +107,24 @@ class BrowserRevealTest {
         }
     }
 
+    @Test
+    void withoutTheKeyTheDeckShowsLiveResultsAndMovesNothing() throws Exception {
+        Talk talk = importer.importDeck("browser-reveal-" + UUID.randomUUID() + ".md", BrowserEmbedTest.DECK);
+        TestTalks.presenter(talk, "put", "/show", "{\"slide\":3}");
+        TestTalks.open(talk, "afstemning");
+        WebDriver browser = chromium.projector("reveal-deck-read-only");
+        browser.get(site.page("/deck.html", readmeDeck(talk).replace(", key: '" + talk.presenterKey + "'", "")));
+        js(browser).executeScript("Reveal.slide(2)");
+        new WebDriverWait(browser, Chromium.TIMEOUT).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(
+                By.cssSelector("section[data-afstemning-poll='afstemning'] iframe.afstemning-poll")));
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-key")).isNull();
+        int option = TestTalks.optionIds(talk.joinCode).get(0);
+        BrowserEmbedTest.vote(talk, TestTalks.join(talk.joinCode), option);
+        awaitText(browser, By.cssSelector(".bar-row[data-option-id='" + option + "'] .count"), "1");
+        // The frame heard reveal.js's moves (title section, then the poll) and stayed read-only.
+        assertThat(BrowserEmbedTest.showSlide(talk)).isEqualTo(3);
+    }
+
     /** The README's example deck with this app's address, the talk's code and key, and reveal.js from the build. */
     private String readmeDeck(Talk talk) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
