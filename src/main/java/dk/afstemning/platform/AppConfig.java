@@ -40,9 +40,9 @@ public interface AppConfig {
     Optional<List<String>> allowedOrigins();
 
     /**
-     * Sources allowed to embed the pages in a frame, CSP {@code frame-ancestors} syntax such as
-     * {@code 'self' https://intranet.example.dk}. Used by the Content-Security-Policy header in application.properties.
+     * Origins of other sites ({@code scheme://host[:port]}, a {@code *.} host wildcard allowed) whose pages may show
+     * the embed view {@code /embed/…} in a frame, comma-separated; empty: the site itself only. Every other page
+     * may be framed by the site itself only (the web package's EmbedFraming).
      */
-    @WithDefault("'self'")
-    String frameAncestors();
+    Optional<List<String>> frameAncestors();
 }

@@ -848,4 +848,15 @@ public interface AppMessages {
 
     @Message("Place {rank} of {players}")
     String quiz_rank(String rank, String players);
+
+    // The embed view (/embed/{code}/{pollId})
+
+    @Message("Live poll")
+    String embed_region();
+
+    @Message("This talk has no poll “{pollId}”. Check the poll id in the embed address.")
+    String embed_no_poll(String pollId);
+
+    @Message("There is no talk with this join code. Check the embed address.")
+    String embed_no_talk();
 }

@@ -4,6 +4,7 @@ import { presenterCommand } from './commands.js';
 import { numbers } from './announce.js';
 import { pollTypes } from './poll-types.js';
 import { consoleQa } from './console-qa.js';
+import { showCounts } from './screen-polls.js';
 
 // The speaker console: the current and next slide with the notes, clocks, big previous/next buttons (arrow keys and
 // clicker keys too), the current slide's poll with its controls and a live preview of its results, what the audience
@@ -175,15 +176,7 @@ function applyResults(message) {
   poll.dataset.resultsVisible = String(message.resultsVisible);
   poll.dataset.total = String(message.total);
   poll.dataset.compare = String(message.compare ? message.compare.round : 0);
-  if (message.resultsVisible) {
-    message.counts.forEach((row) => {
-      const li = poll.querySelector('.bar-row[data-option-id="' + row.optionId + '"]');
-      if (!li) return;
-      li.querySelector('.bar').style.width = row.percent + '%';
-      li.querySelector('.count').textContent = format.number(row.count);
-      li.querySelector('.percent').textContent = format.percent(row.percent);
-    });
-  }
+  if (message.resultsVisible) showCounts(poll, message.counts, format);
   const bars = poll.querySelector('.bars');
   if (bars) bars.hidden = !message.resultsVisible || message.counts.length === 0;
   const box = poll.querySelector('.type-results');

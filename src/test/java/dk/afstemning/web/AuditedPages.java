@@ -72,6 +72,11 @@ final class AuditedPages {
                 someVotes(talk);
                 return "/present/" + talk.joinCode + "/console?key=" + talk.presenterKey;
             }, Chromium::awaitLive),
+            new AuditedPage("embed", talk -> {
+                openOnScreen(talk);
+                someVotes(talk);
+                return "/embed/" + talk.joinCode + "/q";
+            }, Chromium::awaitLive),
             new AuditedPage("login", talk -> "/login", LOADED),
             new AuditedPage("organiser", talk -> "/organiser", LOADED, true),
             new AuditedPage("organiser-talk", talk -> {
