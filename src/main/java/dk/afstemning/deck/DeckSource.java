@@ -58,6 +58,17 @@ final class DeckSource {
             offset = next + 1;
             line++;
         }
+        // A slide starts after the blank lines that follow its separator: they belong to the gap before it.
+        for (int i = 0; i < starts.size(); i++) {
+            int start = starts.get(i);
+            int end = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
+            while (start < end && text.charAt(start) == '\n') {
+                start++;
+            }
+            if (start < end) {
+                starts.set(i, start);
+            }
+        }
         List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             String region = text.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : text.length());

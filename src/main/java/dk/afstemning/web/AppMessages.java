@@ -848,4 +848,156 @@ public interface AppMessages {
 
     @Message("Place {rank} of {players}")
     String quiz_rank(String rank, String players);
+
+    // The deck editor (/organiser/talks/{code}/deck)
+
+    @Message("Deck: {title}")
+    String editor_title(String title);
+
+    @Message("Add polls between the slides, move them, and write speaker notes. Each change is saved at once; a running talk follows it, and votes stay with their polls.")
+    String editor_intro();
+
+    @Message("Edit deck")
+    String editor_link();
+
+    @Message("Results")
+    String editor_results_link();
+
+    @Message("Present")
+    String editor_present_link();
+
+    @Message("Download (PDF and polls, zip)")
+    String editor_download_zip();
+
+    @Message("Download (Markdown)")
+    String editor_download_md();
+
+    @Message("Add a poll before the first slide")
+    String editor_add_first();
+
+    @Message("Page {n}")
+    String editor_page_alt(Integer n);
+
+    @Message("Speaker notes")
+    String editor_notes();
+
+    @Message("Save notes")
+    String editor_save_notes();
+
+    @Message("Preview")
+    String editor_preview();
+
+    @Message("Edit poll")
+    String editor_edit_poll();
+
+    @Message("Move up")
+    String editor_move_up();
+
+    @Message("Move down")
+    String editor_move_down();
+
+    @Message("Delete poll")
+    String editor_delete_poll();
+
+    @Message("Add poll after this slide")
+    String editor_add_after();
+
+    @Message("New poll after slide {n}")
+    String editor_new_poll(Integer n);
+
+    @Message("The poll was not saved: {reason}")
+    String editor_refused(String reason);
+
+    @Message("Question type")
+    String editor_type();
+
+    @Message("Poll id")
+    String editor_id();
+
+    @Message("Lower-case letters, digits, - and _. Leave it empty to make one from the question. Votes follow the id.")
+    String editor_id_hint();
+
+    @Message("Question")
+    String editor_question();
+
+    @Message("Options")
+    String editor_options();
+
+    @Message("Option {n}")
+    String editor_option(Integer n);
+
+    @Message("Lowest (min)")
+    String editor_key_min();
+
+    @Message("Highest (max)")
+    String editor_key_max();
+
+    @Message("Label of the low end")
+    String editor_key_low();
+
+    @Message("Label of the high end")
+    String editor_key_high();
+
+    @Message("Most entries per person")
+    String editor_key_max_entries();
+
+    @Message("Most characters per entry")
+    String editor_key_max_chars();
+
+    @Message("Moderation")
+    String editor_key_moderation();
+
+    @Message("Profanity filter")
+    String editor_key_profanity_filter();
+
+    @Message("Right answers (one option per line)")
+    String editor_key_correct();
+
+    @Message("Results")
+    String editor_key_results();
+
+    @Message("Votes may be changed")
+    String editor_key_vote_changes();
+
+    @Message("Time limit (seconds)")
+    String editor_key_time_limit();
+
+    @Message("Results on phones")
+    String editor_key_phone_results();
+
+    @Message("Default")
+    String editor_default();
+
+    @Message("Live")
+    String editor_results_live();
+
+    @Message("Hidden until revealed")
+    String editor_results_hidden();
+
+    @Message("Yes")
+    String editor_yes();
+
+    @Message("No")
+    String editor_no();
+
+    @Message("After voting")
+    String editor_after_vote();
+
+    @Message("After the poll closes")
+    String editor_after_close();
+
+    @Message("Never")
+    String editor_never();
+
+    @Message("On")
+    String editor_on();
+
+    @Message("Off")
+    String editor_off();
+
+    @Message("Save poll")
+    String editor_save_poll();
+
+    @Message("Cancel")
+    String editor_cancel();
 }
