@@ -163,7 +163,8 @@ final class DeckSource {
         if (notes == null || notes.isBlank()) {
             return text + "\n";
         }
-        return text + (text.isEmpty() ? "" : "\n\n") + comment(notes) + "\n";
+        // Right under a comment (a manifest's page, a directive) as the manifest writes it; else after a blank line.
+        return text + (text.isEmpty() ? "" : text.endsWith("-->") ? "\n" : "\n\n") + comment(notes) + "\n";
     }
 
     /** A note as an HTML comment; {@code -->} inside it would end the comment early, so it loses its last character. */

@@ -139,7 +139,7 @@ class DeckSourceTest {
         source.set(0, DeckSource.withNotes(source.get(0).body(), "New --> note", KEEP));
         source.set(1, DeckSource.withNotes(source.get(1).body(), "Second", KEEP));
         String text = source.text();
-        assertThat(text).contains("# One\n\n<!-- _class: lead -->\n\n<!-- New -- note -->\n\n---\n")
+        assertThat(text).contains("# One\n\n<!-- _class: lead -->\n<!-- New -- note -->\n\n---\n")
                 .contains("## Two\n```html\n<!-- not a note -->\n```\n\n<!-- Second -->\n\n---\n## Three\n");
         Deck deck = parser.parse("t.md", text);
         assertThat(deck.slides()).extracting(DeckSlide::notes).containsExactly("New -- note", "Second", null);
