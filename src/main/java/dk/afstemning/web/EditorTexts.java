@@ -160,4 +160,10 @@ public interface EditorTexts {
 
     @Message("Cancel")
     String cancel();
+
+    @Message("This zip is not a deck downloaded from the deck editor: it must hold one PDF and deck.md, nothing else.")
+    String invalid_archive();
+
+    @Message("The PDF or deck.md in this zip is too large.")
+    String archive_too_large();
 }
