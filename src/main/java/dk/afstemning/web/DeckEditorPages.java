@@ -114,7 +114,8 @@ public class DeckEditorPages {
     @Operation(hidden = true)
     public Response move(@PathParam("code") String code, @PathParam("n") int number,
             MultivaluedMap<String, String> fields, @QueryParam("lang") String lang) {
-        int moved = editor.move(code, number, "up".equals(fields.getFirst("direction")) ? -1 : 1);
+        // direction -1 moves the slide up, 1 down
+        int moved = editor.move(code, number, "-1".equals(fields.getFirst("direction")) ? -1 : 1);
         return back(code, lang, moved);
     }
 

@@ -98,7 +98,7 @@ class DeckEditorTest {
         addPoll(code, 7);
         form().formParam("notes", "Husk at spørge salen").post("/organiser/talks/{c}/deck/slides/2/notes", code)
                 .then().statusCode(303);
-        form().formParam("direction", "up").post("/organiser/talks/{c}/deck/slides/8/move", code).then()
+        form().formParam("direction", "-1").post("/organiser/talks/{c}/deck/slides/8/move", code).then()
                 .statusCode(303).header("Location", containsString("#slide-7"));
         List<String> expected = List.of(TestPdfs.title(1) + " | null | null",
                 TestPdfs.title(2) + " | null | Husk at spørge salen", TestPdfs.title(3) + " | null | null",
