@@ -18,6 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,6 +28,8 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import dk.afstemning.TestLogins;
+import dk.afstemning.TestTalks;
+import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.deck.TestPdfs;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
@@ -38,6 +42,9 @@ import dk.afstemning.talk.Talk;
  */
 @QuarkusTest
 class DeckEditorTest {
+
+    @Inject
+    DeckImporter importer;
 
     private static final String QUESTION = "Hvad får du mest værdi ud af?";
     private static final String SEED_FILE = "ledelse-i-en-frisat-kommune.md";
@@ -176,6 +183,29 @@ class DeckEditorTest {
         assertThat(added.substring(0, at) + added.substring(at + slide.length())).isEqualTo(seed);
         form().post("/organiser/talks/{c}/deck/slides/2/delete", code).then().statusCode(303);
         assertThat(markdown(code)).isEqualTo(seed);
+    }
+
+    @Test
+    void votesStayWithTheirPollWhenTheEditorMovesItAndTheSharedDeckIsNotTouched() {
+        Talk talk = TestTalks.create(importer, "Stemmer", List.of("Ja", "Nej"));
+        String folderDeck = markdown(talk.joinCode);
+        TestTalks.open(talk, "q");
+        List<Integer> options = TestTalks.optionIds(talk.joinCode);
+        TestTalks.vote(talk.joinCode, TestTalks.join(talk.joinCode), options.get(0), "e-1").statusCode(200);
+        form().formParam("after", 1).formParam("id", "ny").formParam("type", "choice").formParam("question", "Ny?")
+                .formParam("option", "A").formParam("option", "B").post("/organiser/talks/{c}/deck/polls",
+                        talk.joinCode).then().statusCode(303);
+        form().formParam("direction", "-1").post("/organiser/talks/{c}/deck/slides/3/move", talk.joinCode).then()
+                .statusCode(303);
+        assertThat(slides(talk.joinCode)).containsExactly("Intro | null | null", "null | q | null",
+                "Ny? | ny | null");
+        given().get("/api/talks/{c}/polls/q/results", talk.joinCode).then().statusCode(200).body("total", equalTo(1))
+                .body("counts[0].count", equalTo(1));
+        // The slides folder's deck is copied for this talk, not changed.
+        String folderFile = QuarkusTransaction.requiringNew().call(() -> Talk.<Talk>findById(talk.id).deck.folderFile);
+        assertThat(folderFile).isNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> dk.afstemning.talk.DeckEntity
+                .findByFolderFile(talk.deck.folderFile).orElseThrow().markdown)).isEqualTo(folderDeck);
     }
 
     @Test
