@@ -28,6 +28,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import dk.afstemning.TestLogins;
+import dk.afstemning.account.AccountService;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.deck.TestPdfs;
@@ -45,6 +46,9 @@ class DeckEditorTest {
 
     @Inject
     DeckImporter importer;
+
+    @Inject
+    AccountService accounts;
 
     private static final String QUESTION = "Hvad får du mest værdi ud af?";
     private static final String SEED_FILE = "ledelse-i-en-frisat-kommune.md";
@@ -206,6 +210,18 @@ class DeckEditorTest {
         assertThat(folderFile).isNull();
         assertThat(QuarkusTransaction.requiringNew().call(() -> dk.afstemning.talk.DeckEntity
                 .findByFolderFile(talk.deck.folderFile).orElseThrow().markdown)).isEqualTo(folderDeck);
+    }
+
+    @Test
+    void aPresenterAccountEditsTheDeckOfItsOwnTalkOnly() {
+        Talk mine = TestTalks.create(importer, "Min", List.of("Ja", "Nej"));
+        Talk other = TestTalks.create(importer, "Anden", List.of("Ja", "Nej"));
+        String name = TestLogins.presenter(accounts, mine);
+        TestLogins.as(name, "presenter-password").get("/organiser/talks/{c}/deck?lang=en", mine.joinCode).then()
+                .statusCode(200).body(containsString("id=\"slide-2\""));
+        TestLogins.as(name, "presenter-password").get("/organiser/talks/{c}/deck?lang=en", other.joinCode).then()
+                .statusCode(403);
+        TestLogins.as(name, "presenter-password").get("/organiser/talks/{id}", mine.id).then().statusCode(403);
     }
 
     @Test
