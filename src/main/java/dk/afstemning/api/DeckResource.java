@@ -72,7 +72,8 @@ public class DeckResource {
     @POST
     @Path("/decks")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a Markdown or PDF deck (form field 'deck') and create its first talk (organiser login)")
+    @Operation(summary = "Upload a Markdown or PDF deck, or a PDF deck's zip from the deck editor (form field 'deck'), and "
+            + "create its first talk (organiser login)")
     public Response upload(@RestForm("deck") FileUpload deck, @RestForm("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
         String name = DeckUploads.fileName(deck);
@@ -80,7 +81,14 @@ public class DeckResource {
             // Rendered in the PDF pool, outside any transaction; only storing the pages is one.
             PdfRenderer.RenderedPdf pdf = pdfs.render(name, deck.uploadedFile());
             // A PDF deck speaks the language of the page it was uploaded from (form field lang), else the browser's.
-            return Response.status(201).entity(decks.uploadPdf(pdf, lang != null ? lang : accept)).build();
+            return Response.status(201).entity(decks.uploadPdf(pdf, DeckUploads.bytes(deck), lang != null ? lang : accept))
+                    .build();
+        }
+        if (DeckUploads.isZip(deck)) {
+            // A PDF deck downloaded from the deck editor: its PDF and manifest (deck.md) again as a new deck.
+            TalkCreated talk = DeckUploads.deckErrors(() -> decks.uploadArchive(deck.uploadedFile(),
+                    lang != null ? lang : accept));
+            return Response.status(201).entity(talk).build();
         }
         TalkCreated talk = DeckUploads.deckErrors(() -> decks.upload(name, DeckUploads.read(deck)));
         return Response.status(201).entity(talk).build();

@@ -89,7 +89,7 @@ public class TalkResource {
             // The key is checked before the PDF is rendered, which happens outside any transaction.
             decks.requirePresenter(code, key);
             PdfRenderer.RenderedPdf pdf = pdfs.render(name, deck.uploadedFile());
-            return polls.talkView(decks.updateTalkDeckPdf(code, key, pdf, accept));
+            return polls.talkView(decks.updateTalkDeckPdf(code, key, pdf, DeckUploads.bytes(deck), accept));
         }
         String markdown = DeckUploads.read(deck);
         return polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeck(code, key, name, markdown)));

@@ -33,6 +33,7 @@ import dk.afstemning.talk.ShowChanged;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.DeckEntity;
+import dk.afstemning.talk.DeckFile;
 import dk.afstemning.talk.DeckImage;
 import dk.afstemning.talk.DeckPage;
 
@@ -173,9 +174,7 @@ public class DeckImporter {
     public Talk newTalk(long deckId, String venue, LocalDate date) {
         DeckEntity deck = DeckEntity.<DeckEntity>findByIdOptional(deckId)
                 .orElseThrow(() -> ApiProblem.notFound("deck", "No deck has the id " + deckId));
-        Deck parsed = DeckEntity.PDF.equals(deck.format) ? PdfDecks.deck(deck, DeckPage.listByDeck(deck))
-                : parser.parse(deck.name, deck.markdown, deck.folderFile != null ? FOLDER_ASSETS : null);
-        return createTalk(deck, parsed, venue, date != null ? date : LocalDate.now());
+        return createTalk(deck, stored(deck), venue, date != null ? date : LocalDate.now());
     }
 
     /**
@@ -186,8 +185,70 @@ public class DeckImporter {
      */
     @Transactional
     public Talk uploadPdf(PdfRenderer.RenderedPdf pdf, String language) {
-        DeckEntity entity = storePdf(pdf, language);
-        return createTalk(entity, PdfDecks.deck(entity, DeckPage.listByDeck(entity)), null, null);
+        return uploadPdf(pdf, null, language, null);
+    }
+
+    /**
+     * Stores a rendered PDF with its own bytes (kept for download) and, for a deck uploaded again from its zip, its
+     * manifest; then creates its first talk.
+     *
+     * @param original the uploaded PDF's bytes, or null
+     * @param manifest the deck's manifest, or null for one of front matter only (every page, in order)
+     * @throws DeckException when the manifest is malformed or names a page the PDF lacks; nothing is stored then
+     */
+    @Transactional
+    public Talk uploadPdf(PdfRenderer.RenderedPdf pdf, byte[] original, String language, String manifest) {
+        DeckEntity entity = storePdf(pdf, language, original);
+        if (manifest != null) {
+            entity.markdown = manifest;
+        }
+        return createTalk(entity, PdfDecks.deck(parser, entity, DeckPage.listByDeck(entity)), null, null);
+    }
+
+    /** The stored deck, parsed: a Markdown deck as Markdown, a PDF deck from its manifest and pages. */
+    Deck stored(DeckEntity deck) {
+        return DeckEntity.PDF.equals(deck.format) ? PdfDecks.deck(parser, deck, DeckPage.listByDeck(deck))
+                : parser.parse(deck.name, deck.markdown, deck.folderFile != null ? FOLDER_ASSETS : null);
+    }
+
+    /**
+     * The deck editor's save: the talk's deck gets this text (Markdown, or a PDF deck's manifest) through the same
+     * path as a deck upload: polls whose id is unchanged keep their votes, removed polls are archived. A deck that
+     * other talks or the slides folder share is copied first, so they are not touched.
+     *
+     * @throws DeckException when the text is malformed; nothing is changed then
+     */
+    @Transactional
+    public Talk replaceSource(Talk talk, String text) {
+        Talk managed = Talk.findById(talk.id);
+        DeckEntity old = managed.deck;
+        boolean pdf = DeckEntity.PDF.equals(old.format);
+        List<DeckPage> pages = pdf ? DeckPage.listByDeck(old) : List.of();
+        Deck deck = pdf ? PdfDecks.deck(parser, old.name, text, pages)
+                : parser.parse(old.name, text, old.folderFile != null ? FOLDER_ASSETS : null);
+        DeckEntity target = old;
+        if (old.folderFile != null || Talk.listByDeck(old).size() > 1) {
+            target = storeUpload(old.name, text);
+            target.format = old.format;
+            target.fileHash = old.fileHash;
+            for (DeckPage page : pages) {
+                DeckPage copy = new DeckPage();
+                copy.deck = target;
+                copy.position = page.position;
+                copy.text = page.text;
+                copy.imageHash = page.imageHash;
+                copy.width = page.width;
+                copy.height = page.height;
+                copy.thumbHash = page.thumbHash;
+                copy.persist();
+            }
+        }
+        target.markdown = text;
+        target.updatedAt = Instant.now();
+        managed.deck = target;
+        sync(managed, deck);
+        announce(managed);
+        return managed;
     }
 
     /**
@@ -196,15 +257,27 @@ public class DeckImporter {
      */
     @Transactional
     public Talk updateTalkDeckPdf(Talk talk, PdfRenderer.RenderedPdf pdf, String language) {
+        return updateTalkDeckPdf(talk, pdf, null, language);
+    }
+
+    /** Like {@link #updateTalkDeckPdf(Talk, PdfRenderer.RenderedPdf, String)}, keeping the PDF's own bytes. */
+    @Transactional
+    public Talk updateTalkDeckPdf(Talk talk, PdfRenderer.RenderedPdf pdf, byte[] original, String language) {
         Talk managed = Talk.findById(talk.id);
-        managed.deck = storePdf(pdf, language);
-        sync(managed, PdfDecks.deck(managed.deck, DeckPage.listByDeck(managed.deck)));
+        managed.deck = storePdf(pdf, language, original);
+        sync(managed, PdfDecks.deck(parser, managed.deck, DeckPage.listByDeck(managed.deck)));
         announce(managed);
         return managed;
     }
 
-    private static DeckEntity storePdf(PdfRenderer.RenderedPdf pdf, String language) {
+    private static DeckEntity storePdf(PdfRenderer.RenderedPdf pdf, String language, byte[] original) {
         DeckEntity entity = new DeckEntity();
+        if (original != null) {
+            entity.fileHash = PdfRenderer.sha256(original);
+            DeckFile.storeOnce(entity.fileHash, "application/pdf", original);
+            // The deck refers to the file: it goes to the database first.
+            DeckFile.flush();
+        }
         entity.name = pdf.file();
         entity.format = DeckEntity.PDF;
         entity.markdown = PdfDecks.manifest(PdfDecks.title(pdf), language);

@@ -1,5 +1,10 @@
 package dk.afstemning.deck;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +12,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
 
 import dk.afstemning.talk.DeckEntity;
 import dk.afstemning.talk.Talk;
@@ -24,6 +31,9 @@ public class DeckLibrary {
 
     @Inject
     TalkService talks;
+
+    @Inject
+    PdfRenderer pdfs;
 
     /**
      * A talk just created; the only answer that holds its presenter key.
@@ -89,6 +99,47 @@ public class DeckLibrary {
         return TalkCreated.of(importer.uploadPdf(pdf, PdfDecks.language(acceptLanguage)));
     }
 
+    /** Like {@link #uploadPdf(PdfRenderer.RenderedPdf, String)}, keeping the PDF's bytes for the deck's download. */
+    @Transactional
+    public TalkCreated uploadPdf(PdfRenderer.RenderedPdf pdf, byte[] original, String acceptLanguage) {
+        return TalkCreated.of(importer.uploadPdf(pdf, original, PdfDecks.language(acceptLanguage), null));
+    }
+
+    /**
+     * A deck downloaded from the deck editor, uploaded again: its PDF is rendered (in the PDF pool, outside any
+     * transaction) and stored with its manifest, the same slides, polls and notes, as a new deck and talk.
+     *
+     * @throws dk.afstemning.problem.ApiProblem 400 {@code invalid-archive}, 413 {@code archive-too-large} (see
+     *         {@link DeckArchive#read}), and the PDF's problems
+     * @throws DeckException when the manifest is malformed or names a page the PDF lacks; nothing is stored then
+     */
+    public TalkCreated uploadArchive(Path zip, String acceptLanguage) {
+        DeckArchive.Contents contents;
+        try (InputStream in = Files.newInputStream(zip)) {
+            contents = DeckArchive.read(in, pdfs.limits().maxBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path pdfFile = null;
+        try {
+            pdfFile = Files.createTempFile("afstemning-deck-", ".pdf");
+            Files.write(pdfFile, contents.pdf());
+            PdfRenderer.RenderedPdf pdf = pdfs.render(contents.pdfName(), pdfFile);
+            return TalkCreated.of(importer.uploadPdf(pdf, contents.pdf(), PdfDecks.language(acceptLanguage),
+                    contents.manifest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (pdfFile != null) {
+                try {
+                    Files.deleteIfExists(pdfFile);
+                } catch (IOException e) {
+                    Log.debugf(e, "Temporary PDF %s not deleted", pdfFile);
+                }
+            }
+        }
+    }
+
     /**
      * Checks that the key runs the talk, before a PDF is rendered for it.
      *
@@ -108,9 +159,16 @@ public class DeckLibrary {
     @Transactional
     public String updateTalkDeckPdf(String code, String presenterKey, PdfRenderer.RenderedPdf pdf,
             String acceptLanguage) {
+        return updateTalkDeckPdf(code, presenterKey, pdf, null, acceptLanguage);
+    }
+
+    /** Like {@link #updateTalkDeckPdf(String, String, PdfRenderer.RenderedPdf, String)}, keeping the PDF's bytes. */
+    @Transactional
+    public String updateTalkDeckPdf(String code, String presenterKey, PdfRenderer.RenderedPdf pdf, byte[] original,
+            String acceptLanguage) {
         Talk talk = talks.require(code);
         talks.requirePresenter(talk, presenterKey);
-        return importer.updateTalkDeckPdf(talk, pdf, PdfDecks.language(acceptLanguage)).joinCode;
+        return importer.updateTalkDeckPdf(talk, pdf, original, PdfDecks.language(acceptLanguage)).joinCode;
     }
 
     /**

@@ -57,7 +57,7 @@ public class DeckParser {
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(\\s|$)");
     /** A Marp directive comment such as {@code <!-- _class: lead -->}: styling, not a speaker note. */
-    private static final Pattern MARP_DIRECTIVE = Pattern.compile("(?s)_?(theme|paginate|header|footer|class|"
+    static final Pattern MARP_DIRECTIVE = Pattern.compile("(?s)_?(theme|paginate|header|footer|class|"
             + "backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|headingDivider|size|"
             + "style|math|title|description|author|image|keywords|url|marp|lang|transition)\\s*:.*|fit");
 

@@ -37,6 +37,24 @@ public final class DeckUploads {
         }
     }
 
+    /** True when the upload is a zip ({@code PK\3\4}): a PDF deck downloaded from the deck editor. */
+    public static boolean isZip(FileUpload deck) {
+        try (InputStream in = Files.newInputStream(deck.uploadedFile())) {
+            return DeckArchive.isZip(in.readNBytes(4));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The uploaded file's bytes (a PDF, bounded by the renderer's limit before this is called). */
+    public static byte[] bytes(FileUpload deck) {
+        try {
+            return Files.readAllBytes(deck.uploadedFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * The upload as UTF-8 text.
      *

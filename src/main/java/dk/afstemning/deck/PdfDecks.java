@@ -1,9 +1,12 @@
 package dk.afstemning.deck;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -14,8 +17,9 @@ import dk.afstemning.talk.DeckPage;
 
 /**
  * PDF decks as {@link Deck}s: one slide per page, whose HTML is the page's image (its text as alt text) and whose title
- * is the page's first line of text. The deck's own settings are kept as a manifest, a Markdown front matter with
- * {@code title} and {@code lang}, in the deck's {@code markdown} column.
+ * is the page's first line of text. The deck's manifest, in its {@code markdown} column, is Markdown: a front matter
+ * with {@code title} and {@code lang}, then one slide per page ({@code <!-- page: N -->} and its notes comment) and
+ * the poll slides between them, {@code ---} between slides (README "The deck editor").
  */
 final class PdfDecks {
 
@@ -51,16 +55,98 @@ final class PdfDecks {
         return first.startsWith("da") ? "da" : "en";
     }
 
-    /** The stored PDF deck with its pages, as slides. */
-    static Deck deck(DeckEntity entity, List<DeckPage> pages) {
-        Map<?, ?> front = front(entity.markdown);
-        String title = front.get("title") instanceof String t && !t.isBlank() ? t : entity.name;
-        String language = "da".equals(front.get("lang")) ? "da" : "en";
-        List<DeckSlide> slides = pages.stream()
-                .map(p -> new DeckSlide(p.position, p.position, PageText.title(p.text),
-                        html(p.position, p.text, p.imageHash, p.width, p.height), null, null))
-                .toList();
-        return new Deck(entity.name, title, null, null, null, language, "off", true, slides);
+    /** The stored PDF deck with its pages, as its manifest says; see {@link #deck(DeckParser, String, String, List)}. */
+    static Deck deck(DeckParser parser, DeckEntity entity, List<DeckPage> pages) {
+        return deck(parser, entity.name, entity.markdown, pages);
+    }
+
+    /**
+     * A PDF deck's slides from its manifest: a slide {@code <!-- page: N -->} (with its notes comment) is page N's
+     * image; any other slide, such as a poll slide, is read as Markdown. A manifest of front matter only means every
+     * page, in order.
+     *
+     * @throws DeckException when the manifest is malformed or names a page the PDF does not have
+     */
+    static Deck deck(DeckParser parser, String name, String manifest, List<DeckPage> pages) {
+        String text = isFrontMatterOnly(manifest) ? explicit(manifest, pages.size()) : manifest;
+        Deck parsed = parser.parse(name, text);
+        List<DeckSlide> slides = new ArrayList<>();
+        for (DeckSlide s : parsed.slides()) {
+            int page = page(s.notes());
+            if (page == 0) {
+                slides.add(s);
+                continue;
+            }
+            if (page > pages.size()) {
+                throw new DeckException(name, s.line(), "page " + page + " does not exist; the PDF has " + pages.size()
+                        + " pages");
+            }
+            DeckPage p = pages.get(page - 1);
+            slides.add(new DeckSlide(s.number(), s.line(), PageText.title(p.text),
+                    html(p.position, p.text, p.imageHash, p.width, p.height), notes(s.notes()), s.poll()));
+        }
+        Map<?, ?> front = front(manifest);
+        String title = front.get("title") instanceof String t && !t.isBlank() ? t : name;
+        return new Deck(name, title, parsed.speaker(), parsed.organisation(), parsed.date(), parsed.language(),
+                parsed.qa(), parsed.profanityFilter(), parsed.reactions(), List.copyOf(slides), parsed.phoneResults(),
+                parsed.accent());
+    }
+
+    private static final Pattern PAGE = Pattern.compile("(?s)page:\\s*(\\d{1,6})(?:\\s*\\n\\n(.*))?");
+
+    /** The comment that makes a manifest slide a page, as the deck parser reads it among the slide's notes. */
+    static final Pattern PAGE_COMMENT = Pattern.compile("page:\\s*\\d{1,6}");
+
+    /** The page a manifest slide shows, from its first note {@code page: N}; 0 for a slide of its own. */
+    static int page(String notes) {
+        Matcher m = notes == null ? null : PAGE.matcher(notes);
+        return m != null && m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** A page slide's speaker notes: its notes after {@code page: N}, or null. */
+    static String notes(String notes) {
+        Matcher m = notes == null ? null : PAGE.matcher(notes);
+        if (m == null || !m.matches()) {
+            return notes;
+        }
+        return m.group(2) == null || m.group(2).isBlank() ? null : m.group(2).strip();
+    }
+
+    /** True for a manifest of front matter only (decks uploaded before the editor): every page, in order. */
+    static boolean isFrontMatterOnly(String manifest) {
+        if (manifest == null || !manifest.startsWith("---\n")) {
+            return manifest == null || manifest.isBlank();
+        }
+        int end = manifest.indexOf("\n---", 3);
+        return end < 0 || manifest.substring(end + 4).isBlank();
+    }
+
+    /**
+     * The manifest with one slide per page: its front matter, then {@code <!-- page: N -->} and the page's notes
+     * comment for every page, {@code ---} between them.
+     *
+     * @param notes the notes of each page in order (null or blank: none); its size is the page count
+     */
+    public static String manifest(String title, String language, List<String> notes) {
+        StringBuilder out = new StringBuilder(manifest(title, language));
+        for (int i = 0; i < notes.size(); i++) {
+            out.append(i == 0 ? "\n" : DeckSource.SEPARATOR).append(pageSlide(i + 1, notes.get(i)));
+        }
+        return out.toString();
+    }
+
+    /** A manifest of front matter only, written out with every page. */
+    static String explicit(String manifest, int pages) {
+        String front = manifest == null || manifest.isBlank() ? "" : manifest.stripTrailing() + "\n";
+        StringBuilder out = new StringBuilder(front);
+        for (int i = 1; i <= pages; i++) {
+            out.append(i == 1 ? "\n" : DeckSource.SEPARATOR).append(pageSlide(i, null));
+        }
+        return out.toString();
+    }
+
+    private static String pageSlide(int page, String notes) {
+        return "<!-- page: " + page + " -->\n" + (notes == null || notes.isBlank() ? "" : DeckSource.comment(notes) + "\n");
     }
 
     /** The slide of one page: its image, scaled by the screen's CSS, with the page's text as alt text. */

@@ -35,14 +35,18 @@ public class DeckEntity extends PanacheEntityBase {
     public String name;
 
     /**
-     * The Markdown deck; for a PDF deck its manifest: front matter only ({@code title}, {@code lang}), its pages are
-     * {@link DeckPage}s.
+     * The Markdown deck; for a PDF deck its manifest (front matter, page slides, poll slides; README "The deck
+     * editor"), its pages are {@link DeckPage}s.
      */
     public String markdown;
 
     /** {@link #MARKDOWN} or {@link #PDF}. */
     @Column(name = "deck_format", nullable = false)
     public String format = MARKDOWN;
+
+    /** The SHA-256 of the uploaded PDF in {@link DeckFile}, or null (a Markdown deck, or a PDF from before V15). */
+    @Column(name = "file_hash")
+    public String fileHash;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -222,7 +222,8 @@ uploadForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const file = fileInput.files && fileInput.files[0];
   if (!file) return;
-  const pdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+  // A PDF, or a PDF deck's zip from the deck editor, may be as large as a PDF.
+  const pdf = file.type === 'application/pdf' || /\.(pdf|zip)$/i.test(file.name);
   if (file.size > (pdf ? MAX_PDF_BYTES : MAX_DECK_BYTES)) {
     uploadSlot.replaceChildren();
     say(uploadFeedback, text.msgTooLarge, 'error');

@@ -88,7 +88,9 @@ final class AuditedPages {
                 openOnScreen(talk);
                 someVotes(talk);
                 return "/organiser/questions/q";
-            }, LOADED, true));
+            }, LOADED, true),
+            // The deck editor with its poll form open.
+            new AuditedPage("deck-editor", talk -> "/organiser/talks/" + talk.joinCode + "/deck?add=1", LOADED, true));
 
     private AuditedPages() {
     }
