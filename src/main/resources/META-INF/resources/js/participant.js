@@ -139,6 +139,10 @@ function applyStatus(pollId, status, round, version) {
     typeOf(s).newRound?.(s);
     confirm(pollId, '', false);
   }
+  // Screen readers hear that the poll on the phone closed (once, when it changes from open).
+  if (s.dataset.status === 'OPEN' && status === 'CLOSED' && !s.hidden) {
+    announce.say(fill(body.dataset.msgAnnounceClosed, s.querySelector('h2').textContent));
+  }
   s.dataset.round = round;
   s.dataset.version = version;
   s.dataset.status = status;

@@ -26,6 +26,8 @@ const showError = document.querySelector('.show-error');
 let current = Math.max(0, slides.findIndex((s) => s.dataset.slide === body.dataset.start));
 // Screen readers hear the vote total at most every 5 s, however fast votes come in.
 const announce = announcer(document.querySelector('.announcer'), 5000);
+// Closing a poll is said at once, in a region of its own so that no vote count replaces it.
+const closedAnnounce = announcer(document.querySelector('.announcer-closed'));
 const format = numbers();
 const qa = screenQa();
 
@@ -297,6 +299,9 @@ function applyResults(message) {
   if (!poll || message.round !== message.currentRound) return;
   if (message.version < Number(poll.dataset.version)) return;
   poll.dataset.version = message.version;
+  // Closing is said on the screen too, unlike the vote count it is said at once (the count waits its 5 s turn).
+  const closing = poll.dataset.status === 'OPEN' && message.status === 'CLOSED'
+    && !poll.closest('section.slide').hidden;
   poll.dataset.status = message.status;
   poll.dataset.round = message.currentRound;
   poll.dataset.resultsVisible = String(message.resultsVisible);
@@ -330,6 +335,10 @@ function applyResults(message) {
   const status = poll.querySelector('.status');
   status.textContent = status.dataset['statusText' + message.status.charAt(0) + message.status.slice(1).toLowerCase()];
   setDeadline(poll, message.remainingMs);
+  if (closing && body.dataset.msgClosed) {
+    const question = poll.closest('section.slide').querySelector('.question');
+    closedAnnounce.say(body.dataset.msgClosed.replace('%s', () => (question ? question.textContent.trim() : '')));
+  }
   fitShown();
 }
 
