@@ -130,6 +130,9 @@ class BrowserOrganiserTest {
         TestTalks.join(talk.joinCode);
 
         WebDriver desktop = chromium.projector("organiser-talk");
+        // An organiser in Tokyo: the page's times are in the browser's zone, named (issue 21, item 15).
+        ((org.openqa.selenium.chrome.ChromeDriver) desktop).executeCdpCommand("Emulation.setTimezoneOverride",
+                java.util.Map.of("timezoneId", "Asia/Tokyo"));
         desktop.get(chromium.url("/organiser?lang=en&q=" + talk.joinCode));
         logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
         WebElement link = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
@@ -143,6 +146,15 @@ class BrowserOrganiserTest {
         assertThat(table.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
                 .containsExactly("Ja 2 (67%)", "Nej 1 (33%)");
         assertThat(table.findElement(By.cssSelector("tfoot")).getText()).isEqualTo("Answered (n) 3");
+        WebElement time = desktop.findElement(By.cssSelector("#poll-q .timeline-table time"));
+        java.time.Instant at = java.time.Instant.parse(time.getAttribute("datetime").replaceFirst("T(\\d\\d:\\d\\d)Z$",
+                "T$1:00Z"));
+        String tokyo = java.time.format.DateTimeFormatter.ofPattern("h:mm:ss", java.util.Locale.ROOT)
+                .format(at.atZone(java.time.ZoneId.of("Asia/Tokyo")));
+        Chromium.await(desktop, Chromium.TIMEOUT, "zone named in the timeline",
+                b -> time.getDomProperty("textContent").endsWith("GMT+9"), true);
+        assertThat(time.getDomProperty("textContent")).contains(tokyo);
+        assertThat(time.getAttribute("title")).endsWith(" UTC");
         assertThat(desktop.findElement(By.cssSelector(".response-rate")).getText())
                 .isEqualTo("3 of 4 participants voted (75%)");
         // Chart.js drew the chart (the webjar loaded and the canvas has a chart).
