@@ -26,6 +26,10 @@ public final class CloudLayout {
     static final double MAX_SIZE = 120;
     /** The fewest entries that reach {@link #MAX_SIZE}: below it, one more entry is no giant step. */
     static final long FULL_SIZE_ENTRIES = 4;
+    /** The factor by which a cloud whose words do not all fit is laid out again smaller. */
+    static final double SHRINK = 0.85;
+    /** The smallest share of {@link #size} a cloud is laid out at; words that still find no room are left out. */
+    static final double LEAST_SCALE = 0.5;
     private static final int MAX_STEPS = 4000;
     private static final double NARROW_EMS = 0.66;
 
@@ -56,19 +60,27 @@ public final class CloudLayout {
 
     /**
      * Places {@code words} (most entries first, as {@link CloudWords#merge} orders them). The font size is
-     * {@link #size}; a word wider than the box is made smaller until it fits.
+     * {@link #size}; a word wider than the box is made smaller until it fits. When not every word finds room, the whole
+     * cloud is laid out again with every size {@value #SHRINK} times smaller (down to {@value #LEAST_SCALE} of
+     * {@link #size}), so the words keep their proportions and as many as possible are shown.
      */
     public static List<Placed> layout(List<CloudWords.Word> words) {
+        List<Placed> placed = layout(words, 1);
+        for (double scale = SHRINK; scale >= LEAST_SCALE && placed.stream().anyMatch(p -> p.size() == null);
+                scale *= SHRINK) {
+            placed = layout(words, scale);
+        }
+        return placed;
+    }
+
+    private static List<Placed> layout(List<CloudWords.Word> words, double scale) {
         long most = words.stream().mapToLong(CloudWords.Word::count).max().orElse(1);
         List<Box> taken = new ArrayList<>();
         List<Placed> placed = new ArrayList<>();
         for (CloudWords.Word word : words) {
-            double size = size(word.count(), most);
             double ems = ems(word.text());
-            size = Math.min(size, (WIDTH - 20) / ems);
-            double w = ems * size;
-            double h = size * 1.15;
-            Box box = find(w, h, taken);
+            double size = Math.min(size(word.count(), most) * scale, (WIDTH - 20) / ems);
+            Box box = find(ems * size, size * 1.15, taken);
             if (box == null) {
                 placed.add(new Placed(word.text(), word.count(), null, null, null));
             } else {
