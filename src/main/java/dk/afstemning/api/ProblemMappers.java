@@ -1,5 +1,6 @@
 package dk.afstemning.api;
 
+import java.io.CharConversionException;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -72,6 +73,17 @@ public class ProblemMappers {
                 "The request body is not valid JSON for this operation: " + e.getOriginalMessage(), path(uri), null));
     }
 
+    /**
+     * A body whose bytes are no text in the encoding Jackson detects from its first four bytes (three NULs make it
+     * UTF-32): Jackson throws {@link CharConversionException}, an {@link java.io.IOException} outside its own
+     * exceptions, which would be a 500. The client sent it: 400 like any other malformed JSON.
+     */
+    @ServerExceptionMapper
+    public Response undecodableJson(CharConversionException e, UriInfo uri) {
+        return response(new Problem(Problem.typeUri("malformed-json"), "Bad request", 400,
+                "The request body is not valid JSON text: " + e.getMessage(), path(uri), null));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -80,6 +92,9 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
+        }
+        if (e.getCause() instanceof CharConversionException text) {
+            return undecodableJson(text, uri);
         }
         if (status >= 500) {
             Log.error("Request failed", e);

@@ -28,6 +28,7 @@ import dk.afstemning.polltype.DeckKeys;
 import dk.afstemning.polltype.DeckSettings;
 import dk.afstemning.polltype.PollType;
 import dk.afstemning.polltype.PollTypes;
+import dk.afstemning.text.Graphemes;
 
 /**
  * Reads the YAML inside a fenced {@code poll} block, strictly: an unknown key, a wrong type or a missing field is a
@@ -278,7 +279,8 @@ final class PollBlockParser {
         if (text.isEmpty()) {
             throw error(node, what + " must not be empty");
         }
-        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+        // User-visible characters, as phones, answers and notes count them (Graphemes): 300 × 👩🏽‍💻 fits.
+        if (Graphemes.count(text, MAX_TEXT + 1) > MAX_TEXT) {
             throw error(node, what + " is longer than " + MAX_TEXT + " characters");
         }
         return Normalizer.normalize(text, Normalizer.Form.NFC);

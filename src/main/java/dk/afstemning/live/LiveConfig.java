@@ -38,4 +38,15 @@ public interface LiveConfig {
      */
     @WithDefault("afstemning_live")
     String redisChannel();
+
+    /**
+     * How long a live socket may stay silent (no pong to the server's pings, no message) before it is closed as dead
+     * ({@link SilentConnections}); more than two of {@code quarkus.websockets-next.server.auto-ping-interval}.
+     */
+    @WithDefault("25s")
+    java.time.Duration silenceLimit();
+
+    /** How often {@link SilentConnections} looks for silent sockets. */
+    @WithDefault("5s")
+    java.time.Duration silenceCheck();
 }

@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.WebSocket;
@@ -28,19 +29,31 @@ public class ParticipantSocket {
     @Inject
     ParticipantSessions sessions;
 
+    @Inject
+    SilentConnections silence;
+
     @OnOpen
     public void onOpen(WebSocketConnection connection, @PathParam String code) {
+        silence.heard(connection);
         sessions.open(connection, code);
     }
 
     @OnTextMessage(codec = ClientMessageCodec.class)
     public String onMessage(ClientMessage message, WebSocketConnection connection) {
+        silence.heard(connection);
         return sessions.answer(message, connection);
     }
 
     @OnBinaryMessage
     public void onBinary(Buffer data, WebSocketConnection connection) {
+        silence.heard(connection);
         sessions.binary(connection);
+    }
+
+    /** The answer to the server's ping: the peer is alive. */
+    @OnPongMessage
+    public void onPong(Buffer data, WebSocketConnection connection) {
+        silence.heard(connection);
     }
 
     @OnError
@@ -50,6 +63,7 @@ public class ParticipantSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
+        silence.gone(connection);
         sessions.close(connection);
     }
 }

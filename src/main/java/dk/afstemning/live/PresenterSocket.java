@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The presenter's live feed, {@code /ws/present/{code}?key=<presenter key>}: on connecting, a {@code slide} message, a
@@ -25,15 +27,26 @@ public class PresenterSocket {
     @Inject
     LiveFeeds feeds;
 
+    @Inject
+    SilentConnections silence;
+
     @OnOpen
     public void onOpen(WebSocketConnection connection, @PathParam String code) {
+        silence.heard(connection);
         feeds.open(connection, code, true);
     }
 
     @OnTextMessage(codec = ClientMessageCodec.class)
-    public String onMessage(ClientMessage message) {
+    public String onMessage(ClientMessage message, WebSocketConnection connection) {
+        silence.heard(connection);
         return feeds.answer(message,
                 "The presenter feed is read-only; control polls through the REST API with the presenter key");
+    }
+
+    /** The answer to the server's ping: the peer is alive. */
+    @OnPongMessage
+    public void onPong(Buffer data, WebSocketConnection connection) {
+        silence.heard(connection);
     }
 
     @OnError
@@ -43,6 +56,7 @@ public class PresenterSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
+        silence.gone(connection);
         feeds.close(connection, true);
     }
 }

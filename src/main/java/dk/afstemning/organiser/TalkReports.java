@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,8 @@ public class TalkReports {
 
     /** Width of a vote timeline bucket, in seconds. */
     public static final int BUCKET_SECONDS = 10;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
+            Locale.ROOT);
 
     @Inject
     ReportService reports;
@@ -96,7 +98,7 @@ public class TalkReports {
     /**
      * A timeline bucket: the start of a {@value #BUCKET_SECONDS} s window and the votes cast in it.
      *
-     * @param start the start as {@code yyyy-MM-dd HH:mm:ss} in the server's time zone (chart labels)
+     * @param start the start as {@code yyyy-MM-dd HH:mm:ss UTC} (chart labels)
      * @param at the same start, for the page to write in its language
      */
     public record Bucket(String start, LocalDateTime at, long votes) {
@@ -262,7 +264,8 @@ public class TalkReports {
 
     /** A word-cloud round's words (its items), or an open-text round's answers. */
     private static TextRound texts(RoundStat stat) {
-        ZoneId zone = ZoneId.systemDefault();
+        // UTC, never the server's zone: the page names the zone and shows each time in the browser's (local-times.js).
+        ZoneId zone = ZoneOffset.UTC;
         boolean open = stat.answers() != null;
         // open: the items are the answers per status, counted with those of pruned votes (OpenTextReport)
         Map<String, Long> byStatus = new HashMap<>();
@@ -290,7 +293,8 @@ public class TalkReports {
         TreeMap<Long, Long> buckets = new TreeMap<>();
         cast.forEach(at -> buckets.merge(Math.floorDiv(at.getEpochSecond(), BUCKET_SECONDS) * BUCKET_SECONDS, 1L,
                 Long::sum));
-        ZoneId zone = ZoneId.systemDefault();
+        // UTC, never the server's zone: the page names the zone and shows each time in the browser's (local-times.js).
+        ZoneId zone = ZoneOffset.UTC;
         return buckets.entrySet().stream()
                 .map(e -> {
                     LocalDateTime at = LocalDateTime.ofInstant(Instant.ofEpochSecond(e.getKey()), zone);

@@ -20,7 +20,8 @@ import dk.afstemning.text.MaxChars;
 
 /**
  * Strict JSON input for REST bodies and socket messages: a value of the wrong JSON type is refused instead of being
- * converted. Jackson by default turns {@code 1.7}, {@code "1"} and {@code true} into an option id, and {@code 1.5} or
+ * converted, and text after the one JSON value of a body is refused as malformed. Jackson by default turns
+ * {@code 1.7}, {@code "1"} and {@code true} into an option id, and {@code 1.5} or
  * {@code true} into a text request id; here each is a {@link com.fasterxml.jackson.databind.exc.MismatchedInputException}
  * naming the field, answered 400 (REST) or with an {@code error} message (socket). Unknown fields are refused too
  * (Quarkus ignores them by default), so a misspelt field is not silently dropped. Text length limits in user-visible
@@ -35,6 +36,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // A body is one JSON value: {"optionId":1}} or {"a":1} {"b":2} is malformed, not the first value with junk.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         for (LogicalType whole : new LogicalType[] {LogicalType.Integer}) {
             for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.String,

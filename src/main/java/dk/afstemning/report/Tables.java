@@ -44,7 +44,7 @@ public final class Tables {
             new Column("option_position", "integer", "choice, quiz: the chosen option's position in the poll, from 1"),
             new Column("option_text", "text", "choice, quiz: the chosen option's text, as in the deck"),
             new Column("option_archived", "boolean", "choice, quiz: true when the option was later removed from the deck; such votes count in no result"),
-            new Column("cast_at", "timestamp", "When the vote was cast or last changed, ISO 8601 with offset (UTC). With retention on (afstemning.retention.raw-votes-days=N) votes older than N days have no row here; the Results tables still count them"),
+            new Column("cast_at_utc", "timestamp", "When the vote was cast or last changed, ISO 8601 in UTC (ending in Z). With retention on (afstemning.retention.raw-votes-days=N) votes older than N days have no row here; the Results tables still count them"),
             new Column("poll_type", "text", "The poll type: choice, quiz, multiple, scale, slider, ranking, wordcloud or open. Every type has one row per vote, except wordcloud and open: one row per text entry (count participants as distinct values of participant)"),
             new Column("option_ids", "text", "multiple: the ticked options' ids in option order; ranking: every option's id, best first; separated by " + OPTION_SEPARATOR),
             new Column("option_texts", "text", "The texts of option_ids in the same order, separated by \" | \" (option_ids is the unambiguous one)"),
@@ -53,7 +53,7 @@ public final class Tables {
             new Column("text_position", "integer", "wordcloud, open: the entry's place among the participant's entries in the round, from 1"),
             new Column("text", "text", "wordcloud, open: the entry exactly as typed (trimmed), including hidden ones; in CSV a leading ' is added when the text starts with =, +, -, @, tab or CR"),
             new Column("text_status", "text", "wordcloud, open: shown (counted in the cloud, or on the screen), waiting (open text waiting for the presenter) or hidden (profanity filter, or hidden by the presenter)"),
-            new Column("text_at", "timestamp", "wordcloud, open: when the entry was written, ISO 8601 with offset (UTC)"));
+            new Column("text_at_utc", "timestamp", "wordcloud, open: when the entry was written, ISO 8601 in UTC (ending in Z)"));
 
     /** Columns of the results table: one row per option per round (or per talk, and pooled, across talks). */
     public static final List<Column> RESULTS = List.of(

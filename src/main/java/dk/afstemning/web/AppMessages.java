@@ -736,6 +736,13 @@ public interface AppMessages {
     @Message("Votes so far: {total}")
     String announce_votes(String total);
 
+    @Message("Voting is closed: {question}")
+    String announce_closed(String question);
+
+    /** A time of day in UTC, named so; the report pages show it in the browser's zone (js/local-times.js). */
+    @Message("{time} UTC")
+    String time_utc(String time);
+
     @Message("and {n} more")
     String more_rows(String n);
 

@@ -3,9 +3,10 @@
 // connection is down. When the browser reports that the network is gone, the socket is given up at once: a phone
 // that lost its network often keeps a dead socket open for minutes, and what is sent into it is lost.
 // Heartbeat: a socket can also die without any close frame or browser event (a NAT or proxy forgets it). The page
-// sends {"type":"ping"} every 20 s (body data-ping-ms) and the server answers {"type":"pong"}; when nothing at all
-// has been heard for 45 s (body data-dead-ms) the socket is given up and reconnected on the backoff. Both are read
-// at every check, so a test can shorten them on a loaded page.
+// sends {"type":"ping"} every 4 s (body data-ping-ms) and the server answers {"type":"pong"}; when nothing at all
+// has been heard for 9 s (body data-dead-ms, two missed pongs) the socket is given up and reconnected at once. On
+// waking (the page becomes visible, the browser is back online) an open socket is checked at once: a ping that gets
+// no answer within 3 s (body data-check-ms) gives it up. All are read at every check, so a test can shorten them.
 export function liveSocket(path, onMessage, onOpen) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const banner = document.querySelector('.offline');
@@ -15,6 +16,7 @@ export function liveSocket(path, onMessage, onOpen) {
   let stopped = false;
   let lastHeard = 0;
   let lastPing = 0;
+  let checkSent = 0;
 
   function showOffline() {
     document.body.dataset.live = 'offline';
@@ -65,8 +67,11 @@ export function liveSocket(path, onMessage, onOpen) {
   }
 
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && !stopped && down()) {
+    if (document.visibilityState !== 'visible' || stopped) return;
+    if (down()) {
       connect();
+    } else {
+      check();
     }
   });
   // Gives the current socket up: its events are ignored from now on.
@@ -79,7 +84,11 @@ export function liveSocket(path, onMessage, onOpen) {
   }
 
   window.addEventListener('online', () => {
-    if (stopped || (socket && socket.readyState === WebSocket.OPEN)) return;
+    if (stopped) return;
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      check();
+      return;
+    }
     // A connection attempt made while offline may hang: start afresh.
     abandon();
     delay = 500;
@@ -98,15 +107,27 @@ export function liveSocket(path, onMessage, onOpen) {
     return value > 0 ? value : fallback;
   }
 
+  // Pings now and expects an answer within data-check-ms: after waking, a socket may be dead without knowing it.
+  function check() {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    const now = Date.now();
+    checkSent = now;
+    lastPing = now;
+    socket.send(JSON.stringify({ type: 'ping' }));
+  }
+
   function beat() {
     if (socket && socket.readyState === WebSocket.OPEN) {
       const now = Date.now();
-      if (now - lastHeard > setting('deadMs', 45000)) {
-        // Silently dead: no close frame will come.
+      const unanswered = checkSent > lastHeard && now - checkSent > setting('checkMs', 3000);
+      if (unanswered || now - lastHeard > setting('deadMs', 9000)) {
+        // Silently dead: no close frame will come. Reconnect at once.
+        checkSent = 0;
         abandon();
         showOffline();
-        schedule();
-      } else if (now - lastPing >= setting('pingMs', 20000)) {
+        delay = 500;
+        connect();
+      } else if (now - lastPing >= setting('pingMs', 4000)) {
         lastPing = now;
         socket.send(JSON.stringify({ type: 'ping' }));
       }

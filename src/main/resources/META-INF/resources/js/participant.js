@@ -22,6 +22,9 @@ let shownVersion = Number(body.dataset.showVersion) || 0;
 // Screen readers hear a newly opened question and the confirmation of a vote (one polite live region for the page).
 const announce = announcer(document.querySelector('.announcer'));
 const announced = new Set();
+// Polls whose input the participant changed and has not sent (ticked boxes, typed words, a moved slider): a state
+// message, such as the one after a reconnect, leaves that input alone instead of showing the stored answer over it.
+const edited = new Set();
 
 function fill(template, text) {
   return template.replace('%s', () => text);
@@ -131,9 +134,14 @@ function applyStatus(pollId, status, round, version) {
     // A new round: the earlier choice does not count in it.
     pending.forEach((v, id) => { if (v.pollId === pollId) pending.delete(id); });
     confirmed.set(pollId, null);
+    edited.delete(pollId);
     showAnswer(pollId, null);
     typeOf(s).newRound?.(s);
     confirm(pollId, '', false);
+  }
+  // Screen readers hear that the poll on the phone closed (once, when it changes from open).
+  if (s.dataset.status === 'OPEN' && status === 'CLOSED' && !s.hidden) {
+    announce.say(fill(body.dataset.msgAnnounceClosed, s.querySelector('h2').textContent));
   }
   s.dataset.round = round;
   s.dataset.version = version;
@@ -177,7 +185,7 @@ function onAck(message) {
   if (s && message.round !== undefined && Number(message.round) < Number(s.dataset.round)) return;
   const answer = message.answer || { optionId: Number(message.optionId) };
   confirmed.set(message.pollId, answer);
-  if (!pendingFor(message.pollId)) showAnswer(message.pollId, answer);
+  if (!pendingFor(message.pollId) && !edited.has(message.pollId)) showAnswer(message.pollId, answer);
   if (s) typeOf(s).acked?.(s);
   confirm(message.pollId, body.dataset.msgReceived, false);
   const chosen = s && typeOf(s).describe?.(s, answer);
@@ -223,6 +231,7 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
         if (!s || Number(p.round) !== Number(s.dataset.round) || pendingFor(p.pollId)) return;
         const mine = p.myAnswer || null;
         confirmed.set(p.pollId, mine);
+        if (edited.has(p.pollId)) return;
         showAnswer(p.pollId, mine);
         if (mine !== null) confirm(p.pollId, body.dataset.msgReceived, false);
         else if (!s.querySelector('.confirmation.failed')) confirm(p.pollId, '', false);
@@ -291,6 +300,7 @@ function cast(s, answer) {
   const vote = { pollId: s.dataset.pollId, answer, requestId: requestId() };
   pending.forEach((v, id) => { if (v.pollId === vote.pollId) pending.delete(id); });
   pending.set(vote.requestId, vote);
+  edited.delete(vote.pollId);
   showAnswer(vote.pollId, answer);
   confirm(vote.pollId, '', false);
   send(vote);
@@ -306,8 +316,15 @@ sections().forEach((s) => {
     }
     // The type's own buttons: a tap that is the vote, or a change of the input that is sent later.
     const answer = typeOf(s).click?.(s, button);
-    if (answer === true) confirm(s.dataset.pollId, '', false);
+    if (answer === true) {
+      edited.add(s.dataset.pollId);
+      confirm(s.dataset.pollId, '', false);
+    }
     else if (answer) cast(s, answer);
   });
   typeOf(s).bind?.(s, () => confirm(s.dataset.pollId, '', false));
+  // Typing in a field or moving a slider is input not sent yet (a nickname is not an answer).
+  s.addEventListener('input', (event) => {
+    if (event.target.closest('.answer')) edited.add(s.dataset.pollId);
+  });
 });

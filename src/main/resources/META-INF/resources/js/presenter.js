@@ -26,6 +26,8 @@ const showError = document.querySelector('.show-error');
 let current = Math.max(0, slides.findIndex((s) => s.dataset.slide === body.dataset.start));
 // Screen readers hear the vote total at most every 5 s, however fast votes come in.
 const announce = announcer(document.querySelector('.announcer'), 5000);
+// Closing a poll is said at once, in a region of its own so that no vote count replaces it.
+const closedAnnounce = announcer(document.querySelector('.announcer-closed'));
 const format = numbers();
 const qa = screenQa();
 
@@ -218,7 +220,7 @@ function flashError(text) {
 // ---- Polls: live results, countdowns, and the keys that run them ----
 
 // The results as the room sees them (js/screen-polls.js, shared with the embed view).
-const screen = await screenPolls(announce);
+const screen = await screenPolls(announce, closedAnnounce);
 
 // Always the public screen feed, with or without the key: what the room may see and nothing more.
 const reactions = reactionOverlay(document.querySelector('.reaction-overlay'));

@@ -2,6 +2,7 @@
 // is put in with textContent, never as markup (F7). Messages carry a per-talk version; an older one than shown is
 // dropped. Asks and upvotes carry request ids, so a resend after a reconnect counts once.
 import { problemCode, problemText } from './problems.js';
+import { characters } from './graphemes.js';
 
 function requestId() {
   const bytes = new Uint8Array(16);
@@ -16,15 +17,6 @@ function element(tag, className, text) {
   return e;
 }
 
-// User-visible characters (grapheme clusters), as the server counts them.
-function characters(text) {
-  if (typeof Intl !== 'undefined' && Intl.Segmenter) {
-    let n = 0;
-    for (const _ of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) n++;
-    return n;
-  }
-  return Array.from(text).length;
-}
 
 /** How many questions the room sees (approved and not hidden): the phone's tab and the presenter's footer agree. */
 function publicCount(questions) {

@@ -25,8 +25,9 @@ export function showCounts(poll, counts, format) {
 // page's `.poll` elements come from the server (the poll type's screen.html); this applies the screen feed's
 // `results` messages to them (bars, the type's own results, hidden results, an earlier round beside the current one,
 // status, round and countdown) and hands a message that only a type knows to the type's module.
-// `announce` (announce.js) tells screen readers the vote total of the poll on the shown slide.
-export async function screenPolls(announce) {
+// `announce` (announce.js) tells screen readers the vote total of the poll on the shown slide; `closedAnnounce`, when
+// given, says at once that the shown poll closed (a region of its own, so that no vote count replaces it).
+export async function screenPolls(announce, closedAnnounce) {
   const body = document.body;
   const format = numbers();
 
@@ -111,6 +112,8 @@ export async function screenPolls(announce) {
     if (!poll || message.round !== message.currentRound) return;
     if (message.version < Number(poll.dataset.version)) return;
     poll.dataset.version = message.version;
+    const closing = poll.dataset.status === 'OPEN' && message.status === 'CLOSED'
+      && !poll.closest('section.slide').hidden;
     poll.dataset.status = message.status;
     poll.dataset.round = message.currentRound;
     poll.dataset.resultsVisible = String(message.resultsVisible);
@@ -133,6 +136,10 @@ export async function screenPolls(announce) {
     const state = message.status.charAt(0) + message.status.slice(1).toLowerCase();
     status.textContent = status.dataset['statusText' + state];
     setDeadline(poll, message.remainingMs);
+    if (closing && closedAnnounce && body.dataset.msgClosed) {
+      const question = poll.closest('section.slide').querySelector('.question');
+      closedAnnounce.say(body.dataset.msgClosed.replace('%s', () => (question ? question.textContent.trim() : '')));
+    }
     fitShown();
   }
 

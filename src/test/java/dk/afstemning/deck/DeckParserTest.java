@@ -212,4 +212,22 @@ class DeckParserTest {
         assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: [a, b]\nvote-changes: maybe\n```\n"))
                 .hasMessage("d.md:5: 'vote-changes' must be one of true, false, not 'maybe'");
     }
+
+    /**
+     * Issue 21, item 14: deck texts count user-visible characters like phones, answers and notes do. 👩🏽‍💻 is one
+     * character of four code points (seven UTF-16 units): 75, 76 and 300 of them fit the 300-character limit, 301 do
+     * not.
+     */
+    @Test
+    void deckTextsCountUserVisibleCharacters() throws Exception {
+        String coder = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB";
+        for (int n : new int[] {75, 76, 300}) {
+            Deck deck = parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: ['" + coder.repeat(n)
+                    + "', b]\n```\n");
+            assertThat(deck.polls().get(0).options().get(0).text()).isEqualTo(coder.repeat(n));
+        }
+        assertThatThrownBy(() -> parser.parse("d.md", "```poll\nid: q\nquestion: Q?\noptions: ['" + coder.repeat(301)
+                + "', b]\n```\n")).isInstanceOf(DeckException.class)
+                .hasMessageContaining("is longer than 300 characters");
+    }
 }

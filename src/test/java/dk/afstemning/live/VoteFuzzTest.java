@@ -17,7 +17,8 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,8 @@ import dk.afstemning.testkit.SocketClient;
  * {@code error} or {@code pong}, in order), that REST never answers 5xx, and that the presenter's last counts, the
  * results API and the stored votes equal the votes the acks say each participant holds; the other talk gets no vote.
  *
- * <p>Plain JUnit with a seeded {@link Random}: the seed is printed, and {@code -Dfuzz.seed=N} replays a run. The issue
+ * <p>Plain JUnit with a seeded {@link Random}: each run takes the {@link #FIXED_SEEDS} (seeds that once found a fault)
+ * and one new random seed, which it prints; {@code -Dfuzz.seed=N} replays seed N alone. The issue
  * suggested jqwik; its README (github.com/jqwik-team/jqwik, checked at commit f6e23bd of 2026-06-22) points to an
  * "Anti-AI Usage Clause" in the user guide, in force from version 1.10: "This project is not meant to be used by any
  * 'AI' coding agents at all", and the engine prints a line telling agents not to use it. This test was written by
@@ -85,9 +87,26 @@ class VoteFuzzTest {
         }
     }
 
-    @Test
-    void randomAndMalformedMessagesNeverBreakTheServerAndTheCountsEqualTheStoredVotes() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+    /**
+     * Seeds that once found a fault, run on every build: 5287885108764 sent a REST vote of three NULs, a zero-width
+     * space and {@code Z} that Jackson read as UTF-32 and answered 500 (issue 21, item 19).
+     */
+    static final List<Long> FIXED_SEEDS = List.of(5287885108764L, 20261205L);
+
+    /** The fixed seeds and one new random seed each run; {@code -Dfuzz.seed=N} runs seed N alone. */
+    static java.util.stream.Stream<Long> seeds() {
+        Long replay = Long.getLong("fuzz.seed");
+        if (replay != null) {
+            return java.util.stream.Stream.of(replay);
+        }
+        long random = new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        System.out.println("VoteFuzzTest random seed this run: " + random + " (replay with -Dfuzz.seed=" + random + ")");
+        return java.util.stream.Stream.concat(FIXED_SEEDS.stream(), java.util.stream.Stream.of(random));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void randomAndMalformedMessagesNeverBreakTheServerAndTheCountsEqualTheStoredVotes(long seed) throws Exception {
         System.out.println("VoteFuzzTest seed: " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
 
         Talk t1 = TestTalks.create(importer);
@@ -241,7 +260,7 @@ class VoteFuzzTest {
         }
         Response response = given().cookie("afstemning_pid", voter.token).contentType(ContentType.JSON).body(body)
                 .post("/api/talks/{c}/polls/q/votes", target);
-        assertThat(response.statusCode()).as("REST vote %s", body).isIn(200, 400, 403, 404, 409, 415, 422);
+        assertThat(response.statusCode()).as("REST vote %s", escaped(body)).isIn(200, 400, 403, 404, 409, 415, 422);
         if (response.statusCode() == 200) {
             voter.acked(response.jsonPath().getString("requestId"), response.jsonPath().getLong("optionId"));
         } else {
@@ -268,6 +287,14 @@ class VoteFuzzTest {
             default -> "{\"type\":\"vote\",\"pollId\":\"q\",\"optionId\":" + option + ",\"requestId\":\""
                     + junk(random, 1 + random.nextInt(30)).replace("\\", "").replace("\"", "") + "\"}";
         };
+    }
+
+    /** The text with every character outside printable ASCII as a Java escape, so a failing body can be replayed. */
+    static String escaped(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.chars().forEach(c -> sb.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
+                : String.format("\\u%04X", c)));
+        return sb.toString();
     }
 
     /** A random JSON value of any type, up to a few levels deep. */

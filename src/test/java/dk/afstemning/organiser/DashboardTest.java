@@ -61,7 +61,7 @@ class DashboardTest {
         assertThat(poll.voters()).isEqualTo(2);
         assertThat(poll.timeline().stream().mapToLong(TalkReports.Bucket::votes).sum()).isEqualTo(3);
         assertThat(poll.timeline()).allSatisfy(b -> assertThat(b.start()).matches(
-                "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d0"));
+                "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d0 UTC"));
         assertThat(poll.chart()).startsWith("{").contains("\"rounds\":[[2,0,0],[0,1,0]]");
 
         String page = TestLogins.organiser().get("/organiser/talks/{id}?lang=en", talk.id).then().statusCode(200)

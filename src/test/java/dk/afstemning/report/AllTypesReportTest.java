@@ -393,7 +393,10 @@ class AllTypesReportTest {
         assertThat(page.select("#poll-" + k + "-rang canvas.results-chart").attr("data-chart"))
                 .contains("\"rounds\":[[5,3,1]]");
         assertThat(page.select("#poll-" + k + "-skala .timeline-table time").first().text())
-                .matches("\\d{1,2} [A-Z][a-z]+ \\d{4} \\d{2}:\\d{2}:\\d{2}");
+                .matches("\\d{1,2} [A-Z][a-z]+ \\d{4} \\d{2}:\\d{2}:\\d{2} UTC");
+        // Times are UTC on the server, named so, and shown in the browser's zone by js/local-times.js.
+        assertThat(page.select("#poll-" + k + "-skala .timeline-table time").first().attr("datetime")).endsWith("Z");
+        assertThat(page.select("#poll-" + k + "-skala .timeline-table time").first().hasAttr("data-local")).isTrue();
         assertThat(page.select("#exports a").eachAttr("href")).contains(
                 "/api/organiser/talks/" + talk.id + "/export.csv", "/api/organiser/talks/" + talk.id + "/export.xlsx");
 
@@ -403,7 +406,7 @@ class AllTypesReportTest {
         assertThat(rowTexts(da, k + "-skala")).contains("Gennemsnit (95 %-KI) 3,75 (1,75–5)", "2 1 (25 %)");
         assertThat(rowTexts(da, k + "-rang").get(0)).isEqualTo("A gns. plads 1,33 · 5 point");
         assertThat(da.select("#poll-" + k + "-skala .timeline-table time").first().text())
-                .matches("\\d{1,2}\\. [a-zæøå]+ \\d{4} \\d{2}\\.\\d{2}\\.\\d{2}");
+                .matches("\\d{1,2}\\. [a-zæøå]+ \\d{4} \\d{2}\\.\\d{2}\\.\\d{2} UTC");
 
         var dashboard = Jsoup.parse(TestLogins.organiser().get("/organiser?lang=da&q=" + talk.joinCode).then()
                 .statusCode(200).extract().asString());

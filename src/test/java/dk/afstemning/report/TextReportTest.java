@@ -289,7 +289,7 @@ class TextReportTest {
         }
         var codebook = sheets.get(3).rows();
         assertThat(codebook.stream().filter(r -> "Votes".equals(r.get(0))).map(r -> r.get(1)))
-                .contains("text_position", "text", "text_status", "text_at");
+                .contains("text_position", "text", "text_status", "text_at_utc");
     }
 
     /** An XLSX cell as the CSV writes it: whole numbers without decimals, empty for blank. */

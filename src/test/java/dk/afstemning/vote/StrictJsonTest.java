@@ -104,4 +104,23 @@ class StrictJsonTest {
         refused(dk.afstemning.TestLogins.organiser().contentType(ContentType.JSON)
                 .body("{\"venue\":7}").post("/api/decks/{id}/talks", talk.deck.id).then(), "venue", "must be text");
     }
+    /**
+     * Every body the JSON layer refuses is a 400 problem, never a 500: the fuzz seed 5287885108764 sent a REST vote
+     * of three NULs, a zero-width space and {@code Z} (shown as spaces), which Jackson read as UTF-32.
+     */
+    @Test
+    void everyBodyTheJsonLayerRefusesIsA400Problem() {
+        java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+        for (String body : List.of("   \u200BZ", "\u200B", "Z", "   ", "\uFEFF{}", "{\"optionId\":1", "[", "\"x\"",
+                "7", "null", "{\"optionId\":1}}", "\u0000", "{\"optionId\":\"\uD800\"}",
+                // Three NULs first: Jackson takes the bytes for UTF-32 and fails outside its JSON exceptions.
+                "\u0000\u0000\u0000\u200BZ", "\u0000\u0000\u0000{", "\u0000{}")) {
+            var response = given().cookie("afstemning_pid", p1).contentType(ContentType.JSON).body(body)
+                    .post("/api/talks/{c}/polls/q/votes", code);
+            answers.put(body.replaceAll("[^ -~]", "?"), response.statusCode() + " " + response.contentType());
+        }
+        assertThat(answers).allSatisfy((body, answer) -> assertThat(answer).as("answer to %s", body)
+                .isEqualTo("400 application/problem+json"));
+        assertThat(counts(code)).containsExactly(0, 0, 0);
+    }
 }

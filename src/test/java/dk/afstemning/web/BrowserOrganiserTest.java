@@ -1,8 +1,10 @@
 package dk.afstemning.web;
 
+import static dk.afstemning.web.Chromium.awaitCount;
 import static dk.afstemning.web.Chromium.awaitText;
 import static dk.afstemning.web.Chromium.js;
 import static dk.afstemning.web.Chromium.screenshot;
+import static dk.afstemning.web.Chromium.stableText;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,6 +49,7 @@ class BrowserOrganiserTest {
 
     private static final String SEED_FILE = "ledelse-i-en-frisat-kommune.md";
     private static final String CODE = "[2-9A-HJKMNP-TW-Z]{6}";
+    private static final String SEED_CARD = "li.deck-card[data-file='" + SEED_FILE + "']";
 
     @TestHTTPResource("/")
     URL baseUrl;
@@ -87,7 +91,7 @@ class BrowserOrganiserTest {
 
         logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
         WebElement seed = seedCard(desktop);
-        assertThat(desktop.findElement(By.tagName("h1")).getText()).isEqualTo("Organiser");
+        assertThat(stableText(desktop, By.tagName("h1"))).isEqualTo("Organiser");
         assertThat(seed.findElement(By.cssSelector(".deck-title")).getText())
                 .isEqualTo("Ledelse i en frisat kommune – Perspektiver og erfaringer");
         assertThat(seed.findElement(By.cssSelector(".deck-file")).getText()).isEqualTo(SEED_FILE + " · slides folder");
@@ -126,6 +130,9 @@ class BrowserOrganiserTest {
         TestTalks.join(talk.joinCode);
 
         WebDriver desktop = chromium.projector("organiser-talk");
+        // An organiser in Tokyo: the page's times are in the browser's zone, named (issue 21, item 15).
+        ((org.openqa.selenium.chrome.ChromeDriver) desktop).executeCdpCommand("Emulation.setTimezoneOverride",
+                java.util.Map.of("timezoneId", "Asia/Tokyo"));
         desktop.get(chromium.url("/organiser?lang=en&q=" + talk.joinCode));
         logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
         WebElement link = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
@@ -139,6 +146,15 @@ class BrowserOrganiserTest {
         assertThat(table.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
                 .containsExactly("Ja 2 (67%)", "Nej 1 (33%)");
         assertThat(table.findElement(By.cssSelector("tfoot")).getText()).isEqualTo("Answered (n) 3");
+        WebElement time = desktop.findElement(By.cssSelector("#poll-q .timeline-table time"));
+        java.time.Instant at = java.time.Instant.parse(time.getAttribute("datetime").replaceFirst("T(\\d\\d:\\d\\d)Z$",
+                "T$1:00Z"));
+        String tokyo = java.time.format.DateTimeFormatter.ofPattern("h:mm:ss", java.util.Locale.ROOT)
+                .format(at.atZone(java.time.ZoneId.of("Asia/Tokyo")));
+        Chromium.await(desktop, Chromium.TIMEOUT, "zone named in the timeline",
+                b -> time.getDomProperty("textContent").endsWith("GMT+9"), true);
+        assertThat(time.getDomProperty("textContent")).contains(tokyo);
+        assertThat(time.getAttribute("title")).endsWith(" UTC");
         assertThat(desktop.findElement(By.cssSelector(".response-rate")).getText())
                 .isEqualTo("3 of 4 participants voted (75%)");
         // Chart.js drew the chart (the webjar loaded and the canvas has a chart).
@@ -167,10 +183,12 @@ class BrowserOrganiserTest {
         WebDriver phone = chromium.phone("organiser-phone", "da");
         phone.get(chromium.url("/organiser"));
         logIn(phone, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
-        assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("Arrangør");
+        assertThat(stableText(phone, By.tagName("h1"))).isEqualTo("Arrangør");
         WebElement seed = seedCard(phone);
         String seedCode = seedTalk().joinCode;
-        int talksBefore = seed.findElements(By.cssSelector(".talk")).size();
+        // The card stays, but the script replaces its talk list on every refresh: read the list by locator.
+        By talks = By.cssSelector(SEED_CARD + " .talk");
+        int talksBefore = phone.findElements(talks).size();
         screenshot(phone, "organiser-phone-decks");
 
         WebElement summary = seed.findElement(By.cssSelector(".new-talk summary"));
@@ -181,24 +199,24 @@ class BrowserOrganiserTest {
                 seed.findElement(By.cssSelector(".new-talk-form .venue")))).sendKeys("Aarhus Kommune");
         seed.findElement(By.cssSelector(".new-talk-form button[type=submit]")).click();
 
-        WebElement code = new WebDriverWait(phone, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(
-                seed, By.cssSelector(".created .created-code"))).get(0);
-        String newCode = code.getText();
+        new WebDriverWait(phone, Chromium.TIMEOUT).ignoring(StaleElementReferenceException.class).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(SEED_CARD + " .created .created-code")));
+        String newCode = stableText(phone, By.cssSelector(SEED_CARD + " .created .created-code"));
         assertThat(newCode).matches(CODE).isNotEqualTo(seedCode);
-        awaitText(phone, By.cssSelector("li.deck-card[data-file='" + SEED_FILE + "'] .feedback"),
+        awaitText(phone, By.cssSelector(SEED_CARD + " .feedback"),
                 "Oplægget er oprettet med deltagerkoden " + newCode + ".");
-        WebElement created = seed.findElement(By.cssSelector(".created"));
-        assertThat(created.findElement(By.cssSelector(".participant-link")).getText()).endsWith("/t/" + newCode);
-        assertThat(created.findElement(By.cssSelector(".presenter-link")).getText())
+        assertThat(stableText(phone, By.cssSelector(SEED_CARD + " .created .participant-link")))
+                .endsWith("/t/" + newCode);
+        assertThat(stableText(phone, By.cssSelector(SEED_CARD + " .created .presenter-link")))
                 .contains("/present/" + newCode + "?key=").doesNotEndWith("?key=");
-        assertThat(created.findElement(By.cssSelector(".private-note")).getText())
+        assertThat(stableText(phone, By.cssSelector(SEED_CARD + " .created .private-note")))
                 .startsWith("Hold præsentationslinket for dig selv");
         // The list shows the new talk, marked as new.
-        new WebDriverWait(phone, Chromium.TIMEOUT).until(b -> seed.findElements(By.cssSelector(".talk")).size()
-                == talksBefore + 1);
-        assertThat(seed.findElement(By.cssSelector(".talk.is-new .talk-code")).getText()).isEqualTo(newCode);
-        assertThat(seed.findElement(By.cssSelector(".talk.is-new .talk-venue")).getText()).isEqualTo("Aarhus Kommune");
-        js(phone).executeScript("arguments[0].scrollIntoView({block: 'center'})", created);
+        awaitCount(phone, talks, talksBefore + 1);
+        awaitText(phone, By.cssSelector(SEED_CARD + " .talk.is-new .talk-code"), newCode);
+        awaitText(phone, By.cssSelector(SEED_CARD + " .talk.is-new .talk-venue"), "Aarhus Kommune");
+        js(phone).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                phone.findElement(By.cssSelector(SEED_CARD + " .created")));
         screenshot(phone, "organiser-new-talk");
 
         given().get("/api/talks/{c}", newCode).then().statusCode(200).body("venue", equalTo("Aarhus Kommune"));
@@ -236,9 +254,9 @@ class BrowserOrganiserTest {
         screenshot(desktop, "organiser-upload-broken");
 
         upload(desktop, valid);
-        WebElement code = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
+        new WebDriverWait(desktop, Chromium.TIMEOUT).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.upload .created-code")));
-        String newCode = code.getText();
+        String newCode = stableText(desktop, By.cssSelector("section.upload .created-code"));
         assertThat(newCode).matches(CODE);
         awaitText(desktop, feedback, "Talk created with the join code " + newCode + ".");
         assertThat(desktop.findElement(By.cssSelector("section.upload .presenter-link")).getText())
@@ -248,11 +266,10 @@ class BrowserOrganiserTest {
         // The new deck is listed with its talk.
         new WebDriverWait(desktop, Chromium.TIMEOUT).until(b -> b.findElements(By.cssSelector("li.deck-card")).size()
                 == decksBefore + 1);
-        WebElement card = desktop.findElement(By.cssSelector(".talk.is-new")).findElement(By.xpath(
-                "./ancestor::li[contains(@class, 'deck-card')]"));
-        assertThat(card.findElement(By.cssSelector(".deck-title")).getText()).isEqualTo(title);
-        assertThat(card.findElement(By.cssSelector(".deck-file")).getText()).isEqualTo("min-tale.md · uploaded");
-        assertThat(card.findElement(By.cssSelector(".talk-code")).getText()).isEqualTo(newCode);
+        String card = "li.deck-card:has(.talk.is-new)";
+        assertThat(stableText(desktop, By.cssSelector(card + " .deck-title"))).isEqualTo(title);
+        assertThat(stableText(desktop, By.cssSelector(card + " .deck-file"))).isEqualTo("min-tale.md · uploaded");
+        assertThat(stableText(desktop, By.cssSelector(card + " .talk-code"))).isEqualTo(newCode);
         scrollTo(desktop, desktop.findElement(By.cssSelector("section.upload .created")));
         screenshot(desktop, "organiser-upload-valid");
     }

@@ -28,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -205,6 +206,28 @@ final class Chromium {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-live=connected]")));
     }
 
+    /**
+     * The text of the element at {@code locator}, found afresh on every try until it reads without going stale. Pages
+     * re-render lists and panels from scripts (the dashboard replaces a deck's talk list on every refresh), so a
+     * WebElement held across such a re-render can be gone by the next call ("Node with given id does not belong to
+     * the document"): read by locator, never through an element found earlier.
+     */
+    static String stableText(WebDriver browser, By locator) {
+        return new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(b -> b.findElement(locator).getText());
+    }
+
+    /** Like {@link #stableText}, for an attribute. */
+    static String stableAttribute(WebDriver browser, By locator, String attribute) {
+        return new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(b -> String.valueOf(b.findElement(locator).getAttribute(attribute)));
+    }
+
+    /** How many elements match {@code locator} once it is {@code expected}, counted afresh on every try. */
+    static void awaitCount(WebDriver browser, By locator, int expected) {
+        await(browser, TIMEOUT, "elements matching " + locator, b -> b.findElements(locator).size(), expected);
+    }
+
     /** Waits until the element's text is {@code expected}, then asserts it, so a timeout reports the text it saw. */
     static void awaitText(WebDriver browser, By locator, String expected) {
         awaitText(browser, locator, expected, TIMEOUT);
@@ -212,11 +235,12 @@ final class Chromium {
 
     static void awaitText(WebDriver browser, By locator, String expected, Duration timeout) {
         try {
-            new WebDriverWait(browser, timeout).until(ExpectedConditions.textToBe(locator, expected));
+            new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.textToBe(locator, expected));
         } catch (TimeoutException e) {
             // the assertion below fails with the actual text
         }
-        assertThat(browser.findElement(locator).getText()).as("text of %s", locator).isEqualTo(expected);
+        assertThat(stableText(browser, locator)).as("text of %s", locator).isEqualTo(expected);
     }
 
     /**
@@ -224,7 +248,8 @@ final class Chromium {
      */
     static <T> void await(WebDriver browser, Duration timeout, String what, Function<WebDriver, T> read, T expected) {
         try {
-            new WebDriverWait(browser, timeout).until(b -> expected.equals(read.apply(b)));
+            new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class)
+                    .until(b -> expected.equals(read.apply(b)));
         } catch (TimeoutException e) {
             // the assertion below fails with the actual value
         }

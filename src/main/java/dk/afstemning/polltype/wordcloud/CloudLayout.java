@@ -24,6 +24,12 @@ public final class CloudLayout {
     public static final int HEIGHT = 600;
     static final double MIN_SIZE = 40;
     static final double MAX_SIZE = 120;
+    /** The fewest entries that reach {@link #MAX_SIZE}: below it, one more entry is no giant step. */
+    static final long FULL_SIZE_ENTRIES = 4;
+    /** The factor by which a cloud whose words do not all fit is laid out again smaller. */
+    static final double SHRINK = 0.85;
+    /** The smallest share of {@link #size} a cloud is laid out at; words that still find no room are left out. */
+    static final double LEAST_SCALE = 0.5;
     private static final int MAX_STEPS = 4000;
     private static final double NARROW_EMS = 0.66;
 
@@ -53,23 +59,28 @@ public final class CloudLayout {
     }
 
     /**
-     * Places {@code words} (most entries first, as {@link CloudWords#merge} orders them). The font size grows linearly
-     * with the count from {@value #MIN_SIZE} (the least) to {@value #MAX_SIZE} (the most); a word wider than the box
-     * is made smaller until it fits.
+     * Places {@code words} (most entries first, as {@link CloudWords#merge} orders them). The font size is
+     * {@link #size}; a word wider than the box is made smaller until it fits. When not every word finds room, the whole
+     * cloud is laid out again with every size {@value #SHRINK} times smaller (down to {@value #LEAST_SCALE} of
+     * {@link #size}), so the words keep their proportions and as many as possible are shown.
      */
     public static List<Placed> layout(List<CloudWords.Word> words) {
+        List<Placed> placed = layout(words, 1);
+        for (double scale = SHRINK; scale >= LEAST_SCALE && placed.stream().anyMatch(p -> p.size() == null);
+                scale *= SHRINK) {
+            placed = layout(words, scale);
+        }
+        return placed;
+    }
+
+    private static List<Placed> layout(List<CloudWords.Word> words, double scale) {
         long most = words.stream().mapToLong(CloudWords.Word::count).max().orElse(1);
-        long least = words.stream().mapToLong(CloudWords.Word::count).min().orElse(1);
         List<Box> taken = new ArrayList<>();
         List<Placed> placed = new ArrayList<>();
         for (CloudWords.Word word : words) {
-            double size = most == least ? (MIN_SIZE + MAX_SIZE) / 2
-                    : MIN_SIZE + (MAX_SIZE - MIN_SIZE) * (word.count() - least) / (most - least);
             double ems = ems(word.text());
-            size = Math.min(size, (WIDTH - 20) / ems);
-            double w = ems * size;
-            double h = size * 1.15;
-            Box box = find(w, h, taken);
+            double size = Math.min(size(word.count(), most) * scale, (WIDTH - 20) / ems);
+            Box box = find(ems * size, size * 1.15, taken);
             if (box == null) {
                 placed.add(new Placed(word.text(), word.count(), null, null, null));
             } else {
@@ -79,6 +90,18 @@ public final class CloudLayout {
             }
         }
         return placed;
+    }
+
+    /**
+     * The font size of a word of {@code count} entries when the most any word has is {@code most}, in box units:
+     * {@code 40 + 80 × √(count / max(most, 4))}. The area of a word, not its height, is what the eye compares, so the
+     * size grows with the square root of the count; a floor of {@value #MIN_SIZE} keeps every word readable, and since
+     * the scale is at least {@value #FULL_SIZE_ENTRIES} entries, a few entries never look like a landslide: counts 1
+     * and 2 alone are 80 and 97 (not 40 and 120), every word of one entry is 80, and 1 beside 100 is 48.
+     */
+    static double size(long count, long most) {
+        double scale = Math.max(most, FULL_SIZE_ENTRIES);
+        return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.min(count, most) / scale);
     }
 
     private static Box find(double w, double h, List<Box> taken) {

@@ -12,6 +12,14 @@ export function showAnswer(s, answer) {
   applyLimits(s);
 }
 
+/** The picked options' texts, for the screen reader's confirmation of the vote. */
+export function describe(s, answer) {
+  const ids = answer && answer.optionIds ? answer.optionIds.map(String) : [];
+  const texts = Array.from(s.querySelectorAll('button.pick'))
+    .filter((b) => ids.includes(b.dataset.optionId)).map((b) => b.textContent.trim());
+  return texts.length ? texts.join(', ') : null;
+}
+
 export function click(s, button) {
   if (!button.classList.contains('pick')) return undefined;
   button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));

@@ -12,6 +12,13 @@ export function showAnswer(s, answer) {
     String(!!answer && answer.value !== undefined && b.dataset.value === String(answer.value))));
 }
 
+/** The chosen point as the phone shows it, for the screen reader's confirmation of the vote. */
+export function describe(s, answer) {
+  const point = answer && answer.value !== undefined
+    && s.querySelector('button.point[data-value="' + Number(answer.value) + '"]');
+  return point ? point.textContent.trim() : null;
+}
+
 export function click(s, button) {
   return button.classList.contains('point') ? { value: Number(button.dataset.value) } : undefined;
 }
