@@ -40,6 +40,13 @@ public interface AppConfig {
     Optional<List<String>> allowedOrigins();
 
     /**
+     * Host names (without port) that a request's {@code Host} header may give to join URLs and QR codes when
+     * {@link #publicUrl()} is unset, e.g. {@code afstemning.lan}; empty: none, the LAN address is used
+     * ({@link PublicUrls}).
+     */
+    Optional<List<String>> allowedHosts();
+
+    /**
      * Sources allowed to embed the pages in a frame, CSP {@code frame-ancestors} syntax such as
      * {@code 'self' https://intranet.example.dk}. Used by the Content-Security-Policy header in application.properties.
      */
