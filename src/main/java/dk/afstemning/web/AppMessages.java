@@ -372,6 +372,9 @@ public interface AppMessages {
     @Message("Wrong user name or password.")
     String login_failed();
 
+    @Message("Too many failed logins for this account or from this network. Try again in {seconds} s.")
+    String login_throttled(long seconds);
+
     @Message("User name")
     String login_username();
 
@@ -848,4 +851,43 @@ public interface AppMessages {
 
     @Message("Place {rank} of {players}")
     String quiz_rank(String rank, String players);
+
+    @Message("Change password")
+    String password_title();
+
+    @Message("Current password")
+    String password_current();
+
+    @Message("New password")
+    String password_new();
+
+    @Message("Change password")
+    String password_button();
+
+    @Message("The password is changed. Every other login of this account has ended.")
+    String password_changed();
+
+    @Message("The current password is not right.")
+    String password_wrong();
+
+    @Message("This password is one of the 10,000 most common passwords. Choose another.")
+    String password_common();
+
+    @Message("A password has at least 10 characters and at most 72 bytes (72 letters a–z, fewer with æ, ø, å).")
+    String password_rules();
+
+    @Message("Disable")
+    String account_disable();
+
+    @Message("Enable")
+    String account_enable();
+
+    @Message("Delete")
+    String account_delete();
+
+    @Message("disabled")
+    String account_disabled();
+
+    @Message("Remove {code}")
+    String unassign_button(String code);
 }

@@ -1,5 +1,6 @@
 package dk.afstemning.security;
 
+import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
@@ -66,8 +67,8 @@ class LoginCsrfTest {
 
     @Test
     void theCsrfRefusalHasAProblemBody() {
-        String session = TestLogins.session(TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
-        given().cookie("afstemning_session", session).redirects().follow(false)
+        Map<String, String> session = TestLogins.session(TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
+        given().cookies(session).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("x", "1")
                 .post("/organiser/talks/{id}/shares", TestTalks.create(importer).id).then().statusCode(400)
                 .contentType("application/problem+json").body("type", endsWith("csrf-token"));
