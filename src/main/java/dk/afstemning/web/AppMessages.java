@@ -890,4 +890,16 @@ public interface AppMessages {
 
     @Message("Remove {code}")
     String unassign_button(String code);
+
+    @Message("Presenter key")
+    String rotate_key_title();
+
+    @Message("A new presenter key ends the old one at once: presenter and console links with it stop working and open presenter screens and consoles are closed. Presenters with an assigned account go on after logging in.")
+    String rotate_key_hint();
+
+    @Message("Give a new presenter key")
+    String rotate_key_button();
+
+    @Message("The talk has a new presenter key; the old one no longer works.")
+    String rotate_key_done();
 }

@@ -29,6 +29,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dk.afstemning.account.AccountService;
 import dk.afstemning.account.Role;
 import dk.afstemning.account.SessionVersions;
+import dk.afstemning.live.PresenterKeyRotation;
 import dk.afstemning.organiser.TalkDeletion;
 import dk.afstemning.organiser.TalkReports;
 import dk.afstemning.problem.ApiProblem;
@@ -75,6 +76,9 @@ public class OrganiserPages {
     @Inject
     SessionVersions versions;
 
+    @Inject
+    PresenterKeyRotation keys;
+
     /** @param throttled seconds until a login may be tried again after too many failures, or 0 */
     record login(String lang, String otherLang, boolean error, long throttled) implements TemplateInstance {
     }
@@ -89,7 +93,7 @@ public class OrganiserPages {
      * @param shareBase the base of share links, e.g. {@code http://host:8080/share/}
      */
     record talk(String lang, String otherLang, TalkReports.TalkReport report, boolean shared,
-            List<OrganiserViews.ShareLinkView> links, String shareBase) implements TemplateInstance {
+            List<OrganiserViews.ShareLinkView> links, String shareBase, boolean rotated) implements TemplateInstance {
     }
 
     record deleteTalk(String lang, String otherLang, TalkHeader talk, boolean mismatch) implements TemplateInstance {
@@ -187,11 +191,12 @@ public class OrganiserPages {
     @RolesAllowed(Role.ORGANISER)
     @Operation(hidden = true)
     public TemplateInstance talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
+            @QueryParam("rotated") boolean rotated,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
         OrganiserViews.TalkPage page = views.talkPage(id);
         String language = Languages.choose(lang, accept, page.report().talk().language());
         return PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
-                page.links(), urls.base(host) + "/share/"), language);
+                page.links(), urls.base(host) + "/share/", rotated), language);
     }
 
     @POST
@@ -212,6 +217,20 @@ public class OrganiserPages {
     public Response revokeShare(@PathParam("id") long id, @PathParam("link") long link) {
         shares.revoke(id, link);
         return Response.seeOther(URI.create("/organiser/talks/" + id + "#sharing")).build();
+    }
+
+    /**
+     * Gives the talk a new presenter key: presenter URLs and console links with the old key stop working, and the
+     * talk's open presenter sockets are closed. Presenters with a login (an assigned presenter account) go on.
+     */
+    @POST
+    @Path("organiser/talks/{id}/presenter-key")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response rotatePresenterKey(@PathParam("id") long id) {
+        keys.rotate(id);
+        return Response.seeOther(URI.create("/organiser/talks/" + id + "?rotated=true#presenter-key")).build();
     }
 
     @GET
@@ -279,24 +298,14 @@ public class OrganiserPages {
         return Response.seeOther(URI.create("/organiser/accounts")).build();
     }
 
-    /** Disables an account: it cannot log in, and its sessions end at their next request. */
+    /** Disables an account (it cannot log in, and its sessions end at their next request) or enables it again. */
     @POST
-    @Path("organiser/accounts/{id}/disable")
+    @Path("organiser/accounts/{id}/{action:disable|enable}")
     @RolesAllowed(Role.ORGANISER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response disable(@PathParam("id") long id) {
-        accounts.setDisabled(id, true, identity.getPrincipal().getName());
-        return Response.seeOther(URI.create("/organiser/accounts")).build();
-    }
-
-    @POST
-    @Path("organiser/accounts/{id}/enable")
-    @RolesAllowed(Role.ORGANISER)
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response enable(@PathParam("id") long id) {
-        accounts.setDisabled(id, false, identity.getPrincipal().getName());
+    public Response disable(@PathParam("id") long id, @PathParam("action") String action) {
+        accounts.setDisabled(id, action.equals("disable"), identity.getPrincipal().getName());
         return Response.seeOther(URI.create("/organiser/accounts")).build();
     }
 
@@ -333,7 +342,7 @@ public class OrganiserPages {
         }
         String language = Languages.choose(lang, accept, report.talk().language());
         return Response.ok(PageResource.localized(new talk(language, Languages.other(language), report, true,
-                List.of(), ""), language)).header("Referrer-Policy", "no-referrer").build();
+                List.of(), "", false), language)).header("Referrer-Policy", "no-referrer").build();
     }
 
     private static LocalDate date(String iso) {
