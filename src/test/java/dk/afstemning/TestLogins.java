@@ -2,6 +2,7 @@ package dk.afstemning;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,10 +55,16 @@ public final class TestLogins {
         return name;
     }
 
-    /** Logs in with the form and answers the session cookie's value. */
-    public static String session(String username, String password) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password).post("/j_security_check")
-                .then().statusCode(302).extract().cookie("afstemning_session");
+    /**
+     * Logs in with the form and answers its cookies: the session cookie and the session version beside it (both are
+     * needed; send them with {@code .cookies(...)}).
+     */
+    public static Map<String, String> session(String username, String password) {
+        Map<String, String> cookies = given().redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("j_username", username)
+                .formParam("j_password", password).post("/j_security_check").then().statusCode(302).extract()
+                .cookies();
+        return Map.of("afstemning_session", cookies.get("afstemning_session"), "afstemning_session_v",
+                cookies.get("afstemning_session_v"));
     }
 }

@@ -14,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.security.jpa.Password;
@@ -31,6 +33,7 @@ import dk.afstemning.text.ControlChars;
  */
 @Entity
 @UserDefinition
+@SecondaryTable(name = "account_session", pkJoinColumns = @PrimaryKeyJoinColumn(name = "account_id"))
 public class Account extends PanacheEntityBase {
 
     @Id
@@ -48,6 +51,17 @@ public class Account extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Bumped by logging out, a password change and disabling: a login session made with another version is refused,
+     * so a copied session cookie stops working ({@link SessionLogins}).
+     */
+    @Column(name = "session_version", table = "account_session", nullable = false)
+    public int sessionVersion;
+
+    /** A disabled account cannot log in, and its sessions end. */
+    @Column(table = "account_session", nullable = false)
+    public boolean disabled;
 
     /** The talks a presenter account may present; organisers may present every talk. */
     @ManyToMany

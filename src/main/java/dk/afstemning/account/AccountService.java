@@ -27,7 +27,7 @@ public class AccountService implements PresenterLogins {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{2,64}");
     /** Shortest password an organiser may choose, in characters. */
-    public static final int MIN_PASSWORD = 10;
+    public static final int MIN_PASSWORD = Passwords.MIN;
 
     @Inject
     AccountConfig config;
@@ -71,7 +71,7 @@ public class AccountService implements PresenterLogins {
      * A new account.
      *
      * @param username 2–64 characters of lower-case letters, digits and {@code . _ @ -}
-     * @param password at least {@link #MIN_PASSWORD} characters
+     * @param password at least {@link #MIN_PASSWORD} characters, at most 72 bytes, not a common one ({@link Passwords})
      * @param role {@link Role#ORGANISER} or {@link Role#PRESENTER}
      * @throws ApiProblem 400 for a bad name, password or role; 409 when the name is taken
      */
@@ -80,10 +80,7 @@ public class AccountService implements PresenterLogins {
             throw ApiProblem.badRequest("invalid-username",
                     "A user name has 2-64 lower-case letters, digits, '.', '_', '@' or '-'");
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-            throw ApiProblem.badRequest("invalid-password",
-                    "A password has " + MIN_PASSWORD + " to 200 characters");
-        }
+        Passwords.check(password);
         if (!Role.isValid(role)) {
             throw ApiProblem.badRequest("invalid-role", "The role is 'organiser' or 'presenter'");
         }
@@ -133,5 +130,72 @@ public class AccountService implements PresenterLogins {
         return Role.PRESENTER.equals(role) && Account.getEntityManager().createQuery(
                 "select count(a) from Account a join a.talks t where a.username = ?1 and t.id = ?2", Long.class)
                 .setParameter(1, username).setParameter(2, talkId).getSingleResult() > 0;
+    }
+
+    /** Ends every session of the account (logging out, or out everywhere): its session version is bumped. */
+    public void endSessions(String username) {
+        Account.findByUsername(username).ifPresent(a -> a.sessionVersion++);
+    }
+
+    /**
+     * Changes the password of the logged-in account and ends its sessions.
+     *
+     * @return the new session version, for the session that made the change
+     * @throws ApiProblem 400 {@code wrong-password} when {@code current} is not the password; as {@link #create} for a
+     *         bad new one
+     */
+    public int changePassword(String username, String current, String replacement) {
+        Account account = Account.findByUsername(username)
+                .orElseThrow(() -> ApiProblem.notFound("account", "No account has this name"));
+        if (current == null || !BcryptUtil.matches(current, account.password)) {
+            throw ApiProblem.badRequest("wrong-password", "The current password is not right");
+        }
+        Passwords.check(replacement);
+        account.password = BcryptUtil.bcryptHash(replacement, config.bcryptCost());
+        return ++account.sessionVersion;
+    }
+
+    /**
+     * Disables (its sessions end, it cannot log in) or enables an account. An organiser cannot disable their own.
+     *
+     * @throws ApiProblem 404 for an unknown account; 409 {@code own-account} for the organiser's own
+     */
+    public void setDisabled(long accountId, boolean disabled, String actingUsername) {
+        Account account = byId(accountId);
+        if (disabled && account.username.equals(actingUsername)) {
+            throw new ApiProblem(409, "own-account", "Own account", "An organiser cannot disable their own account");
+        }
+        if (account.disabled != disabled) {
+            account.disabled = disabled;
+            account.sessionVersion++;
+        }
+    }
+
+    /**
+     * Deletes an account (its assignments go with it). An organiser cannot delete their own.
+     *
+     * @throws ApiProblem 404 for an unknown account; 409 {@code own-account} for the organiser's own
+     */
+    public void delete(long accountId, String actingUsername) {
+        Account account = byId(accountId);
+        if (account.username.equals(actingUsername)) {
+            throw new ApiProblem(409, "own-account", "Own account", "An organiser cannot delete their own account");
+        }
+        account.talks.clear();
+        account.delete();
+    }
+
+    /**
+     * Takes a talk away from a presenter account.
+     *
+     * @throws ApiProblem 404 for an unknown account
+     */
+    public void unassign(long accountId, long talkId) {
+        byId(accountId).talks.removeIf(t -> t.id == talkId);
+    }
+
+    private static Account byId(long accountId) {
+        return Account.<Account>findByIdOptional(accountId)
+                .orElseThrow(() -> ApiProblem.notFound("account", "No account has the id " + accountId));
     }
 }

@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -47,6 +49,8 @@ public class IdempotencyFilter {
     private static final String SCOPE = IdempotencyFilter.class.getName() + ".scope";
     private static final String CLAIMED_KEY = IdempotencyFilter.class.getName() + ".key";
     private static final long WAIT_MILLIS = 5000;
+    /** The join code of a talk's API path; stored with the answer so that deleting the talk deletes the answer. */
+    private static final Pattern TALK_PATH = Pattern.compile("/api/talks/([A-Za-z0-9]{1,8})(?:/.*)?");
 
     @Inject
     IdempotencyKeys keys;
@@ -71,7 +75,7 @@ public class IdempotencyFilter {
         String scope = scope(context);
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (true) {
-            IdempotencyKeys.Found found = keys.claim(scope, key);
+            IdempotencyKeys.Found found = keys.claim(scope, key, talkCode(path));
             if (found instanceof IdempotencyKeys.Claimed) {
                 context.setProperty(SCOPE, scope);
                 context.setProperty(CLAIMED_KEY, key);
@@ -135,5 +139,10 @@ public class IdempotencyFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String talkCode(String path) {
+        Matcher m = TALK_PATH.matcher(path);
+        return m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : null;
     }
 }

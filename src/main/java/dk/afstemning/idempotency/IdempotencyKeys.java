@@ -58,33 +58,37 @@ public class IdempotencyKeys {
     public record Answered(Answer answer) implements Found {
     }
 
-    /** Claims {@code key} in {@code scope}, or finds what an earlier copy left. */
-    public Found claim(String scope, String key) {
+    /**
+     * Claims {@code key} in {@code scope}, or finds what an earlier copy left.
+     *
+     * @param talkCode the join code of the talk the request is about, or null; deleting that talk deletes the answer
+     */
+    public Found claim(String scope, String key, String talkCode) {
         purgeNow();
         try {
-            insert(scope, key);
+            insert(scope, key, talkCode);
             return new Claimed();
         } catch (PersistenceException e) {
-            return find(scope, key);
+            return find(scope, key, talkCode);
         }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void insert(String scope, String key) {
-        em.createNativeQuery("insert into idempotency_record (scope, idem_key, status, completed, created_at) "
-                + "values (?1, ?2, 0, false, ?3)").setParameter(1, scope).setParameter(2, key)
-                .setParameter(3, Timestamp.from(Instant.now())).executeUpdate();
+    void insert(String scope, String key, String talkCode) {
+        em.createNativeQuery("insert into idempotency_record (scope, idem_key, status, completed, created_at, talk_code) "
+                + "values (?1, ?2, 0, false, ?3, ?4)").setParameter(1, scope).setParameter(2, key)
+                .setParameter(3, Timestamp.from(Instant.now())).setParameter(4, talkCode).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Found find(String scope, String key) {
+    Found find(String scope, String key, String talkCode) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select status, media_type, body, completed, created_at "
                 + "from idempotency_record where scope = ?1 and idem_key = ?2").setParameter(1, scope)
                 .setParameter(2, key).getResultList();
         if (rows.isEmpty()) {
             // Removed meanwhile (its request failed): this copy may run.
-            return claim(scope, key);
+            return claim(scope, key, talkCode);
         }
         Object[] row = rows.get(0);
         if (Boolean.TRUE.equals(row[3])) {

@@ -40,6 +40,13 @@ public interface AppConfig {
     Optional<List<String>> allowedOrigins();
 
     /**
+     * Host names (without port) that a request's {@code Host} header may give to join URLs and QR codes when
+     * {@link #publicUrl()} is unset, e.g. {@code afstemning.lan}; empty: none, the LAN address is used
+     * ({@link PublicUrls}).
+     */
+    Optional<List<String>> allowedHosts();
+
+    /**
      * Origins of other sites ({@code scheme://host[:port]}, a {@code *.} host wildcard allowed) whose pages may show
      * the embed view {@code /embed/…} in a frame, comma-separated; empty: the site itself only. Every other page
      * may be framed by the site itself only (the web package's EmbedFraming).

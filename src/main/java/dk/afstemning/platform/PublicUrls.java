@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,8 +17,10 @@ import dk.afstemning.platform.AppConfig;
 
 /**
  * The base URL that phones should use to join. In order: {@code afstemning.public-url} when set; the host the browser
- * used, unless that is a loopback name; otherwise this machine's LAN address and HTTP port, so that a presenter who
- * opened {@code localhost} still shows a QR code that phones on the same Wi-Fi can reach.
+ * used when its name is in {@code afstemning.allowed-hosts}; otherwise this machine's LAN address and HTTP port, so
+ * that a presenter who opened {@code localhost} still shows a QR code that phones on the same Wi-Fi can reach. A
+ * {@code Host} header outside the allow-list never reaches a join URL or QR code ({@code Host: evil.example} would
+ * otherwise send a room's phones to another site); only a loopback host's port is taken, the port the presenter used.
  */
 @Singleton
 public class PublicUrls {
@@ -49,10 +53,11 @@ public class PublicUrls {
             String url = publicUrl.get().strip();
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
-        if (requestHost != null && !requestHost.isBlank() && !isLoopback(requestHost)) {
+        if (requestHost != null && isAllowed(requestHost)) {
             return "http://" + requestHost;
         }
-        String port = requestHost != null && requestHost.contains(":") && !requestHost.endsWith("]")
+        String port = requestHost != null && isLoopback(requestHost) && requestHost.contains(":")
+                && !requestHost.endsWith("]")
                 ? requestHost.substring(requestHost.lastIndexOf(':') + 1) : String.valueOf(http.port());
         String httpHost = http.host();
         boolean listensOnLan = httpHost.equals("0.0.0.0") || httpHost.equals("::");
@@ -65,10 +70,21 @@ public class PublicUrls {
         return url.replaceFirst("^https?://", "");
     }
 
+    private boolean isAllowed(String host) {
+        String name = name(host).toLowerCase(Locale.ROOT);
+        return !isLoopback(host) && app.allowedHosts().orElse(List.of()).stream()
+                .anyMatch(allowed -> allowed.strip().toLowerCase(Locale.ROOT).equals(name));
+    }
+
     private static boolean isLoopback(String host) {
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        String name = name(host);
         return name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]");
+    }
+
+    /** The host name or bracketed address of a {@code Host} value, without its port. */
+    private static String name(String host) {
+        return host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
     }
 
     /** The first site-local IPv4 address of an interface that is up, such as 192.168.1.20. */

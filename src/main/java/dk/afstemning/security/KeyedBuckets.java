@@ -44,6 +44,16 @@ final class KeyedBuckets {
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
+    /** 0 when {@code key} has a token, otherwise the nanoseconds until it has one; takes nothing. */
+    long wait(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket == null) {
+            return 0;
+        }
+        var estimate = bucket.estimateAbilityToConsume(1);
+        return estimate.canBeConsumed() ? 0 : Math.max(1, estimate.getNanosToWaitForRefill());
+    }
+
     /** Gives back one token taken for {@code key} (never above the burst); nothing if the bucket is gone. */
     void giveBack(String key) {
         Bucket bucket = buckets.getIfPresent(key);

@@ -61,6 +61,19 @@ public interface LimitsConfig {
     @WithDefault("1m")
     Duration joinCodeMissWindow();
 
+    /**
+     * Failed logins (form or HTTP Basic) for one account name, from anywhere: over it every login of that name gets
+     * 429 until a token is back, without checking the password.
+     */
+    @WithDefault("5/min burst 10")
+    @WithConverter(Rate.RateConverter.class)
+    Rate failedLoginsPerAccount();
+
+    /** Failed logins from one client address, whatever the account name. */
+    @WithDefault("30/min burst 100")
+    @WithConverter(Rate.RateConverter.class)
+    Rate failedLoginsPerIp();
+
     /** Most client keys remembered per limit; beyond it the least recently used are forgotten. */
     @WithDefault("100000")
     long maxTrackedClients();

@@ -37,9 +37,13 @@ public class OriginFilter {
         }
         String method = LOGGED.contains(context.getMethod()) ? context.getMethod() : "other";
         limits.logRefusal("cross-origin", ClientAddress.of(request), method + " request from a page of another site");
-        return Optional.of(new Problem(Problem.typeUri("cross-origin"),
-                "Cross-origin request refused", 403,
+        return Optional.of(refusal(request.path()).toResponse());
+    }
+
+    /** The 403 {@code cross-origin} problem for a request to {@code path}. */
+    static Problem refusal(String path) {
+        return new Problem(Problem.typeUri("cross-origin"), "Cross-origin request refused", 403,
                 "This request came from a page of another site (its Origin is not this server's), so it is refused",
-                request.path(), null).toResponse());
+                path, null);
     }
 }

@@ -100,4 +100,18 @@ public class TalkService {
         }
         return logins.mayPresent(identity, talk.id);
     }
+
+    /**
+     * Gives the talk a new random presenter key; the old one stops working at once for commands and new sockets
+     * (sockets already open are closed by {@code live.PresenterKeyRotation}).
+     *
+     * @return the talk's join code
+     * @throws ApiProblem 404 for an unknown talk
+     */
+    public String rotatePresenterKey(long talkId) {
+        Talk talk = Talk.<Talk>findByIdOptional(talkId)
+                .orElseThrow(() -> ApiProblem.notFound("talk", "No talk has the id " + talkId));
+        talk.presenterKey = JoinCodes.secret();
+        return talk.joinCode;
+    }
 }

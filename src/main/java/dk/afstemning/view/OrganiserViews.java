@@ -37,7 +37,7 @@ public class OrganiserViews {
     }
 
     /** An account as the accounts page lists it, with the talks a presenter account may present. */
-    public record AccountView(Long id, String username, String role, List<TalkHeader> talks) {
+    public record AccountView(Long id, String username, String role, List<TalkHeader> talks, boolean disabled) {
     }
 
     /** A talk's results page for the organiser: the report and the live share links, oldest first. */
@@ -68,7 +68,7 @@ public class OrganiserViews {
     /** Every account, by user name. */
     public List<AccountView> accounts() {
         return accounts.list().stream().map(a -> new AccountView(a.id, a.username, a.role,
-                a.talks.stream().map(TalkHeader::of).toList())).toList();
+                a.talks.stream().map(TalkHeader::of).toList(), a.disabled)).toList();
     }
 
     private static ApiProblem unknown(long id) {

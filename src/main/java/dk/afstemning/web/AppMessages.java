@@ -372,6 +372,9 @@ public interface AppMessages {
     @Message("Wrong user name or password.")
     String login_failed();
 
+    @Message("Too many failed logins for this account or from this network. Try again in {seconds} s.")
+    String login_throttled(long seconds);
+
     @Message("User name")
     String login_username();
 
@@ -866,4 +869,54 @@ public interface AppMessages {
 
     @Message("There is no talk with this join code. Check the embed address.")
     String embed_no_talk();
+    @Message("Change password")
+    String password_title();
+
+    @Message("Current password")
+    String password_current();
+
+    @Message("New password")
+    String password_new();
+
+    @Message("Change password")
+    String password_button();
+
+    @Message("The password is changed. Every other login of this account has ended.")
+    String password_changed();
+
+    @Message("The current password is not right.")
+    String password_wrong();
+
+    @Message("This password is one of the 10,000 most common passwords. Choose another.")
+    String password_common();
+
+    @Message("A password has at least 10 characters and at most 72 bytes (72 letters a–z, fewer with æ, ø, å).")
+    String password_rules();
+
+    @Message("Disable")
+    String account_disable();
+
+    @Message("Enable")
+    String account_enable();
+
+    @Message("Delete")
+    String account_delete();
+
+    @Message("disabled")
+    String account_disabled();
+
+    @Message("Remove {code}")
+    String unassign_button(String code);
+
+    @Message("Presenter key")
+    String rotate_key_title();
+
+    @Message("A new presenter key ends the old one at once: presenter and console links with it stop working and open presenter screens and consoles are closed. Presenters with an assigned account go on after logging in.")
+    String rotate_key_hint();
+
+    @Message("Give a new presenter key")
+    String rotate_key_button();
+
+    @Message("The talk has a new presenter key; the old one no longer works.")
+    String rotate_key_done();
 }

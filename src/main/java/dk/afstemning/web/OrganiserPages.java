@@ -23,10 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dk.afstemning.account.AccountService;
 import dk.afstemning.account.Role;
+import dk.afstemning.account.SessionVersions;
+import dk.afstemning.live.PresenterKeyRotation;
 import dk.afstemning.organiser.TalkDeletion;
 import dk.afstemning.organiser.TalkReports;
 import dk.afstemning.problem.ApiProblem;
@@ -70,7 +73,14 @@ public class OrganiserPages {
     @Inject
     HttpConfig http;
 
-    record login(String lang, String otherLang, boolean error) implements TemplateInstance {
+    @Inject
+    SessionVersions versions;
+
+    @Inject
+    PresenterKeyRotation keys;
+
+    /** @param throttled seconds until a login may be tried again after too many failures, or 0 */
+    record login(String lang, String otherLang, boolean error, long throttled) implements TemplateInstance {
     }
 
     record dashboard(String lang, String otherLang, String baseUrl, String user, String query, String from, String to,
@@ -83,7 +93,7 @@ public class OrganiserPages {
      * @param shareBase the base of share links, e.g. {@code http://host:8080/share/}
      */
     record talk(String lang, String otherLang, TalkReports.TalkReport report, boolean shared,
-            List<OrganiserViews.ShareLinkView> links, String shareBase) implements TemplateInstance {
+            List<OrganiserViews.ShareLinkView> links, String shareBase, boolean rotated) implements TemplateInstance {
     }
 
     record deleteTalk(String lang, String otherLang, TalkHeader talk, boolean mismatch) implements TemplateInstance {
@@ -93,24 +103,73 @@ public class OrganiserPages {
             implements TemplateInstance {
     }
 
+    /** @param refused the problem type of a refused change ({@code wrong-password}, {@code common-password}, …) */
+    record passwordPage(String lang, String otherLang, boolean changed, String refused) implements TemplateInstance {
+    }
+
     @GET
     @Path("login")
     @Operation(hidden = true)
     public TemplateInstance loginPage(@QueryParam("error") boolean error, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
         String language = Languages.choose(lang, accept, null);
-        return PageResource.localized(new login(language, Languages.other(language), error), language);
+        return PageResource.localized(new login(language, Languages.other(language), error, 0), language);
     }
 
-    /** Ends the login: the session cookie is removed. */
+    /**
+     * Ends the login: the cookies are removed, and the account's session version is bumped, so every session of the
+     * account ends, a copied cookie included.
+     */
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response logout() {
+        if (!identity.isAnonymous()) {
+            accounts.endSessions(identity.getPrincipal().getName());
+        }
         return Response.seeOther(URI.create("/login"))
-                .cookie(new NewCookie.Builder(http.sessionCookie()).value("").path("/").maxAge(0).httpOnly(true).build())
+                .cookie(new NewCookie.Builder(http.sessionCookie()).value("").path("/").maxAge(0).httpOnly(true).build(),
+                        new NewCookie.Builder(SessionVersions.COOKIE).value("").path("/").maxAge(0).httpOnly(true)
+                                .build())
                 .build();
+    }
+
+    /** The form to change one's own password (any logged-in account). */
+    @GET
+    @Path("account/password")
+    @Authenticated
+    @Operation(hidden = true)
+    public TemplateInstance passwordPage(@QueryParam("lang") String lang, @QueryParam("changed") boolean changed,
+            @HeaderParam("Accept-Language") String accept) {
+        String language = Languages.choose(lang, accept, null);
+        return PageResource.localized(new passwordPage(language, Languages.other(language), changed, null), language);
+    }
+
+    /**
+     * Changes one's own password; every other session of the account ends, this one goes on. A refusal shows the form
+     * again with the reason.
+     */
+    @POST
+    @Path("account/password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response changePassword(@RestForm("current") String current, @RestForm("password") String password,
+            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        String name = identity.getPrincipal().getName();
+        try {
+            int version = accounts.changePassword(name, TextInput.clean("current", current),
+                    TextInput.clean("password", password));
+            return Response.seeOther(URI.create("/account/password?changed=true"))
+                    .cookie(new NewCookie.Builder(SessionVersions.COOKIE).value(versions.token(name, version))
+                            .path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build())
+                    .build();
+        } catch (ApiProblem e) {
+            String language = Languages.choose(lang, accept, null);
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(PageResource.localized(
+                    new passwordPage(language, Languages.other(language), false, e.type()), language)).build();
+        }
     }
 
     @GET
@@ -132,11 +191,12 @@ public class OrganiserPages {
     @RolesAllowed(Role.ORGANISER)
     @Operation(hidden = true)
     public TemplateInstance talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
+            @QueryParam("rotated") boolean rotated,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
         OrganiserViews.TalkPage page = views.talkPage(id);
         String language = Languages.choose(lang, accept, page.report().talk().language());
         return PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
-                page.links(), urls.base(host) + "/share/"), language);
+                page.links(), urls.base(host) + "/share/", rotated), language);
     }
 
     @POST
@@ -157,6 +217,20 @@ public class OrganiserPages {
     public Response revokeShare(@PathParam("id") long id, @PathParam("link") long link) {
         shares.revoke(id, link);
         return Response.seeOther(URI.create("/organiser/talks/" + id + "#sharing")).build();
+    }
+
+    /**
+     * Gives the talk a new presenter key: presenter URLs and console links with the old key stop working, and the
+     * talk's open presenter sockets are closed. Presenters with a login (an assigned presenter account) go on.
+     */
+    @POST
+    @Path("organiser/talks/{id}/presenter-key")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response rotatePresenterKey(@PathParam("id") long id) {
+        keys.rotate(id);
+        return Response.seeOther(URI.create("/organiser/talks/" + id + "?rotated=true#presenter-key")).build();
     }
 
     @GET
@@ -224,6 +298,38 @@ public class OrganiserPages {
         return Response.seeOther(URI.create("/organiser/accounts")).build();
     }
 
+    /** Disables an account (it cannot log in, and its sessions end at their next request) or enables it again. */
+    @POST
+    @Path("organiser/accounts/{id}/{action:disable|enable}")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response disable(@PathParam("id") long id, @PathParam("action") String action) {
+        accounts.setDisabled(id, action.equals("disable"), identity.getPrincipal().getName());
+        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    }
+
+    @POST
+    @Path("organiser/accounts/{id}/delete")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response deleteAccount(@PathParam("id") long id) {
+        accounts.delete(id, identity.getPrincipal().getName());
+        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    }
+
+    /** Takes a talk away from a presenter account. */
+    @POST
+    @Path("organiser/accounts/{id}/talks/{talkId}/remove")
+    @RolesAllowed(Role.ORGANISER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response unassign(@PathParam("id") long id, @PathParam("talkId") long talkId) {
+        accounts.unassign(id, talkId);
+        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    }
+
     /** The read-only results behind a share link; 404 for an unknown or revoked token. */
     @GET
     @Path("share/{token}")
@@ -236,7 +342,7 @@ public class OrganiserPages {
         }
         String language = Languages.choose(lang, accept, report.talk().language());
         return Response.ok(PageResource.localized(new talk(language, Languages.other(language), report, true,
-                List.of(), ""), language)).header("Referrer-Policy", "no-referrer").build();
+                List.of(), "", false), language)).header("Referrer-Policy", "no-referrer").build();
     }
 
     private static LocalDate date(String iso) {

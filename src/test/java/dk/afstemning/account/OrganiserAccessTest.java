@@ -1,5 +1,6 @@
 package dk.afstemning.account;
 
+import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,8 +91,8 @@ class OrganiserAccessTest {
             }
             assertThat(call(TestLogins.as(presenter, "presenter-password"), route, talk, link).statusCode())
                     .as("presenter: " + route).isEqualTo(403);
-            String session = TestLogins.session(presenter, "presenter-password");
-            assertThat(call(given().cookie("afstemning_session", session), route, talk, link).statusCode())
+            Map<String, String> session = TestLogins.session(presenter, "presenter-password");
+            assertThat(call(given().cookies(session), route, talk, link).statusCode())
                     .as("presenter session: " + route).isEqualTo(403);
         }
         // Nothing changed: the talk, its share link and the accounts are as before.
@@ -110,8 +111,8 @@ class OrganiserAccessTest {
         TestLogins.organiser().get("/organiser/talks/{id}", talk.id).then().statusCode(200);
         TestLogins.organiser().get("/organiser/accounts").then().statusCode(200);
         TestLogins.organiser().get("/api/decks").then().statusCode(200);
-        String session = TestLogins.session(TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
-        given().cookie("afstemning_session", session).get("/organiser").then().statusCode(200);
+        Map<String, String> session = TestLogins.session(TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
+        given().cookies(session).get("/organiser").then().statusCode(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.afstemning.organiser;
 
+import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,23 +34,23 @@ class CsrfTest {
     @Test
     void formPostsWithoutTheTokenAreRefusedAndChangeNothing() {
         Talk talk = TestTalks.create(importer);
-        String session = TestLogins.session(TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
+        Map<String, String> session = TestLogins.session(TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
 
         // No token at all, a token field without its cookie, and a cookie with another token in the field.
-        given().cookie("afstemning_session", session).redirects().follow(false)
+        given().cookies(session).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("x", "1")
                 .post("/organiser/talks/{id}/shares", talk.id).then().statusCode(400);
-        given().cookie("afstemning_session", session).redirects().follow(false)
+        given().cookies(session).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
                 .post("/organiser/talks/{id}/shares", talk.id).then().statusCode(400);
-        given().cookie("afstemning_session", session).cookie("afstemning_csrf", TestLogins.CSRF).redirects()
+        given().cookies(session).cookie("afstemning_csrf", TestLogins.CSRF).redirects()
                 .follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", "b3RoZXItY3NyZi10b2tlbiE").post("/organiser/talks/{id}/shares", talk.id)
                 .then().statusCode(400);
-        given().cookie("afstemning_session", session).redirects().follow(false)
+        given().cookies(session).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("confirm", talk.joinCode)
                 .post("/organiser/talks/{id}/delete", talk.id).then().statusCode(400);
-        given().cookie("afstemning_session", session).redirects().follow(false)
+        given().cookies(session).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("username", "csrf-victim")
                 .formParam("password", "csrf-victim-password").formParam("role", "organiser")
                 .post("/organiser/accounts").then().statusCode(400);
@@ -60,12 +61,12 @@ class CsrfTest {
         });
 
         // The page's own token (cookie + hidden field) is accepted.
-        Response page = given().cookie("afstemning_session", session).get("/organiser/talks/{id}", talk.id);
+        Response page = given().cookies(session).get("/organiser/talks/{id}", talk.id);
         String cookie = page.then().statusCode(200).extract().cookie("afstemning_csrf");
         Matcher field = FIELD.matcher(page.asString());
         assertThat(field.find()).isTrue();
         assertThat(field.group(1)).isEqualTo(cookie);
-        given().cookie("afstemning_session", session).cookie("afstemning_csrf", cookie).redirects().follow(false)
+        given().cookies(session).cookie("afstemning_csrf", cookie).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("csrf-token", field.group(1))
                 .post("/organiser/talks/{id}/shares", talk.id).then().statusCode(303);
         QuarkusTransaction.requiringNew().run(() -> assertThat(ShareLink.count("talk.id", talk.id)).isEqualTo(1));

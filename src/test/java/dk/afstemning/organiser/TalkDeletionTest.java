@@ -111,6 +111,35 @@ class TalkDeletionTest {
     }
 
     /** Rows in every table that belong to the talk: by talk id, by its polls' ids and by its participants' ids. */
+    /**
+     * Issue 21, item 10: the stored answers of idempotent requests (response bodies: an open-text answer, a question
+     * and its nickname) stayed for a day after their talk was deleted. They go with the talk; another talk's stay.
+     */
+    @Test
+    void deletingATalkDeletesTheStoredAnswersOfItsIdempotentRequests() {
+        Talk talk = TestTalks.create(importer);
+        Talk other = TestTalks.create(importer);
+        for (Talk t : List.of(talk, other)) {
+            TestTalks.open(t, "q");
+            given().cookie("afstemning_pid", TestTalks.join(t.joinCode)).header("Idempotency-Key", "k-" + t.id)
+                    .contentType("application/json").body("{\"optionId\":" + TestTalks.optionIds(t.joinCode).get(0) + "}")
+                    .post("/api/talks/{c}/polls/q/votes", t.joinCode.toLowerCase()).then().statusCode(200);
+        }
+        assertThat(idempotencyRows(talk)).isEqualTo(1);
+
+        TestLogins.csrf(TestLogins.organiser()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
+                .formParam("confirm", talk.joinCode).post("/organiser/talks/{id}/delete", talk.id).then()
+                .statusCode(303);
+        assertThat(idempotencyRows(talk)).isZero();
+        assertThat(idempotencyRows(other)).isEqualTo(1);
+    }
+
+    private long idempotencyRows(Talk talk) {
+        return QuarkusTransaction.requiringNew().call(() -> count(
+                "select count(*) from idempotency_record where talk_code = '" + talk.joinCode + "'"));
+    }
+
     private long rowsOf(Talk talk) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Long> polls = ids("select id from poll where talk_id = " + talk.id);

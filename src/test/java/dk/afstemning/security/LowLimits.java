@@ -20,15 +20,16 @@ public class LowLimits implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "afstemning.limits.votes-per-participant", "1/min burst 3",
-                "afstemning.limits.votes-per-ip", "1/min burst 5",
-                "afstemning.limits.joins-per-ip", "1/min burst 4",
-                "afstemning.limits.lookups-per-ip", "1/min burst 10",
-                "afstemning.limits.join-code-misses", "5",
-                "afstemning.limits.join-code-miss-window", "5s",
-                "afstemning.allowed-origins", "https://intranet.example.dk",
-                "quarkus.http.proxy.proxy-address-forwarding", "true",
-                "quarkus.http.proxy.allow-x-forwarded", "true");
+        return Map.ofEntries(Map.entry("afstemning.limits.failed-logins-per-account", "1/h burst 5"),
+                Map.entry("afstemning.limits.failed-logins-per-ip", "1/h burst 12"),
+                Map.entry("afstemning.limits.votes-per-participant", "1/min burst 3"),
+                Map.entry("afstemning.limits.votes-per-ip", "1/min burst 5"),
+                Map.entry("afstemning.limits.joins-per-ip", "1/min burst 4"),
+                Map.entry("afstemning.limits.lookups-per-ip", "1/min burst 10"),
+                Map.entry("afstemning.limits.join-code-misses", "5"),
+                Map.entry("afstemning.limits.join-code-miss-window", "5s"),
+                Map.entry("afstemning.allowed-origins", "https://intranet.example.dk"),
+                Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
+                Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"));
     }
 }

@@ -58,4 +58,17 @@ class HostileRequestsTest {
             assertThat(page).contains("/t/" + talk.code).doesNotContain("aaaaaaaaaa");
         }
     }
+
+    /** Issue 21, item 9: a foreign {@code Host} never reaches the join link or the QR code of the presenter page. */
+    @Test
+    void aForeignHostHeaderNeverReachesTheJoinLink() throws Exception {
+        TalkFixture talk = TalkFixture.create(importer, base);
+        try (RawHttp http = RawHttp.connect(base)) {
+            String head = http.send("GET /present/" + talk.code + " HTTP/1.1\r\nHost: evil.example"
+                    + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n").head();
+            String page = http.rest();
+            assertThat(RawHttp.status(head)).isEqualTo(200);
+            assertThat(page).contains("/t/" + talk.code).doesNotContain("evil.example");
+        }
+    }
 }

@@ -1,0 +1,56 @@
+package dk.afstemning.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.arc.Unremovable;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Restores a form-login session on every request, ahead of the generated JPA provider: the account must exist, be
+ * enabled and still have the session version of the login ({@link SessionVersions}), so a session cookie copied
+ * before the account logged out, changed its password or was disabled is refused.
+ */
+@ApplicationScoped
+@Unremovable
+public class SessionLogins implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    @Inject
+    AccountLogins accounts;
+
+    @Inject
+    SessionVersions versions;
+
+    @Override
+    public Class<TrustedAuthenticationRequest> getRequestType() {
+        return TrustedAuthenticationRequest.class;
+    }
+
+    /** Above the generated JPA provider's (Quarkus' default, 1001), so this one decides. */
+    @Override
+    public int priority() {
+        return 2000;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context.runBlocking(() -> {
+            AccountLogins.LoginAccount account = accounts.find(request.getPrincipal())
+                    .filter(a -> !a.disabled() && versions.matches(http, a.username(), a.sessionVersion()))
+                    .orElseThrow(AuthenticationFailedException::new);
+            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(account.username()))
+                    .addRole(account.role()).build();
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package dk.afstemning.live;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dk.afstemning.TestLogins;
+import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.talk.Talk;
+import dk.afstemning.testkit.SocketClient;
+import dk.afstemning.testkit.TalkFixture;
+
+/**
+ * Issue 21, item 7: a talk's presenter key could never be withdrawn. An organiser gives the talk a new one: the old
+ * key's commands and sockets are refused, and the presenter sockets open with it are closed (1008).
+ */
+@QuarkusTest
+class PresenterKeyRotationTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DeckImporter importer;
+
+    @Test
+    void aRotatedKeyStopsCommandsAndClosesItsSockets() throws Exception {
+        TalkFixture talk = TalkFixture.create(importer, base);
+        String old = talk.presenterKey;
+        try (SocketClient console = talk.presenter(); SocketClient screen = SocketClient.screen(base, talk.code)) {
+            TestLogins.csrf(TestLogins.organiser()).redirects().follow(false)
+                    .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
+                    .post("/organiser/talks/{id}/presenter-key", talk.talk.id).then().statusCode(303);
+
+            console.closed.get(10, TimeUnit.SECONDS);
+            assertThat(console.closeCode).isEqualTo(1008);
+            // the public screen feed has no key: it stays
+            assertThat(screen.closed.isDone()).isFalse();
+        }
+        String current = QuarkusTransaction.requiringNew()
+                .call(() -> Talk.<Talk>findById(talk.talk.id).presenterKey);
+        assertThat(current).isNotEqualTo(old).hasSize(old.length());
+        given().header("X-Presenter-Key", old).post("/api/talks/{c}/polls/q/open", talk.code).then().statusCode(403);
+        Throwable refused = catchThrowable(() -> SocketClient.presenter(base, talk.code, old));
+        assertThat(SocketClient.rejectedStatus(refused)).isEqualTo(403);
+        given().header("X-Presenter-Key", current).post("/api/talks/{c}/polls/q/open", talk.code).then()
+                .statusCode(200);
+    }
+}
