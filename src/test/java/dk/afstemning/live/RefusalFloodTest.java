@@ -75,4 +75,24 @@ class RefusalFloodTest {
                         + " minute");
         assertThat(lines).noneMatch(l -> l.contains("flood-"));
     }
+
+    @Test
+    void refusedPresenterSocketsWriteOneLogLinePerClientAMinuteAndNeverTheKey() throws Exception {
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        List<String> lines;
+        try (LogCapture log = LogCapture.of("dk.afstemning.security.RefusalLog")) {
+            for (String path : List.of("/ws/present/" + talk.code, "/ws/present/" + talk.code + "?key=wrong-key-1",
+                    "/ws/present/" + talk.code + "?key=wrong-key-2")) {
+                Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                        () -> SocketClient.connect(base, path, null, Map.of("X-Forwarded-For", address)));
+                assertThat(SocketClient.rejectedStatus(refused)).as(path).isEqualTo(403);
+            }
+            lines = log.lines(Level.INFO);
+        }
+        assertThat(lines).filteredOn(l -> l.contains(address)).containsExactly("Refused (presenter-key) for client "
+                + address + ": presenter socket of talk " + talk.code + " without a key; more refusals like it for"
+                + " this client go unlogged for a minute");
+        assertThat(lines).noneMatch(l -> l.contains("wrong-key"));
+    }
 }

@@ -270,8 +270,10 @@ class TrustBoundaryFieldCasesTest {
         } finally {
             refusals.removeHandler(capture);
         }
+        // That the refusal is logged is RefusalFloodTest's: the refusal log writes one line per kind and client a
+        // minute, and other tests from 127.0.0.1 may have written this kind's line already. Here: never the key.
         assertThat(socketLog.stream().map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)))
-                .anyMatch(m -> m.contains("presenter-key") && m.contains("presenter socket of talk " + t1.joinCode));
+                .noneMatch(m -> m.contains(t1.presenterKey) || m.contains(t2.presenterKey));
         try (SocketClient own = SocketClient.presenter(base, t1.joinCode, t1.presenterKey)) {
             assertThat(own.next("presence").path("participants").asInt()).isZero();
         }
