@@ -186,7 +186,17 @@ public class DeckImporter {
      */
     @Transactional
     public Talk uploadPdf(PdfRenderer.RenderedPdf pdf, String language) {
-        DeckEntity entity = storePdf(pdf, language);
+        DeckEntity entity = storePdf(pdf, PdfDecks.manifest(PdfDecks.title(pdf), language));
+        return createTalk(entity, PdfDecks.deck(entity, DeckPage.listByDeck(entity)), null, null);
+    }
+
+    /**
+     * Stores a PowerPoint deck, its PDF's pages with its slides' titles and notes, and creates its first talk; like
+     * {@link #uploadPdf}, with the converting and rendering done.
+     */
+    @Transactional
+    public Talk uploadPptx(PptxDecks.PptxDeck pptx, String language) {
+        DeckEntity entity = storePdf(pptx.pdf(), PdfDecks.manifest(pptx.title(), language, pptx.pages()));
         return createTalk(entity, PdfDecks.deck(entity, DeckPage.listByDeck(entity)), null, null);
     }
 
@@ -196,18 +206,28 @@ public class DeckImporter {
      */
     @Transactional
     public Talk updateTalkDeckPdf(Talk talk, PdfRenderer.RenderedPdf pdf, String language) {
+        return replaceWithPdf(talk, pdf, PdfDecks.manifest(PdfDecks.title(pdf), language));
+    }
+
+    /** Replaces one talk's deck with a PowerPoint deck, like {@link #updateTalkDeckPdf}. */
+    @Transactional
+    public Talk updateTalkDeckPptx(Talk talk, PptxDecks.PptxDeck pptx, String language) {
+        return replaceWithPdf(talk, pptx.pdf(), PdfDecks.manifest(pptx.title(), language, pptx.pages()));
+    }
+
+    private Talk replaceWithPdf(Talk talk, PdfRenderer.RenderedPdf pdf, String manifest) {
         Talk managed = Talk.findById(talk.id);
-        managed.deck = storePdf(pdf, language);
+        managed.deck = storePdf(pdf, manifest);
         sync(managed, PdfDecks.deck(managed.deck, DeckPage.listByDeck(managed.deck)));
         announce(managed);
         return managed;
     }
 
-    private static DeckEntity storePdf(PdfRenderer.RenderedPdf pdf, String language) {
+    private static DeckEntity storePdf(PdfRenderer.RenderedPdf pdf, String manifest) {
         DeckEntity entity = new DeckEntity();
         entity.name = pdf.file();
         entity.format = DeckEntity.PDF;
-        entity.markdown = PdfDecks.manifest(PdfDecks.title(pdf), language);
+        entity.markdown = manifest;
         entity.updatedAt = Instant.now();
         entity.persist();
         for (PdfRenderer.RenderedPage page : pdf.pages()) {

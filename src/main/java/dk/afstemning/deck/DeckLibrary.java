@@ -89,6 +89,21 @@ public class DeckLibrary {
         return TalkCreated.of(importer.uploadPdf(pdf, PdfDecks.language(acceptLanguage)));
     }
 
+    /** Stores a converted and rendered PowerPoint deck and creates its first talk; like {@link #uploadPdf}. */
+    @Transactional
+    public TalkCreated uploadPptx(PptxDecks.PptxDeck pptx, String acceptLanguage) {
+        return TalkCreated.of(importer.uploadPptx(pptx, PdfDecks.language(acceptLanguage)));
+    }
+
+    /** Replaces one talk's deck with a PowerPoint deck, for its presenter; like {@link #updateTalkDeckPdf}. */
+    @Transactional
+    public String updateTalkDeckPptx(String code, String presenterKey, PptxDecks.PptxDeck pptx,
+            String acceptLanguage) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, presenterKey);
+        return importer.updateTalkDeckPptx(talk, pptx, PdfDecks.language(acceptLanguage)).joinCode;
+    }
+
     /**
      * Checks that the key runs the talk, before a PDF is rendered for it.
      *

@@ -35,6 +35,11 @@ final class PdfDecks {
         return "---\n" + new Yaml(options).dump(front) + "---\n";
     }
 
+    /** The manifest with a page slide per page holding its title and notes (a PowerPoint deck's); see {@link PageManifest}. */
+    static String manifest(String title, String language, List<PageManifest.PageSlide> pages) {
+        return PageManifest.write(manifest(title, language), pages);
+    }
+
     /** The title of an uploaded PDF: the first line of text of its first page, else its file name without .pdf. */
     static String title(PdfRenderer.RenderedPdf pdf) {
         String first = PageText.title(pdf.pages().get(0).text());
@@ -56,10 +61,13 @@ final class PdfDecks {
         Map<?, ?> front = front(entity.markdown);
         String title = front.get("title") instanceof String t && !t.isBlank() ? t : entity.name;
         String language = "da".equals(front.get("lang")) ? "da" : "en";
-        List<DeckSlide> slides = pages.stream()
-                .map(p -> new DeckSlide(p.position, p.position, PageText.title(p.text),
-                        html(p.position, p.text, p.imageHash, p.width, p.height), null, null))
-                .toList();
+        Map<Integer, PageManifest.PageSlide> manifest = PageManifest.read(entity.markdown);
+        PageManifest.PageSlide none = new PageManifest.PageSlide(null, null);
+        List<DeckSlide> slides = pages.stream().map(p -> {
+            PageManifest.PageSlide said = manifest.getOrDefault(p.position, none);
+            return new DeckSlide(p.position, p.position, said.title() != null ? said.title() : PageText.title(p.text),
+                    html(p.position, p.text, p.imageHash, p.width, p.height), said.notes(), null);
+        }).toList();
         return new Deck(entity.name, title, null, null, null, language, "off", true, slides);
     }
 

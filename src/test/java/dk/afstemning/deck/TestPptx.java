@@ -1,0 +1,213 @@
+package dk.afstemning.deck;
+
+import java.awt.Dimension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.sl.usermodel.Placeholder;
+import org.apache.poi.xslf.usermodel.SlideLayout;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFNotes;
+import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xslf.usermodel.XSLFSlideLayout;
+import org.apache.poi.xslf.usermodel.XSLFTextShape;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/**
+ * PowerPoint presentations and other Office files that the tests make themselves with POI: slides with a title, a
+ * line of text and speaker notes, and files that must be refused.
+ */
+public final class TestPptx {
+
+    private TestPptx() {
+    }
+
+    /** The title of slide {@code n} of {@link #deck}. */
+    public static String title(int n) {
+        return n == 1 ? "Ledelse i en frisat kommune" : "Dias " + n + ": økonomi og styring";
+    }
+
+    /** The text of slide {@code n} of {@link #deck}. */
+    public static String body(int n) {
+        return n == 1 ? "Perspektiver og erfaringer" : "Punkt på dias " + n;
+    }
+
+    /** The speaker notes of slide {@code n} of {@link #deck}: two lines, the second with characters to escape. */
+    public static String notes(int n) {
+        return "Husk at spørge salen om dias " + n + ".\nPil: --> og <tag> & \"citat\"";
+    }
+
+    /** A 16:9 presentation of {@code slides} slides, each with its title, one line of text and its notes. */
+    public static byte[] deck(int slides) {
+        return deck(slides, 0);
+    }
+
+    /** Like {@link #deck(int)}, with slide {@code hidden} hidden in the slide show (0: none). */
+    public static byte[] deck(int slides, int hidden) {
+        try (XMLSlideShow show = new XMLSlideShow()) {
+            show.setPageSize(new Dimension(960, 540));
+            XSLFSlideLayout layout = show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_AND_CONTENT);
+            for (int n = 1; n <= slides; n++) {
+                XSLFSlide slide = show.createSlide(layout);
+                slide.getPlaceholder(0).setText(title(n));
+                slide.getPlaceholder(1).setText(body(n));
+                slide.setHidden(n == hidden);
+                XSLFNotes notes = show.getNotesSlide(slide);
+                for (XSLFTextShape shape : notes.getPlaceholders()) {
+                    if (shape.getTextType() == Placeholder.BODY) {
+                        shape.setText(notes(n));
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            show.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One slide titled "Uden noter" with neither text nor notes. */
+    public static byte[] deckWithoutNotes() {
+        try (XMLSlideShow show = new XMLSlideShow()) {
+            XSLFSlide slide = show.createSlide(show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_ONLY));
+            slide.getPlaceholder(0).setText("Uden noter");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            show.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A small PNG image. */
+    public static byte[] png() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #deck} with its ZIP entries copied and a VBA project added, as PowerPoint saves a {@code .pptm}. */
+    public static byte[] withMacros(byte[] pptx) {
+        return zipPlus(pptx, "ppt/vbaProject.bin", new byte[] {1, 2, 3});
+    }
+
+    /** The presentation locked with a password (agile encryption), as PowerPoint saves it. */
+    public static byte[] encrypted(byte[] pptx, String password) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword(password);
+            try (OutputStream os = encryptor.getDataStream(fs)) {
+                os.write(pptx);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An OLE2 file with the stream PowerPoint 97–2003 keeps its slides in, as a {@code .ppt} has. */
+    public static byte[] legacyPpt() {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[64]), "PowerPoint Document");
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[64]), "Current User");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Word document with one paragraph. */
+    public static byte[] docx() {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("Referat");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Keynote file's outline: a ZIP with its {@code Index/Document.iwa}. */
+    public static byte[] keynote() {
+        return zip("Index/Document.iwa", new byte[] {0, 1, 2, 3}, "Metadata/Properties.plist",
+                "<plist/>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A ZIP bomb shaped as a presentation: {@link #deck} plus one entry of {@code unpacked} zero bytes (a few hundred
+     * KB packed for 64 MiB).
+     */
+    public static byte[] bomb(byte[] pptx, long unpacked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = copy(pptx, out)) {
+            zip.putNextEntry(new ZipEntry("ppt/media/zeros.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (long written = 0; written < unpacked; written += zeros.length) {
+                zip.write(zeros, 0, (int) Math.min(zeros.length, unpacked - written));
+            }
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] zipPlus(byte[] pptx, String name, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = copy(pptx, out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static ZipOutputStream copy(byte[] pptx, ByteArrayOutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pptx))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    private static byte[] zip(String name1, byte[] content1, String name2, byte[] content2) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name1));
+            zip.write(content1);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(name2));
+            zip.write(content2);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
