@@ -78,6 +78,11 @@ public class PptxConverter {
         pool.shutdownNow();
     }
 
+    /** Presentations waiting for the converter, the one converting not counted. */
+    int waiting() {
+        return pool.getQueue().size();
+    }
+
     /** True when {@code soffice} is there to run. */
     public boolean available() {
         return limits.soffice().filter(Files::isExecutable).isPresent();

@@ -41,6 +41,11 @@ public final class TestPptx {
         return n == 1 ? "Perspektiver og erfaringer" : "Punkt på dias " + n;
     }
 
+    /** The text of page {@code n} of {@link #deck} made into a PDF: the title, then the text with its bullet. */
+    public static String pageText(int n) {
+        return title(n) + "\n• " + body(n);
+    }
+
     /** The speaker notes of slide {@code n} of {@link #deck}: two lines, the second with characters to escape. */
     public static String notes(int n) {
         return "Husk at spørge salen om dias " + n + ".\nPil: --> og <tag> & \"citat\"";
