@@ -30,7 +30,7 @@ final class PageManifest {
 
     private static final Pattern PAGE = Pattern.compile("^\\s*page:\\s*(\\d{1,6})\\s*$");
     /** A comment, or a level-1 heading line outside comments. */
-    private static final Pattern TOKEN = Pattern.compile("(?s)<!--(.*?)-->|(?m)^# (.+)$");
+    private static final Pattern TOKEN = Pattern.compile("(?s)<!--(.*?)-->|(?m)^# ([^\n]+)$");
     private static final Pattern FENCE = Pattern.compile("(?m)^ {0,3}(`{3,}|~{3,})");
     private static final Pattern DIVIDER = Pattern.compile("(?m)^[ \\t]*---[ \\t]*$");
 

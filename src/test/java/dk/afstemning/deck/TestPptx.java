@@ -111,6 +111,13 @@ public final class TestPptx {
         return zipPlus(pptx, "ppt/vbaProject.bin", new byte[] {1, 2, 3});
     }
 
+    /** The presentation with a picture of {@code bytes} random bytes added, which do not compress. */
+    public static byte[] padded(byte[] pptx, int bytes) {
+        byte[] noise = new byte[bytes];
+        new java.util.Random(17).nextBytes(noise);
+        return zipPlus(pptx, "ppt/media/noise.bin", noise);
+    }
+
     /** The presentation locked with a password (agile encryption), as PowerPoint saves it. */
     public static byte[] encrypted(byte[] pptx, String password) {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
