@@ -1,7 +1,6 @@
 package dk.afstemning.deck;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -72,15 +71,6 @@ public final class DeckUploads {
     private static ApiProblem filesRefused(String what) {
         return ApiProblem.badRequest("deck-files", what + "; send one deck, or a PowerPoint presentation (.pptx) "
                 + "together with its PDF export");
-    }
-
-    /** True when the upload is a PDF, known by its first bytes ({@code %PDF-}), whatever its name. */
-    public static boolean isPdf(FileUpload deck) {
-        try (InputStream in = Files.newInputStream(deck.uploadedFile())) {
-            return PdfRenderer.isPdf(in.readNBytes(5));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dk.afstemning.deck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,15 +54,6 @@ class PptxConverterTest {
         return script;
     }
 
-    private static ApiProblem refusal(Runnable work) {
-        try {
-            work.run();
-        } catch (ApiProblem problem) {
-            return problem;
-        }
-        throw new AssertionError("no refusal");
-    }
-
     private static final String EXPORT_ADVICE = "export the deck as PDF (File → Export → PDF) and upload that, or upload "
             + "the .pptx and its PDF together to keep the speaker notes";
 
@@ -100,7 +92,7 @@ class PptxConverterTest {
     void withoutLibreOfficeAPresentationIsRefusedWithTheAdviceToUploadItsPdf() {
         PptxConverter converter = converter(Optional.of(temp.resolve("no-soffice")), Duration.ofSeconds(5), 1);
         assertThat(converter.available()).isFalse();
-        assertThat(refusal(() -> converter.convert("foredrag.pptx", TestPdfs.file(TestPptx.deck(1)))))
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> converter.convert("foredrag.pptx", TestPdfs.file(TestPptx.deck(1)))))
                 .extracting(ApiProblem::status, ApiProblem::type, ApiProblem::detail).containsExactly(422,
                         "pptx-conversion-unavailable", "This server cannot turn foredrag.pptx into slides "
                                 + "(LibreOffice is not installed); " + EXPORT_ADVICE);
@@ -112,7 +104,7 @@ class PptxConverterTest {
                 + "loaded'\nexit 1")), Duration.ofSeconds(30), 1);
         try (Stream<Path> before = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             long folders = before.filter(p -> p.getFileName().toString().startsWith("afstemning-pptx-")).count();
-            assertThat(refusal(() -> converter.convert("brudt.pptx", TestPdfs.file(TestPptx.deck(1)))))
+            assertThat(catchThrowableOfType(ApiProblem.class, () -> converter.convert("brudt.pptx", TestPdfs.file(TestPptx.deck(1)))))
                     .extracting(ApiProblem::status, ApiProblem::type, ApiProblem::detail).containsExactly(422,
                             "pptx-conversion-failed", "LibreOffice could not turn brudt.pptx into a PDF (exit 1: "
                                     + "Error: source file could not be loaded); export the deck as PDF (File → Export "
@@ -132,7 +124,7 @@ class PptxConverterTest {
         PptxConverter converter = converter(Optional.of(script("soffice",
                 "sleep 600 &\necho $$ $! > " + pids + "\nwait")), Duration.ofSeconds(2), 1);
 
-        assertThat(refusal(() -> converter.convert("langsom.pptx", TestPdfs.file(TestPptx.deck(1)))))
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> converter.convert("langsom.pptx", TestPdfs.file(TestPptx.deck(1)))))
                 .extracting(ApiProblem::status, ApiProblem::type, ApiProblem::detail).containsExactly(422,
                         "pptx-too-slow", "LibreOffice took longer than 2 s to turn langsom.pptx into a PDF; "
                                 + EXPORT_ADVICE);
@@ -159,7 +151,7 @@ class PptxConverterTest {
                 .supplyAsync(() -> converter.convert("b.pptx", pptx));
         Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> converter.waiting() == 1);
 
-        assertThat(refusal(() -> converter.convert("c.pptx", pptx))).extracting(ApiProblem::status,
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> converter.convert("c.pptx", pptx))).extracting(ApiProblem::status,
                 ApiProblem::type).containsExactly(503, "pptx-busy");
 
         Files.createFile(gate);

@@ -1,13 +1,20 @@
 package dk.afstemning.deck;
 
 import java.awt.Dimension;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+
+import javax.imageio.ImageIO;
 
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -23,8 +30,8 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
- * PowerPoint presentations and other Office files that the tests make themselves with POI: slides with a title, a
- * line of text and speaker notes, and files that must be refused.
+ * PowerPoint presentations and other files that the tests make themselves with POI: slides with a title, a line of
+ * text and speaker notes, and files that must be refused.
  */
 public final class TestPptx {
 
@@ -58,165 +65,148 @@ public final class TestPptx {
 
     /** Like {@link #deck(int)}, with slide {@code hidden} hidden in the slide show (0: none). */
     public static byte[] deck(int slides, int hidden) {
-        try (XMLSlideShow show = new XMLSlideShow()) {
-            show.setPageSize(new Dimension(960, 540));
-            XSLFSlideLayout layout = show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_AND_CONTENT);
-            for (int n = 1; n <= slides; n++) {
-                XSLFSlide slide = show.createSlide(layout);
-                slide.getPlaceholder(0).setText(title(n));
-                slide.getPlaceholder(1).setText(body(n));
-                slide.setHidden(n == hidden);
-                XSLFNotes notes = show.getNotesSlide(slide);
-                for (XSLFTextShape shape : notes.getPlaceholders()) {
-                    if (shape.getTextType() == Placeholder.BODY) {
-                        shape.setText(notes(n));
+        return bytes(out -> {
+            try (XMLSlideShow show = new XMLSlideShow()) {
+                show.setPageSize(new Dimension(960, 540));
+                XSLFSlideLayout layout = show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_AND_CONTENT);
+                for (int n = 1; n <= slides; n++) {
+                    XSLFSlide slide = show.createSlide(layout);
+                    slide.getPlaceholder(0).setText(title(n));
+                    slide.getPlaceholder(1).setText(body(n));
+                    slide.setHidden(n == hidden);
+                    XSLFNotes notes = show.getNotesSlide(slide);
+                    for (XSLFTextShape shape : notes.getPlaceholders()) {
+                        if (shape.getTextType() == Placeholder.BODY) {
+                            shape.setText(notes(n));
+                        }
                     }
                 }
+                show.write(out);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            show.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** One slide titled "Uden noter" with neither text nor notes. */
     public static byte[] deckWithoutNotes() {
-        try (XMLSlideShow show = new XMLSlideShow()) {
-            XSLFSlide slide = show.createSlide(show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_ONLY));
-            slide.getPlaceholder(0).setText("Uden noter");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            show.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bytes(out -> {
+            try (XMLSlideShow show = new XMLSlideShow()) {
+                XSLFSlide slide = show.createSlide(show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_ONLY));
+                slide.getPlaceholder(0).setText("Uden noter");
+                show.write(out);
+            }
+        });
     }
 
     /** A small PNG image. */
     public static byte[] png() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
-                    "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bytes(out -> ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", out));
     }
 
-    /** {@link #deck} with its ZIP entries copied and a VBA project added, as PowerPoint saves a {@code .pptm}. */
+    /** The presentation with a VBA project added, as PowerPoint saves a {@code .pptm}. */
     public static byte[] withMacros(byte[] pptx) {
-        return zipPlus(pptx, "ppt/vbaProject.bin", new byte[] {1, 2, 3});
+        return zip(pptx, "ppt/vbaProject.bin", new byte[] {1, 2, 3});
     }
 
     /** The presentation with a picture of {@code bytes} random bytes added, which do not compress. */
     public static byte[] padded(byte[] pptx, int bytes) {
         byte[] noise = new byte[bytes];
-        new java.util.Random(17).nextBytes(noise);
-        return zipPlus(pptx, "ppt/media/noise.bin", noise);
+        new Random(17).nextBytes(noise);
+        return zip(pptx, "ppt/media/noise.bin", noise);
+    }
+
+    /**
+     * A ZIP bomb shaped as a presentation: the presentation plus one entry of {@code unpacked} zero bytes (a few
+     * hundred KB packed for 64 MiB).
+     */
+    public static byte[] bomb(byte[] pptx, long unpacked) {
+        return bytes(out -> {
+            try (ZipOutputStream zip = copy(pptx, out)) {
+                zip.putNextEntry(new ZipEntry("ppt/media/zeros.bin"));
+                byte[] zeros = new byte[1024 * 1024];
+                for (long written = 0; written < unpacked; written += zeros.length) {
+                    zip.write(zeros, 0, (int) Math.min(zeros.length, unpacked - written));
+                }
+                zip.closeEntry();
+            }
+        });
     }
 
     /** The presentation locked with a password (agile encryption), as PowerPoint saves it. */
     public static byte[] encrypted(byte[] pptx, String password) {
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-            encryptor.confirmPassword(password);
-            try (OutputStream os = encryptor.getDataStream(fs)) {
-                os.write(pptx);
+        return bytes(out -> {
+            try (POIFSFileSystem fs = new POIFSFileSystem()) {
+                Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+                encryptor.confirmPassword(password);
+                try (OutputStream os = encryptor.getDataStream(fs)) {
+                    os.write(pptx);
+                } catch (GeneralSecurityException e) {
+                    throw new IOException(e);
+                }
+                fs.writeFilesystem(out);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     /** An OLE2 file with the stream PowerPoint 97–2003 keeps its slides in, as a {@code .ppt} has. */
     public static byte[] legacyPpt() {
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            fs.createDocument(new java.io.ByteArrayInputStream(new byte[64]), "PowerPoint Document");
-            fs.createDocument(new java.io.ByteArrayInputStream(new byte[64]), "Current User");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bytes(out -> {
+            try (POIFSFileSystem fs = new POIFSFileSystem()) {
+                fs.createDocument(new ByteArrayInputStream(new byte[64]), "PowerPoint Document");
+                fs.createDocument(new ByteArrayInputStream(new byte[64]), "Current User");
+                fs.writeFilesystem(out);
+            }
+        });
     }
 
     /** A Word document with one paragraph. */
     public static byte[] docx() {
-        try (XWPFDocument doc = new XWPFDocument()) {
-            doc.createParagraph().createRun().setText("Referat");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bytes(out -> {
+            try (XWPFDocument doc = new XWPFDocument()) {
+                doc.createParagraph().createRun().setText("Referat");
+                doc.write(out);
+            }
+        });
     }
 
     /** A Keynote file's outline: a ZIP with its {@code Index/Document.iwa}. */
     public static byte[] keynote() {
-        return zip("Index/Document.iwa", new byte[] {0, 1, 2, 3}, "Metadata/Properties.plist",
-                "<plist/>".getBytes(StandardCharsets.UTF_8));
+        byte[] plist = zip(null, "Metadata/Properties.plist", "<plist/>".getBytes(StandardCharsets.UTF_8));
+        return zip(plist, "Index/Document.iwa", new byte[] {0, 1, 2, 3});
     }
 
-    /**
-     * A ZIP bomb shaped as a presentation: {@link #deck} plus one entry of {@code unpacked} zero bytes (a few hundred
-     * KB packed for 64 MiB).
-     */
-    public static byte[] bomb(byte[] pptx, long unpacked) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = copy(pptx, out)) {
-            zip.putNextEntry(new ZipEntry("ppt/media/zeros.bin"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (long written = 0; written < unpacked; written += zeros.length) {
-                zip.write(zeros, 0, (int) Math.min(zeros.length, unpacked - written));
-            }
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] zipPlus(byte[] pptx, String name, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = copy(pptx, out)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static ZipOutputStream copy(byte[] pptx, ByteArrayOutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pptx))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                in.transferTo(zip);
+    /** A ZIP with the entries of {@code base} (none when null) and one more. */
+    private static byte[] zip(byte[] base, String name, byte[] content) {
+        return bytes(out -> {
+            try (ZipOutputStream zip = copy(base, out)) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(content);
                 zip.closeEntry();
+            }
+        });
+    }
+
+    private static ZipOutputStream copy(byte[] base, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        if (base != null) {
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(base))) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
             }
         }
         return zip;
     }
 
-    private static byte[] zip(String name1, byte[] content1, String name2, byte[] content2) {
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static byte[] bytes(Writer writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry(name1));
-            zip.write(content1);
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(name2));
-            zip.write(content2);
-            zip.closeEntry();
+        try {
+            writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
