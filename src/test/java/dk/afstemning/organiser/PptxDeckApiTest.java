@@ -128,6 +128,14 @@ class PptxDeckApiTest {
                 + "# Ledelse i en frisat kommune\n\n<!--\nHusk at spørge salen om dias 1.\nPil: --&gt; og <tag> & "
                 + "\"citat\"\n-->\n\n---\n\n<!-- page: 2 -->\n");
 
+        // Given again as a new talk, the deck keeps its titles and notes (they are in its manifest).
+        int deckId = TestLogins.organiser().get("/api/decks").then().extract()
+                .path("find { it.talks.any { t -> t.code == '" + code + "' } }.id");
+        String given = TestLogins.organiser().contentType("application/json").body("{}")
+                .post("/api/decks/{id}/talks", deckId).then().statusCode(201).extract().path("code");
+        assertThat(slides(given)).extracting(s -> s.notes)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 5).mapToObj(TestPptx::notes).toList());
+
         // In either order, whatever their names.
         String again = organiser().multiPart("deck", "a.bin", TestPdfs.deck(2), "application/octet-stream")
                 .multiPart("deck", "b.bin", TestPptx.deck(2), "application/octet-stream").post("/api/decks").then()
@@ -214,6 +222,22 @@ class PptxDeckApiTest {
                 .body("detail", equalTo("brudt.pptx is a damaged ZIP archive; a deck is a Markdown file (.md), a PDF, "
                         + "or a PowerPoint presentation (.pptx)"));
         assertThat(rows()).isEqualTo(before);
+    }
+
+    /**
+     * The conversion's refusals (their types and English details: {@code PptxConverterTest}; without LibreOffice:
+     * {@code PptxWithoutLibreOfficeTest}) and an unreadable presentation have their Danish texts on the dashboard.
+     */
+    @Test
+    void theDashboardSaysConversionRefusalsInDanish() {
+        String advice = "Eksportér diassættet som PDF (Filer → Eksportér → PDF), og upload den, eller vælg .pptx-filen og "
+                + "dens PDF sammen for at beholde talenoterne.";
+        assertThat(danish("pptx-conversion-failed")).isEqualTo("Præsentationen kunne ikke omdannes. " + advice);
+        assertThat(danish("pptx-too-slow")).isEqualTo("Det tog for lang tid at omdanne præsentationen. " + advice);
+        assertThat(danish("pptx-busy"))
+                .isEqualTo("Serveren er optaget af at omdanne andre præsentationer. Prøv igen om et minut.");
+        assertThat(danish("pptx-unreadable")).isEqualTo("Præsentationen kan ikke læses. Gem den igen i PowerPoint, "
+                + "eller eksportér den som PDF (Filer → Eksportér → PDF), og upload den.");
     }
 
     @Test
