@@ -262,10 +262,7 @@ class BrowserOrganiserTest {
         Path secret = Files.write(folder.resolve("hemmelig.pdf"), dk.afstemning.deck.TestPdfs.encrypted("kode"));
         Path deck = Files.write(folder.resolve("foredrag.pdf"), dk.afstemning.deck.TestPdfs.deck(3));
 
-        WebDriver desktop = chromium.projector("organiser-upload-pdf");
-        desktop.get(chromium.url("/organiser?lang=da"));
-        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
-        seedCard(desktop);
+        WebDriver desktop = danishDashboard("organiser-upload-pdf");
         By feedback = By.cssSelector("section.upload .feedback");
         upload(desktop, secret);
         awaitText(desktop, feedback,
@@ -305,10 +302,7 @@ class BrowserOrganiserTest {
         Path pptx = Files.write(folder.resolve("foredrag.pptx"), dk.afstemning.deck.TestPptx.deck(3));
         Path pdf = Files.write(folder.resolve("foredrag.pdf"), dk.afstemning.deck.TestPdfs.deck(3));
 
-        WebDriver desktop = chromium.projector("organiser-upload-pptx");
-        desktop.get(chromium.url("/organiser?lang=da"));
-        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
-        seedCard(desktop);
+        WebDriver desktop = danishDashboard("organiser-upload-pptx");
         By feedback = By.cssSelector("section.upload .feedback");
         upload(desktop, old);
         awaitText(desktop, feedback, "Filen er en PowerPoint 97-2003-fil (.ppt). Gem den som PowerPoint-præsentation "
@@ -345,6 +339,15 @@ class BrowserOrganiserTest {
         new WebDriverWait(browser, Chromium.TIMEOUT).until(b -> !b.getCurrentUrl().contains("j_security_check")
                 && (b.getCurrentUrl().contains("error=true") || !b.getCurrentUrl().contains("/login"))
                 && "complete".equals(Chromium.js(b).executeScript("return document.readyState")));
+    }
+
+    /** A projector-sized browser logged in on the Danish dashboard, with its decks shown. */
+    private WebDriver danishDashboard(String name) {
+        WebDriver desktop = chromium.projector(name);
+        desktop.get(chromium.url("/organiser?lang=da"));
+        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
+        seedCard(desktop);
+        return desktop;
     }
 
     /** Waits for the card of the seed deck. */
