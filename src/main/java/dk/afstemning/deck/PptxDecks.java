@@ -44,7 +44,8 @@ public class PptxDecks {
      *
      * @throws ApiProblem the refusals of {@link PptxReader#read}, {@link PptxConverter#convert} and
      *         {@link PdfRenderer#render}; 413 {@code pptx-too-large}; 400 {@code pptx-pdf-mismatch} when the PDF sent
-     *         with it has another number of pages than the presentation has slides
+     *         with it has another number of pages than the presentation has slides; 422 {@code pptx-external-content}
+     *         when it is to be converted and links to pictures or objects outside itself
      */
     public PptxDeck render(DeckUploads.Upload upload) {
         String name = DeckUploads.fileName(upload.deck());
@@ -70,6 +71,7 @@ public class PptxDecks {
                         + "this presentation again and upload both");
             }
         } else {
+            PptxReader.requireNoExternalContent(name, file);
             try (PptxConverter.Converted converted = converter.convert(name, file)) {
                 rendered = pdfs.render(name, converted.pdf());
             }

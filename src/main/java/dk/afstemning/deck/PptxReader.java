@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -31,6 +33,12 @@ import dk.afstemning.problem.ApiProblem;
  * POI's own {@link ZipSecureFile} limits guard its reading as well.
  */
 final class PptxReader {
+
+    /** Most bytes of one relationship part ({@code .rels}) that is read. */
+    private static final int MAX_RELS = 4 * 1024 * 1024;
+    private static final Pattern RELATIONSHIP = Pattern.compile("<(?:\\w+:)?Relationship\\b[^>]*>");
+    private static final Pattern EXTERNAL = Pattern.compile("\\bTargetMode\\s*=\\s*([\"'])External\\1");
+    private static final Pattern TYPE = Pattern.compile("\\bType\\s*=\\s*([\"'])([^\"']*)\\1");
 
     /** Most characters of a slide's notes that are kept. */
     static final int MAX_NOTES = 20_000;
@@ -108,6 +116,46 @@ final class PptxReader {
                         if (total > limits.maxUnpackedBytes()) {
                             throw unpackedTooLarge(name, "more than " + limits.maxUnpackedBytes() + " bytes unpacked");
                         }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw unreadable(name, e);
+        }
+    }
+
+    /**
+     * Refuses a presentation that links to content outside itself (a picture, video, sound or object by URL or file
+     * path; hyperlinks are fine): LibreOffice would fetch it while converting, a request from the server to wherever
+     * the file points. Call it before converting; it reads only the relationship parts.
+     *
+     * @throws ApiProblem 422 {@code pptx-external-content}; 400 {@code pptx-unreadable}
+     */
+    static void requireNoExternalContent(String name, Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().endsWith(".rels")) {
+                    continue;
+                }
+                String rels;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] bytes = in.readNBytes(MAX_RELS + 1);
+                    if (bytes.length > MAX_RELS) {
+                        throw unreadable(name, new IOException(entry.getName() + " is larger than " + MAX_RELS + " bytes"));
+                    }
+                    rels = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                }
+                Matcher relationship = RELATIONSHIP.matcher(rels);
+                while (relationship.find()) {
+                    String tag = relationship.group();
+                    Matcher type = TYPE.matcher(tag);
+                    if (EXTERNAL.matcher(tag).find() && !(type.find() && type.group(2).endsWith("/hyperlink"))) {
+                        throw new ApiProblem(422, "pptx-external-content", "Presentation links to outside content",
+                                name + " links to a picture, video or object outside the file (" + entry.getName()
+                                        + "); insert it into the presentation instead of linking to it, or upload the "
+                                        + ".pptx and its PDF together");
                     }
                 }
             }

@@ -381,6 +381,9 @@ public interface AppMessages {
     @Message("The PDF does not have one page per slide of the presentation. Export the PDF from this presentation again and choose both files.")
     String upload_pptx_pdf_mismatch();
 
+    @Message("The presentation links to a picture, video or object outside the file. Insert it into the presentation instead of linking to it, or choose the .pptx and its PDF together.")
+    String upload_pptx_external_content();
+
     @Message("{file}, line {line}: a deck may have at most 300 slides and 100 polls. Shorten it, or split it into two talks.")
     String deck_too_large(String file, String line);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -71,6 +72,19 @@ class PptxReaderTest {
         assertThat(locked).extracting(ApiProblem::status, ApiProblem::type, ApiProblem::detail).containsExactly(400,
                 "pptx-encrypted", "laast.pptx needs a password to open; save it without the password and upload it "
                         + "again");
+    }
+
+    @Test
+    void aPictureLinkedFromOutsideTheFileIsRefusedBeforeConversionAndAHyperlinkIsNot() {
+        Path linked = TestPdfs.file(TestPptx.withLinkedPicture("http://10.0.0.1/intern.png"));
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> PptxReader.requireNoExternalContent("link.pptx",
+                linked))).extracting(ApiProblem::status, ApiProblem::type, ApiProblem::detail).containsExactly(422,
+                        "pptx-external-content", "link.pptx links to a picture, video or object outside the file "
+                                + "(ppt/slides/_rels/slide1.xml.rels); insert it into the presentation instead of "
+                                + "linking to it, or upload the .pptx and its PDF together");
+        // Titles and notes are still read (POI fetches nothing), so the .pptx with its PDF is fine.
+        assertThat(PptxReader.read("link.pptx", linked, LIMITS)).extracting(PptxSlide::title).containsExactly("Link");
+        PptxReader.requireNoExternalContent("tale.pptx", TestPdfs.file(TestPptx.deck(2)));
     }
 
     @Test

@@ -16,18 +16,24 @@ import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
+import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.sl.usermodel.PictureData;
 import org.apache.poi.sl.usermodel.Placeholder;
 import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFNotes;
+import org.apache.poi.xslf.usermodel.XSLFPictureShape;
+import org.apache.poi.xslf.usermodel.XSLFRelation;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFSlideLayout;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTBlip;
+import org.openxmlformats.schemas.presentationml.x2006.main.CTPicture;
 
 /**
  * PowerPoint presentations and other files that the tests make themselves with POI: slides with a title, a line of
@@ -92,6 +98,28 @@ public final class TestPptx {
             try (XMLSlideShow show = new XMLSlideShow()) {
                 XSLFSlide slide = show.createSlide(show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_ONLY));
                 slide.getPlaceholder(0).setText("Uden noter");
+                show.write(out);
+            }
+        });
+    }
+
+    /**
+     * One slide with a picture linked, not embedded: its relationship points outside the file to {@code url}; and a
+     * hyperlink to {@code https://www.vive.dk/} on its title.
+     */
+    public static byte[] withLinkedPicture(String url) {
+        return bytes(out -> {
+            try (XMLSlideShow show = new XMLSlideShow()) {
+                XSLFSlide slide = show.createSlide(show.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_ONLY));
+                slide.getPlaceholder(0).setText("Link");
+                slide.getPlaceholder(0).getTextParagraphs().get(0).getTextRuns().get(0).createHyperlink()
+                        .setAddress("https://www.vive.dk/");
+                XSLFPictureShape picture = slide.createPicture(show.addPicture(png(), PictureData.PictureType.PNG));
+                PackageRelationship link = slide.getPackagePart().addExternalRelationship(url,
+                        XSLFRelation.IMAGES.getRelation());
+                CTBlip blip = ((CTPicture) picture.getXmlObject()).getBlipFill().getBlip();
+                blip.setLink(link.getId());
+                blip.unsetEmbed();
                 show.write(out);
             }
         });

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -14,6 +17,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -238,6 +243,31 @@ class PptxDeckApiTest {
                 .isEqualTo("Serveren er optaget af at omdanne andre præsentationer. Prøv igen om et minut.");
         assertThat(danish("pptx-unreadable")).isEqualTo("Præsentationen kan ikke læses. Gem den igen i PowerPoint, "
                 + "eller eksportér den som PDF (Filer → Eksportér → PDF), og upload den.");
+    }
+
+    @Test
+    void aPresentationLinkingToAPictureElsewhereIsRefusedWithoutTheServerFetchingIt() throws IOException {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        elsewhere.start();
+        try {
+            List<Long> before = rows();
+            refused(upload("link.pptx", TestPptx.withLinkedPicture("http://127.0.0.1:" + elsewhere.getAddress()
+                    .getPort() + "/intern.png")), 422, "pptx-external-content", "link.pptx links to a picture, "
+                            + "video or object outside the file (ppt/slides/_rels/slide1.xml.rels); insert it into "
+                            + "the presentation instead of linking to it, or upload the .pptx and its PDF together",
+                    "Præsentationen linker til et billede, en video eller et objekt uden for filen. Indsæt det i "
+                            + "præsentationen i stedet for at linke til det, eller vælg .pptx-filen og dens PDF sammen.");
+            assertThat(rows()).isEqualTo(before);
+            assertThat(fetched).hasValue(0);
+        } finally {
+            elsewhere.stop(0);
+        }
     }
 
     @Test
