@@ -196,7 +196,7 @@ public class DeckImporter {
      */
     @Transactional
     public Talk uploadPptx(PptxDecks.PptxDeck pptx, String language) {
-        DeckEntity entity = storePdf(pptx.pdf(), PdfDecks.manifest(pptx.title(), language, pptx.pages()));
+        DeckEntity entity = storePdf(pptx.pdf(), PdfDecks.pptxManifest(pptx.title(), language, pptx.pages()));
         return createTalk(entity, PdfDecks.deck(entity, DeckPage.listByDeck(entity)), null, null);
     }
 
@@ -212,7 +212,7 @@ public class DeckImporter {
     /** Replaces one talk's deck with a PowerPoint deck, like {@link #updateTalkDeckPdf}. */
     @Transactional
     public Talk updateTalkDeckPptx(Talk talk, PptxDecks.PptxDeck pptx, String language) {
-        return replaceWithPdf(talk, pptx.pdf(), PdfDecks.manifest(pptx.title(), language, pptx.pages()));
+        return replaceWithPdf(talk, pptx.pdf(), PdfDecks.pptxManifest(pptx.title(), language, pptx.pages()));
     }
 
     private Talk replaceWithPdf(Talk talk, PdfRenderer.RenderedPdf pdf, String manifest) {

@@ -36,7 +36,7 @@ final class PdfDecks {
     }
 
     /** The manifest with a page slide per page holding its title and notes (a PowerPoint deck's); see {@link PageManifest}. */
-    static String manifest(String title, String language, List<PageManifest.PageSlide> pages) {
+    static String pptxManifest(String title, String language, List<PageManifest.PageSlide> pages) {
         return PageManifest.write(manifest(title, language), pages);
     }
 
