@@ -168,12 +168,12 @@ final class DeckSource {
     }
 
     /**
-     * A note as an HTML comment; {@code -->} inside it would end the comment early, so it loses its last character. A
-     * line of only {@code ---} (a slide break) becomes {@code - - -} and a line that would open a code block is
+     * A note as an HTML comment; {@code -->} inside it would end the comment early, so it is written {@code --&gt;}
+     * (the deck parser reads it back as {@code -->}). A line of only {@code ---} (a slide break) becomes {@code - - -} and a line that would open a code block is
      * indented, so the comment stays in its slide.
      */
     static String comment(String notes) {
-        String text = notes.strip().replace("\r\n", "\n").replace("-->", "--");
+        String text = notes.strip().replace("\r\n", "\n").replace("-->", "--&gt;");
         text = NOTE_FENCE.matcher(NOTE_DIVIDER.matcher(text).replaceAll("- - -")).replaceAll("    $1");
         return "<!-- " + text + " -->";
     }

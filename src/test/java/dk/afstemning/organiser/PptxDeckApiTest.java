@@ -129,9 +129,9 @@ class PptxDeckApiTest {
                 IntStream.rangeClosed(1, 5).mapToObj(n -> TestPdfs.title(n) + "\n" + TestPdfs.body(n)).toList());
         String stored = QuarkusTransaction.requiringNew()
                 .call(() -> Talk.findByJoinCode(code).orElseThrow().deck.markdown);
-        assertThat(stored).startsWith("---\ntitle: Ledelse i en frisat kommune\nlang: da\n---\n\n<!-- page: 1 -->\n\n"
-                + "# Ledelse i en frisat kommune\n\n<!--\nHusk at spørge salen om dias 1.\nPil: --&gt; og <tag> & "
-                + "\"citat\"\n-->\n\n---\n\n<!-- page: 2 -->\n");
+        assertThat(stored).startsWith("---\ntitle: Ledelse i en frisat kommune\nlang: da\n---\n\n<!-- page: 1 -->\n"
+                + "<!-- Husk at spørge salen om dias 1.\nPil: --&gt; og <tag> & \"citat\" -->\n\n"
+                + "# Ledelse i en frisat kommune\n\n---\n\n<!-- page: 2 -->\n");
 
         // Given again as a new talk, the deck keeps its titles and notes (they are in its manifest).
         int deckId = TestLogins.organiser().get("/api/decks").then().extract()
