@@ -128,10 +128,7 @@ public class PptxConverter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ApiProblem problem) {
-                throw problem;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw PdfRenderer.failure(e);
         }
     }
 

@@ -81,6 +81,17 @@ class DeckEditorTest {
         return QuarkusTransaction.requiringNew().call(() -> Talk.findByJoinCode(code).orElseThrow().deck.markdown);
     }
 
+    /** The talk's deck zip, named {@code base}.zip, holding exactly {@code base}.pdf (the PDF as uploaded) and deck.md. */
+    private static byte[] downloadZip(String code, String base, byte[] pdf) throws IOException {
+        byte[] zip = TestLogins.organiser().get("/organiser/talks/{c}/deck/download", code).then().statusCode(200)
+                .contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + base + ".zip\"").extract().asByteArray();
+        Map<String, byte[]> entries = unzip(zip);
+        assertThat(entries.keySet()).containsExactly(base + ".pdf", "deck.md");
+        assertThat(entries.get(base + ".pdf")).isEqualTo(pdf);
+        return zip;
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -132,12 +143,8 @@ class DeckEditorTest {
         assertThat(page).contains("id=\"slide-9\"").contains("Download (PDF and polls, zip)")
                 .contains("<code>afstemning</code> · choice");
 
-        byte[] zip = TestLogins.organiser().get("/organiser/talks/{c}/deck/download", code).then().statusCode(200)
-                .contentType("application/zip").header("Content-Disposition", "attachment; filename=\"foredrag.zip\"")
-                .extract().asByteArray();
+        byte[] zip = downloadZip(code, "foredrag", pdf);
         Map<String, byte[]> entries = unzip(zip);
-        assertThat(entries.keySet()).containsExactly("foredrag.pdf", "deck.md");
-        assertThat(entries.get("foredrag.pdf")).isEqualTo(pdf);
         assertThat(new String(entries.get("deck.md"), StandardCharsets.UTF_8)).isEqualTo(manifest);
 
         String again = upload("foredrag.zip", zip).statusCode(201).extract().path("code");
@@ -239,12 +246,8 @@ class DeckEditorTest {
                 TestPptx.title(3) + " | null | " + TestPptx.notes(3));
         assertThat(slides(code)).containsExactlyElementsOf(expected);
 
-        byte[] zip = TestLogins.organiser().get("/organiser/talks/{c}/deck/download", code).then().statusCode(200)
-                .contentType("application/zip").header("Content-Disposition", "attachment; filename=\"tale.zip\"")
-                .extract().asByteArray();
+        byte[] zip = downloadZip(code, "tale", pdf);
         Map<String, byte[]> entries = unzip(zip);
-        assertThat(entries.keySet()).containsExactly("tale.pdf", "deck.md");
-        assertThat(entries.get("tale.pdf")).isEqualTo(pdf);
         assertThat(new String(entries.get("deck.md"), StandardCharsets.UTF_8)).isEqualTo(markdown(code))
                 .contains("<!-- page: 2 -->\n<!-- Husk at spørge salen om dias 2.\nPil: --&gt; og <tag> & \"citat\" -->"
                         + "\n\n# " + TestPptx.title(2) + "\n\n---\n\n## " + QUESTION + "\n");
