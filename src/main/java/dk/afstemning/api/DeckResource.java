@@ -22,17 +22,19 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dk.afstemning.account.Role;
+import dk.afstemning.deck.DeckFiles;
 import dk.afstemning.deck.DeckLibrary;
 import dk.afstemning.deck.DeckLibrary.DeckView;
 import dk.afstemning.deck.DeckLibrary.TalkCreated;
 import dk.afstemning.deck.DeckUploads;
 import dk.afstemning.deck.PdfRenderer;
+import dk.afstemning.deck.PptxDecks;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.text.MaxChars;
 
 /**
  * Decks and the talks given from them: upload a deck (multipart; Markdown of at most
- * {@link dk.afstemning.deck.DeckImporter#MAX_DECK_BYTES} bytes, or a PDF, known by its content),
+ * {@link dk.afstemning.deck.DeckImporter#MAX_DECK_BYTES} bytes, a PDF or a PowerPoint presentation, known by their content),
  * and give a stored deck again as a new talk. Organiser login only (form login session or HTTP Basic). A deck error is a 400 whose detail names the file and line.
  */
 @Path("/api")
@@ -45,6 +47,9 @@ public class DeckResource {
 
     @Inject
     PdfRenderer pdfs;
+
+    @Inject
+    PptxDecks pptxDecks;
 
     /**
      * @param venue where the new talk is given, optional, at most 200 user-visible characters
@@ -72,19 +77,26 @@ public class DeckResource {
     @POST
     @Path("/decks")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a Markdown or PDF deck, or a PDF deck's zip from the deck editor (form field 'deck'), and "
-            + "create its first talk (organiser login)")
-    public Response upload(@RestForm("deck") FileUpload deck, @RestForm("lang") String lang,
+    @Operation(summary = "Upload a Markdown, PDF or PowerPoint deck, a .pptx and its PDF, or a PDF deck's zip from the deck "
+            + "editor (form field 'deck'), and create its first talk (organiser login)")
+    public Response upload(@RestForm("deck") List<FileUpload> files, @RestForm("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
+        DeckUploads.Upload upload = DeckUploads.upload(files);
+        FileUpload deck = upload.deck();
         String name = DeckUploads.fileName(deck);
-        if (DeckUploads.isPdf(deck)) {
+        if (upload.kind() == DeckFiles.Kind.PPTX) {
+            // Converted and rendered in their pools, outside any transaction; only storing the pages is one.
+            PptxDecks.PptxDeck pptx = pptxDecks.render(upload);
+            return Response.status(201).entity(decks.uploadPptx(pptx, lang != null ? lang : accept)).build();
+        }
+        if (upload.kind() == DeckFiles.Kind.PDF) {
             // Rendered in the PDF pool, outside any transaction; only storing the pages is one.
             PdfRenderer.RenderedPdf pdf = pdfs.render(name, deck.uploadedFile());
             // A PDF deck speaks the language of the page it was uploaded from (form field lang), else the browser's.
             return Response.status(201).entity(decks.uploadPdf(pdf, DeckUploads.bytes(deck), lang != null ? lang : accept))
                     .build();
         }
-        if (DeckUploads.isZip(deck)) {
+        if (upload.kind() == DeckFiles.Kind.DECK_ZIP) {
             // A PDF deck downloaded from the deck editor: its PDF and manifest (deck.md) again as a new deck.
             TalkCreated talk = DeckUploads.deckErrors(() -> decks.uploadArchive(deck.uploadedFile(),
                     lang != null ? lang : accept));

@@ -1,5 +1,7 @@
 package dk.afstemning.api;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -17,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dk.afstemning.deck.DeckFiles;
 import dk.afstemning.deck.DeckLibrary;
 import dk.afstemning.deck.DeckUploads;
 import dk.afstemning.deck.PdfRenderer;
+import dk.afstemning.deck.PptxDecks;
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.security.AbuseLimits;
@@ -43,6 +47,9 @@ public class TalkResource {
 
     @Inject
     PdfRenderer pdfs;
+
+    @Inject
+    PptxDecks pptxDecks;
 
     @Inject
     AbuseLimits limits;
@@ -80,16 +87,29 @@ public class TalkResource {
     @PUT
     @Path("/deck")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Replace the talk's deck (form field 'deck', Markdown or PDF); votes on polls with unchanged ids are kept, "
+    @Operation(summary = "Replace the talk's deck (form field 'deck', Markdown, PDF, PowerPoint, a .pptx and its PDF, or a deck zip); votes on polls with unchanged ids are kept, "
             + "removed polls archived (presenter key in X-Presenter-Key)")
     public TalkView updateDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
-            @RestForm("deck") FileUpload deck, @HeaderParam("Accept-Language") String accept) {
+            @RestForm("deck") List<FileUpload> files, @HeaderParam("Accept-Language") String accept) {
+        DeckUploads.Upload upload = DeckUploads.upload(files);
+        FileUpload deck = upload.deck();
         String name = DeckUploads.fileName(deck);
-        if (DeckUploads.isPdf(deck)) {
+        if (upload.kind() == DeckFiles.Kind.PPTX) {
+            // The key is checked before the presentation is converted, which happens outside any transaction.
+            decks.requirePresenter(code, key);
+            return polls.talkView(decks.updateTalkDeckPptx(code, key, pptxDecks.render(upload), accept));
+        }
+        if (upload.kind() == DeckFiles.Kind.PDF) {
             // The key is checked before the PDF is rendered, which happens outside any transaction.
             decks.requirePresenter(code, key);
             PdfRenderer.RenderedPdf pdf = pdfs.render(name, deck.uploadedFile());
             return polls.talkView(decks.updateTalkDeckPdf(code, key, pdf, DeckUploads.bytes(deck), accept));
+        }
+        if (upload.kind() == DeckFiles.Kind.DECK_ZIP) {
+            // A PDF deck downloaded from the deck editor: its PDF rendered outside any transaction, after the key.
+            decks.requirePresenter(code, key);
+            return polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeckArchive(code, key,
+                    deck.uploadedFile(), accept)));
         }
         String markdown = DeckUploads.read(deck);
         return polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeck(code, key, name, markdown)));

@@ -200,7 +200,8 @@ public class DeckEditor {
         Talk talk = talks.require(code);
         talks.requirePresenter(talk, null);
         DeckEntity deck = talk.deck;
-        String base = deck.name.replaceAll("(?i)\\.(md|markdown|pdf|zip)$", "").replaceAll("[^A-Za-z0-9._ -]", "_");
+        String base = deck.name.replaceAll("(?i)\\.(md|markdown|pdf|pptx|zip)$", "")
+                .replaceAll("[^A-Za-z0-9._ -]", "_");
         if (base.isBlank()) {
             base = "deck";
         }

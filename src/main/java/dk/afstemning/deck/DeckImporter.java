@@ -198,10 +198,8 @@ public class DeckImporter {
      */
     @Transactional
     public Talk uploadPdf(PdfRenderer.RenderedPdf pdf, byte[] original, String language, String manifest) {
-        DeckEntity entity = storePdf(pdf, language, original);
-        if (manifest != null) {
-            entity.markdown = manifest;
-        }
+        DeckEntity entity = storePdf(pdf, manifest != null ? manifest : PdfDecks.manifest(PdfDecks.title(pdf), language),
+                original);
         return createTalk(entity, PdfDecks.deck(parser, entity, DeckPage.listByDeck(entity)), null, null);
     }
 
@@ -252,6 +250,17 @@ public class DeckImporter {
     }
 
     /**
+     * Stores a PowerPoint deck, its PDF's pages (and the PDF's bytes, for the deck's download) with its slides' titles
+     * and notes, and creates its first talk; like {@link #uploadPdf}, with the converting and rendering done.
+     */
+    @Transactional
+    public Talk uploadPptx(PptxDecks.PptxDeck pptx, String language) {
+        DeckEntity entity = storePdf(pptx.pdf(), PdfDecks.pagesManifest(pptx.title(), language, pptx.pages()),
+                pptx.pdfBytes());
+        return createTalk(entity, PdfDecks.deck(parser, entity, DeckPage.listByDeck(entity)), null, null);
+    }
+
+    /**
      * Replaces one talk's deck with a rendered PDF, like {@link #updateTalkDeck}: the talk's polls are archived with
      * their votes, since a PDF deck has none yet.
      */
@@ -263,14 +272,36 @@ public class DeckImporter {
     /** Like {@link #updateTalkDeckPdf(Talk, PdfRenderer.RenderedPdf, String)}, keeping the PDF's own bytes. */
     @Transactional
     public Talk updateTalkDeckPdf(Talk talk, PdfRenderer.RenderedPdf pdf, byte[] original, String language) {
+        return replaceWithPdf(talk, storePdf(pdf, PdfDecks.manifest(PdfDecks.title(pdf), language), original));
+    }
+
+    /**
+     * Replaces one talk's deck with a deck zip's PDF and manifest, like {@link #updateTalkDeckPdf}.
+     *
+     * @throws DeckException when the manifest is malformed or names a page the PDF lacks; nothing is changed then
+     */
+    @Transactional
+    public Talk updateTalkDeckArchive(Talk talk, PdfRenderer.RenderedPdf pdf, byte[] original, String manifest) {
+        return replaceWithPdf(talk, storePdf(pdf, manifest, original));
+    }
+
+    /** Replaces one talk's deck with a PowerPoint deck, like {@link #updateTalkDeckPdf}. */
+    @Transactional
+    public Talk updateTalkDeckPptx(Talk talk, PptxDecks.PptxDeck pptx, String language) {
+        DeckEntity entity = storePdf(pptx.pdf(), PdfDecks.pagesManifest(pptx.title(), language, pptx.pages()),
+                pptx.pdfBytes());
+        return replaceWithPdf(talk, entity);
+    }
+
+    private Talk replaceWithPdf(Talk talk, DeckEntity deck) {
         Talk managed = Talk.findById(talk.id);
-        managed.deck = storePdf(pdf, language, original);
+        managed.deck = deck;
         sync(managed, PdfDecks.deck(parser, managed.deck, DeckPage.listByDeck(managed.deck)));
         announce(managed);
         return managed;
     }
 
-    private static DeckEntity storePdf(PdfRenderer.RenderedPdf pdf, String language, byte[] original) {
+    private static DeckEntity storePdf(PdfRenderer.RenderedPdf pdf, String manifest, byte[] original) {
         DeckEntity entity = new DeckEntity();
         if (original != null) {
             entity.fileHash = PdfRenderer.sha256(original);
@@ -280,7 +311,7 @@ public class DeckImporter {
         }
         entity.name = pdf.file();
         entity.format = DeckEntity.PDF;
-        entity.markdown = PdfDecks.manifest(PdfDecks.title(pdf), language);
+        entity.markdown = manifest;
         entity.updatedAt = Instant.now();
         entity.persist();
         for (PdfRenderer.RenderedPage page : pdf.pages()) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -114,6 +115,26 @@ public class DeckLibrary {
      * @throws DeckException when the manifest is malformed or names a page the PDF lacks; nothing is stored then
      */
     public TalkCreated uploadArchive(Path zip, String acceptLanguage) {
+        return TalkCreated.of(fromArchive(zip, (pdf, contents) -> importer.uploadPdf(pdf, contents.pdf(),
+                PdfDecks.language(acceptLanguage), contents.manifest())));
+    }
+
+    /**
+     * Replaces one talk's deck with a deck zip from the deck editor, for its presenter; like {@link #uploadArchive}
+     * and {@link #updateTalkDeckPdf}.
+     *
+     * @return the talk's join code
+     */
+    public String updateTalkDeckArchive(String code, String presenterKey, Path zip, String acceptLanguage) {
+        return fromArchive(zip, (pdf, contents) -> {
+            Talk talk = talks.require(code);
+            talks.requirePresenter(talk, presenterKey);
+            return importer.updateTalkDeckArchive(talk, pdf, contents.pdf(), contents.manifest());
+        }).joinCode;
+    }
+
+    /** Reads a deck zip, renders its PDF in the PDF pool, then stores it (in {@code store}'s transaction). */
+    private Talk fromArchive(Path zip, BiFunction<PdfRenderer.RenderedPdf, DeckArchive.Contents, Talk> store) {
         DeckArchive.Contents contents;
         try (InputStream in = Files.newInputStream(zip)) {
             contents = DeckArchive.read(in, pdfs.limits().maxBytes());
@@ -125,8 +146,7 @@ public class DeckLibrary {
             pdfFile = Files.createTempFile("afstemning-deck-", ".pdf");
             Files.write(pdfFile, contents.pdf());
             PdfRenderer.RenderedPdf pdf = pdfs.render(contents.pdfName(), pdfFile);
-            return TalkCreated.of(importer.uploadPdf(pdf, contents.pdf(), PdfDecks.language(acceptLanguage),
-                    contents.manifest()));
+            return store.apply(pdf, contents);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -138,6 +158,21 @@ public class DeckLibrary {
                 }
             }
         }
+    }
+
+    /** Stores a converted and rendered PowerPoint deck and creates its first talk; like {@link #uploadPdf}. */
+    @Transactional
+    public TalkCreated uploadPptx(PptxDecks.PptxDeck pptx, String acceptLanguage) {
+        return TalkCreated.of(importer.uploadPptx(pptx, PdfDecks.language(acceptLanguage)));
+    }
+
+    /** Replaces one talk's deck with a PowerPoint deck, for its presenter; like {@link #updateTalkDeckPdf}. */
+    @Transactional
+    public String updateTalkDeckPptx(String code, String presenterKey, PptxDecks.PptxDeck pptx,
+            String acceptLanguage) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, presenterKey);
+        return importer.updateTalkDeckPptx(talk, pptx, PdfDecks.language(acceptLanguage)).joinCode;
     }
 
     /**

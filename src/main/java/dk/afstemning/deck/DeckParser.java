@@ -303,7 +303,8 @@ public class DeckParser {
             public void visit(HtmlBlock block) {
                 String literal = block.getLiteral().strip();
                 if (literal.startsWith("<!--") && literal.endsWith("-->")) {
-                    String note = literal.substring(4, literal.length() - 3).strip();
+                    // --&gt; is how a note says --> without ending its comment (deck/DeckSource#comment).
+                    String note = literal.substring(4, literal.length() - 3).strip().replace("--&gt;", "-->");
                     if (!note.isEmpty() && !MARP_DIRECTIVE.matcher(note).matches()) {
                         notes.add(note);
                     }

@@ -167,10 +167,19 @@ final class DeckSource {
         return text + (text.isEmpty() ? "" : text.endsWith("-->") ? "\n" : "\n\n") + comment(notes) + "\n";
     }
 
-    /** A note as an HTML comment; {@code -->} inside it would end the comment early, so it loses its last character. */
+    /**
+     * A note as an HTML comment; {@code -->} inside it would end the comment early, so it is written {@code --&gt;}
+     * (the deck parser reads it back as {@code -->}). A line of only {@code ---} (a slide break) becomes {@code - - -} and a line that would open a code block is
+     * indented, so the comment stays in its slide.
+     */
     static String comment(String notes) {
-        return "<!-- " + notes.strip().replace("\r\n", "\n").replace("-->", "--") + " -->";
+        String text = notes.strip().replace("\r\n", "\n").replace("-->", "--&gt;");
+        text = NOTE_FENCE.matcher(NOTE_DIVIDER.matcher(text).replaceAll("- - -")).replaceAll("    $1");
+        return "<!-- " + text + " -->";
     }
+
+    private static final Pattern NOTE_FENCE = Pattern.compile("(?m)^ {0,3}(`{3,}|~{3,})");
+    private static final Pattern NOTE_DIVIDER = Pattern.compile("(?m)^[ \\t]*---[ \\t]*$");
 
     /** The slide's poll block (from its opening fence to its closing one, line ends included) as {start, end}. */
     static int[] pollBlock(String body) {

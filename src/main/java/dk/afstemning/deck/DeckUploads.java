@@ -1,11 +1,11 @@
 package dk.afstemning.deck;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -28,22 +28,49 @@ public final class DeckUploads {
         return name.replaceAll("[^A-Za-z0-9._ -]", "_");
     }
 
-    /** True when the upload is a PDF, known by its first bytes ({@code %PDF-}), whatever its name. */
-    public static boolean isPdf(FileUpload deck) {
-        try (InputStream in = Files.newInputStream(deck.uploadedFile())) {
-            return PdfRenderer.isPdf(in.readNBytes(5));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * The deck of an upload: one file, or a PowerPoint presentation with its PDF export (both in form field
+     * {@code deck}).
+     *
+     * @param deck the deck's file
+     * @param kind what it is, known by its content
+     * @param pdf the PDF sent with a {@code .pptx}, or null
+     */
+    public record Upload(FileUpload deck, DeckFiles.Kind kind, FileUpload pdf) {
     }
 
-    /** True when the upload is a zip ({@code PK\3\4}): a PDF deck downloaded from the deck editor. */
-    public static boolean isZip(FileUpload deck) {
-        try (InputStream in = Files.newInputStream(deck.uploadedFile())) {
-            return DeckArchive.isZip(in.readNBytes(4));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /**
+     * The deck of the files of form field {@code deck}, each known by its content.
+     *
+     * @throws ApiProblem 400 {@code missing-deck} when there is none, {@code deck-files} when there are more than two
+     *         or two that are not a {@code .pptx} and a PDF; the refusals of {@link DeckFiles#kind}
+     */
+    public static Upload upload(List<FileUpload> files) {
+        if (files == null || files.isEmpty()) {
+            fileName(null);
         }
+        if (files.size() > 2) {
+            throw filesRefused(files.size() + " files were sent");
+        }
+        FileUpload first = files.get(0);
+        DeckFiles.Kind kind = DeckFiles.kind(fileName(first), first.uploadedFile());
+        if (files.size() == 1) {
+            return new Upload(first, kind, null);
+        }
+        FileUpload second = files.get(1);
+        DeckFiles.Kind other = DeckFiles.kind(fileName(second), second.uploadedFile());
+        if (kind == DeckFiles.Kind.PPTX && other == DeckFiles.Kind.PDF) {
+            return new Upload(first, kind, second);
+        }
+        if (kind == DeckFiles.Kind.PDF && other == DeckFiles.Kind.PPTX) {
+            return new Upload(second, other, first);
+        }
+        throw filesRefused(fileName(first) + " and " + fileName(second) + " are not a presentation and its PDF");
+    }
+
+    private static ApiProblem filesRefused(String what) {
+        return ApiProblem.badRequest("deck-files", what + "; send one deck, or a PowerPoint presentation (.pptx) "
+                + "together with its PDF export");
     }
 
     /** The uploaded file's bytes (a PDF, bounded by the renderer's limit before this is called). */

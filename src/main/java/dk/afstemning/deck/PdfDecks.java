@@ -39,6 +39,15 @@ final class PdfDecks {
         return "---\n" + new Yaml(options).dump(front) + "---\n";
     }
 
+    /**
+     * What a manifest says of one page: its slide's title (a PowerPoint title placeholder's) and speaker notes.
+     *
+     * @param title the slide's title, or null for the page's first line of text
+     * @param notes the speaker notes, or null
+     */
+    record PageSlide(String title, String notes) {
+    }
+
     /** The title of an uploaded PDF: the first line of text of its first page, else its file name without .pdf. */
     static String title(PdfRenderer.RenderedPdf pdf) {
         String first = PageText.title(pdf.pages().get(0).text());
@@ -82,7 +91,9 @@ final class PdfDecks {
                         + " pages");
             }
             DeckPage p = pages.get(page - 1);
-            slides.add(new DeckSlide(s.number(), s.line(), PageText.title(p.text),
+            // A page slide's own heading (# Title, as a PowerPoint deck's manifest has) wins over the page's text.
+            String title = s.title() != null ? s.title() : PageText.title(p.text);
+            slides.add(new DeckSlide(s.number(), s.line(), title,
                     html(p.position, p.text, p.imageHash, p.width, p.height), notes(s.notes()), s.poll()));
         }
         Map<?, ?> front = front(manifest);
@@ -128,9 +139,18 @@ final class PdfDecks {
      * @param notes the notes of each page in order (null or blank: none); its size is the page count
      */
     public static String manifest(String title, String language, List<String> notes) {
+        return pagesManifest(title, language, notes.stream().map(n -> new PageSlide(null, n)).toList());
+    }
+
+    /**
+     * The manifest with one slide per page, each with its title as a heading ({@code # Title}) when it has one and its
+     * notes comment (a PowerPoint deck's).
+     */
+    static String pagesManifest(String title, String language, List<PageSlide> pages) {
         StringBuilder out = new StringBuilder(manifest(title, language));
-        for (int i = 0; i < notes.size(); i++) {
-            out.append(i == 0 ? "\n" : DeckSource.SEPARATOR).append(pageSlide(i + 1, notes.get(i)));
+        for (int i = 0; i < pages.size(); i++) {
+            PageSlide page = pages.get(i);
+            out.append(i == 0 ? "\n" : DeckSource.SEPARATOR).append(pageSlide(i + 1, page.title(), page.notes()));
         }
         return out.toString();
     }
@@ -140,13 +160,15 @@ final class PdfDecks {
         String front = manifest == null || manifest.isBlank() ? "" : manifest.stripTrailing() + "\n";
         StringBuilder out = new StringBuilder(front);
         for (int i = 1; i <= pages; i++) {
-            out.append(i == 1 ? "\n" : DeckSource.SEPARATOR).append(pageSlide(i, null));
+            out.append(i == 1 ? "\n" : DeckSource.SEPARATOR).append(pageSlide(i, null, null));
         }
         return out.toString();
     }
 
-    private static String pageSlide(int page, String notes) {
-        return "<!-- page: " + page + " -->\n" + (notes == null || notes.isBlank() ? "" : DeckSource.comment(notes) + "\n");
+    private static String pageSlide(int page, String title, String notes) {
+        String heading = title == null || title.isBlank() ? "" : "\n# " + title.replaceAll("\\s+", " ").strip() + "\n";
+        String comment = notes == null || notes.isBlank() ? "" : DeckSource.comment(notes) + "\n";
+        return "<!-- page: " + page + " -->\n" + comment + heading;
     }
 
     /** The slide of one page: its image, scaled by the screen's CSS, with the page's text as alt text. */

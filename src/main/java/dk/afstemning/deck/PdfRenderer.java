@@ -188,11 +188,13 @@ public class PdfRenderer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ApiProblem problem) {
-                throw problem;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw failure(e);
         }
+    }
+
+    /** What a pooled task threw: its problem as it was, anything else wrapped. */
+    static RuntimeException failure(ExecutionException e) {
+        return e.getCause() instanceof ApiProblem problem ? problem : new IllegalStateException(e.getCause());
     }
 
     private RenderedPdf renderNow(String name, Path file, Deadline deadline) {

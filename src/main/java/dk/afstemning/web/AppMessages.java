@@ -300,7 +300,7 @@ public interface AppMessages {
     @Message("Upload a deck")
     String upload_title();
 
-    @Message("A Markdown file (.md) of at most 512 KB, or a PDF of at most 25 MB (every page becomes a slide). It becomes a new deck with its first talk.")
+    @Message("A Markdown file (.md) of at most 512 KB, or a PDF or PowerPoint presentation (.pptx) of at most 25 MB (every page becomes a slide; a presentation keeps its speaker notes). Choose a .pptx together with its PDF to use that PDF's pages, or a deck's zip from the deck editor. It becomes a new deck with its first talk.")
     String upload_hint();
 
     @Message("Deck file")
@@ -309,7 +309,7 @@ public interface AppMessages {
     @Message("Upload")
     String upload_button();
 
-    @Message("The file is too large: a Markdown deck may have 512 KB, a PDF 25 MB.")
+    @Message("The file is too large: a Markdown deck may have 512 KB, a PDF or a presentation 25 MB.")
     String upload_too_large();
 
     @Message("The PDF cannot be read. Export it again from your presentation program and upload that.")
@@ -335,6 +335,54 @@ public interface AppMessages {
 
     @Message("The server is busy with other PDFs. Try again in a minute.")
     String upload_pdf_busy();
+
+    @Message("This file is not a deck. Upload a Markdown file (.md), a PDF or a PowerPoint presentation (.pptx).")
+    String upload_deck_type_unsupported();
+
+    @Message("Choose one deck, or a PowerPoint presentation (.pptx) together with its PDF.")
+    String upload_deck_files();
+
+    @Message("This is a PowerPoint 97–2003 file (.ppt). Save it as a PowerPoint presentation (.pptx) or export it as PDF, and upload that.")
+    String upload_pptx_legacy();
+
+    @Message("The presentation contains macros (.pptm). Save it as a PowerPoint presentation (.pptx) or export it as PDF, and upload that.")
+    String upload_pptx_macros();
+
+    @Message("The presentation is protected by a password. Save it without the password and upload it again.")
+    String upload_pptx_encrypted();
+
+    @Message("The presentation is larger than 25 MB.")
+    String upload_pptx_too_large();
+
+    @Message("The presentation unpacks to far more than its size, so it is not read. Save it again in PowerPoint and upload that.")
+    String upload_pptx_unpacked_too_large();
+
+    @Message("The presentation has too many slides for one deck. Split it and upload the parts.")
+    String upload_pptx_too_many_slides();
+
+    @Message("The presentation cannot be read. Save it again in PowerPoint, or export it as PDF (File → Export → PDF) and upload that.")
+    String upload_pptx_unreadable();
+
+    @Message("The presentation has no slides to show.")
+    String upload_pptx_empty();
+
+    @Message("This server cannot convert PowerPoint files. Export the deck as PDF (File → Export → PDF) and upload that, or choose the .pptx and its PDF together to keep the speaker notes.")
+    String upload_pptx_conversion_unavailable();
+
+    @Message("The presentation could not be converted. Export the deck as PDF (File → Export → PDF) and upload that, or choose the .pptx and its PDF together to keep the speaker notes.")
+    String upload_pptx_conversion_failed();
+
+    @Message("Converting the presentation took too long. Export the deck as PDF (File → Export → PDF) and upload that, or choose the .pptx and its PDF together to keep the speaker notes.")
+    String upload_pptx_too_slow();
+
+    @Message("The server is busy converting other presentations. Try again in a minute.")
+    String upload_pptx_busy();
+
+    @Message("The PDF does not have one page per slide of the presentation. Export the PDF from this presentation again and choose both files.")
+    String upload_pptx_pdf_mismatch();
+
+    @Message("The presentation links to a picture, video or object outside the file. Insert it into the presentation instead of linking to it, or choose the .pptx and its PDF together.")
+    String upload_pptx_external_content();
 
     @Message("{file}, line {line}: a deck may have at most 300 slides and 100 polls. Shorten it, or split it into two talks.")
     String deck_too_large(String file, String line);

@@ -1,5 +1,5 @@
 // The organiser dashboard's deck part: list the decks and their talks, give a deck again as a new talk, and upload a
-// deck (Markdown or PDF). Everything goes through the deck API with the login's session cookie; requests that change
+// deck (Markdown, PDF or PowerPoint). Everything goes through the deck API with the login's session cookie; requests that change
 // something carry the CSRF token (from the page) in its header. Every text from the server goes into the page as
 // textContent.
 const MAX_DECK_BYTES = 512 * 1024;
@@ -220,17 +220,18 @@ async function refresh(highlight) {
 
 uploadForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  const file = fileInput.files && fileInput.files[0];
-  if (!file) return;
-  // A PDF, or a PDF deck's zip from the deck editor, may be as large as a PDF.
-  const pdf = file.type === 'application/pdf' || /\.(pdf|zip)$/i.test(file.name);
-  if (file.size > (pdf ? MAX_PDF_BYTES : MAX_DECK_BYTES)) {
+  const files = [...(fileInput.files || [])];
+  if (files.length === 0) return;
+  // A PDF, PowerPoint file or deck zip from the deck editor may be larger than a Markdown deck; a .pptx and its PDF
+  // go together in field deck.
+  const large = (file) => file.type === 'application/pdf' || /\.(pdf|pptx|zip)$/i.test(file.name);
+  if (files.some((file) => file.size > (large(file) ? MAX_PDF_BYTES : MAX_DECK_BYTES))) {
     uploadSlot.replaceChildren();
     say(uploadFeedback, text.msgTooLarge, 'error');
     return;
   }
   const data = new FormData();
-  data.append('deck', file, file.name);
+  files.forEach((file) => data.append('deck', file, file.name));
   data.append('lang', lang);
   create(uploadForm, uploadFeedback, uploadSlot, () => api('/api/decks', { method: 'POST', body: data }));
 });

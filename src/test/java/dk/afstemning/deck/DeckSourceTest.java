@@ -139,10 +139,10 @@ class DeckSourceTest {
         source.set(0, DeckSource.withNotes(source.get(0).body(), "New --> note", KEEP));
         source.set(1, DeckSource.withNotes(source.get(1).body(), "Second", KEEP));
         String text = source.text();
-        assertThat(text).contains("# One\n\n<!-- _class: lead -->\n<!-- New -- note -->\n\n---\n")
+        assertThat(text).contains("# One\n\n<!-- _class: lead -->\n<!-- New --&gt; note -->\n\n---\n")
                 .contains("## Two\n```html\n<!-- not a note -->\n```\n\n<!-- Second -->\n\n---\n## Three\n");
         Deck deck = parser.parse("t.md", text);
-        assertThat(deck.slides()).extracting(DeckSlide::notes).containsExactly("New -- note", "Second", null);
+        assertThat(deck.slides()).extracting(DeckSlide::notes).containsExactly("New --> note", "Second", null);
         assertThat(deck.slides().get(1).html()).contains("&lt;!-- not a note --&gt;");
     }
 
@@ -201,6 +201,29 @@ class DeckSourceTest {
                 .isEqualTo("---\ntitle: Gammel\nlang: en\n---\n\n<!-- page: 1 -->\n\n---\n\n<!-- page: 2 -->\n");
         assertThatThrownBy(() -> PdfDecks.deck(parser, "f.pdf", "---\ntitle: X\n---\n\n<!-- page: 4 -->\n", pages))
                 .hasMessage("f.pdf:4: page 4 does not exist; the PDF has 3 pages");
+    }
+
+    @Test
+    void aPowerPointManifestKeepsSlideTitlesAndNotesThatStayOneComment() {
+        List<DeckPage> pages = pages(3);
+        String manifest = PdfDecks.pagesManifest("Tale", "da", List.of(
+                new PdfDecks.PageSlide("Første dias", "Sig hej --> nu"), new PdfDecks.PageSlide(null, null),
+                new PdfDecks.PageSlide("Tredje", "---\n```\nkode\n```")));
+        assertThat(manifest).isEqualTo("---\ntitle: Tale\nlang: da\n---\n\n<!-- page: 1 -->\n<!-- Sig hej --&gt; nu -->\n\n"
+                + "# Første dias\n\n---\n\n<!-- page: 2 -->\n\n---\n\n<!-- page: 3 -->\n<!-- - - -\n    ```\nkode\n"
+                + "    ``` -->\n\n# Tredje\n");
+        Deck deck = PdfDecks.deck(parser, "tale.pptx", manifest, pages);
+        assertThat(deck.slides()).extracting(DeckSlide::title).containsExactly("Første dias", "Page two", "Tredje");
+        assertThat(deck.slides()).extracting(DeckSlide::notes).containsExactly("Sig hej --> nu", null,
+                "- - -\n    ```\nkode\n    ```");
+        assertThat(deck.slides().get(0).html()).startsWith("<img class=\"pdf-page\" src=\"/deck-images/image-1\"");
+        // The editor's notes change keeps the title heading.
+        DeckSource source = DeckSource.of(manifest, parser.parse("tale.pptx", manifest));
+        source.set(0, DeckSource.withNotes(source.get(0).body(), "Nye noter", KEEP));
+        Deck edited = PdfDecks.deck(parser, "tale.pptx", source.text(), pages);
+        assertThat(edited.slides()).extracting(DeckSlide::title).containsExactly("Første dias", "Page two", "Tredje");
+        assertThat(edited.slides()).extracting(DeckSlide::notes).containsExactly("Nye noter", null,
+                "- - -\n    ```\nkode\n    ```");
     }
 
     private static List<DeckPage> pages(int count) {

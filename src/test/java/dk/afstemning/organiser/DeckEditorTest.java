@@ -32,6 +32,7 @@ import dk.afstemning.account.AccountService;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.deck.TestPdfs;
+import dk.afstemning.deck.TestPptx;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
 
@@ -78,6 +79,17 @@ class DeckEditorTest {
 
     private static String markdown(String code) {
         return QuarkusTransaction.requiringNew().call(() -> Talk.findByJoinCode(code).orElseThrow().deck.markdown);
+    }
+
+    /** The talk's deck zip, named {@code base}.zip, holding exactly {@code base}.pdf (the PDF as uploaded) and deck.md. */
+    private static byte[] downloadZip(String code, String base, byte[] pdf) throws IOException {
+        byte[] zip = TestLogins.organiser().get("/organiser/talks/{c}/deck/download", code).then().statusCode(200)
+                .contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + base + ".zip\"").extract().asByteArray();
+        Map<String, byte[]> entries = unzip(zip);
+        assertThat(entries.keySet()).containsExactly(base + ".pdf", "deck.md");
+        assertThat(entries.get(base + ".pdf")).isEqualTo(pdf);
+        return zip;
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
@@ -131,12 +143,8 @@ class DeckEditorTest {
         assertThat(page).contains("id=\"slide-9\"").contains("Download (PDF and polls, zip)")
                 .contains("<code>afstemning</code> · choice");
 
-        byte[] zip = TestLogins.organiser().get("/organiser/talks/{c}/deck/download", code).then().statusCode(200)
-                .contentType("application/zip").header("Content-Disposition", "attachment; filename=\"foredrag.zip\"")
-                .extract().asByteArray();
+        byte[] zip = downloadZip(code, "foredrag", pdf);
         Map<String, byte[]> entries = unzip(zip);
-        assertThat(entries.keySet()).containsExactly("foredrag.pdf", "deck.md");
-        assertThat(entries.get("foredrag.pdf")).isEqualTo(pdf);
         assertThat(new String(entries.get("deck.md"), StandardCharsets.UTF_8)).isEqualTo(manifest);
 
         String again = upload("foredrag.zip", zip).statusCode(201).extract().path("code");
@@ -225,6 +233,39 @@ class DeckEditorTest {
     }
 
     @Test
+    void aPowerPointDeckOpensInTheEditorAndRoundTripsThroughTheZip() throws IOException {
+        byte[] pdf = TestPdfs.deck(3);
+        String code = TestLogins.csrf(TestLogins.organiser()).multiPart("deck", "tale.pptx", TestPptx.deck(3),
+                "application/octet-stream").multiPart("deck", "tale.pdf", pdf, "application/pdf").post("/api/decks")
+                .then().statusCode(201).extract().path("code");
+        TestLogins.organiser().get("/organiser/talks/{c}/deck?lang=en", code).then().statusCode(200)
+                .body(containsString("id=\"slide-3\""));
+        addPoll(code, 2);
+        List<String> expected = List.of(TestPptx.title(1) + " | null | " + TestPptx.notes(1),
+                TestPptx.title(2) + " | null | " + TestPptx.notes(2), QUESTION + " | afstemning | null",
+                TestPptx.title(3) + " | null | " + TestPptx.notes(3));
+        assertThat(slides(code)).containsExactlyElementsOf(expected);
+
+        byte[] zip = downloadZip(code, "tale", pdf);
+        Map<String, byte[]> entries = unzip(zip);
+        assertThat(new String(entries.get("deck.md"), StandardCharsets.UTF_8)).isEqualTo(markdown(code))
+                .contains("<!-- page: 2 -->\n<!-- Husk at spørge salen om dias 2.\nPil: --&gt; og <tag> & \"citat\" -->"
+                        + "\n\n# " + TestPptx.title(2) + "\n\n---\n\n## " + QUESTION + "\n");
+
+        String again = upload("tale.zip", zip).statusCode(201).extract().path("code");
+        assertThat(slides(again)).containsExactlyElementsOf(expected);
+        assertThat(markdown(again)).isEqualTo(markdown(code));
+
+        // The zip also replaces a talk's deck, for its presenter.
+        ValidatableResponse other = upload("anden.pdf", TestPdfs.deck(1)).statusCode(201);
+        String otherCode = other.extract().path("code");
+        TestLogins.csrf(given()).header("X-Presenter-Key", other.extract().path("presenterKey").toString())
+                .multiPart("deck", "tale.zip", zip, "application/zip").put("/api/talks/{c}/deck", otherCode).then()
+                .statusCode(200).body("title", equalTo(TestPptx.title(1)));
+        assertThat(slides(otherCode)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void hostileZipsAreRefused() throws IOException {
         byte[] pdf = TestPdfs.deck(1);
         byte[] manifest = "---\ntitle: X\n---\n".getBytes(StandardCharsets.UTF_8);
@@ -236,6 +277,9 @@ class DeckEditorTest {
         for (int i = 0; i < 5; i++) {
             many.put("d" + i + "/", new byte[0]);
         }
+        // A zip is a deck zip by its deck.md (deck/DeckFiles); without one it is not a deck at all.
+        upload("f.zip", zip(many)).statusCode(415).body("type", equalTo("urn:afstemning:problem:deck-type-unsupported"));
+        many.put("deck.md", manifest);
         upload("c.zip", zip(many)).statusCode(400).body("type", equalTo("urn:afstemning:problem:invalid-archive"));
         upload("d.zip", zip(Map.of("a.pdf", pdf, "deck.md", new byte[600 * 1024]))).statusCode(413)
                 .body("type", equalTo("urn:afstemning:problem:archive-too-large"));

@@ -279,10 +279,7 @@ class BrowserOrganiserTest {
         Path secret = Files.write(folder.resolve("hemmelig.pdf"), dk.afstemning.deck.TestPdfs.encrypted("kode"));
         Path deck = Files.write(folder.resolve("foredrag.pdf"), dk.afstemning.deck.TestPdfs.deck(3));
 
-        WebDriver desktop = chromium.projector("organiser-upload-pdf");
-        desktop.get(chromium.url("/organiser?lang=da"));
-        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
-        seedCard(desktop);
+        WebDriver desktop = danishDashboard("organiser-upload-pdf");
         By feedback = By.cssSelector("section.upload .feedback");
         upload(desktop, secret);
         awaitText(desktop, feedback,
@@ -316,6 +313,35 @@ class BrowserOrganiserTest {
         screenshot(console, "pdf-console");
     }
 
+    @Test
+    void aPowerPointFileIsRefusedInDanishWhenOldAndWithItsPdfItsSlidesKeepTheirNotes() throws IOException {
+        Path old = Files.write(folder.resolve("gammel.ppt"), dk.afstemning.deck.TestPptx.legacyPpt());
+        Path pptx = Files.write(folder.resolve("foredrag.pptx"), dk.afstemning.deck.TestPptx.deck(3));
+        Path pdf = Files.write(folder.resolve("foredrag.pdf"), dk.afstemning.deck.TestPdfs.deck(3));
+
+        WebDriver desktop = danishDashboard("organiser-upload-pptx");
+        By feedback = By.cssSelector("section.upload .feedback");
+        upload(desktop, old);
+        awaitText(desktop, feedback, "Filen er en PowerPoint 97-2003-fil (.ppt). Gem den som PowerPoint-præsentation "
+                + "(.pptx), eller eksportér den som PDF, og upload den.");
+
+        upload(desktop, pptx, pdf);
+        new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions
+                .visibilityOfElementLocated(By.cssSelector("section.upload .created-code")));
+        String presenter = desktop.findElement(By.cssSelector("section.upload .presenter-link")).getText();
+        screenshot(desktop, "organiser-upload-pptx");
+
+        // The speaker console shows the slide's title and its notes from the presentation.
+        WebDriver console = chromium.projector("pptx-console");
+        console.get(presenter.replace("?key=", "/console?key="));
+        WebElement note = new WebDriverWait(console, Chromium.TIMEOUT).until(ExpectedConditions
+                .visibilityOfElementLocated(By.cssSelector("section.note:not([hidden]) .note-text")));
+        assertThat(note.getText()).isEqualTo(dk.afstemning.deck.TestPptx.notes(1));
+        assertThat(console.findElement(By.cssSelector("section.note:not([hidden]) .note-title")).getText())
+                .isEqualTo(dk.afstemning.deck.TestPptx.title(1));
+        screenshot(console, "pptx-console");
+    }
+
     // ---- helpers ----
 
     private static void logIn(WebDriver browser, String user, String password) {
@@ -332,14 +358,27 @@ class BrowserOrganiserTest {
                 && "complete".equals(Chromium.js(b).executeScript("return document.readyState")));
     }
 
+    /** A projector-sized browser logged in on the Danish dashboard, with its decks shown. */
+    private WebDriver danishDashboard(String name) {
+        WebDriver desktop = chromium.projector(name);
+        desktop.get(chromium.url("/organiser?lang=da"));
+        logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
+        seedCard(desktop);
+        return desktop;
+    }
+
     /** Waits for the card of the seed deck. */
     private static WebElement seedCard(WebDriver browser) {
         return new WebDriverWait(browser, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("li.deck-card[data-file='" + SEED_FILE + "']")));
     }
 
-    private static void upload(WebDriver browser, Path file) {
-        browser.findElement(By.id("deck-file")).sendKeys(file.toAbsolutePath().toString());
+    /** Chooses the files (one, or a .pptx and its PDF) in place of any chosen before, and uploads them. */
+    private static void upload(WebDriver browser, Path... files) {
+        WebElement input = browser.findElement(By.id("deck-file"));
+        // The input takes several files, and ChromeDriver adds to the files already chosen.
+        input.clear();
+        input.sendKeys(String.join("\n", Stream.of(files).map(f -> f.toAbsolutePath().toString()).toList()));
         browser.findElement(By.cssSelector(".upload-form button[type=submit]")).click();
     }
 
