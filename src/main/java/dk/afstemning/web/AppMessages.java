@@ -259,11 +259,6 @@ public interface AppMessages {
     @Message("Every talk with its participants and votes, search and a date filter; give a deck again as a new talk, or upload a new deck.")
     String organiser_intro();
 
-
-
-
-
-
     @Message("Decks and their talks")
     String decks_title();
 
@@ -917,54 +912,5 @@ public interface AppMessages {
 
     @Message("There is no talk with this join code. Check the embed address.")
     String embed_no_talk();
-    @Message("Change password")
-    String password_title();
 
-    @Message("Current password")
-    String password_current();
-
-    @Message("New password")
-    String password_new();
-
-    @Message("Change password")
-    String password_button();
-
-    @Message("The password is changed. Every other login of this account has ended.")
-    String password_changed();
-
-    @Message("The current password is not right.")
-    String password_wrong();
-
-    @Message("This password is one of the 10,000 most common passwords. Choose another.")
-    String password_common();
-
-    @Message("A password has at least 10 characters and at most 72 bytes (72 letters a–z, fewer with æ, ø, å).")
-    String password_rules();
-
-    @Message("Disable")
-    String account_disable();
-
-    @Message("Enable")
-    String account_enable();
-
-    @Message("Delete")
-    String account_delete();
-
-    @Message("disabled")
-    String account_disabled();
-
-    @Message("Remove {code}")
-    String unassign_button(String code);
-
-    @Message("Presenter key")
-    String rotate_key_title();
-
-    @Message("A new presenter key ends the old one at once: presenter and console links with it stop working and open presenter screens and consoles are closed. Presenters with an assigned account go on after logging in.")
-    String rotate_key_hint();
-
-    @Message("Give a new presenter key")
-    String rotate_key_button();
-
-    @Message("The talk has a new presenter key; the old one no longer works.")
-    String rotate_key_done();
 }

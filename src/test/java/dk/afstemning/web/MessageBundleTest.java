@@ -46,7 +46,8 @@ class MessageBundleTest {
             "msg", new String[] {"vote_received", "Din stemme er modtaget"},
             "qa", new String[] {"upvote", "Støt"},
             "rep", new String[] {"pooled", "Alle oplæg (samlet)"},
-            "ed", new String[] {"move_up", "Flyt op"});
+            "ed", new String[] {"move_up", "Flyt op"},
+            "acct", new String[] {"password_title", "Skift adgangskode"});
 
     private static final Pattern REFUSAL = Pattern.compile("new ApiProblem\\((409|422), \"([a-z-]+)\"");
     private static final Pattern PROBLEM_TEXT = Pattern.compile("data-msg-([a-z-]+)=\"\\{msg:[a-z_]+\\}\"");
