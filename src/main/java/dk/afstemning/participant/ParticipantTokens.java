@@ -31,14 +31,26 @@ public class ParticipantTokens {
 
     /** The stored form of {@code token} in talk {@code talkId}. */
     public String hash(long talkId, String token) {
-        return HexFormat.of().formatHex(hmac(key(), talkId + ":" + token));
+        return hash(key(), talkId, token);
+    }
+
+    /** The stored form of {@code token} in talk {@code talkId} under this session key (for tools and tests). */
+    public static String hash(String sessionKey, long talkId, String token) {
+        return hash(identityKey(sessionKey), talkId, token);
+    }
+
+    private static String hash(byte[] identityKey, long talkId, String token) {
+        return HexFormat.of().formatHex(hmac(identityKey, talkId + ":" + token));
+    }
+
+    private static byte[] identityKey(String sessionKey) {
+        return hmac(sessionKey.getBytes(StandardCharsets.UTF_8), "participant-identity");
     }
 
     private byte[] key() {
         if (key == null) {
-            String sessionKey = ConfigProvider.getConfig().getOptionalValue(SESSION_KEY, String.class)
-                    .orElseThrow(() -> new IllegalStateException(SESSION_KEY + " is not set"));
-            key = hmac(sessionKey.getBytes(StandardCharsets.UTF_8), "participant-identity");
+            key = identityKey(ConfigProvider.getConfig().getOptionalValue(SESSION_KEY, String.class)
+                    .orElseThrow(() -> new IllegalStateException(SESSION_KEY + " is not set")));
         }
         return key;
     }
