@@ -44,8 +44,9 @@ class ParticipantIdentityTest {
 
     @Test
     void twoTalksJoinedFromOneBrowserStoreUnrelatedHashesAndNoRawToken() {
-        Talk first = TestTalks.create(importer);
-        Talk second = TestTalks.create(importer);
+        List<Talk> both = List.of(TestTalks.create(importer), TestTalks.create(importer));
+        Talk first = both.get(0);
+        Talk second = both.get(1);
         String token = TestTalks.join(first.joinCode);
         given().cookie(ParticipantService.COOKIE, token).post("/api/talks/{code}/participants", second.joinCode)
                 .then().statusCode(200).body("participantId", equalTo(token)).cookie(ParticipantService.COOKIE, token);
