@@ -250,27 +250,30 @@ class MultiInstanceIT {
         }
         try (Connection db = connect(database)) {
             long pollId = queryLong(db, "select id from poll where poll_key = '" + VOTE_POLL + "'");
+            long talkId = queryLong(db, "select talk_id from poll where id = " + pollId);
             assertThat(queryLong(db, "select count(*) from vote where poll_id = " + pollId)).as("stored votes")
                     .isEqualTo(PHONES + PROBES);
             Map<String, Long> stored = new HashMap<>();
             Map<String, List<String>> receipts = new HashMap<>();
             try (Statement st = db.createStatement();
-                    ResultSet rs = st.executeQuery("select p.token, v.option_id from vote v join participant p "
+                    ResultSet rs = st.executeQuery("select p.token_hash, v.option_id from vote v join participant p "
                             + "on p.id = v.participant_id where v.poll_id = " + pollId)) {
                 while (rs.next()) {
                     stored.put(rs.getString(1), rs.getLong(2));
                 }
             }
             try (Statement st = db.createStatement();
-                    ResultSet rs = st.executeQuery("select p.token, r.request_id from vote_receipt r join participant p "
+                    ResultSet rs = st.executeQuery("select p.token_hash, r.request_id from vote_receipt r join participant p "
                             + "on p.id = r.participant_id where r.poll_id = " + pollId)) {
                 while (rs.next()) {
                     receipts.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
             for (Phone phone : phones) {
-                assertThat(stored.get(phone.token)).as("stored vote of phone %d", phone.index).isEqualTo(phone.lastAcked);
-                assertThat(receipts.get(phone.token)).as("receipts of phone %d: every acknowledged request, once",
+                // The rows keep the token's hash for the talk only (issue 21 item 10).
+                String hash = dk.afstemning.participant.ParticipantTokens.hash(SESSION_KEY, talkId, phone.token);
+                assertThat(stored.get(hash)).as("stored vote of phone %d", phone.index).isEqualTo(phone.lastAcked);
+                assertThat(receipts.get(hash)).as("receipts of phone %d: every acknowledged request, once",
                         phone.index).containsAll(phone.acked).doesNotHaveDuplicates();
             }
         }

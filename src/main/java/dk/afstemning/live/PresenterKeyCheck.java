@@ -14,7 +14,8 @@ import dk.afstemning.talk.TalkService;
 
 /**
  * The presenter feed's key check at the HTTP upgrade: {@code /ws/present/{code}} opens only with the talk's presenter
- * key in the query parameter {@code key} (browsers cannot add headers to a WebSocket). Anything else, including
+ * key in the query parameter {@code key} (browsers cannot add headers to a WebSocket), or for a login that may present
+ * the talk (an organiser, or a presenter account assigned to it now: un-assigned, refused). Anything else, including
  * another talk's key or an unknown join code, is refused with 403 before the socket exists, and logged; an unknown
  * code also counts as a join-code miss of the client. Runs after {@code SocketUpgradeGuard} (origin, rate limits).
  */
@@ -37,7 +38,8 @@ public class PresenterKeyCheck implements HttpUpgradeCheck {
         String code = context.pathParam("code");
         String key = context.httpRequest().getParam("key");
         String client = ClientAddress.of(context.httpRequest());
-        return VertxContextSupport.executeBlocking(() -> talks.presenterKeyFits(code, key)).map(fit -> {
+        return context.securityIdentity().onItem().transformToUni(identity -> VertxContextSupport
+                .executeBlocking(() -> talks.presenterFits(code, key, identity))).map(fit -> {
             if (fit == TalkService.KeyFit.FITS) {
                 return CheckResult.permitUpgradeSync();
             }

@@ -10,14 +10,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Transient;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dk.afstemning.talk.Talk;
 
 /**
- * Someone who joined a talk. Identified only by a random {@link #token} that the browser keeps in a cookie: no name,
- * no e-mail, nothing personal.
+ * Someone who joined a talk. Identified only by a random token that the browser keeps in a cookie: no name, no e-mail,
+ * nothing personal. The row keeps only {@link #tokenHash}, the token's hash for this talk ({@link ParticipantTokens}).
  */
 @Entity
 public class Participant extends PanacheEntityBase {
@@ -30,6 +31,12 @@ public class Participant extends PanacheEntityBase {
     @JoinColumn(name = "talk_id")
     public Talk talk;
 
+    /** {@link ParticipantTokens#hash} of the cookie's token and this talk; never the token itself. */
+    @Column(name = "token_hash", nullable = false)
+    public String tokenHash;
+
+    /** The cookie's token as presented in this request, to give back in the cookie; never stored. */
+    @Transient
     public String token;
 
     @Column(name = "joined_at", nullable = false)
@@ -42,7 +49,8 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "nickname_key")
     public String nicknameKey;
 
-    public static Optional<Participant> findByTalkAndToken(Talk talk, String token) {
-        return find("talk = ?1 and token = ?2", talk, token).firstResultOptional();
+    /** The participant of the talk whose stored hash is {@code tokenHash}, if any. */
+    public static Optional<Participant> findByTalkAndHash(Talk talk, String tokenHash) {
+        return find("talk = ?1 and tokenHash = ?2", talk, tokenHash).firstResultOptional();
     }
 }

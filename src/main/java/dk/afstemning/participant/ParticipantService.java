@@ -1,6 +1,7 @@
 package dk.afstemning.participant;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ public class ParticipantService {
 
     @Inject
     Event<ParticipantJoined> joined;
+
+    @Inject
+    ParticipantTokens tokens;
 
     /** Name of the cookie that holds the participant token. */
     public static final String COOKIE = "afstemning_pid";
@@ -55,7 +59,7 @@ public class ParticipantService {
      */
     public Participant join(Talk talk, String token, Runnable beforeNew) {
         if (isWellFormed(token)) {
-            var existing = Participant.findByTalkAndToken(talk, token);
+            var existing = find(talk, token);
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -65,6 +69,7 @@ public class ParticipantService {
         beforeNew.run();
         Participant p = new Participant();
         p.talk = talk;
+        p.tokenHash = tokens.hash(talk.id, token);
         p.token = token;
         p.joinedAt = Instant.now();
         p.persist();
@@ -77,7 +82,14 @@ public class ParticipantService {
         if (!isWellFormed(token)) {
             throw notJoined(talk);
         }
-        return Participant.findByTalkAndToken(talk, token).orElseThrow(() -> notJoined(talk));
+        return find(talk, token).orElseThrow(() -> notJoined(talk));
+    }
+
+    /** The participant of the talk that joined with this (well-formed) token, carrying the token; if any. */
+    public Optional<Participant> find(Talk talk, String token) {
+        Optional<Participant> found = Participant.findByTalkAndHash(talk, tokens.hash(talk.id, token));
+        found.ifPresent(p -> p.token = token);
+        return found;
     }
 
     /**

@@ -1,11 +1,7 @@
 package dk.afstemning.participant;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -30,8 +26,8 @@ public class Pseudonyms {
     /** The pseudonym of participant {@code participantId} in talk {@code talkId}, e.g. {@code P-3f9a0c12d4e7}. */
     @Transactional
     public String of(long talkId, long participantId) {
-        byte[] talkKey = hmac(secret(), "talk:" + talkId);
-        return "P-" + HexFormat.of().formatHex(hmac(talkKey, "participant:" + participantId), 0, 6);
+        byte[] talkKey = ParticipantTokens.hmac(secret(), "talk:" + talkId);
+        return "P-" + HexFormat.of().formatHex(ParticipantTokens.hmac(talkKey, "participant:" + participantId), 0, 6);
     }
 
     private byte[] secret() {
@@ -46,15 +42,5 @@ public class Pseudonyms {
             secret = value.getBytes(StandardCharsets.UTF_8);
         }
         return secret;
-    }
-
-    private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
     }
 }

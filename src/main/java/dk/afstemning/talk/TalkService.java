@@ -78,6 +78,31 @@ public class TalkService {
                 .orElse(KeyFit.NO_TALK);
     }
 
+    /**
+     * What a page gives a presenter who came by login instead of the key, in place of the key: not a secret. Their
+     * commands and presenter socket go by the login ({@link #loginMayPresent}, {@link #presenterFits}); so a page
+     * never holds the key for them, and un-assigning or disabling the account stops them at once.
+     */
+    public static final String LOGIN_KEY = "login";
+
+    /**
+     * As {@link #presenterKeyFits}, but a login that may present the talk (an organiser, or a presenter account
+     * assigned to it, checked now) fits too. For the presenter socket's upgrade, where no request scope holds it.
+     */
+    public KeyFit presenterFits(String code, String key, SecurityIdentity identity) {
+        KeyFit fit = presenterKeyFits(code, key);
+        if (fit != KeyFit.WRONG_KEY || identity == null || identity.isAnonymous()) {
+            return fit;
+        }
+        return Talk.findByJoinCode(JoinCodes.normalize(code)).filter(t -> logins.mayPresent(identity, t.id))
+                .isPresent() ? KeyFit.FITS : KeyFit.WRONG_KEY;
+    }
+
+    /** The key a page of the talk may hold: the key when the viewer gave it, else {@link #LOGIN_KEY}. */
+    public static String keyForPage(Talk talk, String givenKey) {
+        return isPresenterKey(talk, givenKey) ? talk.presenterKey : LOGIN_KEY;
+    }
+
     /** True when {@code key} is the talk's presenter key; compared in constant time. */
     public static boolean isPresenterKey(Talk talk, String key) {
         return key != null && MessageDigest.isEqual(talk.presenterKey.getBytes(StandardCharsets.UTF_8),

@@ -27,13 +27,14 @@ public class ConsoleViews {
     PresenterViews presenters;
 
     /**
-     * The console. Only for a viewer who may present the talk ({@link PresenterViews#access}).
+     * The console. Only for a viewer who may present the talk ({@link PresenterViews#access}); it holds the key only
+     * when the viewer gave it ({@code presenterKey}), else {@link TalkService#LOGIN_KEY}.
      *
      * @throws dk.afstemning.problem.ApiProblem 404 unknown talk
      */
-    public ConsoleView console(String code) {
+    public ConsoleView console(String code, String presenterKey) {
         Talk talk = talks.require(code);
-        PresenterView screen = presenters.page(code, talk.presenterKey);
+        PresenterView screen = presenters.page(code, presenterKey);
         Map<Integer, String> notes = new HashMap<>();
         for (Slide s : Slide.listByTalk(talk)) {
             if (s.notes != null) {
@@ -43,6 +44,6 @@ public class ConsoleViews {
         List<ConsoleView.ConsoleSlide> slides = screen.slides().stream().map(s -> new ConsoleView.ConsoleSlide(
                 s.slide().position(), s.slide().title(), s.slide().html(), notes.get(s.slide().position()), s.poll(),
                 s.resultsMode(), s.timeLimit())).toList();
-        return new ConsoleView(screen.talk(), talk.presenterKey, screen.show(), slides);
+        return new ConsoleView(screen.talk(), screen.key(), screen.show(), slides);
     }
 }

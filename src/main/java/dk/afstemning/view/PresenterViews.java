@@ -57,7 +57,7 @@ public class PresenterViews {
 
     /**
      * The presenter page: every slide with its poll's results; the presenter key when {@code presenterKey} is the
-     * talk's or the request's login may present it.
+     * talk's, {@link TalkService#LOGIN_KEY} (no secret) when only the request's login may present it.
      *
      * @throws dk.afstemning.problem.ApiProblem 404 unknown talk
      */
@@ -89,7 +89,7 @@ public class PresenterViews {
         }).toList();
         boolean mayPresent = TalkService.isPresenterKey(talk, presenterKey) || talks.loginMayPresent(talk);
         return new PresenterView(TalkHeader.of(talk), show.state(talk), current, slides,
-                mayPresent ? talk.presenterKey : null);
+                mayPresent ? TalkService.keyForPage(talk, presenterKey) : null);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import dk.afstemning.participant.Participant;
 import dk.afstemning.participant.ParticipantService;
+import dk.afstemning.participant.ParticipantTokens;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollChanged;
 import dk.afstemning.poll.PollOption;
@@ -31,7 +32,10 @@ import dk.afstemning.vote.VoteReceipt;
 final class BatchLookups {
 
     private final Map<String, Optional<Talk>> talks = new HashMap<>();
+    /** By talk id and stored hash. */
     private final Map<String, Participant> participants = new HashMap<>();
+    /** Each request's token's hash, by talk id and token: hashed once per batch. */
+    private final Map<String, String> hashOf = new HashMap<>();
     private final Map<String, Optional<Poll>> polls = new HashMap<>();
     private final Map<Long, List<PollOption>> options = new HashMap<>();
     /** Polls whose row lock this transaction tried to take: whether each was open. */
@@ -48,27 +52,32 @@ final class BatchLookups {
      * polls by key, and the receipts of the batch's request ids. Polls are locked later, by {@link #lock}, and only
      * for a vote that passed its checks: a refused vote changes nothing, not even a poll's version.
      */
-    void prepare(List<VoteService.CastRequest> requests, Function<String, Optional<Talk>> talkByCode) {
+    void prepare(List<VoteService.CastRequest> requests, Function<String, Optional<Talk>> talkByCode,
+            ParticipantTokens hashes) {
         Map<Long, Set<String>> tokensByTalk = new HashMap<>();
         for (VoteService.CastRequest request : requests) {
             Optional<Talk> talk = talks.computeIfAbsent(request.code(), talkByCode);
             talk.ifPresent(t -> {
                 if (ParticipantService.isWellFormed(request.token())) {
-                    tokensByTalk.computeIfAbsent(t.id, k -> new HashSet<>()).add(request.token());
+                    tokensByTalk.computeIfAbsent(t.id, k -> new HashSet<>()).add(hashes.hash(t.id, request.token()));
                 }
                 polls.computeIfAbsent(pollKey(t, request.pollKey()),
                         k -> Poll.findByTalkAndKey(t, request.pollKey()).filter(p -> !p.archived));
             });
         }
-        // By token alone, so that H2 looks each token up in ix_participant_token (V8); the talk is checked here.
+        // By hash alone, so that H2 looks each one up in ix_participant_token (V8); the talk is checked here.
         Set<String> tokens = new HashSet<>();
         tokensByTalk.values().forEach(tokens::addAll);
         if (!tokens.isEmpty()) {
-            for (Participant p : Participant.<Participant>list("token in ?1", tokens)) {
-                if (tokensByTalk.getOrDefault(p.talk.id, Set.of()).contains(p.token)) {
-                    participants.put(participantKey(p.talk.id, p.token), p);
+            for (Participant p : Participant.<Participant>list("tokenHash in ?1", tokens)) {
+                if (tokensByTalk.getOrDefault(p.talk.id, Set.of()).contains(p.tokenHash)) {
+                    participants.put(participantKey(p.talk.id, p.tokenHash), p);
                 }
             }
+        }
+        for (VoteService.CastRequest request : requests) {
+            talk(request.code()).filter(t -> ParticipantService.isWellFormed(request.token()))
+                    .ifPresent(t -> hashOf.put(participantKey(t.id, request.token()), hashes.hash(t.id, request.token())));
         }
         Set<String> requestIds = new HashSet<>();
         for (VoteService.CastRequest request : requests) {
@@ -115,7 +124,8 @@ final class BatchLookups {
 
     /** The participant with this token in the talk, if the batch found one. */
     Optional<Participant> participant(Talk talk, String token) {
-        return Optional.ofNullable(participants.get(participantKey(talk.id, token)));
+        String hash = hashOf.get(participantKey(talk.id, token));
+        return hash == null ? Optional.empty() : Optional.ofNullable(participants.get(participantKey(talk.id, hash)));
     }
 
     /** The talk's poll with this deck id, unless missing or archived. */

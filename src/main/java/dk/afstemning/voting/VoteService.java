@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dk.afstemning.metrics.VoteMetered;
 import dk.afstemning.participant.Participant;
+import dk.afstemning.participant.ParticipantTokens;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.poll.PollChanged;
@@ -50,6 +51,9 @@ public class VoteService {
 
     @Inject
     PollTypes types;
+
+    @Inject
+    ParticipantTokens participantTokens;
 
     @Inject
     DatabaseClock clock;
@@ -147,7 +151,7 @@ public class VoteService {
     /** Stores votes in the caller's transaction, then announces each changed poll once (pushed after commit). */
     private List<VoteBatcher.Outcome<VoteAck>> store(List<CastRequest> requests) {
         BatchLookups batch = new BatchLookups();
-        batch.prepare(requests, TalkService::find);
+        batch.prepare(requests, TalkService::find, participantTokens);
         List<VoteBatcher.Outcome<VoteAck>> outcomes = new ArrayList<>(requests.size());
         for (CastRequest request : requests) {
             try {

@@ -202,7 +202,7 @@ public class PageResource {
                     .entity(localized(new forbidden(language, Languages.other(language)), language))
                     .build();
         }
-        ConsoleView view = consoles.console(access.joinCode());
+        ConsoleView view = consoles.console(access.joinCode(), key);
         String language = Languages.choose(lang, null, view.talk().language());
         return Response.ok(localized(new console(language, Languages.other(language), view.talk(), view.key(),
                 view.show(), view.slides(), view), language)).build();

@@ -92,9 +92,10 @@ class AccountsTest {
         // The talk's presenter key still works without any login.
         TestTalks.close(theirs, "q");
 
-        // The presenter screen hands the key to the page's script only when the login may present the talk.
+        // The presenter screen lets the page's script run the show only when the login may present the talk, and
+        // then by the login: the page holds the stand-in "login", never the key (issue 21 item 7).
         assertThat(TestLogins.as(presenter, "presenter-password").get("/present/{c}", mine.joinCode).then()
-                .statusCode(200).extract().asString()).contains(mine.presenterKey);
+                .statusCode(200).extract().asString()).contains("data-key=\"login\"").doesNotContain(mine.presenterKey);
         assertThat(TestLogins.as(presenter, "presenter-password").get("/present/{c}", theirs.joinCode).then()
                 .statusCode(200).extract().asString()).doesNotContain(theirs.presenterKey);
         TestLogins.as(presenter, "presenter-password").get("/present/{c}/console", theirs.joinCode).then()

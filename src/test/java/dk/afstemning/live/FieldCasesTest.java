@@ -32,6 +32,7 @@ import io.restassured.http.ContentType;
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.participant.Participant;
+import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.testkit.TalkFixture;
@@ -334,7 +335,7 @@ class FieldCasesTest {
     private static long storedVotes(String code, String token) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Talk talk = Talk.findByJoinCode(code).orElseThrow();
-            Participant p = Participant.findByTalkAndToken(talk, token).orElseThrow();
+            Participant p = jakarta.enterprise.inject.spi.CDI.current().select(ParticipantService.class).get().require(talk, token);
             return Vote.count("participant", p);
         });
     }

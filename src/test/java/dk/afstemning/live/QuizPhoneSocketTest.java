@@ -62,6 +62,9 @@ class QuizPhoneSocketTest {
     @Inject
     DeckImporter importer;
 
+    @Inject
+    dk.afstemning.participant.ParticipantTokens tokens;
+
     Talk talk;
     String code;
     List<Integer> options;
@@ -93,8 +96,8 @@ class QuizPhoneSocketTest {
     /** Sets the stored points of a participant's quiz answer, so that ranks and ties are exact. */
     private void setPoints(String token, int points) {
         QuarkusTransaction.requiringNew().run(() -> Talk.getEntityManager().createNativeQuery(
-                "update vote set points = ?1 where participant_id = (select id from participant where token = ?2)")
-                .setParameter(1, points).setParameter(2, token).executeUpdate());
+                "update vote set points = ?1 where participant_id = (select id from participant where token_hash = ?2)")
+                .setParameter(1, points).setParameter(2, tokens.hash(talk.id, token)).executeUpdate());
     }
 
     private static final Predicate<JsonNode> QUIZ_RESULTS = m -> m.path("type").asText().equals("results")
