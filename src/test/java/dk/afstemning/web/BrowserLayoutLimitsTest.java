@@ -126,17 +126,13 @@ class BrowserLayoutLimitsTest {
      */
     @Test
     void twelveOptionsAtTheLimitFitTheScreenAndStayReachableOnConsoleAndPhone() {
-        List<String> texts = new java.util.ArrayList<>();
-        StringBuilder options = new StringBuilder();
-        for (int i = 1; i <= 12; i++) {
-            String text = longOption(i);
-            assertThat(text).hasSize(300);
-            texts.add(text);
-            options.append("  - ").append(text).append('\n');
-        }
+        List<String> texts = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(BrowserLayoutLimitsTest::longOption)
+                .toList();
+        assertThat(texts).allSatisfy(text -> assertThat(text).hasSize(300));
+        String options = texts.stream().map(text -> "  - " + text + "\n").collect(java.util.stream.Collectors.joining());
         Talk talk = importer.importDeck("limits12-" + UUID.randomUUID() + ".md", """
                 ---
-                title: Grænser
+                title: Tolv forslag
                 lang: da
                 ---
 
