@@ -12,7 +12,8 @@
 //   where the cloud fills the slide, the same factor also grows a cloud whose words leave room.
 // - the bars of an option poll (`.bars`, many long options) keep every row: their labels are cut to one line beside
 //   the bar (app.css, `.bars.compact`, the full text in each label's title), and when the rows still do not fit, the
-//   bars' type shrinks by one factor (down to LEAST_BARS of its size) until they do, as Mentimeter keeps all bars.
+//   bars' type shrinks by one factor (down to LEAST_BARS of its size) until they do, as Mentimeter keeps all bars;
+//   if that is not enough (a question at its length limit too), the question's type shrinks as well.
 // On a phone or a portrait screen the page scrolls anyway, and nothing is cut.
 
 const deck = document.querySelector('main.deck');
@@ -94,18 +95,28 @@ function barsOverflow(bars) {
   return Math.max(overflow(), bars.scrollHeight - bars.clientHeight);
 }
 
-// The largest type factor (to two decimals) at which the rows fit, found by halving: each try is one layout.
-function fitBars(bars) {
-  if (portrait.matches || bars.getClientRects().length === 0 || barsOverflow(bars) <= 0) return;
-  let fits = LEAST_BARS;
-  let over = 1;
-  while (over - fits > 0.01) {
-    const middle = (fits + over) / 2;
-    bars.style.fontSize = middle + 'em';
-    if (barsOverflow(bars) <= 0) fits = middle;
-    else over = middle;
+// The largest type factor of `element` (to two decimals, at least `least`) at which `over()` is no longer positive,
+// found by halving: each try is one layout.
+function fitType(element, least, over) {
+  if (over() <= 0) return;
+  const size = parseFloat(getComputedStyle(element).fontSize);
+  let fits = least;
+  let tooBig = 1;
+  while (tooBig - fits > 0.01) {
+    const middle = (fits + tooBig) / 2;
+    element.style.fontSize = size * middle + 'px';
+    if (over() <= 0) fits = middle;
+    else tooBig = middle;
   }
-  bars.style.fontSize = fits + 'em';
+  element.style.fontSize = size * fits + 'px';
+}
+
+// The bars first; a question at its length limit above 12 long options gives up type as well.
+function fitBars(bars) {
+  if (portrait.matches || bars.getClientRects().length === 0) return;
+  fitType(bars, LEAST_BARS, () => barsOverflow(bars));
+  const question = bars.closest('.poll')?.querySelector('.question');
+  if (question) fitType(question, LEAST_BARS, () => barsOverflow(bars));
 }
 
 function fitScroll(list, least) {
@@ -120,7 +131,7 @@ export function fitShown() {
   const slide = deck && deck.querySelector('section.slide:not([hidden])');
   if (!slide) return;
   slide.querySelectorAll('.fit-scroll').forEach((list) => { list.style.maxHeight = ''; });
-  slide.querySelectorAll('.bars').forEach((bars) => { bars.style.fontSize = ''; });
+  slide.querySelectorAll('.bars, .poll .question').forEach((e) => { e.style.fontSize = ''; });
   slide.querySelectorAll('.fit-cloud').forEach((cloud) => {
     cloud.style.width = '';
     cloud.style.removeProperty('--fit');

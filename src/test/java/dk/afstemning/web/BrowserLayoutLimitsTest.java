@@ -140,10 +140,10 @@ class BrowserLayoutLimitsTest {
 
                 ```poll
                 id: t
-                question: Hvilket forslag?
+                question: %s
                 options:
                 %s```
-                """.formatted(options));
+                """.formatted(QUESTION, options));
         given().header("X-Presenter-Key", talk.presenterKey).post("/api/talks/{c}/polls/t/open", talk.joinCode)
                 .then().statusCode(200);
 
@@ -167,7 +167,12 @@ class BrowserLayoutLimitsTest {
                   tallLabels: rows.map((r) => r.querySelector('.label'))
                     .filter((l) => l.getBoundingClientRect().height > 2.5 * lineHeight(l)).length,
                   titles: rows.map((r) => r.querySelector('.label').title),
+                  barsType: poll.querySelector('.bars').style.fontSize,
+                  questionType: poll.querySelector('.question').style.fontSize,
                   sideways: document.documentElement.scrollWidth - innerWidth };""");
+        // Under a 300-character question, fit.js shrinks the bars' type and then the question's (to 13 and 25 px).
+        assertThat(String.valueOf(boxes.get("barsType"))).as("the bars' type set by fit.js").endsWith("px");
+        assertThat(String.valueOf(boxes.get("questionType"))).as("the question's type set by fit.js").endsWith("px");
         assertThat((List<?>) boxes.get("rowsOut")).as("bar rows outside the 720 px window").isEmpty();
         assertThat(boxes.get("totalOut")).as("total outside the window, its bottom at %s", boxes.get("totalBottom"))
                 .isEqualTo(false);
@@ -197,6 +202,12 @@ class BrowserLayoutLimitsTest {
                   .map((b) => b.textContent.trim().slice(0, 40));""");
         assertThat(unreachable).as("options that cannot be scrolled to and tapped on the phone").isEmpty();
     }
+
+    /** A question at the limit too (300 characters), so that the bars must shrink to fit under it (js/fit.js). */
+    private static final String QUESTION = ("Hvilket af de tolv forslag fra arbejdsgruppen om frisættelse, tillid og "
+            + "borgerinddragelse i den kommunale ledelse mener du, at kommunalbestyrelsen bør prioritere først i det "
+            + "kommende budgetår, når vi tager højde for økonomien, medarbejdernes trivsel og borgernes ønsker til "
+            + "nærhed og service i hverdagen og i fremtiden for alle").substring(0, 299) + "?";
 
     /** Option {@code n}: ordinary Danish words, exactly 300 characters, its number first so that options differ. */
     private static String longOption(int n) {
