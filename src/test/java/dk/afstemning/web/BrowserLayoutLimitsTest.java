@@ -119,17 +119,18 @@ class BrowserLayoutLimitsTest {
     }
 
     /**
-     * Twelve options of 300 characters each (the limit), ordinary words: on the audience screen at 1280 × 720 every bar
-     * row and the vote total lie within the window (no row hidden under the control bar), each label cut to at most
-     * two lines keeps its full text in its title; the console at 1280 × 720 and the phone at 360 × 640 never scroll
-     * sideways, and every option on the phone can be scrolled to and tapped.
+     * Twelve options of 300 characters each (the limit), ordinary words, under a 300-character question: on the
+     * audience screen at 1280 × 720 every bar row and the vote total lie within the window (no row hidden under the
+     * control bar), each label cut to at most two lines keeps its full text in its title; the console at 1280 × 720
+     * and the phone at 360 × 640 never scroll sideways, and every option on the phone can be scrolled to and tapped.
      */
     @Test
     void twelveOptionsAtTheLimitFitTheScreenAndStayReachableOnConsoleAndPhone() {
         List<String> texts = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(BrowserLayoutLimitsTest::longOption)
                 .toList();
         assertThat(texts).allSatisfy(text -> assertThat(text).hasSize(300));
-        String options = texts.stream().map(text -> "  - " + text + "\n").collect(java.util.stream.Collectors.joining());
+        String options = texts.stream().map(text -> "  - " + text + "\n")
+                .collect(java.util.stream.Collectors.joining());
         Talk talk = importer.importDeck("limits12-" + UUID.randomUUID() + ".md", """
                 ---
                 title: Tolv forslag
@@ -178,7 +179,8 @@ class BrowserLayoutLimitsTest {
                 .isEqualTo(false);
         assertThat(((Number) boxes.get("tallLabels")).intValue()).as("labels over two lines").isZero();
         assertThat(boxes.get("titles")).isEqualTo(texts);
-        assertThat(((Number) boxes.get("sideways")).intValue()).as("screen width beyond the window").isLessThanOrEqualTo(0);
+        assertThat(((Number) boxes.get("sideways")).intValue()).as("screen width beyond the window")
+                .isLessThanOrEqualTo(0);
 
         WebDriver console = chromium.screen("limits12-console", 1280, 720);
         console.get(chromium.url("/present/" + talk.joinCode + "/console?key=" + talk.presenterKey + "&lang=da"));
