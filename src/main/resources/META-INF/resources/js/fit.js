@@ -10,6 +10,10 @@
 //   the centre, positions and sizes by one factor (`--fit`), until the real boxes of the outermost words are inside.
 //   One factor keeps the cloud's shape, and words that did not overlap still do not. On a landscape audience screen,
 //   where the cloud fills the slide, the same factor also grows a cloud whose words leave room.
+// - the bars of an option poll (`.bars`, many long options) keep every row: their labels are cut to one line beside
+//   the bar (app.css, `.bars.compact`, the full text in each label's title), and when the rows still do not fit, the
+//   bars' type shrinks by one factor (down to LEAST_BARS of its size) until they do, as Mentimeter keeps all bars;
+//   if that is not enough (a question at its length limit too), the question's type shrinks as well.
 // On a phone or a portrait screen the page scrolls anyway, and nothing is cut.
 
 const deck = document.querySelector('main.deck');
@@ -83,6 +87,38 @@ function fitCloudWords(cloud) {
   if (fit < 1 || grow > 1) cloud.style.setProperty('--fit', String(Math.min(fit, grow) * 0.97));
 }
 
+// The bars' type keeps at least this share of its size (at 720p about 13 px: still read from the back of a room).
+const LEAST_BARS = 0.6;
+
+// How far the bars run past their own box (it shrinks in the slide's column) or the slide past the deck.
+function barsOverflow(bars) {
+  return Math.max(overflow(), bars.scrollHeight - bars.clientHeight);
+}
+
+// The largest type factor of `element` (to two decimals, at least `least`) at which `over()` is no longer positive,
+// found by halving: each try is one layout.
+function fitType(element, least, over) {
+  if (over() <= 0) return;
+  const size = parseFloat(getComputedStyle(element).fontSize);
+  let fits = least;
+  let tooBig = 1;
+  while (tooBig - fits > 0.01) {
+    const middle = (fits + tooBig) / 2;
+    element.style.fontSize = size * middle + 'px';
+    if (over() <= 0) fits = middle;
+    else tooBig = middle;
+  }
+  element.style.fontSize = size * fits + 'px';
+}
+
+// The bars first; a question at its length limit above 12 long options gives up type as well.
+function fitBars(bars) {
+  if (portrait.matches || bars.getClientRects().length === 0) return;
+  fitType(bars, LEAST_BARS, () => barsOverflow(bars));
+  const question = bars.closest('.poll')?.querySelector('.question');
+  if (question) fitType(question, LEAST_BARS, () => barsOverflow(bars));
+}
+
 function fitScroll(list, least) {
   // A list inside a folded <details> takes no room.
   if (portrait.matches || list.getClientRects().length === 0) return;
@@ -95,6 +131,7 @@ export function fitShown() {
   const slide = deck && deck.querySelector('section.slide:not([hidden])');
   if (!slide) return;
   slide.querySelectorAll('.fit-scroll').forEach((list) => { list.style.maxHeight = ''; });
+  slide.querySelectorAll('.bars, .poll .question').forEach((e) => { e.style.fontSize = ''; });
   slide.querySelectorAll('.fit-cloud').forEach((cloud) => {
     cloud.style.width = '';
     cloud.style.removeProperty('--fit');
@@ -107,6 +144,7 @@ export function fitShown() {
   slide.querySelectorAll('.fit-scroll').forEach((list) => fitScroll(list, MIN_SCROLL_PX));
   slide.querySelectorAll('.fit-rows').forEach(fitRows);
   slide.querySelectorAll('.fit-scroll').forEach((list) => fitScroll(list, LAST_SCROLL_PX));
+  slide.querySelectorAll('.bars').forEach(fitBars);
   slide.querySelectorAll('.fit-cloud').forEach((cloud) => {
     fitCloudHeight(cloud);
     fitCloudWords(cloud);

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -195,9 +197,15 @@ class BrowserConsoleTest {
         assertThat(figures(console).get(0)).isEqualTo("0");
 
         // Round 1 beside round 2 on the screen.
-        Select earlier = new Select(console.findElement(By.cssSelector(".poll[data-poll-id='afstemning'] .compare-round")));
-        assertThat(earlier.getOptions()).extracting(WebElement::getText).containsExactly("Ingen tidligere runde", "Runde 1");
-        earlier.selectByValue("1");
+        // console.js redraws the select's options on every state: read them by locator, then select afresh.
+        By compareRound = By.cssSelector(".poll[data-poll-id='afstemning'] .compare-round");
+        Chromium.awaitCount(console, By.cssSelector(".poll[data-poll-id='afstemning'] .compare-round option"), 2);
+        assertThat(Chromium.stableTexts(console, By.cssSelector(".poll[data-poll-id='afstemning'] .compare-round option")))
+                .containsExactly("Ingen tidligere runde", "Runde 1");
+        new WebDriverWait(console, Chromium.TIMEOUT).ignoring(StaleElementReferenceException.class).until(b -> {
+            new Select(b.findElement(compareRound)).selectByValue("1");
+            return true;
+        });
         awaitRoom(() -> pollResults(talk).compare() == null ? 0 : pollResults(talk).compare().round(), 1);
         Chromium.await(laptop, Chromium.TIMEOUT, "compared round", b -> b.findElement(
                 By.cssSelector(".poll[data-poll-id='afstemning'] .compare-round")).getAttribute("value"), "1");

@@ -96,13 +96,14 @@ class BrowserOrganiserTest {
                 .isEqualTo("Ledelse i en frisat kommune – Perspektiver og erfaringer");
         assertThat(seed.findElement(By.cssSelector(".deck-file")).getText()).isEqualTo(SEED_FILE + " · slides folder");
         String seedCode = seedTalk().joinCode;
-        WebElement link = seed.findElement(By.cssSelector(".talk-code[href='/t/" + seedCode + "']"));
-        assertThat(link.getText()).isEqualTo(seedCode);
-        WebElement row = link.findElement(By.xpath("./ancestor::li[1]"));
-        assertThat(row.findElement(By.cssSelector(".talk-title")).getText())
+        // The script replaces the card's talk list on every refresh: read the seed talk's row by locator.
+        String row = SEED_CARD + " li:has(.talk-code[href='/t/" + seedCode + "']) ";
+        assertThat(stableText(desktop, By.cssSelector(row + ".talk-code"))).isEqualTo(seedCode);
+        assertThat(stableText(desktop, By.cssSelector(row + ".talk-title")))
                 .isEqualTo("Ledelse i en frisat kommune – Perspektiver og erfaringer");
-        assertThat(row.findElement(By.cssSelector(".talk-date")).getAttribute("datetime")).isEqualTo("2022-11-02");
-        assertThat(row.findElement(By.cssSelector(".talk-date")).getText()).isEqualTo("November 2, 2022");
+        assertThat(Chromium.stableAttribute(desktop, By.cssSelector(row + ".talk-date"), "datetime"))
+                .isEqualTo("2022-11-02");
+        assertThat(stableText(desktop, By.cssSelector(row + ".talk-date"))).isEqualTo("November 2, 2022");
         assertThat(desktop.findElement(By.cssSelector("section.upload")).isDisplayed()).isTrue();
         screenshot(desktop, "organiser-decks");
 

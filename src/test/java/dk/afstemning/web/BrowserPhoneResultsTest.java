@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -131,20 +130,20 @@ class BrowserPhoneResultsTest {
 
         phone.findElements(By.cssSelector(".poll[data-poll-id='q'] button.option")).get(0).click();
         Chromium.awaitText(phone, By.cssSelector(".poll[data-poll-id='q'] .phone-total"), "3 answers");
-        List<WebElement> rows = phone.findElements(By.cssSelector(".poll[data-poll-id='q'] .phone-bars .bar-row"));
-        assertThat(rows).extracting(r -> r.findElement(By.cssSelector(".label")).getText())
+        // phone-results.js redraws the bars on every update: read them by locator, never through held rows.
+        assertThat(Chromium.stableTexts(phone, By.cssSelector(".poll[data-poll-id='q'] .phone-bars .bar-row .label")))
                 .containsExactly("Research-based knowledge from the municipalities' experiments",
                         "Practical experience",
                         "Don't know");
-        assertThat(rows).extracting(r -> r.findElement(By.cssSelector(".numbers")).getText())
+        assertThat(Chromium.stableTexts(phone, By.cssSelector(".poll[data-poll-id='q'] .phone-bars .bar-row .numbers")))
                 .containsExactly("2 · 67%", "1 · 33%", "0 · 0%");
         assertThat(Chromium.sidewaysOverflow(phone)).as("sideways scroll at 390 px").isLessThanOrEqualTo(0);
 
         // a later vote arrives live
         restVote(talk, TestTalks.join(talk.joinCode), "q", o.get(2));
         Chromium.awaitText(phone, By.cssSelector(".poll[data-poll-id='q'] .phone-total"), "4 answers");
-        assertThat(phone.findElements(By.cssSelector(".poll[data-poll-id='q'] .phone-bars .numbers")))
-                .extracting(WebElement::getText).containsExactly("2 · 50%", "1 · 25%", "1 · 25%");
+        assertThat(Chromium.stableTexts(phone, By.cssSelector(".poll[data-poll-id='q'] .phone-bars .numbers")))
+                .containsExactly("2 · 50%", "1 · 25%", "1 · 25%");
         Chromium.screenshot(phone, "phone-results-bars");
     }
 
@@ -181,7 +180,7 @@ class BrowserPhoneResultsTest {
         assertThat(phone.findElement(By.cssSelector(section + ".quiz-rank")).getText()).isEqualTo("Place 1 of 2");
         // the closed results: bars with the right option marked
         Chromium.awaitText(phone, By.cssSelector(section + ".phone-total"), "2 answers");
-        assertThat(phone.findElement(By.cssSelector(section + ".phone-bars .bar-row.correct .label")).getText())
+        assertThat(Chromium.stableText(phone, By.cssSelector(section + ".phone-bars .bar-row.correct .label")))
                 .isEqualTo("9");
         assertThat(Chromium.sidewaysOverflow(phone)).as("sideways scroll at 390 px").isLessThanOrEqualTo(0);
         Chromium.screenshot(phone, "phone-quiz-result");

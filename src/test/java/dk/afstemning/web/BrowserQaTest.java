@@ -14,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,24 +80,30 @@ class BrowserQaTest {
                 .isDisplayed(), true);
         Chromium.await(projector, Chromium.TIMEOUT, "projector questions", BrowserQaTest::texts,
                 List.of(HOSTILE, "Hvordan måler I tillid?"));
-        assertThat(projector.findElements(By.cssSelector(".qa-overlay .qa-list .qa-nickname"))).extracting(WebElement::getText)
+        // qa.js redraws the list on every change: read it by locator, never through held items.
+        assertThat(Chromium.stableTexts(projector, By.cssSelector(".qa-overlay .qa-list .qa-nickname")))
                 .containsExactly("Anonym", "Bo");
         Chromium.js(projector).executeScript("window.__noReloadMarker = 'still here';");
 
         // Phone 1 cannot upvote its own question, and upvotes phone 2's.
         Chromium.await(phone1, Chromium.TIMEOUT, "phone 1 list", BrowserQaTest::texts,
                 List.of(HOSTILE, "Hvordan måler I tillid?"));
-        assertThat(upvoteButton(phone1, HOSTILE).isEnabled()).isFalse();
-        upvoteButton(phone1, "Hvordan måler I tillid?").click();
+        Chromium.await(phone1, Chromium.TIMEOUT, "own question's upvote enabled",
+                redrawn(b -> upvoteButton(b, HOSTILE).isEnabled()), false);
+        new WebDriverWait(phone1, Chromium.TIMEOUT).ignoring(StaleElementReferenceException.class).until(b -> {
+            upvoteButton(b, "Hvordan måler I tillid?").click();
+            return true;
+        });
 
         Chromium.await(projector, Chromium.TIMEOUT, "projector order after the upvote", BrowserQaTest::texts,
                 List.of("Hvordan måler I tillid?", HOSTILE));
-        assertThat(projector.findElements(By.cssSelector(".qa-overlay .qa-list .qa-upvotes"))).extracting(WebElement::getText)
+        assertThat(Chromium.stableTexts(projector, By.cssSelector(".qa-overlay .qa-list .qa-upvotes")))
                 .containsExactly("1", "0");
         assertThat(Chromium.js(projector).executeScript("return window.__noReloadMarker")).isEqualTo("still here");
         Chromium.await(phone1, Chromium.TIMEOUT, "phone 1 upvoted", redrawn(b -> upvoteButton(b, "Hvordan måler I tillid?")
                 .getAttribute("aria-pressed")), "true");
-        assertThat(upvoteButton(phone1, "Hvordan måler I tillid?").isEnabled()).isFalse();
+        Chromium.await(phone1, Chromium.TIMEOUT, "upvoted question's button enabled",
+                redrawn(b -> upvoteButton(b, "Hvordan måler I tillid?").isEnabled()), false);
         Chromium.await(phone2, Chromium.TIMEOUT, "phone 2 sees the count",
                 redrawn(b -> upvoteButton(b, "Hvordan måler I tillid?").findElement(By.cssSelector(".qa-upvotes"))
                         .getText()), "1");

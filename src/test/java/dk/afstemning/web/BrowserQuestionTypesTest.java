@@ -100,11 +100,13 @@ class BrowserQuestionTypesTest {
 
         presenter(talk, "post", "/polls/quiz/close", null);
         Chromium.awaitText(projector, By.cssSelector(".leaderboard .leader:nth-child(2) .nickname"), "Bo 👩🏽‍💻");
-        List<WebElement> leaders = projector.findElements(By.cssSelector(".leaderboard .leader"));
-        assertThat(leaders).extracting(l -> l.findElement(By.cssSelector(".nickname")).getText())
+        // quiz.js redraws the leaderboard on every result: read it by locator, never through held rows.
+        assertThat(Chromium.stableTexts(projector, By.cssSelector(".leaderboard .leader .nickname")))
                 .containsExactly("<b>Anne</b>", "Bo 👩🏽‍💻");
-        assertThat(leaders.get(0).findElement(By.cssSelector(".rank")).getText()).isEqualTo("1.");
-        assertThat(leaders.get(1).findElement(By.cssSelector(".points")).getText()).isEqualTo("0 point");
+        assertThat(Chromium.stableText(projector, By.cssSelector(".leaderboard .leader:nth-child(1) .rank")))
+                .isEqualTo("1.");
+        assertThat(Chromium.stableText(projector, By.cssSelector(".leaderboard .leader:nth-child(2) .points")))
+                .isEqualTo("0 point");
         assertThat(projector.findElements(By.cssSelector(".leaderboard b"))).isEmpty();
         assertThat(projector.findElement(By.cssSelector(".bar-row.correct .label")).getText()).isEqualTo("9");
         Chromium.screenshot(projector, "quiz-leaderboard");

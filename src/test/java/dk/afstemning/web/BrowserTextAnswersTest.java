@@ -141,11 +141,16 @@ class BrowserTextAnswersTest {
         Chromium.await(projector, Duration.ofSeconds(15), "cloud table", p -> texts(p, ".cloud-table tbody th"),
                 List.of("Ledelse", "Mod", "Tillid"));
         assertThat(texts(projector, ".cloud-table tbody td")).containsExactly("2", "1", "1");
-        List<WebElement> words = projector.findElements(By.cssSelector(".cloud .cloud-word"));
-        assertThat(words).extracting(WebElement::getText).containsExactly("Ledelse", "Mod", "Tillid");
-        assertThat(words.get(0).getAttribute("data-count")).isEqualTo("2");
+        // wordcloud.js redraws the cloud on every result: read its words in one script, never through held elements.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> words = (List<Map<String, Object>>) Chromium.js(projector).executeScript("""
+                return Array.from(document.querySelectorAll('.cloud .cloud-word'), (w) => ({ text: w.innerText,
+                  count: w.dataset.count, height: w.getBoundingClientRect().height }));""");
+        assertThat(words).extracting(w -> w.get("text")).containsExactly("Ledelse", "Mod", "Tillid");
+        assertThat(words.get(0).get("count")).isEqualTo("2");
         // the most common word is the biggest
-        assertThat(words.get(0).getSize().height).isGreaterThan(words.get(1).getSize().height);
+        assertThat(((Number) words.get(0).get("height")).doubleValue())
+                .isGreaterThan(((Number) words.get(1).get("height")).doubleValue());
         // axe-core audits of both states (as AccessibilityAuditTest does for the other pages)
         AccessibilityAuditTest.check(projector, "presenter-wordcloud", "da", Chromium.Size.PROJECTOR);
         AccessibilityAuditTest.check(anne, "participant-wordcloud", "da", Chromium.Size.PHONE);

@@ -217,6 +217,15 @@ final class Chromium {
                 .until(b -> b.findElement(locator).getText());
     }
 
+    /**
+     * The texts of every element at {@code locator}, in order, all read in one try found afresh (tried again while
+     * one goes stale), for lists a script redraws whole (the phone's results, the leaderboard, a select's options).
+     */
+    static List<String> stableTexts(WebDriver browser, By locator) {
+        return new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(b -> b.findElements(locator).stream().map(org.openqa.selenium.WebElement::getText).toList());
+    }
+
     /** Like {@link #stableText}, for an attribute. */
     static String stableAttribute(WebDriver browser, By locator, String attribute) {
         return new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class)
