@@ -37,6 +37,9 @@ import dk.afstemning.vote.Vote;
 @QuarkusTest
 class InvalidTextTest {
 
+    @jakarta.inject.Inject
+    dk.afstemning.participant.ParticipantTokens tokens;
+
     private static final String INVALID_TEXT = "urn:afstemning:problem:invalid-text";
 
     @Inject
@@ -81,7 +84,7 @@ class InvalidTextTest {
         given().cookie("afstemning_pid", token).contentType(ContentType.JSON).body(Map.of("nickname", "Ann\u0000"))
                 .put("/api/talks/{code}/nickname", code).then().statusCode(400).body("type", equalTo(INVALID_TEXT));
         String stored = QuarkusTransaction.requiringNew().call(
-                () -> Participant.<Participant>find("token", token).firstResult().nickname);
+                () -> Participant.findByTalkAndHash(talk, tokens.hash(talk.id, token)).orElseThrow().nickname);
         assertThat(stored).isNull();
     }
 
