@@ -71,7 +71,6 @@ class MultiInstanceIT {
     private static final int COUNTDOWN_SECONDS = 10;
     private static final String VOTE_POLL = "afstemning";
     private static final String COUNTDOWN_POLL = "tilgange";
-    private static final String SESSION_KEY = "multi-instance-it-session-key-0123456789";
     private static final Pattern METRIC = Pattern.compile("(?m)^afstemning_participants_connected(?:\\{[^}]*\\})? ([0-9.eE+-]+)$");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -271,7 +270,7 @@ class MultiInstanceIT {
             }
             for (Phone phone : phones) {
                 // The rows keep the token's hash for the talk only (issue 21 item 10).
-                String hash = dk.afstemning.participant.ParticipantTokens.hash(SESSION_KEY, talkId, phone.token);
+                String hash = dk.afstemning.participant.ParticipantTokens.hash(PackagedApp.SESSION_KEY, talkId, phone.token);
                 assertThat(stored.get(hash)).as("stored vote of phone %d", phone.index).isEqualTo(phone.lastAcked);
                 assertThat(receipts.get(hash)).as("receipts of phone %d: every acknowledged request, once",
                         phone.index).containsAll(phone.acked).doesNotHaveDuplicates();
@@ -435,7 +434,6 @@ class MultiInstanceIT {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", databaseUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", System.getProperty("pg.test.username", "afstemning"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", System.getProperty("pg.test.password", "afstemning"));
-        env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", SESSION_KEY);
         env.put("AFSTEMNING_LIVE_BUS", bus);
         env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379");
         env.put("AFSTEMNING_INSTANCE", name);

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class PackagedApp implements AutoCloseable {
 
+    /** The login session key every packaged instance starts with (a system property, so it wins over the environment). */
+    static final String SESSION_KEY = "packaged-app-test-session-key";
+
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -90,7 +93,7 @@ public final class PackagedApp implements AutoCloseable {
                 "-Dafstemning.data-dir=" + dir.resolve("data").toAbsolutePath(),
                 "-Dafstemning.slides-dir=" + slides.toAbsolutePath(),
                 // The PostgreSQL build refuses to start without one (SessionKeyCheck); every instance shares it.
-                "-Dquarkus.http.auth.session.encryption-key=packaged-app-test-session-key"));
+                "-Dquarkus.http.auth.session.encryption-key=" + SESSION_KEY));
         command.addAll(options);
         command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
