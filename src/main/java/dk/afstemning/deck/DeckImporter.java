@@ -449,8 +449,8 @@ public class DeckImporter {
                 // Answers of the old type do not fit the new one: they stay in their round, the new type starts afresh.
                 poll.round++;
                 poll.revealed = false;
-                Log.infof("Poll %s changed type from %s to %s; round %d starts", LogText.quoted(poll.key), poll.type, spec.type(),
-                        poll.round);
+                Log.infof("Poll %s changed type from %s to %s; round %d starts", LogText.quoted(poll.key), poll.type,
+                        spec.type(), poll.round);
             }
             poll.resultsMode = spec.settings().resultsHidden() ? "hidden" : "live";
             poll.allowChange = spec.settings().voteChanges();

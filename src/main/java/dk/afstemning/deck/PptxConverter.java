@@ -168,7 +168,8 @@ public class PptxConverter {
                                 .isEmpty() ? "" : ": " + said) + "); export the deck as PDF (File → Export → PDF) "
                                 + "and upload that, or upload the .pptx and its PDF together to keep the speaker notes");
             }
-            Log.infof("LibreOffice converted %s in %d ms", LogText.quoted(name), (System.nanoTime() - start) / 1_000_000);
+            Log.infof("LibreOffice converted %s in %d ms", LogText.quoted(name),
+                    (System.nanoTime() - start) / 1_000_000);
             done = true;
             return new Converted(folder, pdf);
         } finally {

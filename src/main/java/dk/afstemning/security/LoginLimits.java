@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import dk.afstemning.text.LogText;
+
 /**
  * Throttles failed logins, per account name and per client address ({@code afstemning.limits.failed-logins-*}): a
  * login is refused (429, without checking its password, so no bcrypt work) while the account or the address has used
  * up its failures. Only failures count, so valid logins of other accounts go on while one account is attacked. Each
- * failure is logged through the refusal log (once a minute per account and address), with the user name escaped ({@link LogText}).
+ * failure is logged through the refusal log (once a minute per account and address), with the user name escaped
+ * ({@link LogText}).
  */
 @ApplicationScoped
 public class LoginLimits {
@@ -39,8 +41,8 @@ public class LoginLimits {
             return 0;
         }
         long seconds = Math.max(1, (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
-        log.refused("login-throttled", client, "login for user " + LogText.quoted(username) + " refused while its failed "
-                + "logins are over the limit (retry in " + seconds + " s)");
+        log.refused("login-throttled", client, "login for user " + LogText.quoted(username)
+                + " refused while its failed logins are over the limit (retry in " + seconds + " s)");
         return seconds;
     }
 
@@ -48,7 +50,8 @@ public class LoginLimits {
     public void failed(String username, String client) {
         perAccount.take(account(username));
         perIp.take(client);
-        log.refused("login-failed " + account(username), client, "failed login for user " + LogText.quoted(username));
+        log.refused("login-failed " + account(username), client,
+                "failed login for user " + LogText.quoted(username));
     }
 
     private static String account(String username) {

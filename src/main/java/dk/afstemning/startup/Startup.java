@@ -76,9 +76,11 @@ public class Startup {
                 .append(folder.toAbsolutePath().normalize()).append('\n');
         String base = urls.base(null);
         for (Talk talk : talks) {
-            sb.append("\n  ").append(LogText.quoted(talk.title)).append("  [join code ").append(talk.joinCode).append("]");
+            sb.append("\n  ").append(LogText.quoted(talk.title)).append("  [join code ").append(talk.joinCode)
+                    .append("]");
             if (talk.venue != null || talk.date != null) {
-                sb.append("  ").append(talk.venue == null ? "" : LogText.quoted(talk.venue) + " ").append(talk.date == null ? "" : talk.date);
+                sb.append("  ").append(talk.venue == null ? "" : LogText.quoted(talk.venue) + " ")
+                        .append(talk.date == null ? "" : talk.date);
             }
             sb.append('\n')
                     .append("    participants: ").append(base).append("/t/").append(talk.joinCode).append('\n')

@@ -5,8 +5,9 @@ package dk.afstemning.text;
  * at most {@link #MAX_CODE_POINTS} code points, with every character that could end or disguise a line visible as an
  * escape, so no client can forge a log line or hide one. Line feed, carriage return and tab become {@code \n},
  * {@code \r} and {@code \t}; other control characters, format characters (bidi overrides, zero-width ones), line and
- * paragraph separators and lone surrogates become {@code \u0000}-style escapes; a quote and a backslash are escaped
- * too, so the quotes always bound the client's text. Letters of any script stay as they are.
+ * paragraph separators, lone surrogates, unassigned and private-use code points become a backslash, {@code u} and four
+ * hex digits (beyond the BMP: {@code u{1f600}}-style); a quote and a backslash are escaped too, so the quotes always
+ * bound the client's text. Letters of any script and emoji stay as they are.
  */
 public final class LogText {
 
