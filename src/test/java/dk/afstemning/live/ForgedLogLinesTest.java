@@ -1,4 +1,4 @@
-package dk.afstemning.security;
+package dk.afstemning.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
@@ -26,6 +27,7 @@ import dk.afstemning.testkit.SocketClient;
  * name of a failed login: {@code LoginThrottleTest}.)
  */
 @QuarkusTest
+@TestProfile(RefusalFloodTest.Forwarded.class)
 class ForgedLogLinesTest {
 
     private static final String FORGED = "\r\nDeckStartup presenter: evil";
