@@ -23,6 +23,7 @@ import dk.afstemning.platform.JsonFields;
 import dk.afstemning.problem.RateLimited;
 import dk.afstemning.problem.Problem;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.text.LogText;
 
 /** Turns every refusal of the REST API into an RFC 9457 problem body, so clients never see an HTML error page. */
 public class ProblemMappers {
@@ -97,7 +98,7 @@ public class ProblemMappers {
             return undecodableJson(text, uri);
         }
         if (status >= 500) {
-            Log.error("Request failed", e);
+            Log.errorf(e, "Request to %s failed", LogText.quoted(path(uri)));
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";

@@ -36,6 +36,7 @@ import dk.afstemning.talk.DeckEntity;
 import dk.afstemning.talk.DeckFile;
 import dk.afstemning.talk.DeckImage;
 import dk.afstemning.talk.DeckPage;
+import dk.afstemning.text.LogText;
 
 /**
  * Imports decks and gives them as talks. A deck of the slides folder is found again by file name: importing it again
@@ -448,8 +449,8 @@ public class DeckImporter {
                 // Answers of the old type do not fit the new one: they stay in their round, the new type starts afresh.
                 poll.round++;
                 poll.revealed = false;
-                Log.infof("Poll '%s' changed type from %s to %s; round %d starts", poll.key, poll.type, spec.type(),
-                        poll.round);
+                Log.infof("Poll %s changed type from %s to %s; round %d starts", LogText.quoted(poll.key), poll.type,
+                        spec.type(), poll.round);
             }
             poll.resultsMode = spec.settings().resultsHidden() ? "hidden" : "live";
             poll.allowChange = spec.settings().voteChanges();
@@ -470,7 +471,8 @@ public class DeckImporter {
             syncOptions(poll, spec);
         }
         existing.values().stream().filter(p -> !seen.contains(p.key) && !p.archived).forEach(p -> {
-            Log.infof("Poll '%s' is no longer in %s; archived with its votes", p.key, deck.file());
+            Log.infof("Poll %s is no longer in %s; archived with its votes", LogText.quoted(p.key),
+                    LogText.quoted(deck.file()));
             p.archived = true;
             p.slidePosition = null;
         });

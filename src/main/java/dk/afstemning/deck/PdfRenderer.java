@@ -44,6 +44,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import io.quarkus.logging.Log;
 
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.text.LogText;
 
 /**
  * Turns an uploaded PDF into slides: every page rendered to an image that fills a 1920 × 1080 projector (the page
@@ -339,7 +340,7 @@ public class PdfRenderer {
     }
 
     private static ApiProblem unreadable(String what, Throwable cause) {
-        Log.debugf(cause, "%s", what);
+        Log.debugf(cause, "%s", LogText.quoted(what));
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (reason.length() > 200) {
             reason = reason.substring(0, 200) + "…";

@@ -27,6 +27,7 @@ import jakarta.inject.Singleton;
 import io.quarkus.logging.Log;
 
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.text.LogText;
 
 /**
  * Converts a PowerPoint presentation to PDF with LibreOffice ({@code soffice --headless --convert-to pdf}), one
@@ -160,13 +161,15 @@ public class PptxConverter {
             Path pdf = out.resolve("deck.pdf");
             if (process.exitValue() != 0 || !Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
                 String said = tail(log);
-                Log.warnf("LibreOffice did not convert %s (exit %d): %s", name, process.exitValue(), said);
+                Log.warnf("LibreOffice did not convert %s (exit %d): %s", LogText.quoted(name), process.exitValue(),
+                        LogText.quoted(said));
                 throw new ApiProblem(422, "pptx-conversion-failed", "Conversion failed",
                         "LibreOffice could not turn " + name + " into a PDF (exit " + process.exitValue() + (said
                                 .isEmpty() ? "" : ": " + said) + "); export the deck as PDF (File → Export → PDF) "
                                 + "and upload that, or upload the .pptx and its PDF together to keep the speaker notes");
             }
-            Log.infof("LibreOffice converted %s in %d ms", name, (System.nanoTime() - start) / 1_000_000);
+            Log.infof("LibreOffice converted %s in %d ms", LogText.quoted(name),
+                    (System.nanoTime() - start) / 1_000_000);
             done = true;
             return new Converted(folder, pdf);
         } finally {

@@ -25,6 +25,7 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import io.quarkus.logging.Log;
 
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.text.LogText;
 
 /**
  * Reads the titles and speaker notes of a PowerPoint presentation ({@code .pptx}) with Apache POI; nothing is
@@ -194,7 +195,7 @@ final class PptxReader {
     }
 
     private static ApiProblem unreadable(String name, Exception cause) {
-        Log.debugf(cause, "%s cannot be read as a PowerPoint presentation", name);
+        Log.debugf(cause, "%s cannot be read as a PowerPoint presentation", LogText.quoted(name));
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (reason.length() > 200) {
             reason = reason.substring(0, 200) + "…";

@@ -395,7 +395,7 @@ public class LiveHub {
      * A failure on a live connection, for every socket's {@code @OnError}: a message over
      * {@code quarkus.websockets-next.server.max-message-size} is answered with an error {@code message-too-large} (Vert.x
      * drops the message and keeps the connection); any other failure closes the connection with 1011, without a stack
-     * trace per abuser. (A single frame over {@code max-frame-size} never gets here: Netty drops the connection.)
+     * trace per abuser. (A single frame over {@code max-frame-size}, 64 KB, never gets here: Netty drops the connection.)
      */
     void failed(Throwable failure, WebSocketConnection connection) {
         if (!connection.isOpen()) {

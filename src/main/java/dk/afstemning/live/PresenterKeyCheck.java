@@ -11,6 +11,7 @@ import dk.afstemning.security.AbuseLimits;
 import dk.afstemning.security.ClientAddress;
 import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.TalkService;
+import dk.afstemning.text.LogText;
 
 /**
  * The presenter feed's key check at the HTTP upgrade: {@code /ws/present/{code}} opens only with the talk's presenter
@@ -54,6 +55,6 @@ public class PresenterKeyCheck implements HttpUpgradeCheck {
 
     private static String loggable(String code) {
         String normalized = JoinCodes.normalize(code);
-        return JoinCodes.isWellFormed(normalized) ? normalized : "<malformed code>";
+        return JoinCodes.isWellFormed(normalized) ? normalized : LogText.quoted(code);
     }
 }

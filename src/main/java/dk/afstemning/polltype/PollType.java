@@ -177,6 +177,17 @@ public interface PollType {
     }
 
     /**
+     * {@link #countsByOption(Poll, int)} of the current round of each of {@code polls} (all of this type), by poll id.
+     * By default poll by poll; a type that can count many polls in a few statements overrides it (choice, quiz), so a
+     * screen of a 100-poll deck is not 100 queries.
+     */
+    default Map<Long, Map<Long, Long>> countsByOption(List<Poll> polls) {
+        Map<Long, Map<Long, Long>> counts = new java.util.HashMap<>();
+        polls.forEach(p -> counts.put(p.id, countsByOption(p, p.round)));
+        return counts;
+    }
+
+    /**
      * Keeps the aggregates only this type needs of old raw votes, before the retention job deletes them (votes per
      * option and per value, text entries per status, who answered and quiz points are kept for every type by the job
      * itself); results read them back through {@code vote.KeptVotes}.

@@ -58,6 +58,13 @@ public abstract class SingleOptionType implements PollType {
     }
 
     @Override
+    public Map<Long, Map<Long, Long>> countsByOption(List<Poll> polls) {
+        Map<Long, Integer> rounds = new java.util.HashMap<>();
+        polls.forEach(p -> rounds.put(p.id, p.round));
+        return KeptVotes.votesByOption(rounds);
+    }
+
+    @Override
     public RoundCounts counts(Poll poll, int round) {
         Map<String, Long> byKey = ReportParts.byKey(ReportParts.optionsById(poll),
                 KeptVotes.votesByOption(poll.id, round));

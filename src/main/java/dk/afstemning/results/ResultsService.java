@@ -75,11 +75,18 @@ public class ResultsService {
         return resultsOf(Poll.listActiveByTalk(talk));
     }
 
-    /** Results of the current rounds of these polls, in the given order; their options are read in one query. */
+    /**
+     * Results of the current rounds of these polls, in the given order; their options are read in one query, and the
+     * counts of the types that can count many polls at once ({@link PollType#countsByOption(List)}) in a few.
+     */
     public List<PollResults> resultsOf(List<Poll> polls) {
         Map<Long, List<PollOption>> options = PollOption.listActiveByPolls(polls).stream()
                 .collect(java.util.stream.Collectors.groupingBy(o -> o.poll.id));
-        return polls.stream().map(p -> results(p, p.round, options.getOrDefault(p.id, List.of()))).toList();
+        Map<Long, Map<Long, Long>> counts = new java.util.HashMap<>();
+        polls.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.type))
+                .forEach((type, ofType) -> counts.putAll(types.get(type).countsByOption(ofType)));
+        return polls.stream().map(p -> results(p, p.round, options.getOrDefault(p.id, List.of()), counts.get(p.id)))
+                .toList();
     }
 
     /**
@@ -88,17 +95,20 @@ public class ResultsService {
      * @param round from 1 to the poll's current round
      */
     public PollResults results(Poll poll, int round) {
-        return results(poll, round, null);
+        return results(poll, round, null, null);
     }
 
-    /** As {@link #results(Poll, int)}, with the poll's active options already read (null to read them here). */
-    private PollResults results(Poll poll, int round, List<PollOption> activeOptions) {
+    /**
+     * As {@link #results(Poll, int)}, with the poll's active options and its counts per option in {@code round}
+     * already read (null to read them here).
+     */
+    private PollResults results(Poll poll, int round, List<PollOption> activeOptions, Map<Long, Long> readCounts) {
         long version = poll.version;
         PollType type = types.get(poll.type);
         // A quiz's open round tells only how many answered: counts would give the right answer away.
         boolean sealed = round == poll.round && poll.status == PollStatus.OPEN && type.hidesResultsWhileOpen();
         boolean visible = !sealed && (round < poll.round || poll.resultsVisible());
-        Map<Long, Long> counts = type.countsByOption(poll, round);
+        Map<Long, Long> counts = readCounts != null ? readCounts : type.countsByOption(poll, round);
         List<PollOption> options = activeOptions != null ? activeOptions : PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
         long total = type.oneOptionPerVote() ? options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum()
@@ -115,7 +125,7 @@ public class ResultsService {
         // Only beside a round whose results show: an earlier round of an open quiz or of hidden results would give
         // away what the current one keeps back.
         PollResults compare = visible && round == poll.round && poll.compareRound != null && poll.compareRound < round
-                ? results(poll, poll.compareRound, options) : null;
+                ? results(poll, poll.compareRound, options, null) : null;
         return new PollResults("results", poll.key, poll.question, poll.status.name(), round, poll.round, version,
                 visible, remaining, total, rows, poll.type, details, compare, poll.phoneResults);
     }

@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import dk.afstemning.text.LogText;
+
 /**
  * Throttles failed logins, per account name and per client address ({@code afstemning.limits.failed-logins-*}): a
  * login is refused (429, without checking its password, so no bcrypt work) while the account or the address has used
  * up its failures. Only failures count, so valid logins of other accounts go on while one account is attacked. Each
- * failure is logged through the refusal log (once a minute per account and address), with the user name escaped.
+ * failure is logged through the refusal log (once a minute per account and address), with the user name escaped
+ * ({@link LogText}).
  */
 @ApplicationScoped
 public class LoginLimits {
@@ -38,8 +41,8 @@ public class LoginLimits {
             return 0;
         }
         long seconds = Math.max(1, (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
-        log.refused("login-throttled", client, "login for user " + escaped(username) + " refused while its failed "
-                + "logins are over the limit (retry in " + seconds + " s)");
+        log.refused("login-throttled", client, "login for user " + LogText.quoted(username)
+                + " refused while its failed logins are over the limit (retry in " + seconds + " s)");
         return seconds;
     }
 
@@ -47,30 +50,11 @@ public class LoginLimits {
     public void failed(String username, String client) {
         perAccount.take(account(username));
         perIp.take(client);
-        log.refused("login-failed " + account(username), client, "failed login for user " + escaped(username));
+        log.refused("login-failed " + account(username), client,
+                "failed login for user " + LogText.quoted(username));
     }
 
     private static String account(String username) {
         return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /**
-     * A user name as it may go into the log: at most 64 characters, in quotes, with every character outside printable
-     * ASCII (line breaks, control characters, quotes, backslashes) as a {@code \\uXXXX} escape, so no forged line.
-     */
-    static String escaped(String username) {
-        if (username == null) {
-            return "(none)";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        String text = username.length() > 64 ? username.substring(0, 64) : username;
-        for (char c : text.toCharArray()) {
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%') {
-                out.append(c);
-            } else {
-                out.append(String.format("\\u%04x", (int) c));
-            }
-        }
-        return out.append(username.length() > 64 ? "\"…" : "\"").toString();
     }
 }

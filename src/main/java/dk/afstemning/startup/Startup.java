@@ -20,6 +20,7 @@ import dk.afstemning.platform.Leases;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.platform.PublicUrls;
 import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.text.LogText;
 
 /**
  * At start-up: imports the slides folder ({@code afstemning.slides-dir}, default {@code slides}), makes sure the first
@@ -75,9 +76,11 @@ public class Startup {
                 .append(folder.toAbsolutePath().normalize()).append('\n');
         String base = urls.base(null);
         for (Talk talk : talks) {
-            sb.append("\n  ").append(talk.title).append("  [join code ").append(talk.joinCode).append("]");
+            sb.append("\n  ").append(LogText.quoted(talk.title)).append("  [join code ").append(talk.joinCode)
+                    .append("]");
             if (talk.venue != null || talk.date != null) {
-                sb.append("  ").append(talk.venue == null ? "" : talk.venue + " ").append(talk.date == null ? "" : talk.date);
+                sb.append("  ").append(talk.venue == null ? "" : LogText.quoted(talk.venue) + " ")
+                        .append(talk.date == null ? "" : talk.date);
             }
             sb.append('\n')
                     .append("    participants: ").append(base).append("/t/").append(talk.joinCode).append('\n')
@@ -94,7 +97,7 @@ public class Startup {
             }
         });
         for (String error : report.errors()) {
-            sb.append("\n  NOT IMPORTED: ").append(error).append('\n');
+            sb.append("\n  NOT IMPORTED: ").append(LogText.quoted(error)).append('\n');
         }
         Log.info(sb);
     }

@@ -43,6 +43,42 @@ public final class KeptVotes {
         return withKeptOptions(Vote.countByOption(pollId, round), pollId, round);
     }
 
+    /** Polls read per statement by the batched readers: bounds the {@code in} list of one query. */
+    static final int POLLS_PER_QUERY = 500;
+
+    /**
+     * choice, quiz: votes per option id of many polls at once, each in the round given for it, by poll id (every poll
+     * of {@code roundByPoll} has an entry). Two statements per {@link #POLLS_PER_QUERY} polls, however many polls.
+     */
+    public static Map<Long, Map<Long, Long>> votesByOption(Map<Long, Integer> roundByPoll) {
+        Map<Long, Map<Long, Long>> counts = new HashMap<>();
+        roundByPoll.keySet().forEach(id -> counts.put(id, new HashMap<>()));
+        List<Long> ids = List.copyOf(roundByPoll.keySet());
+        for (int from = 0; from < ids.size(); from += POLLS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + POLLS_PER_QUERY));
+            addInRound(counts, roundByPoll, Vote.countByOptionOfPolls(chunk));
+            StringBuilder in = new StringBuilder();
+            for (int i = 1; i <= chunk.size(); i++) {
+                in.append(i == 1 ? "?" : ", ?").append(i);
+            }
+            addInRound(counts, roundByPoll, rows("select poll_id, round, option_id, votes from vote_tally where poll_id"
+                    + " in (" + in + ")", chunk.toArray()));
+        }
+        return counts;
+    }
+
+    /** Adds rows {@code [pollId, round, optionId, count]} of the wanted round of each poll to its counts. */
+    private static void addInRound(Map<Long, Map<Long, Long>> counts, Map<Long, Integer> roundByPoll,
+            List<Object[]> rows) {
+        for (Object[] r : rows) {
+            long pollId = ((Number) r[0]).longValue();
+            if (((Number) r[1]).intValue() == roundByPoll.get(pollId)) {
+                Long optionId = r[2] == null ? null : ((Number) r[2]).longValue();
+                counts.get(pollId).merge(optionId, ((Number) r[3]).longValue(), Long::sum);
+            }
+        }
+    }
+
     /** multiple: participants who ticked each option id in a round. */
     public static Map<Long, Long> ticksByOption(long pollId, int round) {
         return withKeptOptions(VoteChoice.countByOption(pollId, round), pollId, round);

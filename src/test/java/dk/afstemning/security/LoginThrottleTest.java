@@ -78,7 +78,7 @@ class LoginThrottleTest {
         try (LogCapture log = LogCapture.of("dk.afstemning.security")) {
             formLogin("203.0.113.64", "evil\nDeckStartup presenter: x", "wrong-password").then().statusCode(302);
             assertThat(log.lines(Level.INFO)).anyMatch(l -> l.contains("203.0.113.64")
-                    && l.contains("failed login for user \"evil\\u000aDeckStartup presenter: x\""));
+                    && l.contains("failed login for user \"evil\\nDeckStartup presenter: x\""));
             assertThat(log.lines(Level.INFO)).noneMatch(l -> l.contains("\nDeckStartup"));
         }
     }
