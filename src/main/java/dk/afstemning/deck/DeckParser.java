@@ -322,27 +322,24 @@ public class DeckParser {
 
             @Override
             public void visit(HtmlBlock block) {
-                String literal = block.getLiteral().strip();
+                comment(block, block.getLiteral().strip());
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                // An inline note at the end of a text line is a note too, as in Marp; <!--fit--> is styling.
+                comment(html, html.getLiteral());
+            }
+
+            /** A comment is a speaker note unless it is a Marp directive; either way it leaves the slide. */
+            private void comment(Node node, String literal) {
                 if (literal.startsWith("<!--") && literal.endsWith("-->")) {
                     // --&gt; is how a note says --> without ending its comment (deck/DeckSource#comment).
                     String note = literal.substring(4, literal.length() - 3).strip().replace("--&gt;", "-->");
                     if (!note.isEmpty() && !MARP_DIRECTIVE.matcher(note).matches()) {
                         notes.add(note);
                     }
-                    remove.add(block);
-                }
-            }
-
-            @Override
-            public void visit(HtmlInline html) {
-                // An inline note at the end of a text line (Marp keeps it as a note); <!--fit--> is styling.
-                String literal = html.getLiteral();
-                if (literal.startsWith("<!--") && literal.endsWith("-->")) {
-                    String note = literal.substring(4, literal.length() - 3).strip().replace("--&gt;", "-->");
-                    if (!note.isEmpty() && !MARP_DIRECTIVE.matcher(note).matches()) {
-                        notes.add(note);
-                    }
-                    remove.add(html);
+                    remove.add(node);
                 }
             }
 
