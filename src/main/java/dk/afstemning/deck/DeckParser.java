@@ -22,7 +22,9 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -52,10 +54,11 @@ public class DeckParser {
     public static final int MAX_POLLS = 100;
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*");
+    /** A front matter fence: three dashes or more; the closing one at least as long as the opening one (as Marp). */
+    private static final Pattern FRONT_FENCE = Pattern.compile("-{3,}");
     private static final Pattern LOOSE_KEY = Pattern.compile("^([A-Za-z_-]+)\\s*:\\s*(.*)$");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(\\s|$)");
+    private static final Pattern COMMENT_DIVIDER = Pattern.compile("(?m)^\\s*(?:<!--)?\\s*headingDivider\\s*:(.*?)(?:-->)?$");
     /** A Marp directive comment such as {@code <!-- _class: lead -->}: styling, not a speaker note. */
     static final Pattern MARP_DIRECTIVE = Pattern.compile("(?s)_?(theme|paginate|header|footer|class|"
             + "backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|headingDivider|size|"
@@ -117,11 +120,12 @@ public class DeckParser {
         int bodyStart = 0;
         Map<String, Object> front = Map.of();
         Map<String, Integer> keyLines = new java.util.HashMap<>();
-        if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
+        if (!lines.isEmpty() && FRONT_FENCE.matcher(lines.get(0).strip()).matches()) {
+            int fence = lines.get(0).strip().length();
             int end = -1;
             for (int i = 1; i < lines.size(); i++) {
                 String l = lines.get(i).strip();
-                if (l.equals("---") || l.equals("...")) {
+                if (FRONT_FENCE.matcher(l).matches() && l.length() >= fence || l.equals("...")) {
                     end = i;
                     break;
                 }
@@ -240,47 +244,64 @@ public class DeckParser {
         throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be " + allowed);
     }
 
+    /**
+     * Splits the body where Marp does: at every top-level thematic break ({@code ---}, {@code ***}, {@code ___},
+     * {@code - - -}, longer dash lines; not a setext heading's underline, nor dashes inside a fence or a multi-line HTML
+     * comment) and, with {@code headingDivider}, before headings of its levels when the slide so far holds more than
+     * comments. The blocks are commonmark-java's, as Marp's are markdown-it's.
+     */
     private List<DeckSlide> slides(HtmlRenderer renderer, String file, List<String> lines, int bodyStart,
-            Set<Integer> dividerLevels) {
+            Set<Integer> frontDividerLevels) {
+        Node body = parser.parse(String.join("\n", lines.subList(bodyStart, lines.size())));
+        checkFencesClosed(file, body, bodyStart);
+        Set<Integer> dividerLevels = commentDivider(body, frontDividerLevels);
         List<DeckSlide> slides = new ArrayList<>();
         int start = bodyStart;
-        String fence = null;
-        int fenceLine = 0;
-        for (int i = bodyStart; i <= lines.size(); i++) {
-            boolean end = i == lines.size();
-            boolean divider = false;
-            boolean heading = false;
-            if (!end) {
-                String line = lines.get(i);
-                var m = FENCE.matcher(line);
-                if (m.matches()) {
-                    String marker = m.group(1);
-                    if (fence == null) {
-                        fence = marker;
-                        fenceLine = i + 1;
-                    } else if (marker.charAt(0) == fence.charAt(0) && marker.length() >= fence.length()
-                            && line.strip().equals(marker)) {
-                        fence = null;
-                    }
-                } else if (fence == null) {
-                    divider = line.strip().equals("---");
-                    var h = HEADING.matcher(line);
-                    heading = h.lookingAt() && dividerLevels.contains(h.group(1).length())
-                            && !COMMENT.matcher(String.join("\n", lines.subList(start, i))).replaceAll("").isBlank();
-                }
-            }
-            if (end && fence != null) {
-                throw new DeckException(file, fenceLine, "code block opened here is never closed");
-            }
-            if (end || divider || heading) {
-                String chunk = String.join("\n", lines.subList(start, i));
-                if (!chunk.isBlank()) {
-                    slides.add(slide(renderer, file, slides.size() + 1, start + 1, chunk));
-                }
-                start = heading ? i : i + 1;
+        for (Node block = body.getFirstChild(); block != null; block = block.getNext()) {
+            int line = bodyStart + block.getSourceSpans().get(0).getLineIndex();
+            boolean divider = block instanceof ThematicBreak;
+            boolean heading = block instanceof Heading h && dividerLevels.contains(h.getLevel())
+                    && !COMMENT.matcher(String.join("\n", lines.subList(start, line))).replaceAll("").isBlank();
+            if (divider || heading) {
+                addSlide(renderer, file, slides, lines, start, line);
+                start = heading ? line : line + 1;
             }
         }
+        addSlide(renderer, file, slides, lines, start, lines.size());
         return slides;
+    }
+
+    private void addSlide(HtmlRenderer renderer, String file, List<DeckSlide> slides, List<String> lines, int from, int to) {
+        String chunk = String.join("\n", lines.subList(from, to));
+        if (!chunk.isBlank()) {
+            slides.add(slide(renderer, file, slides.size() + 1, from + 1, chunk));
+        }
+    }
+
+    private static void checkFencesClosed(String file, Node body, int bodyStart) {
+        body.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                if (block.getClosingFenceLength() == null) {
+                    throw new DeckException(file, bodyStart + block.getSourceSpans().get(0).getLineIndex() + 1,
+                            "code block opened here is never closed");
+                }
+            }
+        });
+    }
+
+    /** Marp's global {@code headingDivider} directive from the deck's last comment naming it, else from front matter. */
+    private static Set<Integer> commentDivider(Node body, Set<Integer> front) {
+        Set<Integer> levels = front;
+        for (Node block = body.getFirstChild(); block != null; block = block.getNext()) {
+            if (block instanceof HtmlBlock html) {
+                var m = COMMENT_DIVIDER.matcher(html.getLiteral());
+                while (m.find()) {
+                    levels = headingDivider(frontMatter("", "headingDivider: " + m.group(1).strip()));
+                }
+            }
+        }
+        return levels;
     }
 
     private DeckSlide slide(HtmlRenderer renderer, String file, int number, int firstLine, String markdown) {
@@ -301,14 +322,24 @@ public class DeckParser {
 
             @Override
             public void visit(HtmlBlock block) {
-                String literal = block.getLiteral().strip();
+                comment(block, block.getLiteral().strip());
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                // An inline note at the end of a text line is a note too, as in Marp; <!--fit--> is styling.
+                comment(html, html.getLiteral());
+            }
+
+            /** A comment is a speaker note unless it is a Marp directive; either way it leaves the slide. */
+            private void comment(Node node, String literal) {
                 if (literal.startsWith("<!--") && literal.endsWith("-->")) {
                     // --&gt; is how a note says --> without ending its comment (deck/DeckSource#comment).
                     String note = literal.substring(4, literal.length() - 3).strip().replace("--&gt;", "-->");
                     if (!note.isEmpty() && !MARP_DIRECTIVE.matcher(note).matches()) {
                         notes.add(note);
                     }
-                    remove.add(block);
+                    remove.add(node);
                 }
             }
 

@@ -18,6 +18,8 @@ final class DeckSource {
     static final String SEPARATOR = "\n---\n\n";
 
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
+    /** A thematic break, which the parser (as Marp) takes as a slide separator: {@code ---}, {@code ***}, {@code - - -}. */
+    private static final Pattern BREAK = Pattern.compile("(?:-[ \\t]*){3,}|(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,}");
     private static final Pattern NOTE = Pattern.compile("(?m)^ {0,3}<!--(.*?)-->[ \\t]*\\n?", Pattern.DOTALL);
 
     /** One slide's source. {@code origin} is its index in the text it was read from, -1 for a new slide. */
@@ -78,13 +80,13 @@ final class DeckSource {
         return new DeckSource(text.substring(0, starts.isEmpty() ? text.length() : starts.get(0)), segments);
     }
 
-    /** Where a slide's content ends: before its trailing lines that are blank or {@code ---}. */
+    /** Where a slide's content ends: before its trailing lines that are blank or a separator such as {@code ---}. */
     private static int contentEnd(String region) {
         int end = region.length();
         while (end > 0) {
             int lineStart = region.lastIndexOf('\n', end - 1 - (region.charAt(end - 1) == '\n' ? 1 : 0)) + 1;
             String line = region.substring(lineStart, end).strip();
-            if (!line.isEmpty() && !line.equals("---")) {
+            if (!line.isEmpty() && !BREAK.matcher(line).matches()) {
                 break;
             }
             end = lineStart;

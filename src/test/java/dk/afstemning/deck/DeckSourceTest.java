@@ -65,6 +65,19 @@ class DeckSourceTest {
     }
 
     @Test
+    void everyMarpSeparatorIsAGapNotSlideTextAndTheDeckComesBackByteForByte() throws IOException {
+        String text = Files.readString(Path.of("src/test/resources/marp/separators.md"), StandardCharsets.UTF_8);
+        DeckSource source = source(text);
+        assertThat(source.size()).isEqualTo(6);
+        assertThat(source.get(0).body()).endsWith("Setext heading, level two\n---\n\nStill slide one: the dashes above "
+                + "underline a heading.\n");
+        assertThat(source.get(1).body()).isEqualTo("# Slide two (after ***)\n");
+        assertThat(source.get(1).gap()).isEqualTo("\n___\n\n");
+        assertThat(source.get(3).gap()).isEqualTo("\n-----------------\n\n");
+        assertThat(source.text()).isEqualTo(text);
+    }
+
+    @Test
     void aPollAddedAfterASlideIsItsOwnSlideAndTheOthersKeepTheirText() {
         DeckSource source = source(DECK);
         PollForm form = new PollForm("", "choice", "Hvad får du mest værdi ud af?", List.of("Viden", "", "Erfaringer"),

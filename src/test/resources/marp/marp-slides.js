@@ -1,0 +1,23 @@
+// Usage: node marp-slides.js deck.md ...  -> JSON per deck: slide count, separator line, title and notes per slide
+const fs = require('fs');
+const path = require('path');
+const { Marp } = require('@marp-team/marp-core');
+const out = {};
+for (const file of process.argv.slice(2)) {
+  const md = fs.readFileSync(file, 'utf8');
+  const marp = new Marp({ html: true });
+  const { html, comments } = marp.render(md);
+  const tokens = marp.markdown.parse(md, {});
+  const slides = [];
+  let cur = null, inHeading = false;
+  for (const t of tokens) {
+    if (t.type === 'marpit_slide_open') { cur = { line: t.map ? t.map[0] + 1 : null, title: null }; slides.push(cur); }
+    else if (t.type === 'heading_open') inHeading = true;
+    else if (t.type === 'heading_close') inHeading = false;
+    else if (inHeading && t.type === 'inline' && cur && cur.title === null)
+      cur.title = t.children.filter(c => c.type === 'text' || c.type === 'code_inline' || c.type === 'marp_emoji').map(c => c.content).join('').trim();
+  }
+  slides.forEach((s, i) => { s.notes = comments[i].join('\n\n'); });
+  out[path.basename(file)] = { count: slides.length, sections: (html.match(/<section\b[^>]*>/g) || []).length, slides };
+}
+console.log(JSON.stringify(out, null, 1));
