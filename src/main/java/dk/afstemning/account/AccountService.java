@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -31,6 +32,9 @@ public class AccountService implements PresenterLogins {
 
     @Inject
     AccountConfig config;
+
+    @Inject
+    Event<AccessRevoked> revocations;
 
     /** The first admin as created at this start; {@code password} is null when it came from the configuration. */
     public record FirstAdmin(String username, String password) {
@@ -134,7 +138,10 @@ public class AccountService implements PresenterLogins {
 
     /** Ends every session of the account (logging out, or out everywhere): its session version is bumped. */
     public void endSessions(String username) {
-        Account.findByUsername(username).ifPresent(a -> a.sessionVersion++);
+        Account.findByUsername(username).ifPresent(a -> {
+            a.sessionVersion++;
+            revocations.fire(new AccessRevoked(a.id, null, true));
+        });
     }
 
     /**
@@ -152,6 +159,7 @@ public class AccountService implements PresenterLogins {
         }
         Passwords.check(replacement);
         account.password = BcryptUtil.bcryptHash(replacement, config.bcryptCost());
+        revocations.fire(new AccessRevoked(account.id, null, true));
         return ++account.sessionVersion;
     }
 
@@ -168,6 +176,9 @@ public class AccountService implements PresenterLogins {
         if (account.disabled != disabled) {
             account.disabled = disabled;
             account.sessionVersion++;
+            if (disabled) {
+                revocations.fire(new AccessRevoked(account.id, null, false));
+            }
         }
     }
 
@@ -183,6 +194,7 @@ public class AccountService implements PresenterLogins {
         }
         account.talks.clear();
         account.delete();
+        revocations.fire(new AccessRevoked(accountId, null, false));
     }
 
     /**
@@ -191,7 +203,18 @@ public class AccountService implements PresenterLogins {
      * @throws ApiProblem 404 for an unknown account
      */
     public void unassign(long accountId, long talkId) {
-        byId(accountId).talks.removeIf(t -> t.id == talkId);
+        Account account = byId(accountId);
+        account.talks.stream().filter(t -> t.id == talkId).findFirst().ifPresent(talk -> {
+            account.talks.remove(talk);
+            if (Role.PRESENTER.equals(account.role)) {
+                revocations.fire(new AccessRevoked(accountId, talk.joinCode, false));
+            }
+        });
+    }
+
+    /** The id of the account with this user name, if there is one. */
+    public Optional<Long> idOf(String username) {
+        return Account.findByUsername(username).map(a -> a.id);
     }
 
     private static Account byId(long accountId) {

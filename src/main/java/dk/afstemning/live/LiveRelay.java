@@ -173,7 +173,7 @@ public class LiveRelay {
     private void received(BusMessage m) {
         String code = m.joinCode();
         boolean stateChange = m.kind() == Kind.POLL && m.flag();
-        if (!stateChange && m.kind() != Kind.PRESENCE && !hub.hasConnections(code)) {
+        if (!stateChange && m.kind() != Kind.PRESENCE && m.kind() != Kind.REVOKED && !hub.hasConnections(code)) {
             // Nobody here to tell: no database read. A poll's state change still counts (countdowns), presence too.
             return;
         }
@@ -183,7 +183,7 @@ public class LiveRelay {
                 case POLL -> pollChanges.fire(new PollChanged(m.id(), code, m.flag()));
                 case SHOW -> showChanges.fire(new ShowChanged(code));
                 case JOINED -> joins.fire(new ParticipantJoined(code));
-                case QA -> {
+                case QA, REVOKED -> {
                     Consumer<BusMessage> receiver = receivers.get(m.kind());
                     if (receiver != null) {
                         receiver.accept(m);

@@ -21,6 +21,8 @@ public class PresenterKeyRotation {
 
     /** Close code of a presenter socket whose key was rotated: policy violation. */
     public static final short CLOSE_CODE = 1008;
+    /** Close reason of a presenter socket whose key was rotated (the console shows it translated). */
+    public static final String ROTATED = "key-rotated";
 
     @Inject
     TalkService talks;
@@ -36,7 +38,7 @@ public class PresenterKeyRotation {
             boolean presenter = PresenterSocket.ID.equals(connection.endpointId()) || LiveHub.holdsKey(connection);
             String path = connection.pathParam("code");
             if (presenter && path != null && code.equalsIgnoreCase(path.strip())) {
-                connection.close(new CloseReason(CLOSE_CODE, "presenter key rotated")).subscribe().with(v -> {
+                connection.close(new CloseReason(CLOSE_CODE, ROTATED)).subscribe().with(v -> {
                 }, t -> Log.debugf("closing presenter socket %s failed: %s", connection.id(), t));
                 closed++;
             }

@@ -2,6 +2,7 @@ package dk.afstemning.live;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -16,7 +17,8 @@ import io.vertx.core.buffer.Buffer;
  * The presenter's live feed, {@code /ws/present/{code}?key=<presenter key>}: on connecting, a {@code slide} message, a
  * {@code results} message per poll and a {@code presence} message; afterwards every change. The upgrade needs the
  * talk's presenter key ({@link PresenterKeyCheck}, 403 without it). Read-only: poll control goes through the REST API
- * with the presenter key. The public screen without the key uses {@link ScreenSocket}.
+ * with the presenter key. The public screen without the key uses {@link ScreenSocket}. A socket opened by a login is
+ * closed when that login's access ends ({@link AccessRevocations}).
  */
 @WebSocket(path = "/ws/present/{code}", endpointId = PresenterSocket.ID)
 public class PresenterSocket {
@@ -30,9 +32,17 @@ public class PresenterSocket {
     @Inject
     SilentConnections silence;
 
+    @Inject
+    AccessRevocations revocations;
+
+    /** The login of the upgrade request (anonymous with the key alone). */
+    @Inject
+    SecurityIdentity identity;
+
     @OnOpen
     public void onOpen(WebSocketConnection connection, @PathParam String code) {
         silence.heard(connection);
+        revocations.opened(connection, identity);
         feeds.open(connection, code, true);
     }
 

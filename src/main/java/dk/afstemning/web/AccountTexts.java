@@ -62,4 +62,13 @@ public interface AccountTexts {
 
     @Message("The talk has a new presenter key; the old one no longer works.")
     String rotate_key_done();
+
+    @Message("Your access to this talk was withdrawn. The console no longer receives updates.")
+    String console_access_withdrawn();
+
+    @Message("You were signed out (logged out or password changed). Log in again and reopen the console.")
+    String console_signed_out();
+
+    @Message("The presenter key was changed. Open the console with the new key or log in.")
+    String console_key_rotated();
 }

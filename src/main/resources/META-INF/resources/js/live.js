@@ -18,6 +18,17 @@ export function liveSocket(path, onMessage, onOpen) {
   let lastPing = 0;
   let checkSent = 0;
 
+  // A socket the server closed for good (1008): a ".revoked" element shows the reason's text from its data attribute
+  // (access-withdrawn, signed-out, key-rotated), translated by the page.
+  function refused(reason) {
+    const note = document.querySelector('.revoked');
+    const key = String(reason || '').replace(/-([a-z])/g, (m, c) => c.toUpperCase());
+    if (note && key && note.dataset[key]) {
+      note.textContent = note.dataset[key];
+      note.hidden = false;
+    }
+  }
+
   function showOffline() {
     document.body.dataset.live = 'offline';
     if (banner && !stopped) banner.hidden = false;
@@ -49,7 +60,7 @@ export function liveSocket(path, onMessage, onOpen) {
     ws.addEventListener('close', (event) => {
       if (ws !== socket) return;
       socket = null;
-      if (event.code === 1008) { stopped = true; }
+      if (event.code === 1008) { stopped = true; refused(event.reason); }
       showOffline();
       if (!stopped) schedule();
     });

@@ -42,6 +42,8 @@ public final class SocketClient implements AutoCloseable {
     public final List<JsonNode> all = Collections.synchronizedList(new ArrayList<>());
     /** The close code the server sent, or null while open (also null after {@link #abort()}). */
     public volatile Integer closeCode;
+    /** The close reason the server sent, or null while open. */
+    public volatile String closeReason;
     /** Completes when the input side ends: a close frame from the server, an error or an abort. */
     public final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -234,6 +236,7 @@ public final class SocketClient implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closeCode = statusCode;
+            closeReason = reason;
             closed.complete(null);
             return null;
         }

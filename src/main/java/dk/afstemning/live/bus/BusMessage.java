@@ -40,7 +40,12 @@ public record BusMessage(Kind kind, String origin, long sentAtMillis, String joi
         /** New reactions on a slide, counted on the sending instance. */
         REACTIONS,
         /** The sending instance's count of connected participants of the talk. */
-        PRESENCE
+        PRESENCE,
+        /**
+         * An account's access was withdrawn: {@code id} the account, {@code joinCode} the talk it lost (empty: every
+         * talk), {@code flag} it signed out itself; its presenter sockets close.
+         */
+        REVOKED
     }
 
     /** Participant ids per message at most: 350 ids of up to 19 digits and a comma stay under the 8,000 bytes of NOTIFY. */
@@ -65,7 +70,7 @@ public record BusMessage(Kind kind, String origin, long sentAtMillis, String joi
         return switch (kind) {
             case POLL, TEXT -> kind + ":" + id;
             case SHOW, JOINED, QA, PRESENCE -> kind + ":" + joinCode;
-            case REACTIONS -> null;
+            case REACTIONS, REVOKED -> null;
         };
     }
 
