@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -31,7 +32,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+import dk.afstemning.TestLogins;
 import dk.afstemning.TestTalks;
+import dk.afstemning.account.Account;
+import dk.afstemning.account.AccountService;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.testkit.SocketClient;
@@ -65,6 +69,9 @@ class RedisBusTest {
 
     @Inject
     LiveBus bus;
+
+    @Inject
+    AccountService accounts;
 
     private Resp other;
 
@@ -196,6 +203,39 @@ class RedisBusTest {
             JsonNode sum = presenter.next(m -> m.path("type").asText().equals("presence")
                     && m.path("participants").asInt() == 12);
             assertThat(sum.path("participants").asInt()).as("0 here + 12 there").isEqualTo(12);
+        }
+    }
+
+    @Test
+    void aRevocationTravelsBothWaysAndClosesThePresenterSocketsOfItsAccount() throws Exception {
+        TalkFixture talk = TalkFixture.create(importer, base);
+        TalkFixture other = TalkFixture.create(importer, base);
+        String name = TestLogins.presenter(accounts, talk.talk, other.talk);
+        long id = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(name).orElseThrow().id);
+        Map<String, String> session = TestLogins.session(name, "presenter-password");
+        String cookie = "afstemning_session=" + session.get("afstemning_session") + "; afstemning_session_v="
+                + session.get("afstemning_session_v");
+        try (SocketClient console = SocketClient.connect(base, "/ws/present/" + other.code, null,
+                Map.of("Cookie", cookie)); SocketClient phone = other.phone()) {
+            console.next("slide");
+            heard(Duration.ofMillis(300));
+            // un-assigned here: the other instances hear of it
+            TestLogins.csrf(TestLogins.organiser()).redirects().follow(false)
+                    .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
+                    .post("/organiser/accounts/{id}/talks/{t}/remove", id, talk.talk.id).then().statusCode(303);
+            List<BusMessage> revoked = heard(Duration.ofMillis(500)).stream()
+                    .filter(m -> m.kind() == BusMessage.Kind.REVOKED).toList();
+            assertThat(revoked).hasSize(1);
+            assertThat(revoked.get(0).id()).isEqualTo(id);
+            assertThat(revoked.get(0).joinCode()).isEqualTo(talk.code);
+            assertThat(console.isOpen()).as("the console of the talk still assigned").isTrue();
+
+            // disabled on another instance: this instance's console of the account closes, the phone stays
+            publishAsOtherInstance("v1|REVOKED|other-instance|" + System.currentTimeMillis() + "||" + id + "|0|");
+            console.closed.get(10, TimeUnit.SECONDS);
+            assertThat(console.closeCode).isEqualTo(1008);
+            assertThat(console.closeReason).isEqualTo("access-withdrawn");
+            assertThat(phone.isOpen()).isTrue();
         }
     }
 }
