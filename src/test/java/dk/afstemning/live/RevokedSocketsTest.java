@@ -45,6 +45,17 @@ class RevokedSocketsTest {
                         + session.get("afstemning_session_v")));
     }
 
+    /** A presenter account assigned to two new talks, logged in with the form. */
+    private record Presenter(TalkFixture talk, TalkFixture other, String name, Map<String, String> session) {
+    }
+
+    private Presenter presenterOfTwoTalks() {
+        TalkFixture talk = TalkFixture.create(importer, base);
+        TalkFixture other = TalkFixture.create(importer, base);
+        String name = TestLogins.presenter(accounts, talk.talk, other.talk);
+        return new Presenter(talk, other, name, TestLogins.session(name, "presenter-password"));
+    }
+
     private static long id(String name) {
         return QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(name).orElseThrow().id);
     }
@@ -57,10 +68,11 @@ class RevokedSocketsTest {
 
     @Test
     void unassigningClosesThePresentersOpenSocketAndRefusesItsReconnect() throws Exception {
-        TalkFixture talk = TalkFixture.create(importer, base);
-        TalkFixture other = TalkFixture.create(importer, base);
-        String name = TestLogins.presenter(accounts, talk.talk, other.talk);
-        Map<String, String> session = TestLogins.session(name, "presenter-password");
+        Presenter p = presenterOfTwoTalks();
+        TalkFixture talk = p.talk();
+        TalkFixture other = p.other();
+        String name = p.name();
+        Map<String, String> session = p.session();
         try (SocketClient console = console(talk, session); SocketClient otherConsole = console(other, session);
                 SocketClient phone = talk.phone(); SocketClient screen = talk.screen();
                 SocketClient keyed = talk.presenter()) {
@@ -86,11 +98,11 @@ class RevokedSocketsTest {
 
     @Test
     void disablingAnAccountClosesAllItsSockets() throws Exception {
-        TalkFixture talk = TalkFixture.create(importer, base);
-        TalkFixture other = TalkFixture.create(importer, base);
-        String name = TestLogins.presenter(accounts, talk.talk, other.talk);
-        Map<String, String> session = TestLogins.session(name, "presenter-password");
-        try (SocketClient first = console(talk, session); SocketClient second = console(other, session);
+        Presenter p = presenterOfTwoTalks();
+        TalkFixture talk = p.talk();
+        Map<String, String> session = p.session();
+        String name = p.name();
+        try (SocketClient first = console(talk, session); SocketClient second = console(p.other(), session);
                 SocketClient phone = talk.phone()) {
             first.next("slide");
             second.next("slide");
