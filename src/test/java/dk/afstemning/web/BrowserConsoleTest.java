@@ -39,6 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dk.afstemning.TestLogins;
+import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.qa.QaService;
 import dk.afstemning.qa.QuestionView;
@@ -300,6 +302,28 @@ class BrowserConsoleTest {
     }
 
     // ---- helpers ----
+
+    /**
+     * Issue 21, item 7: a console whose access ends is closed by the server (1008) and says why, in the talk's
+     * language, instead of going quiet. Shown with the presenter key rotated under an open console (a Danish talk).
+     */
+    @Test
+    void aConsoleWhoseKeyWasRotatedSaysSo() {
+        Talk talk = TestTalks.create(importer);
+        WebDriver console = chromium.screen("console-revoked", 1280, 800);
+        console.get(consoleUrl(talk));
+        awaitLive(console);
+        assertThat(console.findElement(By.cssSelector(".revoked")).isDisplayed()).isFalse();
+
+        TestLogins.csrf(TestLogins.organiser()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
+                .post("/organiser/talks/{id}/presenter-key", talk.id).then().statusCode(303);
+
+        awaitText(console, By.cssSelector(".revoked"),
+                "Oplægsholdernøglen er skiftet. Åbn konsollen med den nye nøgle, eller log ind.");
+        assertThat(console.findElement(By.cssSelector(".revoked")).isDisplayed()).isTrue();
+        assertThat(console.findElement(By.cssSelector(".offline")).isDisplayed()).isFalse();
+    }
 
     private String consoleUrl(Talk talk) {
         return chromium.url("/present/" + talk.joinCode + "/console?key=" + talk.presenterKey);
