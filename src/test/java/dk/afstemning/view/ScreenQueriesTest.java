@@ -92,17 +92,25 @@ class ScreenQueriesTest {
     }
 
     private long presenterStatements(int polls) {
-        Talk talk = talkWithPolls(polls);
+        return presenterStatements(talkWithPolls(polls), polls, results -> { });
+    }
+
+    /**
+     * Statements of the presenter page and of a screen's snapshot of the talk (page * 1000 + snapshot), the least of
+     * three builds (other threads' statements only add); {@code check} sees each snapshot's results.
+     */
+    private long presenterStatements(Talk talk, int polls, java.util.function.Consumer<List<PollResults>> check) {
         long page = Long.MAX_VALUE;
         long snapshot = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 3; attempt++) { // the least of three: other threads' statements only add
+        for (int attempt = 0; attempt < 3; attempt++) {
             statistics.clear();
             PresenterView view = presenters.page(talk.joinCode, null);
             assertThat(view.polls()).hasSize(polls);
             page = Math.min(page, statistics.getPrepareStatementCount());
             statistics.clear();
-            presenters.snapshot(talk.joinCode);
+            List<PollResults> results = presenters.snapshot(talk.joinCode).polls();
             snapshot = Math.min(snapshot, statistics.getPrepareStatementCount());
+            check.accept(results);
         }
         return page * 1000 + snapshot;
     }
@@ -348,20 +356,10 @@ class ScreenQueriesTest {
         all.stream().filter(p -> p.type().equals("quiz"))
                 .forEach(p -> TestTalks.presenter(talk, "post", "/polls/" + p.id() + "/close", null));
         awaitQuiet();
-        long page = Long.MAX_VALUE;
-        long snapshot = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 3; attempt++) { // the least of three: other threads' statements only add
-            statistics.clear();
-            PresenterView view = presenters.page(talk.joinCode, null);
-            assertThat(view.polls()).hasSize(polls);
-            page = Math.min(page, statistics.getPrepareStatementCount());
-            statistics.clear();
-            List<PollResults> results = presenters.snapshot(talk.joinCode).polls();
-            snapshot = Math.min(snapshot, statistics.getPrepareStatementCount());
+        return presenterStatements(talk, polls, results -> {
             assertThat(results).hasSize(polls).allSatisfy(r -> assertThat(r.total()).as(r.pollId()).isEqualTo(1));
             assertThat(results).allSatisfy(r -> assertThat(r.resultsVisible()).as(r.pollId()).isTrue());
-        }
-        return page * 1000 + snapshot;
+        });
     }
 
     /**
