@@ -85,7 +85,15 @@ public abstract class NumberType implements PollType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        Map<Integer, Long> counts = KeptVotes.byValue(poll.id, round);
+        return details(poll, KeptVotes.byValue(poll.id, round));
+    }
+
+    @Override
+    public Map<Long, Object> details(List<Poll> polls, Map<Long, List<PollOption>> options) {
+        return PollType.detailsOf(polls, KeptVotes.byValue(PollType.rounds(polls)), (p, read) -> details(p, read));
+    }
+
+    private Details details(Poll poll, Map<Integer, Long> counts) {
         return new Details(min(poll), max(poll), poll.labelLow, poll.labelHigh, bars(poll, counts),
                 Tallies.mean(counts), Tallies.median(counts));
     }

@@ -144,6 +144,34 @@ public interface PollType {
     Object details(Poll poll, int round, List<PollOption> options);
 
     /**
+     * {@link #details(Poll, int, List)} of the current round of each of {@code polls} (all of this type), by poll id.
+     * By default poll by poll; every type that reads for its details overrides it with a few statements for all the
+     * polls ({@code vote.KeptVotes} has the batched readers), so a screen of a 100-poll deck is not 100 queries.
+     *
+     * @param options each poll's active options, by poll id
+     */
+    default Map<Long, Object> details(List<Poll> polls, Map<Long, List<PollOption>> options) {
+        Map<Long, Object> details = new java.util.HashMap<>();
+        polls.forEach(p -> details.put(p.id, details(p, p.round, options.getOrDefault(p.id, List.of()))));
+        return details;
+    }
+
+    /** Each poll's details made from what was read for all of them ({@code read}, by poll id), by poll id. */
+    static <T> Map<Long, Object> detailsOf(List<Poll> polls, Map<Long, T> read,
+            java.util.function.BiFunction<Poll, T, Object> details) {
+        Map<Long, Object> all = new java.util.HashMap<>();
+        polls.forEach(p -> all.put(p.id, details.apply(p, read.get(p.id))));
+        return all;
+    }
+
+    /** The current round of each poll, by poll id: the argument of the batched readers of {@code vote.KeptVotes}. */
+    static Map<Long, Integer> rounds(List<Poll> polls) {
+        Map<Long, Integer> rounds = new java.util.HashMap<>();
+        polls.forEach(p -> rounds.put(p.id, p.round));
+        return rounds;
+    }
+
+    /**
      * Whether the current round's results tell nothing but how many answered while the poll is open: no counts, no
      * details, to screens and phones alike (quiz: the room's answers would give the right one away).
      */

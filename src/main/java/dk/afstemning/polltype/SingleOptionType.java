@@ -59,9 +59,7 @@ public abstract class SingleOptionType implements PollType {
 
     @Override
     public Map<Long, Map<Long, Long>> countsByOption(List<Poll> polls) {
-        Map<Long, Integer> rounds = new java.util.HashMap<>();
-        polls.forEach(p -> rounds.put(p.id, p.round));
-        return KeptVotes.votesByOption(rounds);
+        return KeptVotes.votesByOption(PollType.rounds(polls));
     }
 
     @Override

@@ -76,43 +76,66 @@ public class ResultsService {
     }
 
     /**
-     * Results of the current rounds of these polls, in the given order; their options are read in one query, and the
-     * counts of the types that can count many polls at once ({@link PollType#countsByOption(List)}) in a few.
+     * Results of the current rounds of these polls, in the given order, in a fixed number of statements however many
+     * polls: their options in one query, and per type its counts ({@link PollType#countsByOption(List)}) and the
+     * details of the polls whose results show ({@link PollType#details(List, Map)}) in a few; the voters of all polls
+     * in two. Only a comparison with an earlier round (a poll's {@code compare} setting) is read poll by poll.
      */
     public List<PollResults> resultsOf(List<Poll> polls) {
         Map<Long, List<PollOption>> options = PollOption.listActiveByPolls(polls).stream()
                 .collect(java.util.stream.Collectors.groupingBy(o -> o.poll.id));
         Map<Long, Map<Long, Long>> counts = new java.util.HashMap<>();
-        polls.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.type))
-                .forEach((type, ofType) -> counts.putAll(types.get(type).countsByOption(ofType)));
-        return polls.stream().map(p -> results(p, p.round, options.getOrDefault(p.id, List.of()), counts.get(p.id)))
-                .toList();
+        Map<Long, Object> details = new java.util.HashMap<>();
+        polls.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.type)).forEach((name, ofType) -> {
+            PollType type = types.get(name);
+            if (type.countsPerOption()) {
+                counts.putAll(type.countsByOption(ofType));
+            }
+            List<Poll> shown = ofType.stream().filter(p -> visible(p, p.round, type)).toList();
+            if (!shown.isEmpty()) {
+                details.putAll(type.details(shown, options));
+            }
+        });
+        Map<Long, Long> voters = KeptVotes.voters(PollType.rounds(polls.stream()
+                .filter(p -> !types.get(p.type).oneOptionPerVote()).toList()));
+        return polls.stream().map(p -> results(p, p.round, new Read(options.getOrDefault(p.id, List.of()),
+                counts.getOrDefault(p.id, Map.of()), voters.get(p.id), details.get(p.id)))).toList();
     }
 
     /**
-     * Results of one round. Earlier rounds are always visible; the current round follows the poll's results mode.
+     * What {@link #results(Poll, int, Read)} needs of a round, read beforehand for many polls at once.
+     *
+     * @param voters null for a type whose total is the sum of its counts
+     * @param details null when the round's results do not show
+     */
+    private record Read(List<PollOption> options, Map<Long, Long> counts, Long voters, Object details) {
+    }
+
+    /**
+     * Results of a round of a poll.
      *
      * @param round from 1 to the poll's current round
      */
     public PollResults results(Poll poll, int round) {
-        return results(poll, round, null, null);
+        return results(poll, round, null);
     }
 
-    /**
-     * As {@link #results(Poll, int)}, with the poll's active options and its counts per option in {@code round}
-     * already read (null to read them here).
-     */
-    private PollResults results(Poll poll, int round, List<PollOption> activeOptions, Map<Long, Long> readCounts) {
+    /** Whether a round's results show: a quiz's open round tells only how many answered, else as the poll says. */
+    private static boolean visible(Poll poll, int round, PollType type) {
+        boolean sealed = round == poll.round && poll.status == PollStatus.OPEN && type.hidesResultsWhileOpen();
+        return !sealed && (round < poll.round || poll.resultsVisible());
+    }
+
+    /** As {@link #results(Poll, int)}, with what it needs already read ({@code read}), or null to read it here. */
+    private PollResults results(Poll poll, int round, Read read) {
         long version = poll.version;
         PollType type = types.get(poll.type);
-        // A quiz's open round tells only how many answered: counts would give the right answer away.
-        boolean sealed = round == poll.round && poll.status == PollStatus.OPEN && type.hidesResultsWhileOpen();
-        boolean visible = !sealed && (round < poll.round || poll.resultsVisible());
-        Map<Long, Long> counts = readCounts != null ? readCounts : type.countsByOption(poll, round);
-        List<PollOption> options = activeOptions != null ? activeOptions : PollOption.listActiveByPoll(poll);
+        boolean visible = visible(poll, round, type);
+        Map<Long, Long> counts = read != null ? read.counts() : type.countsByOption(poll, round);
+        List<PollOption> options = read != null ? read.options() : PollOption.listActiveByPoll(poll);
         // Votes on options removed from the deck stay stored (for exports) but count in no bar, so not in the total.
         long total = type.oneOptionPerVote() ? options.stream().mapToLong(o -> counts.getOrDefault(o.id, 0L)).sum()
-                : KeptVotes.voters(poll.id, round);
+                : read != null ? read.voters() : KeptVotes.voters(poll.id, round);
         List<PollResults.OptionCount> rows = !type.countsPerOption() ? List.of()
                 : options.stream().map(o -> {
                     long count = counts.getOrDefault(o.id, 0L);
@@ -121,11 +144,14 @@ public class ResultsService {
                 }).toList();
         Long remaining = poll.closesAt == null || round != poll.round || poll.status != PollStatus.OPEN ? null
                 : Math.max(0, Duration.between(clock.now(), poll.closesAt).toMillis());
-        Object details = visible ? type.details(poll, round, options) : null;
+        Object details = !visible ? null : read != null ? read.details() : type.details(poll, round, options);
         // Only beside a round whose results show: an earlier round of an open quiz or of hidden results would give
         // away what the current one keeps back.
         PollResults compare = visible && round == poll.round && poll.compareRound != null && poll.compareRound < round
-                ? results(poll, poll.compareRound, options, null) : null;
+                ? results(poll, poll.compareRound, new Read(options, type.countsByOption(poll, poll.compareRound),
+                        type.oneOptionPerVote() ? null : KeptVotes.voters(poll.id, poll.compareRound),
+                        type.details(poll, poll.compareRound, options)))
+                : null;
         return new PollResults("results", poll.key, poll.question, poll.status.name(), round, poll.round, version,
                 visible, remaining, total, rows, poll.type, details, compare, poll.phoneResults);
     }

@@ -99,6 +99,11 @@ public class Startup {
         for (String error : report.errors()) {
             sb.append("\n  NOT IMPORTED: ").append(LogText.quoted(error)).append('\n');
         }
-        Log.info(sb);
+        // One record per line: the log filter (platform.OneLineLog) escapes line breaks inside a record.
+        for (String line : sb.toString().split("\n")) {
+            if (!line.isBlank()) {
+                Log.info(line);
+            }
+        }
     }
 }

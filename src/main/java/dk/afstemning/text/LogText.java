@@ -35,6 +35,46 @@ public final class LogText {
         return i < text.length() ? out.append('…').toString() : out.toString();
     }
 
+    /**
+     * {@code text} with every character that could end a line, start one or move the terminal's cursor shown as an
+     * escape, nothing else changed (no quotes, no bound): CR and LF become {@code \r} and {@code \n}; other control
+     * characters but the tab (among them ESC, which starts ANSI escapes), next line, line and paragraph separators and
+     * the bidi controls become a backslash, {@code u} and four hex digits. What the central log filter applies to every
+     * formatted message and exception message ({@code platform.OneLineLog}); null stays null.
+     */
+    public static String oneLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && !breaksLine(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (breaksLine(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean breaksLine(char c) {
+        return (Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029' || c == '\u061c'
+                || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+
     private static void escape(int cp, StringBuilder out) {
         switch (cp) {
             case '\n' -> out.append("\\n");

@@ -78,13 +78,22 @@ public class PresenterViews {
         for (Poll p : all) {
             polls.putIfAbsent(p.key, p);
         }
-        List<PresenterView.PresenterSlide> slides = Slide.listByTalk(talk).stream().map(s -> {
+        List<Slide> deckSlides = Slide.listByTalk(talk);
+        // Archived polls a slide still shows: their results in one batch too.
+        List<Poll> archived = deckSlides.stream().map(s -> s.pollKey == null ? null : polls.get(s.pollKey))
+                .filter(p -> p != null && p.archived).distinct().toList();
+        Map<Long, PollResults> archivedResults = new HashMap<>();
+        List<PollResults> read = archived.isEmpty() ? List.of() : results.resultsOf(archived);
+        for (int i = 0; i < archived.size(); i++) {
+            archivedResults.put(archived.get(i).id, read.get(i));
+        }
+        List<PresenterView.PresenterSlide> slides = deckSlides.stream().map(s -> {
             PresenterView.SlideView slide = new PresenterView.SlideView(s.position, s.title, s.html);
             Poll poll = s.pollKey == null ? null : polls.get(s.pollKey);
             if (poll == null) {
                 return new PresenterView.PresenterSlide(slide, null, null, null);
             }
-            PollResults r = poll.archived ? results.results(poll.id) : byKey.get(poll.key);
+            PollResults r = poll.archived ? archivedResults.get(poll.id) : byKey.get(poll.key);
             return new PresenterView.PresenterSlide(slide, r, poll.resultsMode, poll.timeLimit);
         }).toList();
         boolean mayPresent = TalkService.isPresenterKey(talk, presenterKey) || talks.loginMayPresent(talk);

@@ -51,32 +51,22 @@ public final class KeptVotes {
      * of {@code roundByPoll} has an entry). Two statements per {@link #POLLS_PER_QUERY} polls, however many polls.
      */
     public static Map<Long, Map<Long, Long>> votesByOption(Map<Long, Integer> roundByPoll) {
-        Map<Long, Map<Long, Long>> counts = new HashMap<>();
-        roundByPoll.keySet().forEach(id -> counts.put(id, new HashMap<>()));
-        List<Long> ids = List.copyOf(roundByPoll.keySet());
-        for (int from = 0; from < ids.size(); from += POLLS_PER_QUERY) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + POLLS_PER_QUERY));
-            addInRound(counts, roundByPoll, Vote.countByOptionOfPolls(chunk));
-            StringBuilder in = new StringBuilder();
-            for (int i = 1; i <= chunk.size(); i++) {
-                in.append(i == 1 ? "?" : ", ?").append(i);
-            }
-            addInRound(counts, roundByPoll, rows("select poll_id, round, option_id, votes from vote_tally where poll_id"
-                    + " in (" + in + ")", chunk.toArray()));
-        }
-        return counts;
+        return optionCounts(roundByPoll, "select r.poll_id, r.option_id, count(*) from vote r where {rounds}"
+                + " group by r.poll_id, r.option_id");
     }
 
-    /** Adds rows {@code [pollId, round, optionId, count]} of the wanted round of each poll to its counts. */
-    private static void addInRound(Map<Long, Map<Long, Long>> counts, Map<Long, Integer> roundByPoll,
-            List<Object[]> rows) {
-        for (Object[] r : rows) {
-            long pollId = ((Number) r[0]).longValue();
-            if (((Number) r[1]).intValue() == roundByPoll.get(pollId)) {
-                Long optionId = r[2] == null ? null : ((Number) r[2]).longValue();
-                counts.get(pollId).merge(optionId, ((Number) r[3]).longValue(), Long::sum);
-            }
-        }
+    /** multiple: {@link #ticksByOption(long, int)} of many polls at once (see {@link #voters(Map)}). */
+    public static Map<Long, Map<Long, Long>> ticksByOption(Map<Long, Integer> roundByPoll) {
+        return optionCounts(roundByPoll, "select r.poll_id, c.option_id, count(*) from vote_choice c"
+                + " join vote r on r.id = c.vote_id where {rounds} group by r.poll_id, c.option_id");
+    }
+
+    /** Counts per option id by poll id: rows {@code [pollId, optionId, count]} of {@code stored} plus the kept ones. */
+    private static Map<Long, Map<Long, Long>> optionCounts(Map<Long, Integer> roundByPoll, String stored) {
+        Map<Long, Map<Long, Long>> counts = perPoll(roundByPoll);
+        inRounds(roundByPoll, stored, "select r.poll_id, r.option_id, r.votes from vote_tally r where {rounds}")
+                .forEach(r -> counts.get(id(r[0])).merge(r[1] == null ? null : id(r[1]), id(r[2]), Long::sum));
+        return counts;
     }
 
     /** multiple: participants who ticked each option id in a round. */
@@ -86,29 +76,50 @@ public final class KeptVotes {
 
     /** Participants who answered the round (one vote each). */
     public static long voters(long pollId, int round) {
-        return Vote.countInRound(pollId, round) + number("select count(*) from pruned_vote where poll_id = ?1"
-                + " and round = ?2", pollId, round);
+        return voters(Map.of(pollId, round)).get(pollId);
+    }
+
+    /**
+     * Participants who answered, of many polls at once, each in the round given for it, by poll id (every poll has an
+     * entry). Two statements per {@link #POLLS_PER_QUERY} polls.
+     */
+    public static Map<Long, Long> voters(Map<Long, Integer> roundByPoll) {
+        Map<Long, Long> voters = new HashMap<>();
+        roundByPoll.keySet().forEach(id -> voters.put(id, 0L));
+        inRounds(roundByPoll, "select r.poll_id, count(*) from vote r where {rounds} group by r.poll_id",
+                "select r.poll_id, count(*) from pruned_vote r where {rounds} group by r.poll_id")
+                .forEach(r -> voters.merge(id(r[0]), id(r[1]), Long::sum));
+        return voters;
     }
 
     /** scale, slider: votes per value in a round. */
     public static Map<Integer, Long> byValue(long pollId, int round) {
-        Map<Integer, Long> counts = new HashMap<>();
-        Vote.countByValue(pollId, round).forEach(r -> counts.put((Integer) r[0], (Long) r[1]));
-        rows("select num_value, votes from value_tally where poll_id = ?1 and round = ?2", pollId, round)
-                .forEach(r -> counts.merge(((Number) r[0]).intValue(), ((Number) r[1]).longValue(), Long::sum));
+        return byValue(Map.of(pollId, round)).get(pollId);
+    }
+
+    /** scale, slider: {@link #byValue(long, int)} of many polls at once (see {@link #voters(Map)}). */
+    public static Map<Long, Map<Integer, Long>> byValue(Map<Long, Integer> roundByPoll) {
+        Map<Long, Map<Integer, Long>> counts = perPoll(roundByPoll);
+        inRounds(roundByPoll, "select r.poll_id, r.num_value, count(*) from vote r where {rounds}"
+                + " and r.num_value is not null group by r.poll_id, r.num_value",
+                "select r.poll_id, r.num_value, r.votes from value_tally r where {rounds}")
+                .forEach(r -> counts.get(id(r[0])).merge(((Number) r[1]).intValue(), id(r[2]), Long::sum));
         return counts;
     }
 
     /** ranking: per option id, votes per 0-based place in a round. */
     public static Map<Long, Map<Integer, Long>> places(long pollId, int round) {
-        Map<Long, Map<Integer, Long>> places = new HashMap<>();
-        List<Object[]> all = new ArrayList<>(VoteChoice.countByOptionAndPosition(pollId, round));
-        all.addAll(rows("select option_id, position, votes from place_tally where poll_id = ?1 and round = ?2",
-                pollId, round));
-        for (Object[] r : all) {
-            places.computeIfAbsent(((Number) r[0]).longValue(), k -> new HashMap<>())
-                    .merge(((Number) r[1]).intValue(), ((Number) r[2]).longValue(), Long::sum);
-        }
+        return places(Map.of(pollId, round)).get(pollId);
+    }
+
+    /** ranking: {@link #places(long, int)} of many polls at once (see {@link #voters(Map)}). */
+    public static Map<Long, Map<Long, Map<Integer, Long>>> places(Map<Long, Integer> roundByPoll) {
+        Map<Long, Map<Long, Map<Integer, Long>>> places = perPoll(roundByPoll);
+        inRounds(roundByPoll, "select r.poll_id, c.option_id, c.position, count(*) from vote_choice c"
+                + " join vote r on r.id = c.vote_id where {rounds} group by r.poll_id, c.option_id, c.position",
+                "select r.poll_id, r.option_id, r.position, r.votes from place_tally r where {rounds}")
+                .forEach(r -> places.get(id(r[0])).computeIfAbsent(id(r[1]), k -> new HashMap<>())
+                        .merge(((Number) r[2]).intValue(), id(r[3]), Long::sum));
         return places;
     }
 
@@ -117,17 +128,76 @@ public final class KeptVotes {
      * the counts added and the first id of the two.
      */
     public static List<CloudWords.Spelling> shownSpellings(long pollId, int round) {
-        Map<List<String>, CloudWords.Spelling> spellings = new LinkedHashMap<>();
-        List<Object[]> all = new ArrayList<>(rows("select merge_key, text, entries, first_id from word_tally"
-                + " where poll_id = ?1 and round = ?2 order by id", pollId, round));
-        all.addAll(VoteText.countShownBySpelling(pollId, round));
-        for (Object[] r : all) {
-            var s = new CloudWords.Spelling((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue());
-            spellings.merge(List.of(s.key(), s.text()), s, (a, b) -> new CloudWords.Spelling(a.key(), a.text(),
-                    a.count() + b.count(), Math.min(a.firstId(), b.firstId())));
+        return shownSpellings(Map.of(pollId, round)).get(pollId);
+    }
+
+    /** wordcloud: {@link #shownSpellings(long, int)} of many polls at once (see {@link #voters(Map)}). */
+    public static Map<Long, List<CloudWords.Spelling>> shownSpellings(Map<Long, Integer> roundByPoll) {
+        Map<Long, Map<List<String>, CloudWords.Spelling>> spellings = new HashMap<>();
+        roundByPoll.keySet().forEach(id -> spellings.put(id, new LinkedHashMap<>()));
+        inRounds(roundByPoll, "select r.poll_id, r.merge_key, r.text, r.entries, r.first_id from word_tally r"
+                + " where {rounds} order by r.id", "select r.poll_id, t.merge_key, t.text, count(*), min(t.id)"
+                + " from vote_text t join vote r on r.id = t.vote_id where {rounds} and t.status = 'shown'"
+                + " group by r.poll_id, t.merge_key, t.text").forEach(r -> {
+                    var s = new CloudWords.Spelling((String) r[1], (String) r[2], id(r[3]), id(r[4]));
+                    spellings.get(id(r[0])).merge(List.of(s.key(), s.text()), s, (a, b) -> new CloudWords.Spelling(
+                            a.key(), a.text(), a.count() + b.count(), Math.min(a.firstId(), b.firstId())));
+                });
+        Map<Long, List<CloudWords.Spelling>> lists = new HashMap<>();
+        spellings.forEach((id, bySpelling) -> lists.put(id, List.copyOf(bySpelling.values())));
+        return lists;
+    }
+
+    /**
+     * open: the shown entries of many polls, each in the round given for it, oldest first, by poll id (see
+     * {@link #voters(Map)}); as {@link #list(long, int, String)} with status {@code shown}.
+     */
+    public static Map<Long, List<Text>> shownTexts(Map<Long, Integer> roundByPoll) {
+        Map<Long, List<Text>> texts = new HashMap<>();
+        roundByPoll.keySet().forEach(id -> texts.put(id, new ArrayList<>()));
+        inRounds(roundByPoll, "select r.poll_id, r.id, null, r.position, r.text, r.created_at from kept_text r"
+                + " where {rounds}", "select r.poll_id, t.id, r.participant_id, t.position, t.text, t.created_at"
+                + " from vote_text t join vote r on r.id = t.vote_id where {rounds} and t.status = 'shown'")
+                .forEach(r -> texts.get(id(r[0])).add(new Text(id(r[1]), r[2] == null ? null : id(r[2]),
+                        ((Number) r[3]).intValue(), (String) r[4], VoteText.SHOWN, instant(r[5]))));
+        texts.values().forEach(l -> l.sort(Comparator.comparingLong(Text::id)));
+        return texts;
+    }
+
+    /** An empty map per poll of {@code roundByPoll}, by poll id. */
+    private static <K, V> Map<Long, Map<K, V>> perPoll(Map<Long, Integer> roundByPoll) {
+        Map<Long, Map<K, V>> maps = new HashMap<>();
+        roundByPoll.keySet().forEach(id -> maps.put(id, new HashMap<>()));
+        return maps;
+    }
+
+    /**
+     * The rows of native queries over many polls' rounds, each query run once per {@link #POLLS_PER_QUERY} polls: in
+     * each, {@code {rounds}} stands for "the row's {@code r.poll_id} and {@code r.round} are one of the wanted pairs".
+     */
+    private static List<Object[]> inRounds(Map<Long, Integer> roundByPoll, String... queries) {
+        List<Object[]> all = new ArrayList<>();
+        List<Long> ids = List.copyOf(roundByPoll.keySet());
+        for (int from = 0; from < ids.size(); from += POLLS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + POLLS_PER_QUERY));
+            StringBuilder rounds = new StringBuilder("(");
+            Object[] parameters = new Object[chunk.size() * 2];
+            for (int i = 0; i < chunk.size(); i++) {
+                rounds.append(i == 0 ? "" : " or ").append("r.poll_id = ?").append(2 * i + 1).append(" and r.round = ?")
+                        .append(2 * i + 2);
+                parameters[2 * i] = chunk.get(i);
+                parameters[2 * i + 1] = roundByPoll.get(chunk.get(i));
+            }
+            rounds.append(')');
+            for (String query : queries) {
+                all.addAll(rows(query.replace("{rounds}", rounds), parameters));
+            }
         }
-        return List.copyOf(spellings.values());
+        return all;
+    }
+
+    private static long id(Object number) {
+        return ((Number) number).longValue();
     }
 
     /** wordcloud, open: the entries of a round with {@code status} ({@code waiting} or {@code hidden}). */

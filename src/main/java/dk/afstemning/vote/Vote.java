@@ -105,16 +105,6 @@ public class Vote extends PanacheEntityBase {
         return count("poll.id = ?1 and round = ?2", pollId, round);
     }
 
-    /**
-     * Counts per round and option id of several polls, every round: rows of
-     * {@code [Long pollId, Integer round, Long optionId, Long count]}.
-     */
-    public static List<Object[]> countByOptionOfPolls(List<Long> pollIds) {
-        return getEntityManager().createQuery("select v.poll.id, v.round, v.option.id, count(v) from Vote v"
-                + " where v.poll.id in (?1) group by v.poll.id, v.round, v.option.id", Object[].class)
-                .setParameter(1, pollIds).getResultList();
-    }
-
     /** Counts per option id in one round: rows of {@code [Long optionId, Long count]}. */
     public static List<Object[]> countByOption(long pollId, int round) {
         return getEntityManager().createQuery(

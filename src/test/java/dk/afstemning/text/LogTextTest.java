@@ -41,4 +41,12 @@ class LogTextTest {
     void nullIsNone() {
         assertThat(LogText.quoted(null)).isEqualTo("(none)");
     }
+
+    @Test
+    void oneLineEscapesWhatBreaksOrMovesALineAndKeepsTheRest() {
+        assertThat(LogText.oneLine("a\r\nb\u2028c\u2029d\u0085e\u001b[31mf\u202eg\th \\n \"q\" Ærø 👍"))
+                .isEqualTo("a\\r\\nb\\u2028c\\u2029d\\u0085e\\u001b[31mf\\u202eg\th \\n \"q\" Ærø 👍");
+        assertThat(LogText.oneLine("plain")).isSameAs("plain");
+        assertThat(LogText.oneLine(null)).isNull();
+    }
 }

@@ -20,6 +20,7 @@ import dk.afstemning.TestTalks;
 import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.results.PollResults;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.vote.Answer;
 
 /** A screen's read model costs the same number of SQL statements whether the talk has two polls or eight. */
 @QuarkusTest
@@ -36,6 +37,9 @@ class ScreenQueriesTest {
 
     @Inject
     EntityManagerFactory database;
+
+    @Inject
+    dk.afstemning.voting.VoteService votes;
 
     Statistics statistics;
 
@@ -92,17 +96,25 @@ class ScreenQueriesTest {
     }
 
     private long presenterStatements(int polls) {
-        Talk talk = talkWithPolls(polls);
+        return presenterStatements(talkWithPolls(polls), polls, results -> { });
+    }
+
+    /**
+     * Statements of the presenter page and of a screen's snapshot of the talk (page * 1000 + snapshot), the least of
+     * three builds (other threads' statements only add); {@code check} sees each snapshot's results.
+     */
+    private long presenterStatements(Talk talk, int polls, java.util.function.Consumer<List<PollResults>> check) {
         long page = Long.MAX_VALUE;
         long snapshot = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 3; attempt++) { // the least of three: other threads' statements only add
+        for (int attempt = 0; attempt < 3; attempt++) {
             statistics.clear();
             PresenterView view = presenters.page(talk.joinCode, null);
             assertThat(view.polls()).hasSize(polls);
             page = Math.min(page, statistics.getPrepareStatementCount());
             statistics.clear();
-            presenters.snapshot(talk.joinCode);
+            List<PollResults> results = presenters.snapshot(talk.joinCode).polls();
             snapshot = Math.min(snapshot, statistics.getPrepareStatementCount());
+            check.accept(results);
         }
         return page * 1000 + snapshot;
     }
@@ -221,6 +233,150 @@ class ScreenQueriesTest {
         assertThat(after.get(98).counts()).extracting(PollResults.OptionCount::count).containsExactly(2L, 0L, 0L);
         assertThat(after.get(0).total()).isZero();
         assertThat(after.stream().mapToLong(PollResults::total).sum()).isEqualTo(3);
+    }
+
+    /**
+     * Statements of the presenter page of a deck of every poll type, at any deck size (measured: 29): the 9 of a
+     * choice deck, and two each (stored rows, kept tallies) for the counts of multiple and quiz, the details of scale,
+     * slider, ranking, word cloud, open and the closed quizzes, and the voters of the types whose total is not the sum
+     * of their counts; the leaderboard (closed quizzes) two.
+     */
+    private static final long MIXED_PAGE_STATEMENTS = 29;
+
+    /** Statements of a screen socket's snapshot of a deck of every poll type, at any deck size (measured: 28). */
+    private static final long MIXED_SNAPSHOT_STATEMENTS = 28;
+
+    /** One poll of each type (choice, multiple, scale, slider, ranking, word cloud, open, quiz); %1$d numbers them. */
+    private static final String EVERY_TYPE = """
+
+            ---
+
+            ```poll
+            id: c%1$d
+            question: Valg %1$d?
+            options: [Ja, Nej]
+            ```
+
+            ---
+
+            ```poll
+            id: m%1$d
+            type: multiple
+            question: Hvilke %1$d?
+            options: [Forskning, Kolleger, Egen erfaring]
+            ```
+
+            ---
+
+            ```poll
+            id: s%1$d
+            type: scale
+            question: Hvor enig %1$d?
+            min: 1
+            max: 5
+            ```
+
+            ---
+
+            ```poll
+            id: g%1$d
+            type: slider
+            question: Hvor %1$d?
+            low: forskning
+            high: praksis
+            ```
+
+            ---
+
+            ```poll
+            id: r%1$d
+            type: ranking
+            question: Ordn dem %1$d
+            options: [A, B, C]
+            ```
+
+            ---
+
+            ```poll
+            id: w%1$d
+            type: wordcloud
+            question: Ord %1$d?
+            ```
+
+            ---
+
+            ```poll
+            id: o%1$d
+            type: open
+            question: Hvad mener du %1$d?
+            ```
+
+            ---
+
+            ```poll
+            id: k%1$d
+            type: quiz
+            question: Hvor mange %1$d?
+            options:
+              - id: tre
+                text: '3'
+              - id: syv
+                text: '7'
+            correct: syv
+            ```
+            """;
+
+    /**
+     * Page and snapshot statements (page * 1000 + snapshot) of a deck of {@code polls} polls of the eight types in
+     * turn, all opened and answered once, its quizzes then closed (so their details and the leaderboard are read).
+     */
+    private long mixedStatements(int polls) {
+        String[] types = EVERY_TYPE.strip().substring("---".length()).strip().split("\n\n---\n\n");
+        assertThat(types).hasSize(8);
+        StringBuilder deck = new StringBuilder("---\ntitle: Alle typer\nlang: da\n---\n\n# Intro\n");
+        for (int i = 0; i < polls; i++) {
+            deck.append("\n---\n\n").append(types[i % 8].formatted(1 + i / 8).strip()).append('\n');
+        }
+        Talk talk = importer.importDeck("mixed-" + UUID.randomUUID() + ".md", deck.toString());
+        String token = TestTalks.join(talk.joinCode);
+        io.restassured.RestAssured.given().cookie("afstemning_pid", token).contentType("application/json")
+                .body("{\"nickname\":\"Ib\"}").put("/api/talks/{code}/nickname", talk.joinCode).then().statusCode(200);
+        List<ParticipantView.ParticipantPoll> all = participants.of(talk.joinCode, token).polls();
+        assertThat(all).hasSize(polls);
+        all.forEach(poll -> TestTalks.open(talk, poll.id()));
+        for (ParticipantView.ParticipantPoll poll : all) {
+            List<Long> ids = poll.options().stream().map(ParticipantView.Option::id).toList();
+            // Straight to the service: a hundred answers in a row would meet the per-participant vote limit.
+            votes.cast(talk.joinCode, poll.id(), token, switch (poll.type()) {
+                case "multiple" -> Answer.of(null, List.of(ids.get(0)), null, null);
+                case "scale", "slider" -> Answer.of(null, null, 3, null);
+                case "ranking" -> Answer.of(null, List.of(ids.get(2), ids.get(0), ids.get(1)), null, null);
+                case "wordcloud", "open" -> Answer.of(null, null, null, List.of("tillid"));
+                default -> Answer.of(ids.get(1), null, null, null);
+            }, null);
+        }
+        all.stream().filter(p -> p.type().equals("quiz"))
+                .forEach(p -> TestTalks.presenter(talk, "post", "/polls/" + p.id() + "/close", null));
+        awaitQuiet();
+        return presenterStatements(talk, polls, results -> {
+            assertThat(results).hasSize(polls).allSatisfy(r -> assertThat(r.total()).as(r.pollId()).isEqualTo(1));
+            assertThat(results).allSatisfy(r -> assertThat(r.resultsVisible()).as(r.pollId()).isTrue());
+        });
+    }
+
+    /**
+     * Issue 21, item 3: every poll type reads its results for all polls of the deck at once (counts, values, places,
+     * words, texts, voters; the quiz's leaderboard once), so a 100-poll deck of all eight types costs the statements
+     * of a deck with one poll of each.
+     */
+    @Test
+    void theRoomScreenOfADeckOfEveryTypeCostsTheSameAtAnySize() {
+        long eight = mixedStatements(8);
+        long big = mixedStatements(100);
+        assertThat(List.of(big / 1000, big % 1000)).as("page, snapshot of 100 polls")
+                .containsExactly(eight / 1000, eight % 1000);
+        assertThat(List.of(big / 1000, big % 1000)).as("page, snapshot")
+                .containsExactly(MIXED_PAGE_STATEMENTS, MIXED_SNAPSHOT_STATEMENTS);
     }
 
     private static void vote(Talk talk, String poll, String token, long optionId) {

@@ -109,6 +109,11 @@ public class MultipleType implements PollType {
     }
 
     @Override
+    public Map<Long, Map<Long, Long>> countsByOption(List<Poll> polls) {
+        return KeptVotes.ticksByOption(PollType.rounds(polls));
+    }
+
+    @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
         return new Details(min(poll), max(poll, options));
     }

@@ -148,7 +148,16 @@ public class OpenType implements PollType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        List<TextModeration.Item> shown = KeptVotes.list(poll.id, round, VoteText.SHOWN).stream()
+        return details(poll, KeptVotes.list(poll.id, round, VoteText.SHOWN));
+    }
+
+    @Override
+    public Map<Long, Object> details(List<Poll> polls, Map<Long, List<PollOption>> options) {
+        return PollType.detailsOf(polls, KeptVotes.shownTexts(PollType.rounds(polls)), (p, read) -> details(p, read));
+    }
+
+    private Details details(Poll poll, List<KeptVotes.Text> texts) {
+        List<TextModeration.Item> shown = texts.stream()
                 .map(t -> new TextModeration.Item(t.id(), t.text())).toList();
         List<TextModeration.Item> newest = new ArrayList<>(shown);
         Collections.reverse(newest);

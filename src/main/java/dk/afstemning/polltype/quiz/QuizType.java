@@ -125,9 +125,28 @@ public class QuizType extends SingleOptionType {
         if (poll.status != PollStatus.CLOSED) {
             return new Details(List.of(), null, null);
         }
+        return details(options, countsByOption(poll, round), Leaderboard.of(poll.talk));
+    }
+
+    /** The counts of the closed polls in one batch, and each talk's leaderboard once. */
+    @Override
+    public Map<Long, Object> details(List<Poll> polls, Map<Long, List<PollOption>> options) {
+        List<Poll> closed = polls.stream().filter(p -> p.status == PollStatus.CLOSED).toList();
+        Map<Long, Map<Long, Long>> counts = closed.isEmpty() ? Map.of() : countsByOption(closed);
+        Map<Long, Leaderboard> boards = new java.util.HashMap<>();
+        Map<Long, Object> details = new java.util.HashMap<>();
+        for (Poll p : polls) {
+            details.put(p.id, p.status != PollStatus.CLOSED ? new Details(List.of(), null, null)
+                    : details(options.getOrDefault(p.id, List.of()), counts.get(p.id),
+                            boards.computeIfAbsent(p.talk.id, id -> Leaderboard.of(p.talk))));
+        }
+        return details;
+    }
+
+    private static Details details(List<PollOption> options, Map<Long, Long> counts, Leaderboard board) {
         List<Long> correct = options.stream().filter(o -> o.correct).map(o -> o.id).toList();
-        long correctVotes = countsByOption(poll, round).entrySet().stream()
+        long correctVotes = counts.entrySet().stream()
                 .filter(e -> correct.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
-        return new Details(correct, correctVotes, Leaderboard.of(poll.talk));
+        return new Details(correct, correctVotes, board);
     }
 }

@@ -98,7 +98,16 @@ public class RankingType implements PollType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        Map<Long, Map<Integer, Long>> places = KeptVotes.places(poll.id, round);
+        return bordaDetails(options, KeptVotes.places(poll.id, round));
+    }
+
+    @Override
+    public Map<Long, Object> details(List<Poll> polls, Map<Long, List<PollOption>> options) {
+        return PollType.detailsOf(polls, KeptVotes.places(PollType.rounds(polls)),
+                (p, places) -> bordaDetails(options.getOrDefault(p.id, List.of()), places));
+    }
+
+    private static Details bordaDetails(List<PollOption> options, Map<Long, Map<Integer, Long>> places) {
         return new Details(options.size(), Tallies.borda(options.size(), places,
                 options.stream().map(o -> Map.entry(o.id, o.text)).toList()));
     }

@@ -111,7 +111,17 @@ public class WordCloudType implements PollType {
 
     @Override
     public Object details(Poll poll, int round, List<PollOption> options) {
-        List<CloudWords.Word> words = CloudWords.merge(KeptVotes.shownSpellings(poll.id, round));
+        return details(poll, KeptVotes.shownSpellings(poll.id, round));
+    }
+
+    @Override
+    public Map<Long, Object> details(List<Poll> polls, Map<Long, List<PollOption>> options) {
+        return PollType.detailsOf(polls, KeptVotes.shownSpellings(PollType.rounds(polls)),
+                (p, read) -> details(p, read));
+    }
+
+    private Details details(Poll poll, List<CloudWords.Spelling> spellings) {
+        List<CloudWords.Word> words = CloudWords.merge(spellings);
         long entries = words.stream().mapToLong(CloudWords.Word::count).sum();
         return new Details(maxEntries(poll), maxChars(poll), entries, words.size(),
                 CloudLayout.layout(words.subList(0, Math.min(words.size(), MAX_WORDS))));
