@@ -146,7 +146,7 @@ final class DeckSource {
     }
 
     /** The slide's body with its speaker notes replaced by {@code notes} (none when blank), other comments kept. */
-    static String withNotes(String body, String notes, Pattern keep) {
+    static String withNotes(String body, String notes, java.util.function.Predicate<String> keep) {
         StringBuilder kept = new StringBuilder();
         Matcher m = NOTE.matcher(body);
         int last = 0;
@@ -154,7 +154,7 @@ final class DeckSource {
         while (m.find()) {
             String inner = m.group(1).strip();
             boolean inFence = fences.stream().anyMatch(f -> m.start() >= f[0] && m.start() < f[1]);
-            if (inFence || keep.matcher(inner).matches()) {
+            if (inFence || keep.test(inner)) {
                 continue;
             }
             kept.append(body, last, m.start());

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,8 @@ import dk.afstemning.talk.DeckPage;
 class DeckSourceTest {
 
     private final DeckParser parser = new DeckParser(TestPollTypes.all());
-    private static final Pattern KEEP = Pattern.compile(PdfDecks.PAGE_COMMENT.pattern() + "|"
-            + DeckParser.MARP_DIRECTIVE.pattern(), Pattern.DOTALL);
+    private static final java.util.function.Predicate<String> KEEP = inner -> PdfDecks.PAGE_COMMENT.matcher(inner)
+            .matches() || !MarpComments.isNote(inner, false);
 
     private static final String DECK = """
             ---

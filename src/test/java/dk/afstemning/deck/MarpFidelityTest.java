@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +65,6 @@ class MarpFidelityTest {
     }
 
     @Test
-    @Disabled("issue 18: emoji shortcodes such as :wave: are not rendered yet; Marp's titles read 'Tillid i praksis 👋'")
     void emojiShortcodesInTitlesBecomeEmojiAsInMarp() throws Exception {
         assertLikeMarp(DIR.resolve("backgrounds.md"), true);
     }
@@ -89,5 +87,31 @@ class MarpFidelityTest {
     @Test
     void headingDividerInAGlobalDirectiveCommentSplitsAsInFrontMatter() throws Exception {
         assertLikeMarp(DIR.resolve("heading-divider.md"), true);
+    }
+
+    @Test
+    void directiveCommentsAreNotNotesButUnknownKeysMagicCommentsAndStandaloneFitAreAsInMarp() throws Exception {
+        assertLikeMarp(DIR.resolve("directives.md"), true);
+    }
+
+    @Test
+    void directiveCommentsOfRealDecksLeaveExactlyTheNarration() throws Exception {
+        Deck deck = deck(DIR.resolve("directives.md"));
+        // <!-- _paginate: false -->, <!-- transition: cube --> (Marp CLI) and a two-line _class/_footer comment are
+        // directives; the narration alone is the note.
+        assertThat(deck.slides().get(0).notes()).isEqualTo("Narration for the first slide.");
+        // Text after a comment's --> on its closing line is hidden in Marp, so it must not reach the slide either.
+        assertThat(deck.slides().get(1).html()).doesNotContain("closing line").doesNotContain("second is hidden");
+        assertThat(deck.slides().get(3).title()).isEqualTo("👋 code in a title :nope_x: 👍 ❌smile:");
+        assertThat(deck.slides().get(4).title()).isEqualTo("Välkommen ☁️");
+    }
+
+    @Test
+    void emptySlidesAreKeptAsMarpKeepsThem() throws Exception {
+        assertLikeMarp(DIR.resolve("empty-slides.md"), true);
+        // Each slide starts on the line after its separator (the first after the front matter), the last one after
+        // the deck's closing '---' too.
+        assertThat(deck(DIR.resolve("empty-slides.md")).slides()).extracting(DeckSlide::line)
+                .containsExactly(4, 6, 10, 12, 15);
     }
 }
