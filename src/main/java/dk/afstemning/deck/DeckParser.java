@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -63,10 +64,12 @@ public class DeckParser {
     @Inject
     PollTypes types;
 
-    private final List<Extension> extensions = List.of(TablesExtension.create());
+    /** GitHub tables and {@code ~~strikethrough~~}, as marp-core enables them (two tildes, as markdown-it). */
+    private final List<Extension> extensions = List.of(TablesExtension.create(),
+            StrikethroughExtension.builder().requireTwoTildes(true).build());
     private final Parser parser = Parser.builder().extensions(extensions)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
-    private static final Safelist SAFELIST = Safelist.relaxed().addAttributes("th", "align").addAttributes("code", "class")
+    private static final Safelist SAFELIST = Safelist.relaxed().addTags("del").addAttributes("th", "align").addAttributes("code", "class")
             .addAttributes("td", "align").preserveRelativeLinks(true);
     private static final Pattern ABSOLUTE_URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|/|#)");
 

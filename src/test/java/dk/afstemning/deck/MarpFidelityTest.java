@@ -103,7 +103,8 @@ class MarpFidelityTest {
         // Text after a comment's --> on its closing line is hidden in Marp, so it must not reach the slide either.
         assertThat(deck.slides().get(1).html()).doesNotContain("closing line").doesNotContain("second is hidden");
         assertThat(deck.slides().get(3).title()).isEqualTo("👋 code in a title :nope_x: 👍 ❌smile:");
-        assertThat(deck.slides().get(4).title()).isEqualTo("Välkommen ☁️");
+        assertThat(deck.slides().get(4).title()).isEqualTo("Välkommen ☁️ struck ~single~");
+        assertThat(deck.slides().get(4).html()).contains("<del>struck</del> ~single~");
     }
 
     @Test
