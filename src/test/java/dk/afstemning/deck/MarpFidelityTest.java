@@ -115,4 +115,10 @@ class MarpFidelityTest {
         assertThat(deck(DIR.resolve("empty-slides.md")).slides()).extracting(DeckSlide::line)
                 .containsExactly(4, 6, 10, 12, 15);
     }
+
+    @Test
+    void headingDividerListsInFrontMatterAndInACommentDivideOnlyAtTheirLevels() throws Exception {
+        assertLikeMarp(DIR.resolve("heading-divider-array.md"), true);
+        assertLikeMarp(DIR.resolve("heading-divider-comment-array.md"), true);
+    }
 }
