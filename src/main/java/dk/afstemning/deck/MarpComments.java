@@ -51,12 +51,15 @@ final class MarpComments {
     }
 
     /**
-     * The content of a comment written {@code <!-- ... -->} (leading and trailing white space trimmed), or null when
-     * {@code html} does not start with one.
+     * The content of a comment written {@code <!-- ... -->} (leading and trailing white space trimmed), "" for one
+     * never closed (it hides the rest of the deck, as in Marp), or null when {@code html} does not start with one.
      */
     static String content(String html) {
+        if (!html.startsWith("<!--")) {
+            return null;
+        }
         Matcher m = COMMENT.matcher(html);
-        return html.startsWith("<!--") && m.find() && m.start() == 0 ? jsTrim(m.group(1)) : null;
+        return m.find() ? jsTrim(m.group(1)) : "";
     }
 
     /** Whether a comment with this content is a speaker note; {@code inHeading}: written inside a heading. */

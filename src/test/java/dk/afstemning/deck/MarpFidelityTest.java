@@ -1,6 +1,7 @@
 package dk.afstemning.deck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,5 +121,21 @@ class MarpFidelityTest {
     void headingDividerListsInFrontMatterAndInACommentDivideOnlyAtTheirLevels() throws Exception {
         assertLikeMarp(DIR.resolve("heading-divider-array.md"), true);
         assertLikeMarp(DIR.resolve("heading-divider-comment-array.md"), true);
+    }
+
+    @Test
+    void aCommentNeverClosedHidesTheRestOfTheDeckAsInMarp() throws Exception {
+        assertLikeMarp(DIR.resolve("unclosed-comment.md"), true);
+        String html = deck(DIR.resolve("unclosed-comment.md")).slides().get(0).html();
+        assertThat(html).contains("Text before the drafts.").doesNotContain("draft slide").doesNotContain("alert")
+                .doesNotContain("Drafts below");
+    }
+
+    @Test
+    void frontMatterNeverClosedIsRefusedNamingItsLineBecauseMarpShowsNothingOfTheDeck() {
+        // marp-core 5.0.2 renders this deck as one empty slide: the open front matter swallows everything.
+        String markdown = "---\n# Opened with a rule, never closed\n\nMarp reads it all as front matter.\n";
+        assertThatThrownBy(() -> parser.parse("open.md", markdown)).isInstanceOf(DeckException.class)
+                .hasMessage("open.md:1: front matter starts with '---' but is never closed");
     }
 }
