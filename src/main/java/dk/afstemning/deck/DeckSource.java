@@ -54,6 +54,12 @@ final class DeckSource {
                 continue;
             }
             int next = text.indexOf('\n', offset);
+            if (next < 0 && slide == slides.size() - 1 && slides.get(slide).line() == line + 1) {
+                // The empty slide after a closing '---' without a line end (Marp keeps it): it starts at the end.
+                starts.add(text.length());
+                slide++;
+                continue;
+            }
             if (next < 0) {
                 throw new IllegalArgumentException("slide " + (slide + 1) + " starts past the end of the text");
             }

@@ -64,6 +64,16 @@ class DeckSourceTest {
     }
 
     @Test
+    void emptySlidesMarpKeepsComeBackByteForByteWithOrWithoutAFinalLineEnd() throws IOException {
+        String text = Files.readString(Path.of("src/test/resources/marp/empty-slides.md"), StandardCharsets.UTF_8);
+        for (String deck : List.of(text, text.stripTrailing(), "# A\n\n---\n\n---\n# B\n---")) {
+            DeckSource source = source(deck);
+            assertThat(source.size()).isEqualTo(parser.parse("t.md", deck).slides().size());
+            assertThat(source.text()).isEqualTo(deck);
+        }
+    }
+
+    @Test
     void everyMarpSeparatorIsAGapNotSlideTextAndTheDeckComesBackByteForByte() throws IOException {
         String text = Files.readString(Path.of("src/test/resources/marp/separators.md"), StandardCharsets.UTF_8);
         DeckSource source = source(text);
