@@ -64,6 +64,13 @@ class DeckSourceTest {
     }
 
     @Test
+    void newNotesReplaceTheOldNotesAndKeepMarpDirectivesOfTheSlide() {
+        String body = "# A\n\n<!-- _paginate: false -->\n<!-- transition: cube -->\n<!-- foo: bar -->\n<!-- old note -->\n";
+        assertThat(DeckSource.withNotes(body, "new", KEEP))
+                .isEqualTo("# A\n\n<!-- _paginate: false -->\n<!-- transition: cube -->\n<!-- new -->\n");
+    }
+
+    @Test
     void emptySlidesMarpKeepsComeBackByteForByteWithOrWithoutAFinalLineEnd() throws IOException {
         String text = Files.readString(Path.of("src/test/resources/marp/empty-slides.md"), StandardCharsets.UTF_8);
         for (String deck : List.of(text, text.stripTrailing(), "# A\n\n---\n\n---\n# B\n---")) {
