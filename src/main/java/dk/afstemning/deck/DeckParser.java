@@ -64,9 +64,9 @@ public class DeckParser {
     @Inject
     PollTypes types;
 
-    /** GitHub tables and {@code ~~strikethrough~~}, as marp-core enables them (two tildes, as markdown-it). */
+    /** GitHub tables, {@code ~~strikethrough~~} (two tildes, as markdown-it) and {@code $$} math, as marp-core has them. */
     private final List<Extension> extensions = List.of(TablesExtension.create(),
-            StrikethroughExtension.builder().requireTwoTildes(true).build());
+            StrikethroughExtension.builder().requireTwoTildes(true).build(), MarpMath.create());
     private final Parser parser = Parser.builder().extensions(extensions)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final Safelist SAFELIST = Safelist.relaxed().addTags("del").addAttributes("th", "align").addAttributes("code", "class")

@@ -138,4 +138,10 @@ class MarpFidelityTest {
         assertThatThrownBy(() -> parser.parse("open.md", markdown)).isInstanceOf(DeckException.class)
                 .hasMessage("open.md:1: front matter starts with '---' but is never closed");
     }
+
+    @Test
+    void blockMathShieldsRulesAndSetextUnderlinesAndAnOpenBlockRunsToTheEndAsInMarpWithKatex() throws Exception {
+        assertLikeMarp(DIR.resolve("math-blocks.md"), true);
+        assertThat(deck(DIR.resolve("math-blocks.md")).slides().get(0).html()).contains("<p>$$\na = b\n\n---\n\nc = d\n$$</p>");
+    }
 }
