@@ -60,6 +60,14 @@ public class DeckParser {
     private static final Pattern FRONT_FENCE = Pattern.compile("-{3,}");
     private static final Pattern LOOSE_KEY = Pattern.compile("^([A-Za-z_-]+)\\s*:\\s*(.*)$");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
+    /**
+     * A Marp directive comment such as {@code <!-- _class: lead -->}, by its first key: the approximation kept for
+     * callers that only need to spare directives (deck/MarpSource on branch marp-render). Which comments are notes is
+     * decided by {@link MarpComments#isNote}, as Marp decides it.
+     */
+    static final Pattern MARP_DIRECTIVE = Pattern.compile("(?s)_?(theme|paginate|header|footer|class|"
+            + "backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|headingDivider|size|"
+            + "style|math|title|description|author|image|keywords|url|marp|lang|transition)\\s*:.*|fit");
 
     @Inject
     PollTypes types;
