@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +32,8 @@ import dk.afstemning.talk.TalkService;
 public class DeckEditor {
 
     /** Comments of a slide that are not its speaker notes: a manifest's page and Marp's directives. */
-    private static final Pattern KEEP = Pattern.compile(PdfDecks.PAGE_COMMENT.pattern() + "|"
-            + DeckParser.MARP_DIRECTIVE.pattern(), Pattern.DOTALL);
+    private static final Predicate<String> KEEP = inner -> PdfDecks.PAGE_COMMENT.matcher(inner).matches()
+            || !MarpComments.isNote(inner, false);
 
     @Inject
     DeckParser parser;

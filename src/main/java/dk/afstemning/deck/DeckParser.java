@@ -15,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
@@ -58,8 +60,11 @@ public class DeckParser {
     private static final Pattern FRONT_FENCE = Pattern.compile("-{3,}");
     private static final Pattern LOOSE_KEY = Pattern.compile("^([A-Za-z_-]+)\\s*:\\s*(.*)$");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
-    private static final Pattern COMMENT_DIVIDER = Pattern.compile("(?m)^\\s*(?:<!--)?\\s*headingDivider\\s*:(.*?)(?:-->)?$");
-    /** A Marp directive comment such as {@code <!-- _class: lead -->}: styling, not a speaker note. */
+    /**
+     * A Marp directive comment such as {@code <!-- _class: lead -->}, by its first key: the approximation kept for
+     * callers that only need to spare directives (deck/MarpSource on branch marp-render). Which comments are notes is
+     * decided by {@link MarpComments#isNote}, as Marp decides it.
+     */
     static final Pattern MARP_DIRECTIVE = Pattern.compile("(?s)_?(theme|paginate|header|footer|class|"
             + "backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|headingDivider|size|"
             + "style|math|title|description|author|image|keywords|url|marp|lang|transition)\\s*:.*|fit");
@@ -67,10 +72,12 @@ public class DeckParser {
     @Inject
     PollTypes types;
 
-    private final List<Extension> extensions = List.of(TablesExtension.create());
+    /** GitHub tables, {@code ~~strikethrough~~} (two tildes, as markdown-it) and {@code $$} math, as marp-core has them. */
+    private final List<Extension> extensions = List.of(TablesExtension.create(),
+            StrikethroughExtension.builder().requireTwoTildes(true).build(), MarpMath.create());
     private final Parser parser = Parser.builder().extensions(extensions)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
-    private static final Safelist SAFELIST = Safelist.relaxed().addAttributes("th", "align").addAttributes("code", "class")
+    private static final Safelist SAFELIST = Safelist.relaxed().addTags("del").addAttributes("th", "align").addAttributes("code", "class")
             .addAttributes("td", "align").preserveRelativeLinks(true);
     private static final Pattern ABSOLUTE_URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|/|#)");
 
@@ -143,7 +150,7 @@ public class DeckParser {
             bodyStart = end + 1;
         }
         List<DeckSlide> slides = slides(renderer, file, lines, bodyStart, headingDivider(front));
-        if (slides.isEmpty()) {
+        if (String.join("\n", lines.subList(bodyStart, lines.size())).isBlank()) {
             throw new DeckException(file, Math.max(1, bodyStart), "deck has no slides");
         }
         checkUniquePollIds(file, slides);
@@ -271,11 +278,9 @@ public class DeckParser {
         return slides;
     }
 
+    /** Adds the slide of lines {@code from} to {@code to}; an empty one too, as Marp keeps it (a trailing {@code ---}). */
     private void addSlide(HtmlRenderer renderer, String file, List<DeckSlide> slides, List<String> lines, int from, int to) {
-        String chunk = String.join("\n", lines.subList(from, to));
-        if (!chunk.isBlank()) {
-            slides.add(slide(renderer, file, slides.size() + 1, from + 1, chunk));
-        }
+        slides.add(slide(renderer, file, slides.size() + 1, from + 1, String.join("\n", lines.subList(from, to))));
     }
 
     private static void checkFencesClosed(String file, Node body, int bodyStart) {
@@ -294,11 +299,10 @@ public class DeckParser {
     private static Set<Integer> commentDivider(Node body, Set<Integer> front) {
         Set<Integer> levels = front;
         for (Node block = body.getFirstChild(); block != null; block = block.getNext()) {
-            if (block instanceof HtmlBlock html) {
-                var m = COMMENT_DIVIDER.matcher(html.getLiteral());
-                while (m.find()) {
-                    levels = headingDivider(frontMatter("", "headingDivider: " + m.group(1).strip()));
-                }
+            String content = block instanceof HtmlBlock html ? MarpComments.content(html.getLiteral()) : null;
+            Map<String, Object> directives = content == null ? null : MarpComments.directives(content);
+            if (directives != null && directives.containsKey("headingDivider")) {
+                levels = headingDivider(frontMatter("", "headingDivider: " + directives.get("headingDivider")));
             }
         }
         return levels;
@@ -322,41 +326,50 @@ public class DeckParser {
 
             @Override
             public void visit(HtmlBlock block) {
-                comment(block, block.getLiteral().strip());
+                // Marp hides the whole block of a comment, text after its --> on the closing line included.
+                comment(block, block.getLiteral().strip(), false);
             }
 
             @Override
             public void visit(HtmlInline html) {
-                // An inline note at the end of a text line is a note too, as in Marp; <!--fit--> is styling.
-                comment(html, html.getLiteral());
+                // An inline note at the end of a text line is a note too, as in Marp.
+                comment(html, html.getLiteral(), html.getParent() instanceof Heading);
             }
 
-            /** A comment is a speaker note unless it is a Marp directive; either way it leaves the slide. */
-            private void comment(Node node, String literal) {
-                if (literal.startsWith("<!--") && literal.endsWith("-->")) {
-                    // --&gt; is how a note says --> without ending its comment (deck/DeckSource#comment).
-                    String note = literal.substring(4, literal.length() - 3).strip().replace("--&gt;", "-->");
-                    if (!note.isEmpty() && !MARP_DIRECTIVE.matcher(note).matches()) {
-                        notes.add(note);
+            /** A comment is a speaker note unless Marp reads it as a directive; either way it leaves the slide. */
+            private void comment(Node node, String literal, boolean inHeading) {
+                String content = MarpComments.content(literal);
+                if (content != null) {
+                    if (MarpComments.isNote(content, inHeading)) {
+                        // --&gt; is how a note says --> without ending its comment (deck/DeckSource#comment).
+                        notes.add(content.replace("--&gt;", "-->"));
                     }
                     remove.add(node);
                 }
             }
 
             @Override
+            public void visit(Text text) {
+                text.setLiteral(MarpEmoji.replace(text.getLiteral()));
+            }
+
+            @Override
             public void visit(Heading heading) {
-                if (title[0] == null) {
+                visitChildren(heading);
+                // The first heading with any text, as in Marp (an empty '#' line has none).
+                if (title[0] == null && heading.getFirstChild() != null) {
                     title[0] = plainText(heading);
                 }
-                visitChildren(heading);
             }
         });
         if (polls.size() > 1) {
             throw new DeckException(file, polls.get(1).line(), "a slide holds at most one poll; start a new slide with ---");
         }
         remove.forEach(Node::unlink);
+        // Marp joins a slide's notes with a blank line, empty comments included.
+        String joined = String.join("\n\n", notes);
         return new DeckSlide(number, firstLine, title[0], sanitise(renderer.render(document)),
-                notes.isEmpty() ? null : String.join("\n\n", notes), polls.isEmpty() ? null : polls.get(0));
+                joined.isEmpty() ? null : joined, polls.isEmpty() ? null : polls.get(0));
     }
 
     private HtmlRenderer renderer(String assetBase) {
@@ -388,8 +401,18 @@ public class DeckParser {
             public void visit(Text text) {
                 sb.append(text.getLiteral());
             }
+
+            @Override
+            public void visit(Code code) {
+                sb.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(Image image) {
+                // Marp's title has no image text ('# ![bg](x)' has the title "").
+            }
         });
-        return sb.toString().strip();
+        return MarpComments.jsTrim(sb.toString());
     }
 
     /**

@@ -54,6 +54,12 @@ final class DeckSource {
                 continue;
             }
             int next = text.indexOf('\n', offset);
+            if (next < 0 && slide == slides.size() - 1 && slides.get(slide).line() == line + 1) {
+                // The empty slide after a closing '---' without a line end (Marp keeps it): it starts at the end.
+                starts.add(text.length());
+                slide++;
+                continue;
+            }
             if (next < 0) {
                 throw new IllegalArgumentException("slide " + (slide + 1) + " starts past the end of the text");
             }
@@ -146,7 +152,7 @@ final class DeckSource {
     }
 
     /** The slide's body with its speaker notes replaced by {@code notes} (none when blank), other comments kept. */
-    static String withNotes(String body, String notes, Pattern keep) {
+    static String withNotes(String body, String notes, java.util.function.Predicate<String> keep) {
         StringBuilder kept = new StringBuilder();
         Matcher m = NOTE.matcher(body);
         int last = 0;
@@ -154,7 +160,7 @@ final class DeckSource {
         while (m.find()) {
             String inner = m.group(1).strip();
             boolean inFence = fences.stream().anyMatch(f -> m.start() >= f[0] && m.start() < f[1]);
-            if (inFence || keep.matcher(inner).matches()) {
+            if (inFence || keep.test(inner)) {
                 continue;
             }
             kept.append(body, last, m.start());

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,8 @@ import dk.afstemning.talk.DeckPage;
 class DeckSourceTest {
 
     private final DeckParser parser = new DeckParser(TestPollTypes.all());
-    private static final Pattern KEEP = Pattern.compile(PdfDecks.PAGE_COMMENT.pattern() + "|"
-            + DeckParser.MARP_DIRECTIVE.pattern(), Pattern.DOTALL);
+    private static final java.util.function.Predicate<String> KEEP = inner -> PdfDecks.PAGE_COMMENT.matcher(inner)
+            .matches() || !MarpComments.isNote(inner, false);
 
     private static final String DECK = """
             ---
@@ -62,6 +61,23 @@ class DeckSourceTest {
         DeckSource source = source(seed);
         assertThat(source.size()).isEqualTo(parser.parse("seed.md", seed).slides().size());
         assertThat(source.text()).isEqualTo(seed);
+    }
+
+    @Test
+    void newNotesReplaceTheOldNotesAndKeepMarpDirectivesOfTheSlide() {
+        String body = "# A\n\n<!-- _paginate: false -->\n<!-- transition: cube -->\n<!-- foo: bar -->\n<!-- old note -->\n";
+        assertThat(DeckSource.withNotes(body, "new", KEEP))
+                .isEqualTo("# A\n\n<!-- _paginate: false -->\n<!-- transition: cube -->\n<!-- new -->\n");
+    }
+
+    @Test
+    void emptySlidesMarpKeepsComeBackByteForByteWithOrWithoutAFinalLineEnd() throws IOException {
+        String text = Files.readString(Path.of("src/test/resources/marp/empty-slides.md"), StandardCharsets.UTF_8);
+        for (String deck : List.of(text, text.stripTrailing(), "# A\n\n---\n\n---\n# B\n---")) {
+            DeckSource source = source(deck);
+            assertThat(source.size()).isEqualTo(parser.parse("t.md", deck).slides().size());
+            assertThat(source.text()).isEqualTo(deck);
+        }
     }
 
     @Test
