@@ -183,8 +183,8 @@ public class OrganiserPages {
             @QueryParam("to") String to, @QueryParam("deleted") String deleted, @QueryParam("lang") String lang,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
         if (!identity.hasRole(Role.ORGANISER)) {
-            return Response.seeOther(URI.create(lang == null ? "/my-talks"
-                    : "/my-talks?lang=" + Languages.choose(lang, null, null))).build();
+            // A ?lang= given here has set the language cookie (LanguageCookie), which My talks then reads.
+            return Response.seeOther(URI.create("/my-talks")).build();
         }
         String language = Languages.choose(lang, accept, null);
         List<TalkReports.TalkRow> talks = reports.talks(query, date(from), date(to));

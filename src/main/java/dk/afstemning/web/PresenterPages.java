@@ -48,10 +48,9 @@ public class PresenterPages {
     @GET
     @Path("home")
     @Operation(hidden = true)
-    public Response home(@QueryParam("lang") String lang) {
-        String target = identity.hasRole(Role.ORGANISER) ? "/organiser" : "/my-talks";
-        return Response.seeOther(URI.create(lang == null ? target : target + "?lang=" + Languages.choose(lang, null,
-                null))).build();
+    public Response home() {
+        // No ?lang= passed on: the language cookie (LanguageCookie) carries the visitor's choice to the next page.
+        return Response.seeOther(URI.create(identity.hasRole(Role.ORGANISER) ? "/organiser" : "/my-talks")).build();
     }
 
     @GET

@@ -38,4 +38,7 @@ public interface PresenterTexts {
 
     @Message("Results of {title}")
     String results_label(String title);
+
+    @Message("Light mode")
+    String theme_light();
 }
