@@ -19,9 +19,20 @@ import java.util.List;
  * @param phoneResults the front matter {@code phone-results}, the default of every poll block that does not say:
  *        {@code after-vote} (when absent), {@code after-close} or {@code never}
  * @param accent the front matter {@code accent}, a colour {@code #rrggbb} (lower case) for the audience screen, or null
+ * @param profanityWords the front matter {@code profanity-words}: words and phrases the deck filters beside the lists
+ * @param profanityAllow the front matter {@code profanity-allow}: listed words and phrases the deck lets through
  */
 public record Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,
-        String qa, boolean profanityFilter, boolean reactions, List<DeckSlide> slides, String phoneResults, String accent) {
+        String qa, boolean profanityFilter, boolean reactions, List<DeckSlide> slides, String phoneResults, String accent,
+        List<String> profanityWords, List<String> profanityAllow) {
+
+    /** A deck with no words of its own for the profanity filter. */
+    public Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,
+            String qa, boolean profanityFilter, boolean reactions, List<DeckSlide> slides, String phoneResults,
+            String accent) {
+        this(file, title, speaker, organisation, date, language, qa, profanityFilter, reactions, slides, phoneResults,
+                accent, List.of(), List.of());
+    }
 
     /** A deck whose polls show phones their results after voting (the default of {@code phone-results}). */
     public Deck(String file, String title, String speaker, String organisation, LocalDate date, String language,

@@ -391,6 +391,8 @@ public class DeckImporter {
         talk.organisation = deck.organisation();
         talk.language = deck.language();
         talk.profanityFilter = deck.profanityFilter();
+        talk.profanityWords = deck.profanityWords().isEmpty() ? null : String.join("\n", deck.profanityWords());
+        talk.profanityAllow = deck.profanityAllow().isEmpty() ? null : String.join("\n", deck.profanityAllow());
         talk.reactionsEnabled = deck.reactions();
         talk.accent = deck.accent();
         if (!deck.qa().equals(talk.qaDeckSetting)) {

@@ -172,7 +172,61 @@ public class DeckParser {
         return new Deck(file, title, string(file, front, keyLines, "speaker"), string(file, front, keyLines, "organisation"),
                 date(file, front, keyLines), language.substring(0, 2), qa(file, front, keyLines),
                 flag(file, front, keyLines, "profanity-filter", true), onOff(file, front, keyLines, "reactions", true),
-                List.copyOf(slides), phoneResults(file, front, keyLines), accent(file, front, keyLines));
+                List.copyOf(slides), phoneResults(file, front, keyLines), accent(file, front, keyLines),
+                words(file, front, keyLines, "profanity-words"), words(file, front, keyLines, "profanity-allow"));
+    }
+
+    /** Most words a deck's {@code profanity-words} or {@code profanity-allow} may list. */
+    static final int MAX_DECK_WORDS = 200;
+    /** Longest word or phrase there, in characters (graphemes). */
+    static final int MAX_DECK_WORD = 50;
+
+    /**
+     * Front matter {@code profanity-words} or {@code profanity-allow}: a YAML list of words and phrases, or one text
+     * of them separated by commas; each holds a word, is at most {@value #MAX_DECK_WORD} characters, and there are at
+     * most {@value #MAX_DECK_WORDS}.
+     */
+    private static List<String> words(String file, Map<String, Object> front, Map<String, Integer> keyLines,
+            String key) {
+        Object value = front.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        int line = keyLines.getOrDefault(key, 1);
+        List<?> items;
+        if (value instanceof List<?> list) {
+            items = list;
+        } else if (value instanceof Map) {
+            throw new DeckException(file, line, "front matter '" + key + "' must be a list of words, such as"
+                    + " [fanden, for pokker]");
+        } else {
+            items = List.of(value.toString().split(","));
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : items) {
+            if (item == null || item instanceof Map || item instanceof List) {
+                throw new DeckException(file, line, "front matter '" + key + "' must be a list of words, such as"
+                        + " [fanden, for pokker]");
+            }
+            String word = item.toString().strip();
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (dk.afstemning.text.ProfanityFilter.normalised(word).isEmpty()) {
+                throw new DeckException(file, line, "front matter '" + key + "' lists '" + word
+                        + "', which holds no letters or digits");
+            }
+            if (dk.afstemning.text.Graphemes.count(word) > MAX_DECK_WORD || word.length() > 4 * MAX_DECK_WORD) {
+                throw new DeckException(file, line, "front matter '" + key + "' lists a word longer than "
+                        + MAX_DECK_WORD + " characters");
+            }
+            out.add(word);
+        }
+        if (out.size() > MAX_DECK_WORDS) {
+            throw new DeckException(file, line, "front matter '" + key + "' lists " + out.size()
+                    + " words; at most " + MAX_DECK_WORDS + " are allowed");
+        }
+        return List.copyOf(out);
     }
 
     /** Front matter {@code phone-results}: after-vote (default), after-close or never. */

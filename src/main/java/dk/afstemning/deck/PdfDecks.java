@@ -100,7 +100,7 @@ final class PdfDecks {
         String title = front.get("title") instanceof String t && !t.isBlank() ? t : name;
         return new Deck(name, title, parsed.speaker(), parsed.organisation(), parsed.date(), parsed.language(),
                 parsed.qa(), parsed.profanityFilter(), parsed.reactions(), List.copyOf(slides), parsed.phoneResults(),
-                parsed.accent());
+                parsed.accent(), parsed.profanityWords(), parsed.profanityAllow());
     }
 
     private static final Pattern PAGE = Pattern.compile("(?s)page:\\s*(\\d{1,6})(?:\\s*\\n\\n(.*))?");

@@ -103,7 +103,7 @@ public class ParticipantService {
         Talk talk = talks.require(code);
         Participant participant = require(talk, token);
         String nickname = Nicknames.normalise(TextInput.clean("nickname", raw));
-        if (talk.profanityFilter && dk.afstemning.text.ProfanityFilter.standard().matches(nickname)) {
+        if (talk.profanityFilter && talk.wordFilter().matches(nickname)) {
             // The leaderboard is projected: a nickname passes the same filter as Q&A questions and names.
             throw ApiProblem.profanity("nickname");
         }

@@ -8,7 +8,6 @@ import java.util.Set;
 import dk.afstemning.poll.Poll;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.text.Graphemes;
-import dk.afstemning.text.ProfanityFilter;
 import dk.afstemning.text.TextNormalizer;
 import dk.afstemning.vote.Answer;
 import dk.afstemning.vote.TextsAnswer;
@@ -67,6 +66,6 @@ public final class TextEntries {
 
     /** The status a new entry gets: hidden when the poll filters profanity and it matches, else {@code otherwise}. */
     public static String status(Poll poll, String entry, String otherwise) {
-        return poll.filtersProfanity() && ProfanityFilter.standard().matches(entry) ? VoteText.HIDDEN : otherwise;
+        return poll.filtersProfanity() && poll.talk.wordFilter().matches(entry) ? VoteText.HIDDEN : otherwise;
     }
 }

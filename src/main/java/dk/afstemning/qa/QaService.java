@@ -98,8 +98,8 @@ public class QaService {
             throw new ApiProblem(422, "nickname-too-long", "Nickname too long",
                     "A nickname can be at most " + MAX_NICKNAME + " characters");
         }
-        if (talk.profanityFilter && (ProfanityFilter.standard().matches(question)
-                || ProfanityFilter.standard().matches(name))) {
+        ProfanityFilter words = talk.wordFilter();
+        if (talk.profanityFilter && (words.matches(question) || words.matches(name))) {
             throw ApiProblem.profanity("question or nickname");
         }
         bumpVersion(talk);

@@ -16,6 +16,7 @@ import jakarta.persistence.ManyToOne;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dk.afstemning.text.ControlChars;
+import dk.afstemning.text.ProfanityFilter;
 
 
 /** One delivery of a deck: its join code, presenter key and meta data. Polls and slides hang off it. */
@@ -97,6 +98,23 @@ public class Talk extends PanacheEntityBase {
     /** Whether questions (and, by default, word-cloud entries) are checked against the profanity lists. */
     @Column(name = "profanity_filter", nullable = false)
     public boolean profanityFilter = true;
+
+    /** The deck's {@code profanity-words}, one per line, or null. */
+    @Column(name = "profanity_words")
+    public String profanityWords;
+
+    /** The deck's {@code profanity-allow}, one per line, or null. */
+    @Column(name = "profanity_allow")
+    public String profanityAllow;
+
+    /** The profanity lists as this talk's deck adjusts them ({@code profanity-words}, {@code profanity-allow}). */
+    public ProfanityFilter wordFilter() {
+        return ProfanityFilter.standard().adjusted(lines(profanityWords), lines(profanityAllow));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
 
     /** Whether participants may send reactions (the deck's {@code reactions} front matter; on unless it says off). */
     @Column(name = "reactions_enabled", nullable = false)

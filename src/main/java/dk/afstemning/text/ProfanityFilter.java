@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,12 +22,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * "lortevejr" or "pisse" do not. The word lists are {@code text/profanity-da.json} and {@code text/profanity-en.json},
  * copied unchanged from the npm package {@code naughty-words} 1.2.0, which packages LDNOOBW's "List of Dirty, Naughty,
  * Obscene, and Otherwise Bad Words" (https://github.com/LDNOOBW/List-of-Dirty-Naughty-Obscene-and-Otherwise-Bad-Words),
- * licensed CC BY 4.0; see {@code text/PROFANITY-LISTS.md}. A word is any run of letters, digits, marks and apostrophes.
+ * licensed CC BY 4.0, and Afstemning's own Danish supplement {@code text/profanity-da-afstemning.json} (inflections and
+ * the swear words the LDNOOBW list lacks, such as "fanden", "satan" and "kraftedeme"); see {@code text/PROFANITY-LISTS.md}.
+ * A word is any run of letters, digits, marks and apostrophes. A deck adds and allows words of its own with
+ * {@link #adjusted}.
  */
 public final class ProfanityFilter {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}'’]+");
-    private static final ProfanityFilter STANDARD = new ProfanityFilter(load("da", "en"));
+    private static final ProfanityFilter STANDARD = new ProfanityFilter(load("da", "en", "da-afstemning"));
+    /** Adjusted filters by their word lists; a deck's lists rarely change, so a few are kept. */
+    private static final Map<List<List<String>>, ProfanityFilter> ADJUSTED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<List<String>>, ProfanityFilter> eldest) {
+                    return size() > 64;
+                }
+            });
 
     private final Set<String> entries = new HashSet<>();
     private final int longestPhrase;
@@ -47,6 +59,40 @@ public final class ProfanityFilter {
     /** The filter with the Danish and English lists. */
     public static ProfanityFilter standard() {
         return STANDARD;
+    }
+
+    /**
+     * This filter with {@code add} listed too and {@code allow} taken off (both compared after normalisation, as
+     * words or phrases), e.g. a deck's {@code profanity-words} and {@code profanity-allow}.
+     */
+    public ProfanityFilter adjusted(List<String> add, List<String> allow) {
+        if (add.isEmpty() && allow.isEmpty()) {
+            return this;
+        }
+        if (this != STANDARD) {
+            return build(add, allow);
+        }
+        return ADJUSTED.computeIfAbsent(List.of(List.copyOf(add), List.copyOf(allow)), k -> build(add, allow));
+    }
+
+    private ProfanityFilter build(List<String> add, List<String> allow) {
+        Set<String> allowed = new HashSet<>();
+        for (String a : allow) {
+            allowed.add(String.join(" ", words(a)));
+        }
+        List<String> all = new ArrayList<>();
+        for (String e : entries) {
+            if (!allowed.contains(e)) {
+                all.add(e);
+            }
+        }
+        all.addAll(add);
+        return new ProfanityFilter(all);
+    }
+
+    /** The normalised form of a listed word or phrase, as {@link #firstMatch} reports it; empty when it has no word. */
+    public static String normalised(String word) {
+        return String.join(" ", words(word));
     }
 
     /** True when {@code text} contains a listed word or phrase as whole words. */

@@ -71,6 +71,30 @@ public class OrganiserViews {
                 a.talks.stream().map(TalkHeader::of).toList(), a.disabled)).toList();
     }
 
+    /**
+     * The talks an account may present, newest first (by date, then title): a presenter account's assigned talks, or
+     * every talk for an organiser.
+     */
+    public List<TalkHeader> myTalks(String username, boolean organiser) {
+        List<Talk> talks = organiser
+                ? Talk.<Talk>list("order by date desc nulls last, title")
+                : Talk.getEntityManager().createQuery("select t from Account a join a.talks t where a.username = ?1"
+                        + " order by t.date desc nulls last, t.title", Talk.class).setParameter(1, username)
+                        .getResultList();
+        return talks.stream().map(TalkHeader::of).toList();
+    }
+
+    /**
+     * A talk's results as an account that may present it reads them: the report without share links.
+     *
+     * @throws ApiProblem 404 for an unknown talk, or one the account may not present
+     */
+    public TalkReports.TalkReport presentedReport(String joinCode, String username, String role) {
+        Talk talk = Talk.findByJoinCode(joinCode).filter(t -> accounts.mayPresent(username, role, t.id))
+                .orElseThrow(() -> ApiProblem.notFound("talk", "No talk of yours has the join code " + joinCode));
+        return reports.report(talk.id);
+    }
+
     private static ApiProblem unknown(long id) {
         return ApiProblem.notFound("talk", "No talk has the id " + id);
     }

@@ -490,13 +490,13 @@ public interface AppMessages {
     @Message("{voters} of {participants} participants voted ({percent}%)")
     String response_rate_value(long voters, long participants, int percent);
 
-    @Message("Poll {id}, not opened yet")
+    @Message("Not opened yet · poll id: {id}")
     String poll_id_draft(String id);
 
-    @Message("Poll {id}, open for votes")
+    @Message("Open for votes · poll id: {id}")
     String poll_id_open(String id);
 
-    @Message("Poll {id}, closed")
+    @Message("Closed · poll id: {id}")
     String poll_id_closed(String id);
 
     @Message("{count} participants voted")

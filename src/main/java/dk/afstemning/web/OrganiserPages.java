@@ -88,12 +88,14 @@ public class OrganiserPages {
     }
 
     /**
-     * A talk's results; {@code shared} is the read-only view of a share link (no links, no organiser sections).
+     * A talk's results; {@code shared} is the read-only view of a share link (no links, no organiser sections), and
+     * {@code mine} that view as a presenter account reads its own talk (with Present, Console and its own menu).
      *
      * @param shareBase the base of share links, e.g. {@code http://host:8080/share/}
      */
     record talk(String lang, String otherLang, TalkReports.TalkReport report, boolean shared,
-            List<OrganiserViews.ShareLinkView> links, String shareBase, boolean rotated) implements TemplateInstance {
+            List<OrganiserViews.ShareLinkView> links, String shareBase, boolean rotated, boolean mine)
+            implements TemplateInstance {
     }
 
     record deleteTalk(String lang, String otherLang, TalkHeader talk, boolean mismatch) implements TemplateInstance {
@@ -172,18 +174,23 @@ public class OrganiserPages {
         }
     }
 
+    /** The dashboard; a presenter account that opens it is sent to its own talks (PresenterPages) instead of a 403. */
     @GET
     @Path("organiser")
-    @RolesAllowed(Role.ORGANISER)
+    @io.quarkus.security.Authenticated
     @Operation(hidden = true)
-    public TemplateInstance dashboardPage(@QueryParam("q") String query, @QueryParam("from") String from,
+    public Response dashboardPage(@QueryParam("q") String query, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("deleted") String deleted, @QueryParam("lang") String lang,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
+        if (!identity.hasRole(Role.ORGANISER)) {
+            // A ?lang= given here has set the language cookie (LanguageCookie), which My talks then reads.
+            return Response.seeOther(URI.create("/my-talks")).build();
+        }
         String language = Languages.choose(lang, accept, null);
         List<TalkReports.TalkRow> talks = reports.talks(query, date(from), date(to));
-        return PageResource.localized(new dashboard(language, Languages.other(language), urls.base(host),
+        return Response.ok(PageResource.localized(new dashboard(language, Languages.other(language), urls.base(host),
                 identity.getPrincipal().getName(), query == null ? "" : query, from == null ? "" : from,
-                to == null ? "" : to, talks, deleted), language);
+                to == null ? "" : to, talks, deleted), language)).build();
     }
 
     @GET
@@ -196,7 +203,7 @@ public class OrganiserPages {
         OrganiserViews.TalkPage page = views.talkPage(id);
         String language = Languages.choose(lang, accept, page.report().talk().language());
         return PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
-                page.links(), urls.base(host) + "/share/", rotated), language);
+                page.links(), urls.base(host) + "/share/", rotated, false), language);
     }
 
     @POST
@@ -342,7 +349,7 @@ public class OrganiserPages {
         }
         String language = Languages.choose(lang, accept, report.talk().language());
         return Response.ok(PageResource.localized(new talk(language, Languages.other(language), report, true,
-                List.of(), "", false), language)).header("Referrer-Policy", "no-referrer").build();
+                List.of(), "", false, false), language)).header("Referrer-Policy", "no-referrer").build();
     }
 
     private static LocalDate date(String iso) {

@@ -5,6 +5,7 @@ import { numbers } from './announce.js';
 import { pollTypes } from './poll-types.js';
 import { consoleQa } from './console-qa.js';
 import { showCounts } from './screen-polls.js';
+import { formatLocale } from './locale.js';
 
 // The speaker console: the current and next slide with the notes, clocks, big previous/next buttons (arrow keys and
 // clicker keys too), the current slide's poll with its controls and a live preview of its results, what the audience
@@ -91,7 +92,7 @@ document.querySelector('.console-footer .next').addEventListener('click', () => 
 // Clocks: the time of day, and the time since the console opened in this tab (↺ starts it again; a reload keeps it).
 const clock = document.querySelector('.clock');
 const elapsed = document.querySelector('.elapsed');
-const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+const timeFormat = new Intl.DateTimeFormat(formatLocale(),
   { hour: '2-digit', minute: '2-digit' });
 const STARTED = 'afstemning-console-started-' + code;
 let started = Number(sessionStorage.getItem(STARTED)) || Date.now();

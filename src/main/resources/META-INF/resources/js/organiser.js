@@ -2,6 +2,7 @@
 // deck (Markdown, PDF or PowerPoint). Everything goes through the deck API with the login's session cookie; requests that change
 // something carry the CSRF token (from the page) in its header. Every text from the server goes into the page as
 // textContent.
+import { formatLocale } from './locale.js';
 const MAX_DECK_BYTES = 512 * 1024;
 const MAX_PDF_BYTES = 25 * 1024 * 1024;
 
@@ -89,7 +90,7 @@ async function api(path, init = {}) {
 
 const dateFormat = (() => {
   try {
-    return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    return new Intl.DateTimeFormat(formatLocale(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   } catch {
     return null;
   }

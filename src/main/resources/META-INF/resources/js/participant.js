@@ -82,6 +82,11 @@ function showAnswer(pollId, answer) {
 // open anyway.
 function applyLimits(s) {
   typeOf(s).applyLimits?.(s);
+  // With vote-changes: false a stored vote is final for the round: no input looks tappable any more (the chosen
+  // option stays marked). Types whose answers add up (open text) take more answers instead.
+  const locked = s.dataset.allowChange === 'false' && !typeOf(s).adds && confirmed.get(s.dataset.pollId) != null;
+  s.dataset.locked = String(locked);
+  if (locked) s.querySelectorAll('.answer button, .answer input, .answer textarea').forEach((b) => { b.disabled = true; });
 }
 
 function confirm(pollId, text, failed) {
@@ -186,6 +191,7 @@ function onAck(message) {
   const answer = message.answer || { optionId: Number(message.optionId) };
   confirmed.set(message.pollId, answer);
   if (!pendingFor(message.pollId) && !edited.has(message.pollId)) showAnswer(message.pollId, answer);
+  if (s) applyLimits(s);
   if (s) typeOf(s).acked?.(s);
   confirm(message.pollId, body.dataset.msgReceived, false);
   const chosen = s && typeOf(s).describe?.(s, answer);
@@ -231,6 +237,7 @@ const live = liveSocket('/ws/participant/' + encodeURIComponent(code), (message)
         if (!s || Number(p.round) !== Number(s.dataset.round) || pendingFor(p.pollId)) return;
         const mine = p.myAnswer || null;
         confirmed.set(p.pollId, mine);
+        applyLimits(s);
         if (edited.has(p.pollId)) return;
         showAnswer(p.pollId, mine);
         if (mine !== null) confirm(p.pollId, body.dataset.msgReceived, false);

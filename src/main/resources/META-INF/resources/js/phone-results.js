@@ -1,4 +1,5 @@
 import { element } from './polltypes/elements.js';
+import { formatLocale } from './locale.js';
 
 // The results on the phone, under the poll (deck key phone-results): the server sends a phone the `results` messages
 // it may see (after its vote, after the close, or never), so the page draws whatever arrives and hides it again when
@@ -7,7 +8,7 @@ import { element } from './polltypes/elements.js';
 // percent; the type's module adds a compact summary of the other types' details (phoneResults in poll-types.js).
 
 function percent(value) {
-  return new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'percent' }).format(value / 100);
+  return new Intl.NumberFormat(formatLocale(), { style: 'percent' }).format(value / 100);
 }
 
 /** Draws a results message into the poll's .phone-results box, unless it is older than the one shown. */

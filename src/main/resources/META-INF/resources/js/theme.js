@@ -10,7 +10,8 @@ function dark() {
 
 function apply(theme) {
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
-  buttons.forEach((b) => b.setAttribute('aria-pressed', String(dark())));
+  // The button names what it switches to: "Light mode" on a dark screen, "Dark mode" on a light one.
+  buttons.forEach((b) => { b.textContent = dark() ? b.dataset.light : b.dataset.dark; });
 }
 
 function toggle() {

@@ -121,6 +121,23 @@ class TextAnswersApiTest {
                 .body("details.words[0].x", equalTo(500)).body("details.words[0].y", equalTo(300));
     }
 
+    /** Issue 19 item 6: Danish swear words are hidden, and a deck adds and allows words of its own. */
+    @Test
+    void danishSwearWordsAreHiddenAndADecksOwnWordsFollowItsFrontMatter() {
+        answer(join(code), "ord", Map.of("texts", List.of("Fanden", "Tillid"))).statusCode(200);
+        answer(join(code), "ord", Map.of("texts", List.of("kraftedeme", "satan"))).statusCode(200);
+        results("ord").body("details.entries", equalTo(1)).body("details.words.text", contains("Tillid"));
+
+        Talk own = importer.importDeck("own-words-" + UUID.randomUUID() + ".md", DECK.replace("lang: da\n",
+                "lang: da\nprofanity-words: [skod, dumme svin]\nprofanity-allow: [fanden]\n"));
+        TestTalks.open(own, "ord");
+        given().cookie("afstemning_pid", join(own.joinCode)).contentType(ContentType.JSON)
+                .body(Map.of("texts", List.of("Skod", "Fanden", "Dumme  svin"))).post("/api/talks/{code}/polls/ord/votes",
+                        own.joinCode).then().statusCode(200);
+        given().get("/api/talks/{code}/polls/ord/results", own.joinCode).then().statusCode(200)
+                .body("details.entries", equalTo(1)).body("details.words.text", contains("Fanden"));
+    }
+
     @Test
     void wordCloudLimitsAreRefusedWithAClearMessageAndAResendCountsOnce() {
         String token = join(code);

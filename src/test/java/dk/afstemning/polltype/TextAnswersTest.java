@@ -81,4 +81,15 @@ class TextAnswersTest {
         own.profanityFilter = false;
         assertThat(TextEntries.status(own, "Lort", VoteText.SHOWN)).isEqualTo(VoteText.SHOWN);
     }
+
+    @Test
+    void aDecksOwnWordsAreHiddenAndItsAllowedWordsShown() {
+        Poll poll = poll(true);
+        poll.talk.profanityWords = "skod\ndumme svin";
+        poll.talk.profanityAllow = "lort";
+        assertThat(TextEntries.status(poll, "Skod", VoteText.SHOWN)).isEqualTo(VoteText.HIDDEN);
+        assertThat(TextEntries.status(poll, "dumme svin", VoteText.SHOWN)).isEqualTo(VoteText.HIDDEN);
+        assertThat(TextEntries.status(poll, "Lort", VoteText.SHOWN)).isEqualTo(VoteText.SHOWN);
+        assertThat(TextEntries.status(poll, "fanden", VoteText.SHOWN)).isEqualTo(VoteText.HIDDEN);
+    }
 }

@@ -56,4 +56,26 @@ class QaDeckSettingsTest {
         assertThatThrownBy(() -> parse("lang: da\nprofanity-filter: maybe\n")).isInstanceOf(DeckException.class)
                 .hasMessage("qa.md:4: front matter 'profanity-filter' must be true or false");
     }
+
+    @Test
+    void profanityWordsAndAllowAreListsOfWordsAndPhrases() {
+        Deck deck = parse("profanity-words: [skod, dumme svin]\nprofanity-allow: \"fanden, for helvede\"\n");
+        assertThat(deck.profanityWords()).containsExactly("skod", "dumme svin");
+        assertThat(deck.profanityAllow()).containsExactly("fanden", "for helvede");
+        assertThat(parse("").profanityWords()).isEmpty();
+        assertThat(parse("").profanityAllow()).isEmpty();
+    }
+
+    @Test
+    void badProfanityListsStopTheImportNamingFileAndLine() {
+        assertThatThrownBy(() -> parse("lang: da\nprofanity-words:\n  skod: 1\n")).isInstanceOf(DeckException.class)
+                .hasMessage("qa.md:4: front matter 'profanity-words' must be a list of words, such as [fanden, for pokker]");
+        assertThatThrownBy(() -> parse("profanity-allow: [\"!!\"]\n")).isInstanceOf(DeckException.class)
+                .hasMessage("qa.md:3: front matter 'profanity-allow' lists '!!', which holds no letters or digits");
+        assertThatThrownBy(() -> parse("profanity-words: [" + "x".repeat(51) + "]\n")).isInstanceOf(DeckException.class)
+                .hasMessage("qa.md:3: front matter 'profanity-words' lists a word longer than 50 characters");
+        String many = String.join(", ", java.util.stream.IntStream.rangeClosed(1, 201).mapToObj(i -> "w" + i).toList());
+        assertThatThrownBy(() -> parse("profanity-words: [" + many + "]\n")).isInstanceOf(DeckException.class)
+                .hasMessage("qa.md:3: front matter 'profanity-words' lists 201 words; at most 200 are allowed");
+    }
 }

@@ -44,4 +44,47 @@ class ProfanityFilterTest {
         assertThat(small.matches("skod-ide")).isTrue();
         assertThat(small.matches("skodide")).isFalse();
     }
+
+    /** Issue 19: "fanden", "kraftedeme" and "satan" passed; Danish swearing is mostly these, inflected. */
+    @Test
+    void danishSwearWordsAndTheirInflectionsAreCaught() {
+        assertThat(filter.firstMatch("Fanden tage det")).contains("fanden");
+        assertThat(filter.firstMatch("KRAFTEDEME")).contains("kraftedeme");
+        assertThat(filter.firstMatch("satan i helvede")).contains("satan");
+        assertThat(filter.firstMatch("det fandens møde")).contains("fandens");
+        assertThat(filter.firstMatch("satans også")).contains("satans");
+        assertThat(filter.firstMatch("For helvede!")).contains("for helvede");
+        assertThat(filter.firstMatch("fa'en da")).contains("fa'en");
+        assertThat(filter.firstMatch("sikke noget lortet")).contains("lortet");
+        assertThat(filter.firstMatch("Røvhullet")).contains("røvhullet");
+    }
+
+    /** The mild words Danish speakers use in polite company stay allowed (README "Profanity filter" says why). */
+    @Test
+    void mildDanishWordsStayAllowed() {
+        assertThat(filter.matches("Pokkers også")).isFalse();
+        assertThat(filter.matches("Søren da")).isFalse();
+        assertThat(filter.matches("Det er sgu godt")).isFalse();
+        assertThat(filter.matches("en fandenivoldsk plan")).isFalse();
+        assertThat(filter.matches("Det var et helvede")).isFalse();
+        assertThat(filter.matches("Hold da kæft, hvor godt")).isFalse();
+        assertThat(filter.matches("pissegodt")).isFalse();
+        assertThat(filter.matches("lortevejr")).isFalse();
+    }
+
+    @Test
+    void aDeckAddsAndAllowsWordsWithoutChangingTheStandardLists() {
+        ProfanityFilter deck = filter.adjusted(java.util.List.of("skod", "dumme  svin"),
+                java.util.List.of("Fanden", "for   helvede"));
+        assertThat(deck.firstMatch("SKOD")).contains("skod");
+        assertThat(deck.firstMatch("din dumme svin")).contains("dumme svin");
+        assertThat(deck.matches("Fanden tage det")).isFalse();
+        assertThat(deck.matches("for helvede")).isFalse();
+        assertThat(deck.firstMatch("lort")).contains("lort");
+        assertThat(filter.matches("skod")).isFalse();
+        assertThat(filter.matches("fanden")).isTrue();
+        assertThat(filter.adjusted(java.util.List.of(), java.util.List.of())).isSameAs(filter);
+        assertThat(filter.adjusted(java.util.List.of("skod"), java.util.List.of()))
+                .isSameAs(filter.adjusted(java.util.List.of("skod"), java.util.List.of()));
+    }
 }

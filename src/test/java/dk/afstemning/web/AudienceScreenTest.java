@@ -362,9 +362,14 @@ class AudienceScreenTest {
                 .containsExactly("Runde 2 Stemmer: 2 · Fredag 100 %", "Runde 1 Stemmer: 4 · Tirsdag 50 %");
         screenshotIdle(screen, "screen-compare");
 
+        // Issue 19 item 5: the theme button names what it switches to, not the mode the screen is already in.
+        assertThat(js(screen).executeScript("return document.querySelector('.theme-toggle').textContent"))
+                .isEqualTo("Mørk visning");
         new Actions(screen).sendKeys("t").perform();
         await(screen, Duration.ofSeconds(5), "dark page", b -> js(b).executeScript(
                 "return getComputedStyle(document.body).backgroundColor"), "rgb(0, 0, 0)");
+        assertThat(js(screen).executeScript("return document.querySelector('.theme-toggle').textContent"))
+                .isEqualTo("Lys visning");
         screenshotIdle(screen, "screen-dark");
 
         presenter(talk, "/polls/dag/compare?round=0");

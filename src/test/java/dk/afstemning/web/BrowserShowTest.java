@@ -407,10 +407,19 @@ class BrowserShowTest {
         assertThat(presenter.findElement(hiddenText).isDisplayed()).isTrue();
         assertThat(presenter.findElement(By.cssSelector(".poll[data-poll-id='gaet'] .bars")).isDisplayed()).isFalse();
 
-        options(phone).get(1).click();
-        awaitText(phone, By.cssSelector("section.poll .confirmation"),
-                "Du har allerede stemt, og i denne afstemning kan en stemme ikke ændres.");
+        // Issue 19 item 7: the vote is final, so no option looks tappable any more; the chosen one stays marked.
+        await(phone, FOLLOW, "locked poll", b -> b.findElement(By.cssSelector("section.poll")).getAttribute(
+                "data-locked"), "true");
+        assertThat(options(phone)).extracting(WebElement::isEnabled).containsExactly(false, false);
         assertThat(options(phone)).extracting(b -> b.getAttribute("aria-pressed")).containsExactly("true", "false");
+        assertThat(options(phone).get(1).getCssValue("border-top-style")).isEqualTo("dashed");
+        assertThat(options(phone).get(0).getCssValue("border-top-style")).isEqualTo("solid");
+        assertThat(options(phone).get(0).getCssValue("opacity")).isEqualTo("1");
+        phone.navigate().refresh();
+        awaitLive(phone);
+        await(phone, FOLLOW, "locked poll after reload", b -> b.findElement(By.cssSelector("section.poll"))
+                .getAttribute("data-locked"), "true");
+        assertThat(options(phone)).extracting(WebElement::isEnabled).containsExactly(false, false);
 
         control(talk, "gaet", "reveal");
         new WebDriverWait(presenter, FOLLOW).until(b -> b.findElement(
@@ -422,6 +431,13 @@ class BrowserShowTest {
         new WebDriverWait(presenter, FOLLOW).until(b -> b.findElement(hiddenText).isDisplayed());
         assertThat(presenter.findElement(By.cssSelector(".poll[data-poll-id='gaet'] .bars")).isDisplayed()).isFalse();
         assertThat(presenter.findElement(By.cssSelector(".poll .total")).getText()).isEqualTo("1");
+
+        // A new round takes a new vote: the options are tappable again.
+        control(talk, "gaet", "reset");
+        await(phone, FOLLOW, "unlocked poll", b -> b.findElement(By.cssSelector("section.poll"))
+                .getAttribute("data-locked"), "false");
+        assertThat(options(phone)).extracting(WebElement::isEnabled).containsExactly(true, true);
+        assertThat(options(phone)).extracting(b -> b.getAttribute("aria-pressed")).containsExactly("false", "false");
     }
 
     // ---- helpers ----

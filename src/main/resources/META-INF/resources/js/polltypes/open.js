@@ -17,6 +17,9 @@ export function acked(s) {
   s.querySelector('.open-input').value = '';
 }
 
+/** Answers add up: each is a new one, so vote-changes: false never locks the form (VoteService, PollType.adds). */
+export const adds = true;
+
 /**
  * Once the participant has sent as many answers as a round takes, Send and the text area are disabled and a polite
  * note says why; a new round (the list emptied) or a closed poll lifts the note.
