@@ -71,4 +71,25 @@ public interface AccountTexts {
 
     @Message("The presenter key was changed. Open the console with the new key or log in.")
     String console_key_rotated();
+
+    @Message("A user name has 2–64 characters: lower-case letters a–z, digits, '.', '_', '@' or '-', with no spaces or capitals (such as sofie.h).")
+    String refused_invalid_username();
+
+    @Message("That user name is taken. Choose another.")
+    String refused_username_taken();
+
+    @Message("No talk has that join code. The dashboard lists each talk's code.")
+    String refused_unknown_talk();
+
+    @Message("That account no longer exists.")
+    String refused_unknown_account();
+
+    @Message("You cannot disable or delete your own account.")
+    String refused_own_account();
+
+    @Message("Choose the role organiser or presenter.")
+    String refused_invalid_role();
+
+    @Message("The change was refused: a field holds characters that are not allowed.")
+    String refused_other();
 }

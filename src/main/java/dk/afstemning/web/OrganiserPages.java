@@ -101,8 +101,12 @@ public class OrganiserPages {
     record deleteTalk(String lang, String otherLang, TalkHeader talk, boolean mismatch) implements TemplateInstance {
     }
 
-    record accountsPage(String lang, String otherLang, List<OrganiserViews.AccountView> accounts)
-            implements TemplateInstance {
+    /**
+     * @param refused the problem type of a refused change ({@code invalid-username}, {@code talk-not-found}, …), or null
+     * @param username the user name a refused new account was given, to fill in again
+     */
+    record accountsPage(String lang, String otherLang, List<OrganiserViews.AccountView> accounts, String refused,
+            String username) implements TemplateInstance {
     }
 
     /** @param refused the problem type of a refused change ({@code wrong-password}, {@code common-password}, …) */
@@ -277,8 +281,8 @@ public class OrganiserPages {
     public TemplateInstance accountsList(@QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
         String language = Languages.choose(lang, accept, null);
-        return PageResource.localized(new accountsPage(language, Languages.other(language), views.accounts()),
-                language);
+        return PageResource.localized(new accountsPage(language, Languages.other(language), views.accounts(), null,
+                ""), language);
     }
 
     @POST
@@ -287,12 +291,14 @@ public class OrganiserPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response createAccount(@RestForm("username") String username, @RestForm("password") String password,
-            @RestForm("role") String role) {
-        TextInput.clean("username", username);
-        TextInput.clean("password", password);
-        TextInput.clean("role", role);
-        accounts.create(username == null ? null : username.strip(), password, role);
-        return Response.seeOther(URI.create("/organiser/accounts")).build();
+            @RestForm("role") String role, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
+        return onAccountsPage(() -> {
+            TextInput.clean("username", username);
+            TextInput.clean("password", password);
+            TextInput.clean("role", role);
+            accounts.create(username == null ? null : username.strip(), password, role);
+        }, username, lang, accept);
     }
 
     @POST
@@ -300,9 +306,9 @@ public class OrganiserPages {
     @RolesAllowed(Role.ORGANISER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response assign(@PathParam("id") long id, @RestForm("code") String code) {
-        accounts.assign(id, TextInput.clean("code", code));
-        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    public Response assign(@PathParam("id") long id, @RestForm("code") String code, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
+        return onAccountsPage(() -> accounts.assign(id, TextInput.clean("code", code)), null, lang, accept);
     }
 
     /** Disables an account (it cannot log in, and its sessions end at their next request) or enables it again. */
@@ -311,9 +317,10 @@ public class OrganiserPages {
     @RolesAllowed(Role.ORGANISER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response disable(@PathParam("id") long id, @PathParam("action") String action) {
-        accounts.setDisabled(id, action.equals("disable"), identity.getPrincipal().getName());
-        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    public Response disable(@PathParam("id") long id, @PathParam("action") String action,
+            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        return onAccountsPage(() -> accounts.setDisabled(id, action.equals("disable"),
+                identity.getPrincipal().getName()), null, lang, accept);
     }
 
     @POST
@@ -321,9 +328,9 @@ public class OrganiserPages {
     @RolesAllowed(Role.ORGANISER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response deleteAccount(@PathParam("id") long id) {
-        accounts.delete(id, identity.getPrincipal().getName());
-        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    public Response deleteAccount(@PathParam("id") long id, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
+        return onAccountsPage(() -> accounts.delete(id, identity.getPrincipal().getName()), null, lang, accept);
     }
 
     /** Takes a talk away from a presenter account. */
@@ -332,9 +339,25 @@ public class OrganiserPages {
     @RolesAllowed(Role.ORGANISER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response unassign(@PathParam("id") long id, @PathParam("talkId") long talkId) {
-        accounts.unassign(id, talkId);
-        return Response.seeOther(URI.create("/organiser/accounts")).build();
+    public Response unassign(@PathParam("id") long id, @PathParam("talkId") long talkId,
+            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        return onAccountsPage(() -> accounts.unassign(id, talkId), null, lang, accept);
+    }
+
+    /**
+     * Runs a change of the accounts page's forms: done, back to the page (303); refused, the page again with the
+     * refusal in the page's language and the refusal's status (a form never answers with a problem+json body).
+     */
+    private Response onAccountsPage(Runnable change, String username, String lang, String accept) {
+        try {
+            change.run();
+            return Response.seeOther(URI.create("/organiser/accounts")).build();
+        } catch (ApiProblem e) {
+            String language = Languages.choose(lang, accept, null);
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(PageResource.localized(
+                    new accountsPage(language, Languages.other(language), views.accounts(), e.type(),
+                            username == null ? "" : username), language)).build();
+        }
     }
 
     /** The read-only results behind a share link; 404 for an unknown or revoked token. */
