@@ -3,11 +3,11 @@
 // file, only when the lock changed; Node is needed to build, never to run the app.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const target = process.argv[2] || join(here, '..', '..', '..', 'target');
+const target = resolve(process.argv[2] || join(here, '..', '..', '..', 'target'));
 const work = join(target, 'marp');
 const out = join(target, 'classes', 'META-INF', 'resources', 'js', 'vendor');
 mkdirSync(work, { recursive: true });
@@ -19,7 +19,7 @@ if (!existsSync(installed) || !existsSync(stamp) || readFileSync(stamp, 'utf8') 
   copyFileSync(join(here, 'package-lock.json'), stamp);
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: work, stdio: 'inherit' });
 }
-const { build } = await import(join(work, 'node_modules', 'esbuild', 'lib', 'main.js'));
+const { build } = await import(pathToFileURL(join(work, 'node_modules', 'esbuild', 'lib', 'main.js')).href);
 await build({
   entryPoints: [join(here, 'marp-entry.js')],
   nodePaths: [join(work, 'node_modules')],

@@ -4,34 +4,41 @@ import katexPlugin from '@marp-team/marp-core/plugins/katex';
 import { browser } from '@marp-team/marp-core/browser';
 
 // The raw HTML a deck may hold: the tags and attributes jsoup's relaxed safelist kept before Marp drew the slides
-// (deck/DeckParser), plus the poll island. Marp's own sanitiser (xss) drops everything else, event handlers included.
-const NONE = [];
+// (deck/DeckParser), plus the poll island. Marp's own sanitiser (xss) drops everything else, event handlers included;
+// URLs go through Marp's own check (its default allowlist's), which refuses javascript: and other schemes.
+const URL = Marp.html.a.href;
+const tags = (names) => Object.fromEntries(names.map((n) => [n, {}]));
 const HTML = {
-  a: ['href', 'title'], b: NONE, blockquote: ['cite'], br: NONE, caption: NONE, cite: NONE, code: ['class'],
-  col: ['span', 'width'], colgroup: ['span', 'width'], dd: NONE, div: ['data-poll'], dl: NONE, dt: NONE, em: NONE,
-  h1: NONE, h2: NONE, h3: NONE, h4: NONE, h5: NONE, h6: NONE, i: NONE,
-  img: ['align', 'alt', 'height', 'src', 'title', 'width'], li: NONE, ol: ['start', 'type'], p: NONE, pre: NONE,
-  q: ['cite'], small: NONE, span: NONE, strike: NONE, strong: NONE, sub: NONE, sup: NONE,
-  table: ['summary', 'width'], tbody: NONE, td: ['abbr', 'axis', 'colspan', 'rowspan', 'width', 'align'], tfoot: NONE,
-  th: ['abbr', 'axis', 'colspan', 'rowspan', 'scope', 'width', 'align'], thead: NONE, tr: NONE, u: NONE, ul: ['type'],
+  ...tags(['b', 'br', 'caption', 'cite', 'dd', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'i', 'li', 'p',
+    'pre', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tbody', 'tfoot', 'thead', 'tr', 'u']),
+  a: { href: URL, title: true },
+  blockquote: { cite: URL },
+  code: { class: true },
+  col: { span: true, width: true },
+  colgroup: { span: true, width: true },
+  div: { 'data-poll': true },
+  img: { align: true, alt: true, height: true, src: Marp.html.img.src, title: true, width: true },
+  ol: { start: true, type: true },
+  q: { cite: URL },
+  table: { summary: true, width: true },
+  td: { abbr: true, axis: true, colspan: true, rowspan: true, width: true, align: true },
+  th: { abbr: true, axis: true, colspan: true, rowspan: true, scope: true, width: true, align: true },
+  ul: { type: true },
 };
 
 const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*:|\/|#)/;
 
-/** Image paths relative to the deck (img/a.png) start with assetBase, as the server rewrites them (DeckParser). */
+/**
+ * Image paths relative to the deck (img/a.png) start with assetBase, as the server rewrites them (DeckParser): before
+ * Marpit reads an image's src and keywords (marpit_parse_image), so backgrounds get the rewritten path too.
+ */
 function assetPaths(md, assetBase) {
-  md.core.ruler.after('inline', 'afstemning_assets', (state) => {
+  md.inline.ruler2.before('marpit_parse_image', 'afstemning_assets', (state) => {
     if (!assetBase) return;
-    const walk = (tokens) => {
-      for (const t of tokens || []) {
-        if (t.type === 'image') {
-          const src = t.attrGet('src');
-          if (src && !ABSOLUTE.test(src)) t.attrSet('src', assetBase + src.replace(/^\.\//, ''));
-        }
-        walk(t.children);
-      }
-    };
-    walk(state.tokens);
+    for (const t of state.tokens) {
+      const src = t.type === 'image' && t.attrGet('src');
+      if (src && !ABSOLUTE.test(src)) t.attrSet('src', assetBase + src.replace(/^\.\//, ''));
+    }
   });
 }
 
