@@ -29,6 +29,8 @@ export function drawMarp(root = document) {
     const marpit = document.createElement('div');
     marpit.className = 'marpit marp-slide';
     marpit.append(document.importNode(svg, true));
+    // Marp's ids (slide numbers, heading slugs) would clash with the page's own and with a slide drawn twice.
+    for (const e of marpit.querySelectorAll('[id]')) e.removeAttribute('id');
     box.replaceChildren(marpit);
     box.classList.add('marp-drawn');
   }
