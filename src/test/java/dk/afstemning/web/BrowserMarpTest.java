@@ -95,6 +95,9 @@ class BrowserMarpTest {
         // Marp's fixed 16:9 canvas (1280×720), scaled to the screen below the join badge.
         assertThat(first.get("canvas")).isEqualTo(List.of("0 0 1280 720", 178L));
         screenshot(screen, "marp-backgrounds-1");
+        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2&lang=en"));
+        awaitDrawn(screen, 4);
+        screenshot(screen, "marp-backgrounds-2");
 
         Map<String, Object> second = slide(screen, 2);
         assertThat(second.get("figures")).isEqualTo(List.of("url(\"/slides/img/graf.png\")"));
@@ -168,6 +171,25 @@ class BrowserMarpTest {
         // The deck's script text is shown as text (escaped), never run.
         assertThat((String) slide(screen, 1).get("text")).contains("<script>window.pwned = 'script';</script>");
         screenshot(screen, "marp-hostile-1");
+    }
+
+    @Test
+    void theSeedDeckIsDrawnWholeAndItsPollSlidesStayLive() throws IOException {
+        String seed = java.nio.file.Files.readString(java.nio.file.Path.of("slides", "ledelse-i-en-frisat-kommune.md"));
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-seed.md", seed);
+        WebDriver screen = chromium.projector("marp-seed");
+        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=1&lang=en"));
+        awaitDrawn(screen, 17);
+        Object drawn = js(screen).executeScript("""
+                return [...document.querySelectorAll('section.slide')].map((s) => s.querySelector('.marp-drawn')
+                  ? 'marp' : s.classList.contains('poll-slide') && s.querySelector('.marp-slide') === null ? 'poll' : 'other')
+                  .sort().join(' ');""");
+        // Eight poll slides keep the live poll; the nine others are Marp's.
+        assertThat(drawn).isEqualTo(String.join(" ", java.util.Collections.nCopies(9, "marp")) + " "
+                + String.join(" ", java.util.Collections.nCopies(8, "poll")));
+        assertThat(slide(screen, 1).get("text")).isEqualTo(
+                "Ledelse i en frisat kommune – Perspektiver og erfaringer\nUlf Hjelm, professor mso\n2. november 2022\nVIVE");
+        screenshot(screen, "marp-seed-1");
     }
 
     @Test
