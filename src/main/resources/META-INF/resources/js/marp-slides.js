@@ -32,6 +32,8 @@ export function drawMarp(root = document) {
     // Marp's ids (slide numbers, heading slugs) would clash with the page's own and with a slide drawn twice.
     for (const e of marpit.querySelectorAll('[id]')) e.removeAttribute('id');
     box.replaceChildren(marpit);
+    // The app's own slide type (.slide .content h1 …) is not Marp's: the box stops being .content.
+    box.classList.replace('content', 'marp-drawn');
     box.classList.add('marp-drawn');
   }
   activate(document);

@@ -97,6 +97,9 @@ class BrowserMarpTest {
         screenshot(screen, "marp-backgrounds-1");
         screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2&lang=en"));
         awaitDrawn(screen, 4);
+        // With the control bar gone (3 s idle), as the room sees the slide.
+        new WebDriverWait(screen, Chromium.TIMEOUT).until(b -> (Boolean) js(b).executeScript(
+                "return document.body.classList.contains('idle')"));
         screenshot(screen, "marp-backgrounds-2");
 
         Map<String, Object> second = slide(screen, 2);
