@@ -54,11 +54,14 @@ public final class MarpSource {
         PARSER.parse(text).accept(new AbstractVisitor() {
             @Override
             public void visit(FencedCodeBlock block) {
-                if ("poll".equals(block.getInfo() == null ? null : block.getInfo().strip()) && polls[0] < pollIds.size()) {
+                if ("poll".equals(block.getInfo() == null ? null : block.getInfo().strip())) {
+                    // Every poll block goes, even one the server did not count: its YAML may hold a quiz's answer.
+                    String id = polls[0] < pollIds.size() ? pollIds.get(polls[0]) : "";
+                    polls[0]++;
                     int from = start(block.getSourceSpans().get(0));
                     SourceSpan last = block.getSourceSpans().get(block.getSourceSpans().size() - 1);
                     int to = start(last) + last.getLength();
-                    String island = "<div data-poll=\"" + attribute(pollIds.get(polls[0]++)) + "\"></div>";
+                    String island = "<div data-poll=\"" + attribute(id) + "\"></div>";
                     edits.add(new Edit(from, to, island + newlines(text.substring(from, to))));
                 }
             }

@@ -46,6 +46,12 @@ class MarpSourceTest {
     }
 
     @Test
+    void aPollBlockTheServerDidNotCountStillGoes() {
+        assertThat(MarpSource.of("```poll\nid: q\ntype: quiz\ncorrect: 2\n```\n", List.of()))
+                .isEqualTo("<div data-poll=\"\"></div>\n\n\n\n\n");
+    }
+
+    @Test
     void notesLeaveTheirCommentsDirectivesAndCodeStay() {
         String deck = """
                 <!-- _class: lead -->

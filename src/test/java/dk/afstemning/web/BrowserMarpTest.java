@@ -83,8 +83,7 @@ class BrowserMarpTest {
     void backgroundsHeaderFooterPaginationFitAndEmojiAreMarps() throws IOException {
         Talk talk = deck("backgrounds.md");
         WebDriver screen = chromium.projector("marp-backgrounds");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=1&lang=en"));
-        awaitDrawn(screen, 4);
+        present(screen, talk, 1, 4);
 
         Map<String, Object> first = slide(screen, 1);
         assertThat(first.get("figures")).isEqualTo(List.of("url(\"/slides/img/forside.jpg\")"));
@@ -95,8 +94,7 @@ class BrowserMarpTest {
         // Marp's fixed 16:9 canvas (1280×720), scaled to the screen below the join badge.
         assertThat(first.get("canvas")).isEqualTo(List.of("0 0 1280 720", 178L));
         screenshot(screen, "marp-backgrounds-1");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=2&lang=en"));
-        awaitDrawn(screen, 4);
+        present(screen, talk, 2, 4);
         // With the control bar gone (3 s idle), as the room sees the slide.
         new WebDriverWait(screen, Chromium.TIMEOUT).until(b -> (Boolean) js(b).executeScript(
                 "return document.body.classList.contains('idle')"));
@@ -127,8 +125,7 @@ class BrowserMarpTest {
     void mathIsTypesetByKatexWithTheAppsOwnFonts() throws IOException {
         Talk talk = deck("math.md");
         WebDriver screen = chromium.projector("marp-math");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=1&lang=en"));
-        awaitDrawn(screen, 3);
+        present(screen, talk, 1, 3);
         Map<String, Object> first = slide(screen, 1);
         assertThat((Long) first.get("katex")).isEqualTo(3L);
         assertThat((String) first.get("text")).doesNotContain("$").startsWith("Math\n");
@@ -144,8 +141,7 @@ class BrowserMarpTest {
     void aHostileDeckRunsNothingAndStaysInsideItsSlide() throws IOException {
         Talk talk = deck("hostile.md");
         WebDriver screen = chromium.projector("marp-hostile");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=1&lang=en"));
-        awaitDrawn(screen, 2);
+        present(screen, talk, 1, 2);
         Object found = js(screen).executeScript("""
                 const slides = [...document.querySelectorAll('.marp-slide')];
                 const all = slides.flatMap((s) => [...s.querySelectorAll('*')]);
@@ -181,8 +177,7 @@ class BrowserMarpTest {
         String seed = java.nio.file.Files.readString(java.nio.file.Path.of("slides", "ledelse-i-en-frisat-kommune.md"));
         Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-seed.md", seed);
         WebDriver screen = chromium.projector("marp-seed");
-        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=1&lang=en"));
-        awaitDrawn(screen, 17);
+        present(screen, talk, 1, 17);
         Object drawn = js(screen).executeScript("""
                 return [...document.querySelectorAll('section.slide')].map((s) => s.querySelector('.marp-drawn')
                   ? 'marp' : s.classList.contains('poll-slide') && s.querySelector('.marp-slide') === null ? 'poll' : 'other')
@@ -206,6 +201,27 @@ class BrowserMarpTest {
                   .map((s) => s.getAttribute('viewBox') + ' ' + s.querySelectorAll('figure').length);""");
         // Slide 1 (one background) as the current slide, slide 2 (one background) as the next.
         assertThat(previews).isEqualTo(List.of("0 0 1280 720 1", "0 0 1280 720 1"));
+    }
+
+    @Test
+    void theEditorsThumbnailsAreMarps() throws IOException {
+        Talk talk = deck("backgrounds.md");
+        WebDriver desktop = chromium.screen("marp-editor", 1280, 720);
+        desktop.get(chromium.url("/organiser/talks/" + talk.joinCode + "/deck?lang=en"));
+        BrowserDeckEditorTest.logIn(desktop);
+        desktop.get(chromium.url("/organiser/talks/" + talk.joinCode + "/deck?lang=en"));
+        awaitDrawn(desktop, 4);
+        Object thumbs = js(desktop).executeScript("""
+                return [...document.querySelectorAll('.editor-slide .editor-thumb')].map((t) => t.closest('li')
+                  .dataset.slide + ' ' + t.querySelectorAll('.marp-slide svg[data-marpit-svg] figure').length);""");
+        assertThat(thumbs).isEqualTo(List.of("1 1", "2 1", "3 3", "4 1"));
+    }
+
+    /** Opens the talk's audience screen at a slide and waits until Marp has drawn the deck's slides. */
+    private void present(WebDriver screen, Talk talk, int slide, int slides) {
+        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey + "&slide=" + slide
+                + "&lang=en"));
+        awaitDrawn(screen, slides);
     }
 
     @SuppressWarnings("unchecked")
