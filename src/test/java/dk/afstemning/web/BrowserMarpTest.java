@@ -122,6 +122,22 @@ class BrowserMarpTest {
     }
 
     @Test
+    void theSizeDirectiveGivesMarpsFourByThreeCanvas() {
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-size.md", """
+                ---
+                marp: true
+                size: 4:3
+                theme: gaia
+                ---
+
+                # Four by three
+                """);
+        WebDriver screen = chromium.projector("marp-size");
+        present(screen, talk, 1, 1);
+        assertThat(slide(screen, 1).get("canvas")).isEqualTo(List.of("0 0 960 720", 133L));
+    }
+
+    @Test
     void mathIsTypesetByKatexWithTheAppsOwnFonts() throws IOException {
         Talk talk = deck("math.md");
         WebDriver screen = chromium.projector("marp-math");
