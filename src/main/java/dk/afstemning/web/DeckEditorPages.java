@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.qute.TemplateInstance;
 
 import dk.afstemning.deck.DeckEditor;
+import dk.afstemning.deck.MarpDecks;
 import dk.afstemning.deck.DeckException;
 import dk.afstemning.deck.PollForm;
 import dk.afstemning.platform.TextInput;
@@ -43,6 +44,9 @@ public class DeckEditorPages {
     @Inject
     DeckEditor editor;
 
+    @Inject
+    MarpDecks marp;
+
     /**
      * The editor page.
      *
@@ -50,8 +54,8 @@ public class DeckEditorPages {
      * @param error the deck parser's message for a refused poll, or null
      */
     record editor(String lang, String otherLang, DeckEditor.EditorView deck, String formMode, int formSlide,
-            PollForm form, List<String> optionFields, String notes, String error, List<String> typeKeys)
-            implements TemplateInstance {
+            PollForm form, List<String> optionFields, String notes, String error, List<String> typeKeys,
+            MarpDecks.MarpDeck marp) implements TemplateInstance {
     }
 
     @GET
@@ -159,7 +163,7 @@ public class DeckEditorPages {
             options.add("");
         }
         return PageResource.localized(new editor(language, Languages.other(language), deck, mode, slide, form,
-                options, notes, error, editor.typeKeys()), language);
+                options, notes, error, editor.typeKeys(), marp.forTalk(deck.code()).orElse(null)), language);
     }
 
     private Response refused(String code, String lang, String accept, String mode, int slide, PollForm form,

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.TemplateInstance;
 
+import dk.afstemning.deck.MarpDecks;
+
 import dk.afstemning.participant.ParticipantCookie;
 import dk.afstemning.participant.ParticipantService;
 import dk.afstemning.platform.PublicUrls;
@@ -55,6 +57,9 @@ public class PageResource {
     PublicUrls urls;
 
     @Inject
+    MarpDecks marp;
+
+    @Inject
     AbuseLimits limits;
 
     @Inject
@@ -69,11 +74,11 @@ public class PageResource {
 
     record presenter(String lang, String otherLang, TalkHeader talk, String joinUrl, String joinShort, QrCodes.Qr qr,
             String key, List<PresenterView.PresenterSlide> slides, int start, long showVersion, String overlay,
-            Long questionId) implements TemplateInstance {
+            Long questionId, MarpDecks.MarpDeck marp) implements TemplateInstance {
     }
 
     record console(String lang, String otherLang, TalkHeader talk, String key, ShowState show,
-            List<ConsoleView.ConsoleSlide> slides, ConsoleView view) implements TemplateInstance {
+            List<ConsoleView.ConsoleSlide> slides, ConsoleView view, MarpDecks.MarpDeck marp) implements TemplateInstance {
     }
 
     record forbidden(String lang, String otherLang) implements TemplateInstance {
@@ -167,7 +172,8 @@ public class PageResource {
         String language = Languages.choose(lang, null, talk.language());
         return Response.ok(localized(new presenter(language, Languages.other(language), talk, joinUrl,
                 PublicUrls.shortForm(joinUrl), QrCodes.of(joinUrl), view.key(), view.slides(), start, talk.version(),
-                view.show().overlay(), view.show().questionId()), language)).build();
+                view.show().overlay(), view.show().questionId(), marp.forTalk(talk.joinCode()).orElse(null)), language))
+                .build();
     }
 
     /** The speaker notes window of earlier versions grew into the console: its address leads there. */
@@ -205,7 +211,7 @@ public class PageResource {
         ConsoleView view = consoles.console(access.joinCode(), key);
         String language = Languages.choose(lang, null, view.talk().language());
         return Response.ok(localized(new console(language, Languages.other(language), view.talk(), view.key(),
-                view.show(), view.slides(), view), language)).build();
+                view.show(), view.slides(), view, marp.forTalk(view.talk().joinCode()).orElse(null)), language)).build();
     }
 
     /**

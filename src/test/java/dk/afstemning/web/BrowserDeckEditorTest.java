@@ -162,7 +162,8 @@ class BrowserDeckEditorTest {
         return visible(browser, By.cssSelector("section.upload .created-code")).getText();
     }
 
-    private static void logIn(WebDriver browser) {
+    /** Logs in as the admin on the login page the browser was sent to (BrowserMarpTest too). */
+    static void logIn(WebDriver browser) {
         new WebDriverWait(browser, Chromium.TIMEOUT).until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("j_username")).sendKeys(TestLogins.ADMIN);
         browser.findElement(By.id("j_password")).sendKeys(TestLogins.ADMIN_PASSWORD);

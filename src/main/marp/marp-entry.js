@@ -1,0 +1,65 @@
+// The browser bundle /js/vendor/marp.js (built by build.mjs): Marp itself, with KaTeX, set up as the app needs it.
+import { Marp } from '@marp-team/marp-core';
+import katexPlugin from '@marp-team/marp-core/plugins/katex';
+import { browser } from '@marp-team/marp-core/browser';
+
+// The raw HTML a deck may hold: the tags and attributes jsoup's relaxed safelist kept before Marp drew the slides
+// (deck/DeckParser), plus the poll island. Marp's own sanitiser (xss) drops everything else, event handlers included;
+// URLs go through Marp's own check (its default allowlist's), which refuses javascript: and other schemes.
+const URL = Marp.html.a.href;
+const tags = (names) => Object.fromEntries(names.map((n) => [n, {}]));
+const HTML = {
+  ...tags(['b', 'br', 'caption', 'cite', 'dd', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'i', 'li', 'p',
+    'pre', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tbody', 'tfoot', 'thead', 'tr', 'u']),
+  a: { href: URL, title: true },
+  blockquote: { cite: URL },
+  code: { class: true },
+  col: { span: true, width: true },
+  colgroup: { span: true, width: true },
+  div: { 'data-poll': true },
+  img: { align: true, alt: true, height: true, src: Marp.html.img.src, title: true, width: true },
+  ol: { start: true, type: true },
+  q: { cite: URL },
+  table: { summary: true, width: true },
+  td: { abbr: true, axis: true, colspan: true, rowspan: true, width: true, align: true },
+  th: { abbr: true, axis: true, colspan: true, rowspan: true, scope: true, width: true, align: true },
+  ul: { type: true },
+};
+
+const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*:|\/|#)/;
+
+/**
+ * Image paths relative to the deck (img/a.png) start with assetBase, as the server rewrites them (DeckParser): before
+ * Marpit reads an image's src and keywords (marpit_parse_image), so backgrounds get the rewritten path too.
+ */
+function assetPaths(md, assetBase) {
+  md.inline.ruler2.before('marpit_parse_image', 'afstemning_assets', (state) => {
+    if (!assetBase) return;
+    for (const t of state.tokens) {
+      const src = t.type === 'image' && t.attrGet('src');
+      if (src && !ABSOLUTE.test(src)) t.attrSet('src', assetBase + src.replace(/^\.\//, ''));
+    }
+  });
+}
+
+/**
+ * Renders a whole deck as Marp does: {html, css, comments}; one <section> per slide inside
+ * div.marpit > svg > foreignObject. Math by KaTeX with the app's own fonts; emoji as Unicode (no CDN).
+ */
+export function render(markdown, { assetBase = null, fontPath = '/js/vendor/katex/fonts/' } = {}) {
+  const marp = new Marp({
+    html: HTML,
+    script: false,
+    math: { lib: 'katex', katexFontPath: fontPath },
+    emoji: { shortcode: true, unicode: false },
+  }).use(katexPlugin());
+  marp.use(assetPaths, assetBase);
+  return marp.render(markdown);
+}
+
+/** Starts Marp's browser helper (the <!--fit--> auto-scaling elements) for everything under root. */
+export function activate(root) {
+  return browser(root);
+}
+
+export const version = '5.0.2';

@@ -1,0 +1,20 @@
+// Usage: NODE_PATH=target/marp/node_modules node marp-html.js deck.md out.html
+// marp-core's own HTML for a deck (as Marp's viewer shows it: one slide at a time, on a black window), to compare the
+// app's screen with side by side (README "Marp fidelity"); ?slide=N in the URL picks the slide.
+const fs = require('fs');
+const path = require('path');
+const { Marp } = require('@marp-team/marp-core');
+const katex = require('@marp-team/marp-core/plugins/katex').default;
+const [deck, out] = process.argv.slice(2);
+const fonts = 'file://' + path.join(path.dirname(require.resolve('katex/package.json')), 'dist', 'fonts') + '/';
+// Emoji as Unicode, as the app draws them: Marp's default twemoji images come from a CDN this machine may not reach.
+const marp = new Marp({ html: true, script: false, math: { lib: 'katex', katexFontPath: fonts },
+  emoji: { shortcode: true, unicode: false } }).use(katex());
+const { html, css } = marp.render(fs.readFileSync(deck, 'utf8'));
+fs.writeFileSync(out, `<!doctype html><meta charset="utf-8"><style>${css}
+html, body { margin: 0; height: 100%; background: #000; }
+div.marpit { height: 100%; } div.marpit > svg { display: block; width: 100%; height: 100%; }
+</style>${html}<script>
+const n = Number(new URLSearchParams(location.search).get('slide') || 1);
+document.querySelectorAll('div.marpit > svg').forEach((s, i) => { if (i + 1 !== n) s.style.display = 'none'; });
+</script>`);
