@@ -226,7 +226,7 @@ public class DeckEditor {
         List<DeckPage> pages = pdf ? DeckPage.listByDeck(deck) : List.of();
         String text = pdf && PdfDecks.isFrontMatterOnly(deck.markdown) ? PdfDecks.explicit(deck.markdown, pages.size())
                 : deck.markdown;
-        Deck raw = parser.parse(deck.name, text, deck.folderFile != null ? DeckImporter.FOLDER_ASSETS : null);
+        Deck raw = pdf ? parser.parse(deck.name, text) : parser.parse(deck.name, text, DeckImporter.assets(deck));
         return new Loaded(talk, pdf, pages, raw, DeckSource.of(text, raw), text);
     }
 
