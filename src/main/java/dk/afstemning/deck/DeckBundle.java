@@ -110,7 +110,8 @@ public final class DeckBundle {
                     continue;
                 }
                 byte[] bytes = bounded(file, upload, entry, MAX_IMAGE_BYTES, total);
-                String type = MEDIA_TYPES.get(DeckFiles.image(bytes));
+                String kind = DeckFiles.image(bytes);
+                String type = kind == null ? null : MEDIA_TYPES.get(kind);
                 if (type == null) {
                     String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.UTF_8)
                             .toLowerCase(Locale.ROOT);
