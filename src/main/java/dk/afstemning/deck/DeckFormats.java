@@ -49,6 +49,7 @@ public final class DeckFormats {
     private static final Pattern REVEAL_VERTICAL = Pattern.compile("^--[ \\t]*$");
     private static final Pattern REVEAL_NOTE = Pattern.compile("^(Note|Notes):");
     private static final Pattern REVEAL_ATTRIBUTES = Pattern.compile("<!--\\s*\\.(slide|element):");
+    private static final Pattern SECTION = Pattern.compile("^ {0,3}#{1,2}[ \\t]");
     private static final Pattern BREAK = Pattern.compile("^ {0,3}((-[ \\t]*){3,}|(\\*[ \\t]*){3,}|(_[ \\t]*){3,})$");
 
     private DeckFormats() {
@@ -125,7 +126,8 @@ public final class DeckFormats {
 
     /**
      * What Afstemning ignores in a deck it reads: front matter keys neither it nor Marp knows, a {@code date} that is
-     * no ISO date, the marks of a reveal.js deck, and no slide break at all in a file without {@code marp: true}.
+     * no ISO date, the marks of a reveal.js deck, and a file of several sections (headings of level 1 or 2) that is one
+     * slide, since nothing splits it, and does not say {@code marp: true}.
      *
      * @param slides how many slides the parser found
      */
@@ -164,7 +166,7 @@ public final class DeckFormats {
             warnings.add(DeckWarning.of("revealjs", file, reveal[0], mark[0], "this looks like a reveal.js Markdown deck ("
                     + mark[0] + "); Afstemning reads Marp decks: slides split at ---, but '--' (vertical slides) and "
                     + "'Note:' lines are shown as text; write speaker notes as <!-- comments -->"));
-        } else if (slides == 1 && !marp) {
+        } else if (slides == 1 && !marp && headings(deck) >= 2) {
             warnings.add(DeckWarning.of("one-slide", file, deck.bodyStart() + 1, "---", "no '---' line splits this "
                     + "Markdown file into slides, so it is one slide; Afstemning reads Marp decks: put a line of --- "
                     + "between slides"));
@@ -203,6 +205,18 @@ public final class DeckFormats {
                 return;
             }
         }
+    }
+
+    /** Headings of levels 1 and 2 outside code: a document of sections, where a deck would have slides. */
+    private static int headings(Lines deck) {
+        int[] count = {0};
+        forEachBodyLine(deck, (line, text) -> {
+            if (SECTION.matcher(text).find()) {
+                count[0]++;
+            }
+            return false;
+        }, false);
+        return count[0];
     }
 
     @FunctionalInterface

@@ -3,8 +3,6 @@ package dk.afstemning.deck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,40 +27,9 @@ class DeckBundleTest {
     @TempDir
     Path dir;
 
-    static byte[] png(int rgb) {
-        BufferedImage image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, rgb);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] zip(Map<String, byte[]> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
-            for (var e : entries.entrySet()) {
-                ZipArchiveEntry entry = new ZipArchiveEntry(e.getKey());
-                if (e.getKey().startsWith("link:")) {
-                    entry = new ZipArchiveEntry(e.getKey().substring(5));
-                    entry.setUnixMode(0120777);
-                }
-                zip.putArchiveEntry(entry);
-                zip.write(e.getValue());
-                zip.closeArchiveEntry();
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out.toByteArray();
-    }
-
     private DeckBundle.Contents read(Map<String, byte[]> entries) throws IOException {
         Path file = dir.resolve("deck.zip");
-        Files.write(file, zip(entries));
+        Files.write(file, TestDeckZips.zip(entries));
         return DeckBundle.read("deck.zip", file);
     }
 
@@ -84,8 +47,8 @@ class DeckBundleTest {
 
     @Test
     void deckInAFolderFindsItsImagesByRelativePath() throws IOException {
-        byte[] chart = png(0xff0000);
-        byte[] logo = png(0x00ff00);
+        byte[] chart = TestDeckZips.png(0xff0000);
+        byte[] logo = TestDeckZips.png(0x00ff00);
         DeckBundle.Contents contents = read(entries("talk/", new byte[0], "talk/deck.md",
                 utf8("# A\n\n![chart](img/chart.png)\n\n![logo](../logo.png)\n"), "talk/img/chart.png", chart,
                 "logo.png", logo, "__MACOSX/talk/._deck.md", new byte[] {0, 5, 22}, "talk/.DS_Store", new byte[] {1}));
@@ -104,7 +67,7 @@ class DeckBundleTest {
     @Test
     void missingImageIsAWarningNamingFileAndLineAndStaysBrokenAsInMarp() throws IOException {
         String markdown = "# A\n\n![chart](img/chart.png)\n\n---\n\n# B\n\n![bg left](img/missing%20one.png)\n";
-        DeckBundle.Contents contents = read(entries("deck.md", utf8(markdown), "img/chart.png", png(1)));
+        DeckBundle.Contents contents = read(entries("deck.md", utf8(markdown), "img/chart.png", TestDeckZips.png(1)));
         assertThat(DeckAssets.missing("deck.md", contents.markdown(), java.util.Set.of("img/chart.png")))
                 .containsExactly(new DeckWarning("image-missing", "deck.md", 9, "img/missing%20one.png",
                         "deck.md:9: image 'img/missing%20one.png' was not uploaded with the deck; the slide shows a "
@@ -117,15 +80,15 @@ class DeckBundleTest {
 
     @Test
     void pathTraversalIsRefused() {
-        assertThatThrownBy(() -> read(entries("deck.md", utf8("# A\n"), "../evil.png", png(1))))
+        assertThatThrownBy(() -> read(entries("deck.md", utf8("# A\n"), "../evil.png", TestDeckZips.png(1))))
                 .isInstanceOf(ApiProblem.class).hasMessage("deck.zip: the entry '../evil.png' has an unsafe name "
                         + "(absolute, or climbing out with ..); a deck zip holds plain relative names only")
                 .extracting(e -> ((ApiProblem) e).status()).isEqualTo(400);
-        assertThatThrownBy(() -> read(entries("deck.md", utf8("# A\n"), "/etc/evil.png", png(1))))
+        assertThatThrownBy(() -> read(entries("deck.md", utf8("# A\n"), "/etc/evil.png", TestDeckZips.png(1))))
                 .hasMessageContaining("'/etc/evil.png' has an unsafe name");
-        assertThatThrownBy(() -> read(entries("deck.md", utf8("# A\n"), "img\\..\\..\\evil.png", png(1))))
+        assertThatThrownBy(() -> read(entries("deck.md", utf8("# A\n"), "img\\..\\..\\evil.png", TestDeckZips.png(1))))
                 .hasMessageContaining("has an unsafe name");
-        assertThatThrownBy(() -> read(entries("deck.md", utf8("# A\n"), "C:/evil.png", png(1))))
+        assertThatThrownBy(() -> read(entries("deck.md", utf8("# A\n"), "C:/evil.png", TestDeckZips.png(1))))
                 .hasMessageContaining("'C:/evil.png' has an unsafe name");
     }
 
@@ -160,7 +123,7 @@ class DeckBundleTest {
     void twoMarkdownFilesAreRefused() {
         assertThatThrownBy(() -> read(entries("a.md", utf8("# A\n"), "notes/b.md", utf8("# B\n"))))
                 .hasMessage("deck.zip holds two Markdown files, 'a.md' and 'notes/b.md'; a deck zip holds one deck");
-        assertThatThrownBy(() -> read(entries("a.png", png(1))))
+        assertThatThrownBy(() -> read(entries("a.png", TestDeckZips.png(1))))
                 .hasMessage("deck.zip holds no Markdown file (.md); a deck zip holds one deck and its images");
     }
 

@@ -123,6 +123,8 @@ class DeckFormatsTest {
                 + "between slides");
         assertThat(warnings("---\nmarp: true\n---\n" + notes)).isEmpty();
         assertThat(warnings(notes + "\n---\n\n# B\n")).isEmpty();
+        // One slide of one heading is a deck of one slide, such as a single poll.
+        assertThat(warnings("# Afstemning\n\nHvad mener du?\n")).isEmpty();
     }
 
     @Test

@@ -274,7 +274,7 @@ class DeckEditorTest {
         // Without a PDF, deck.md is a Markdown deck's zip (deck/DeckBundle): this one has no slides.
         upload("b.zip", zip(Map.of("deck.md", manifest))).statusCode(400)
                 .body("type", equalTo("urn:afstemning:problem:invalid-deck"))
-                .body("detail", equalTo("deck.md:4: deck has no slides"));
+                .body("detail", equalTo("deck.md:3: deck has no slides"));
         Map<String, byte[]> many = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             many.put("d" + i + "/", new byte[0]);
