@@ -128,6 +128,35 @@ public final class DeckBundle {
         }
     }
 
+    /**
+     * One image added in the deck editor, known by its content; its name is the file's, made safe
+     * ({@code Kort over DK.png} becomes {@code Kort_over_DK.png}).
+     *
+     * @throws ApiProblem 400 {@code deck-image-refused} when it is no PNG, JPEG, GIF or WebP image (an SVG included),
+     *         413 {@code deck-image-too-large} over {@link #MAX_IMAGE_BYTES}
+     */
+    public static Image image(String fileName, Path file) {
+        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.isEmpty() || name.startsWith(".")) {
+            name = "image" + name;
+        }
+        try {
+            if (java.nio.file.Files.size(file) > MAX_IMAGE_BYTES) {
+                throw new ApiProblem(413, "deck-image-too-large", "Image too large",
+                        "'" + name + "' is larger than " + MAX_IMAGE_BYTES + " bytes");
+            }
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            String kind = DeckFiles.image(bytes);
+            if (kind == null) {
+                throw new ApiProblem(400, "deck-image-refused", "Not an image",
+                        "'" + name + "' is not a PNG, JPEG, GIF or WebP image (SVG can carry script and is refused)");
+            }
+            return new Image(name, MEDIA_TYPES.get(kind), bytes, PdfRenderer.sha256(bytes));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The entry's path as the deck refers to it: relative to the deck's folder, with {@code ../} to climb out. */
     private static String relative(String folder, String name) {
         String up = "";

@@ -86,6 +86,34 @@ class MarkdownZipApiTest {
     }
 
     @Test
+    void deckEditorAddsAnImageThatTheDeckNamesAndShowsWarningsInBothLanguages() {
+        String code = upload("tale.md", utf8("---\nsubtitle: Et forsøg\n---\n# Kort\n\n![kort](kort.png)\n"))
+                .statusCode(201).body("warnings.code", equalTo(List.of("front-matter-ignored", "image-missing")))
+                .extract().path("code");
+        TestLogins.organiser().get("/organiser/talks/{c}/deck?lang=da", code).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Linje 2: nøglen &#39;subtitle&#39; i forsiden"))
+                .body(org.hamcrest.Matchers.containsString("Linje 6: billedet &#39;kort.png&#39; blev ikke uploadet"));
+        TestLogins.organiser().get("/organiser/talks/{c}/deck?lang=en", code).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Line 6: the image &#39;kort.png&#39; was not uploaded"));
+
+        byte[] kort = TestDeckZips.png(0xabcdef);
+        TestLogins.csrf(TestLogins.organiser()).redirects().follow(false)
+                .multiPart("image", "kort.png", kort, "image/png").post("/organiser/talks/{c}/deck/images", code)
+                .then().statusCode(303);
+        assertThat(html(code).get(0)).contains("<img src=\"/deck-images/" + sha256(kort) + "\" alt=\"kort\"");
+        TestLogins.organiser().get("/organiser/talks/{c}/deck?lang=en", code).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<li><code>kort.png</code></li>"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("was not uploaded")));
+
+        // An SVG is refused on the page, with the reason, and nothing is added.
+        TestLogins.csrf(TestLogins.organiser()).multiPart("image", "logo.svg",
+                utf8("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"), "image/svg+xml")
+                .post("/organiser/talks/{c}/deck/images?lang=da", code).then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("Billedet blev ikke tilføjet: &#39;logo.svg&#39; is not a "
+                        + "PNG, JPEG, GIF or WebP image (SVG can carry script and is refused)"));
+    }
+
+    @Test
     void slidevDeckIsRefusedNamingTheFormat() {
         upload("slidev.md", utf8("---\ntheme: seriph\n---\n# Hej\n")).statusCode(415)
                 .body("type", equalTo("urn:afstemning:problem:deck-format-slidev"))

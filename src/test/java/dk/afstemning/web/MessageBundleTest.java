@@ -47,7 +47,8 @@ class MessageBundleTest {
             "qa", new String[] {"upvote", "Støt"},
             "rep", new String[] {"pooled", "Alle oplæg (samlet)"},
             "ed", new String[] {"move_up", "Flyt op"},
-            "acct", new String[] {"password_title", "Skift adgangskode"});
+            "acct", new String[] {"password_title", "Skift adgangskode"},
+            "deckin", new String[] {"image_button", "Tilføj billede"});
 
     private static final Pattern REFUSAL = Pattern.compile("new ApiProblem\\((409|422), \"([a-z-]+)\"");
     private static final Pattern PROBLEM_TEXT = Pattern.compile("data-msg-([a-z-]+)=\"\\{msg:[a-z_]+\\}\"");
