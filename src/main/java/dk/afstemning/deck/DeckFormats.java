@@ -50,7 +50,6 @@ public final class DeckFormats {
     private static final Pattern REVEAL_NOTE = Pattern.compile("^(Note|Notes):");
     private static final Pattern REVEAL_ATTRIBUTES = Pattern.compile("<!--\\s*\\.(slide|element):");
     private static final Pattern SECTION = Pattern.compile("^ {0,3}#{1,2}[ \\t]");
-    private static final Pattern BREAK = Pattern.compile("^ {0,3}((-[ \\t]*){3,}|(\\*[ \\t]*){3,}|(_[ \\t]*){3,})$");
 
     private DeckFormats() {
     }
@@ -92,8 +91,8 @@ public final class DeckFormats {
      * Refuses a Markdown file of a slide format Afstemning does not read.
      *
      * @throws DeckFormatException naming the format and the line that shows it: a Slidev deck (Slidev's front matter
-     *         keys or themes, per-slide front matter with {@code layout:}, {@code <v-click>} and the like, {@code ::slot::}
-     *         lines), a Quarto or R Markdown document ({@code format:} or {@code output:} in front matter,
+     *         keys or themes, per-slide front matter: {@code key: value} lines between {@code ---} lines,
+     *         {@code <v-click>} and the like, {@code ::slot::} lines), a Quarto or R Markdown document ({@code format:} or {@code output:} in front matter,
      *         {@code ```{r}} chunks)
      */
     public static void refuseOtherFormats(String file, String markdown) {
@@ -112,7 +111,7 @@ public final class DeckFormats {
             if (slidev.find()) {
                 throw slidev(file, line, slidev.group().strip());
             }
-            if (text.startsWith("layout:") && line >= 2 && BREAK.matcher(deck.lines().get(line - 2)).matches()) {
+            if (line >= 2 && deck.lines().get(line - 2).strip().equals("---") && slideFrontMatter(deck, line - 1)) {
                 throw slidev(file, line, text.strip());
             }
             return false;
@@ -205,6 +204,19 @@ public final class DeckFormats {
                 return;
             }
         }
+    }
+
+    /**
+     * True when the lines from index {@code from} are {@code key: value} lines closed by a {@code ---} line: Slidev's
+     * per-slide front matter ({@code layout: center}, {@code class: text-center}), which Marp shows as a heading.
+     */
+    private static boolean slideFrontMatter(Lines deck, int from) {
+        int i = from;
+        while (i < deck.lines().size() && KEY.matcher(deck.lines().get(i)).matches()
+                && !deck.lines().get(i).contains("://")) {
+            i++;
+        }
+        return i > from && i < deck.lines().size() && deck.lines().get(i).strip().equals("---");
     }
 
     /** Headings of levels 1 and 2 outside code: a document of sections, where a deck would have slides. */

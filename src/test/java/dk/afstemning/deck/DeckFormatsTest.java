@@ -91,6 +91,11 @@ class DeckFormatsTest {
         String perSlide = "# A\n\n---\nlayout: center\n---\n\n# B\n";
         assertThatThrownBy(() -> DeckFormats.refuseOtherFormats("s.md", perSlide))
                 .hasMessageStartingWith("s.md:4: this looks like a Slidev deck (layout: center)");
+        String classOnly = "# A\n\n---\nclass: text-center\ntransition: fade\n---\n\n# B\n";
+        assertThatThrownBy(() -> DeckFormats.refuseOtherFormats("s.md", classOnly))
+                .hasMessageStartingWith("s.md:4: this looks like a Slidev deck (class: text-center)");
+        // A Marp slide whose text is a "key: value" line under a heading is no front matter.
+        DeckFormats.refuseOtherFormats("m.md", "# A\n\n---\n\n# B\nTid: 10 minutter\n\n---\n\n# C\n");
         String clicks = "# A\n\n<v-click>\n\nHidden\n\n</v-click>\n";
         assertThatThrownBy(() -> DeckFormats.refuseOtherFormats("s.md", clicks))
                 .hasMessageStartingWith("s.md:3: this looks like a Slidev deck (<v-click)");
@@ -125,6 +130,21 @@ class DeckFormatsTest {
         assertThat(warnings(notes + "\n---\n\n# B\n")).isEmpty();
         // One slide of one heading is a deck of one slide, such as a single poll.
         assertThat(warnings("# Afstemning\n\nHvad mener du?\n")).isEmpty();
+    }
+
+    /** The seed deck and the Marp decks of the tests are Marp decks: nothing refused, nothing to warn of. */
+    @Test
+    void everyMarpDeckOfTheRepositoryPassesWithoutWarnings() throws java.io.IOException {
+        List<java.nio.file.Path> decks = new java.util.ArrayList<>();
+        for (String folder : new String[] {"slides", "src/test/resources/marp", "src/test/resources/decks"}) {
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+                files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(decks::add);
+            }
+        }
+        assertThat(decks).hasSize(8);
+        for (java.nio.file.Path deck : decks) {
+            assertThat(warnings(java.nio.file.Files.readString(deck))).as(deck.toString()).isEmpty();
+        }
     }
 
     @Test
