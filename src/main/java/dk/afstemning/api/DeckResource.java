@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dk.afstemning.account.Role;
+import dk.afstemning.deck.DeckBundle;
 import dk.afstemning.deck.DeckFiles;
 import dk.afstemning.deck.DeckLibrary;
 import dk.afstemning.deck.DeckLibrary.DeckView;
@@ -77,8 +78,9 @@ public class DeckResource {
     @POST
     @Path("/decks")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a Markdown, PDF or PowerPoint deck, a .pptx and its PDF, or a PDF deck's zip from the deck "
-            + "editor (form field 'deck'), and create its first talk (organiser login)")
+    @Operation(summary = "Upload a Markdown, PDF or PowerPoint deck, a .pptx and its PDF, a PDF deck's zip from the deck "
+            + "editor, or a zip of a Markdown deck and its images (form field 'deck'), and create its first talk "
+            + "(organiser login); the answer's 'warnings' list what the deck holds that is ignored or missing")
     public Response upload(@RestForm("deck") List<FileUpload> files, @RestForm("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
         DeckUploads.Upload upload = DeckUploads.upload(files);
@@ -101,6 +103,12 @@ public class DeckResource {
             TalkCreated talk = DeckUploads.deckErrors(() -> decks.uploadArchive(deck.uploadedFile(),
                     lang != null ? lang : accept));
             return Response.status(201).entity(talk).build();
+        }
+        if (upload.kind() == DeckFiles.Kind.MARKDOWN_ZIP) {
+            // A Markdown deck with its images; the zip is read and checked before the transaction.
+            DeckBundle.Contents bundle = DeckBundle.read(name, deck.uploadedFile());
+            return Response.status(201).entity(DeckUploads.deckErrors(() -> decks.upload(bundle.deckName(),
+                    bundle.markdown(), bundle.images()))).build();
         }
         TalkCreated talk = DeckUploads.deckErrors(() -> decks.upload(name, DeckUploads.read(deck)));
         return Response.status(201).entity(talk).build();

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dk.afstemning.deck.DeckBundle;
 import dk.afstemning.deck.DeckFiles;
 import dk.afstemning.deck.DeckLibrary;
 import dk.afstemning.deck.DeckUploads;
@@ -89,7 +90,7 @@ public class TalkResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Replace the talk's deck (form field 'deck', Markdown, PDF, PowerPoint, a .pptx and its PDF, or a deck zip); votes on polls with unchanged ids are kept, "
             + "removed polls archived (presenter key in X-Presenter-Key)")
-    public TalkView updateDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
+    public DeckReplaced updateDeck(@PathParam("code") String code, @HeaderParam("X-Presenter-Key") String key,
             @RestForm("deck") List<FileUpload> files, @HeaderParam("Accept-Language") String accept) {
         DeckUploads.Upload upload = DeckUploads.upload(files);
         FileUpload deck = upload.deck();
@@ -97,21 +98,29 @@ public class TalkResource {
         if (upload.kind() == DeckFiles.Kind.PPTX) {
             // The key is checked before the presentation is converted, which happens outside any transaction.
             decks.requirePresenter(code, key);
-            return polls.talkView(decks.updateTalkDeckPptx(code, key, pptxDecks.render(upload), accept));
+            return DeckReplaced.of(polls.talkView(decks.updateTalkDeckPptx(code, key, pptxDecks.render(upload), accept)));
         }
         if (upload.kind() == DeckFiles.Kind.PDF) {
             // The key is checked before the PDF is rendered, which happens outside any transaction.
             decks.requirePresenter(code, key);
             PdfRenderer.RenderedPdf pdf = pdfs.render(name, deck.uploadedFile());
-            return polls.talkView(decks.updateTalkDeckPdf(code, key, pdf, DeckUploads.bytes(deck), accept));
+            return DeckReplaced.of(polls.talkView(decks.updateTalkDeckPdf(code, key, pdf, DeckUploads.bytes(deck), accept)));
         }
         if (upload.kind() == DeckFiles.Kind.DECK_ZIP) {
             // A PDF deck downloaded from the deck editor: its PDF rendered outside any transaction, after the key.
             decks.requirePresenter(code, key);
-            return polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeckArchive(code, key,
-                    deck.uploadedFile(), accept)));
+            return DeckReplaced.of(polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeckArchive(code, key,
+                    deck.uploadedFile(), accept))));
+        }
+        if (upload.kind() == DeckFiles.Kind.MARKDOWN_ZIP) {
+            // A Markdown deck with its images; the zip is read and checked before the transaction.
+            DeckBundle.Contents bundle = DeckBundle.read(name, deck.uploadedFile());
+            return DeckReplaced.of(polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeck(code, key,
+                    bundle.deckName(), bundle.markdown(), bundle.images()))),
+                    decks.warnings(bundle.deckName(), bundle.markdown(), bundle.images()));
         }
         String markdown = DeckUploads.read(deck);
-        return polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeck(code, key, name, markdown)));
+        return DeckReplaced.of(polls.talkView(DeckUploads.deckErrors(() -> decks.updateTalkDeck(code, key, name,
+                markdown))), decks.warnings(name, markdown, List.of()));
     }
 }

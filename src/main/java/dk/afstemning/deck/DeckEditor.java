@@ -215,6 +215,35 @@ public class DeckEditor {
                 DeckArchive.write(base + ".pdf", file.bytes, deck.markdown));
     }
 
+    /** What the organiser is told about the talk's deck (see {@link DeckWarning}); none for a PDF deck. */
+    @Transactional
+    public List<DeckWarning> warnings(String code) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, null);
+        return importer.warnings(talk.deck);
+    }
+
+    /** The names of the images uploaded with the talk's deck, in name order. */
+    @Transactional
+    public List<String> images(String code) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, null);
+        return dk.afstemning.talk.DeckAsset.listByDeck(talk.deck).stream().map(a -> a.name).toList();
+    }
+
+    /**
+     * Adds an image to the talk's Markdown deck, referred to by its name ({@link DeckBundle#image}); slides that
+     * already name it show it at once.
+     *
+     * @throws ApiProblem 400 {@code not-a-markdown-deck} for a PDF deck
+     */
+    @Transactional
+    public void addImage(String code, DeckBundle.Image image) {
+        Talk talk = talks.require(code);
+        talks.requirePresenter(talk, null);
+        importer.addImage(talk, image);
+    }
+
     private record Loaded(Talk talk, boolean pdf, List<DeckPage> pages, Deck raw, DeckSource source, String text) {
     }
 
@@ -226,7 +255,7 @@ public class DeckEditor {
         List<DeckPage> pages = pdf ? DeckPage.listByDeck(deck) : List.of();
         String text = pdf && PdfDecks.isFrontMatterOnly(deck.markdown) ? PdfDecks.explicit(deck.markdown, pages.size())
                 : deck.markdown;
-        Deck raw = parser.parse(deck.name, text, deck.folderFile != null ? DeckImporter.FOLDER_ASSETS : null);
+        Deck raw = pdf ? parser.parse(deck.name, text) : parser.parse(deck.name, text, DeckImporter.assets(deck));
         return new Loaded(talk, pdf, pages, raw, DeckSource.of(text, raw), text);
     }
 

@@ -27,7 +27,9 @@ public final class DeckFiles {
     public enum Kind {
         MARKDOWN, PDF, PPTX,
         /** A PDF deck's zip, downloaded from the deck editor: its PDF and {@code deck.md}. */
-        DECK_ZIP
+        DECK_ZIP,
+        /** A Markdown deck with its images in one zip (see {@link DeckBundle}). */
+        MARKDOWN_ZIP
     }
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
@@ -80,8 +82,14 @@ public final class DeckFiles {
                 }
                 return Kind.PPTX;
             }
-            if (zip.getEntry(DeckArchive.MANIFEST) != null) {
+            // A PDF deck's zip holds its PDF; deck.md alone (or with images) is a Markdown deck's zip.
+            if (zip.getEntry(DeckArchive.MANIFEST) != null
+                    && zip.stream().anyMatch(e -> e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf"))) {
                 return Kind.DECK_ZIP;
+            }
+            if (zip.stream().anyMatch(e -> e.getName().matches("(?i).+\\.(md|markdown)")
+                    && !e.getName().startsWith("__MACOSX/"))) {
+                return Kind.MARKDOWN_ZIP;
             }
             if (zip.getEntry("word/document.xml") != null) {
                 throw unsupported(name, "a Word document");
@@ -140,7 +148,8 @@ public final class DeckFiles {
         }
     }
 
-    private static String image(byte[] head) {
+    /** PNG, JPEG, GIF or WebP by the bytes' start, or null. */
+    static String image(byte[] head) {
         if (startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G'})) {
             return "PNG";
         }

@@ -32,6 +32,7 @@ import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.ShowChanged;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
+import dk.afstemning.talk.DeckAsset;
 import dk.afstemning.talk.DeckEntity;
 import dk.afstemning.talk.DeckFile;
 import dk.afstemning.talk.DeckImage;
@@ -122,6 +123,7 @@ public class DeckImporter {
      */
     @Transactional
     public List<Talk> importFolderDeck(String file, String markdown) {
+        DeckFormats.refuseOtherFormats(file, markdown);
         Deck deck = parser.parse(file, markdown, FOLDER_ASSETS);
         DeckEntity entity = DeckEntity.findByFolderFile(file).orElse(null);
         if (entity == null) {
@@ -160,8 +162,95 @@ public class DeckImporter {
      */
     @Transactional
     public Talk uploadDeck(String name, String markdown) {
-        Deck deck = parser.parse(name, markdown);
-        return createTalk(storeUpload(name, markdown), deck, null, deck.date());
+        return uploadDeck(name, markdown, List.of());
+    }
+
+    /**
+     * Stores an uploaded deck with its images (a zip, see {@link DeckBundle}) and creates its first talk; its relative
+     * image paths lead to those images.
+     *
+     * @throws DeckException when the deck is malformed or of another format; nothing is stored then
+     */
+    @Transactional
+    public Talk uploadDeck(String name, String markdown, List<DeckBundle.Image> images) {
+        DeckFormats.refuseOtherFormats(name, markdown);
+        Deck deck = parser.parse(name, markdown, DeckAssets.uploaded(hashes(images)));
+        DeckEntity entity = storeUpload(name, markdown);
+        storeImages(entity, images);
+        return createTalk(entity, deck, null, deck.date());
+    }
+
+    /**
+     * What the organiser is told about an uploaded deck (see {@link DeckWarning}): what is ignored, and the relative
+     * images that are not among {@code images}.
+     */
+    public List<DeckWarning> warnings(String name, String markdown, List<DeckBundle.Image> images) {
+        List<DeckWarning> warnings = new ArrayList<>(
+                DeckFormats.warnings(name, markdown, parser.parse(name, markdown).slides().size()));
+        warnings.addAll(DeckAssets.missing(name, markdown, hashes(images).keySet()));
+        return warnings;
+    }
+
+    /** The warnings of a stored deck, for the deck editor; a deck of the slides folder has no missing images here. */
+    public List<DeckWarning> warnings(DeckEntity deck) {
+        if (DeckEntity.PDF.equals(deck.format)) {
+            return List.of();
+        }
+        List<DeckWarning> warnings = new ArrayList<>(DeckFormats.warnings(deck.name, deck.markdown,
+                parser.parse(deck.name, deck.markdown).slides().size()));
+        if (deck.folderFile == null) {
+            warnings.addAll(DeckAssets.missing(deck.name, deck.markdown,
+                    DeckAsset.listByDeck(deck).stream().map(a -> a.name).collect(Collectors.toSet())));
+        }
+        return warnings;
+    }
+
+    /**
+     * Adds an image to a talk's Markdown deck under {@code image.name()}, so that the deck can refer to it
+     * ({@code ![](name)}); a deck that other talks or the slides folder share is copied for this talk first.
+     */
+    @Transactional
+    public Talk addImage(Talk talk, DeckBundle.Image image) {
+        Talk managed = Talk.findById(talk.id);
+        if (DeckEntity.PDF.equals(managed.deck.format)) {
+            throw ApiProblem.badRequest("not-a-markdown-deck", "Images are added to Markdown decks; this deck is a PDF");
+        }
+        java.util.function.UnaryOperator<String> before = assets(managed.deck);
+        DeckEntity deck = ownDeck(managed, managed.deck.markdown);
+        storeImages(deck, List.of(image));
+        managed.deck = deck;
+        java.util.function.UnaryOperator<String> uploaded = assets(deck);
+        // A copy of a slides-folder deck keeps finding the folder's images for the paths it did not get an image for.
+        sync(managed, parser.parse(deck.name, deck.markdown, src -> {
+            String url = uploaded.apply(src);
+            return url != null ? url : before.apply(src);
+        }));
+        announce(managed);
+        return managed;
+    }
+
+    /** Where a stored deck's relative image paths lead: the slides folder's files, or the images uploaded with it. */
+    static java.util.function.UnaryOperator<String> assets(DeckEntity deck) {
+        if (deck.folderFile != null) {
+            return DeckAssets.folder(FOLDER_ASSETS);
+        }
+        return DeckAssets.uploaded(DeckAsset.listByDeck(deck).stream()
+                .collect(Collectors.toMap(a -> a.name, a -> a.imageHash)));
+    }
+
+    private static Map<String, String> hashes(List<DeckBundle.Image> images) {
+        Map<String, String> hashes = new java.util.HashMap<>();
+        images.forEach(i -> hashes.put(i.name(), i.hash()));
+        return hashes;
+    }
+
+    private static void storeImages(DeckEntity deck, List<DeckBundle.Image> images) {
+        for (DeckBundle.Image image : images) {
+            DeckImage.storeOnce(image.hash(), image.mediaType(), image.bytes());
+        }
+        // The images go to the database before the deck's rows refer to them.
+        DeckImage.flush();
+        images.forEach(image -> DeckAsset.put(deck, image.name(), image.hash()));
     }
 
     /**
@@ -207,7 +296,7 @@ public class DeckImporter {
     /** The stored deck, parsed: a Markdown deck as Markdown, a PDF deck from its manifest and pages. */
     Deck stored(DeckEntity deck) {
         return DeckEntity.PDF.equals(deck.format) ? PdfDecks.deck(parser, deck, DeckPage.listByDeck(deck))
-                : parser.parse(deck.name, deck.markdown, deck.folderFile != null ? FOLDER_ASSETS : null);
+                : parser.parse(deck.name, deck.markdown, assets(deck));
     }
 
     /**
@@ -224,12 +313,31 @@ public class DeckImporter {
         boolean pdf = DeckEntity.PDF.equals(old.format);
         List<DeckPage> pages = pdf ? DeckPage.listByDeck(old) : List.of();
         Deck deck = pdf ? PdfDecks.deck(parser, old.name, text, pages)
-                : parser.parse(old.name, text, old.folderFile != null ? FOLDER_ASSETS : null);
+                : parser.parse(old.name, text, assets(old));
+        DeckEntity target = ownDeck(managed, text);
+        target.markdown = text;
+        target.updatedAt = Instant.now();
+        managed.deck = target;
+        sync(managed, deck);
+        announce(managed);
+        return managed;
+    }
+
+    /**
+     * The talk's deck, to change for this talk only: a copy (with its pages and images) when the slides folder or
+     * other talks share it.
+     */
+    private static DeckEntity ownDeck(Talk managed, String text) {
+        DeckEntity old = managed.deck;
+        List<DeckPage> pages = DeckEntity.PDF.equals(old.format) ? DeckPage.listByDeck(old) : List.of();
         DeckEntity target = old;
         if (old.folderFile != null || Talk.listByDeck(old).size() > 1) {
             target = storeUpload(old.name, text);
             target.format = old.format;
             target.fileHash = old.fileHash;
+            for (DeckAsset asset : DeckAsset.listByDeck(old)) {
+                DeckAsset.put(target, asset.name, asset.imageHash);
+            }
             for (DeckPage page : pages) {
                 DeckPage copy = new DeckPage();
                 copy.deck = target;
@@ -242,12 +350,7 @@ public class DeckImporter {
                 copy.persist();
             }
         }
-        target.markdown = text;
-        target.updatedAt = Instant.now();
-        managed.deck = target;
-        sync(managed, deck);
-        announce(managed);
-        return managed;
+        return target;
     }
 
     /**
@@ -343,9 +446,17 @@ public class DeckImporter {
      */
     @Transactional
     public Talk updateTalkDeck(Talk talk, String name, String markdown) {
-        Deck deck = parser.parse(name, markdown);
+        return updateTalkDeck(talk, name, markdown, List.of());
+    }
+
+    /** Like {@link #updateTalkDeck(Talk, String, String)}, with the deck's images (a zip, see {@link DeckBundle}). */
+    @Transactional
+    public Talk updateTalkDeck(Talk talk, String name, String markdown, List<DeckBundle.Image> images) {
+        DeckFormats.refuseOtherFormats(name, markdown);
+        Deck deck = parser.parse(name, markdown, DeckAssets.uploaded(hashes(images)));
         Talk managed = Talk.findById(talk.id);
         managed.deck = storeUpload(name, markdown);
+        storeImages(managed.deck, images);
         sync(managed, deck);
         announce(managed);
         return managed;

@@ -44,12 +44,17 @@ public class DeckLibrary {
      * @param deckId the deck it is given from
      * @param participantPath the participant page, relative to the server
      * @param presenterPath the presenter screen with the key, relative to the server
+     * @param warnings what the deck holds that is ignored or missing (README "Decks"), empty when nothing
      */
     public record TalkCreated(String code, String presenterKey, long deckId, String participantPath,
-            String presenterPath) {
+            String presenterPath, List<DeckWarning> warnings) {
         static TalkCreated of(Talk talk) {
+            return of(talk, List.of());
+        }
+
+        static TalkCreated of(Talk talk, List<DeckWarning> warnings) {
             return new TalkCreated(talk.joinCode, talk.presenterKey, talk.deck.id, "/t/" + talk.joinCode,
-                    "/present/" + talk.joinCode + "?key=" + talk.presenterKey);
+                    "/present/" + talk.joinCode + "?key=" + talk.presenterKey, warnings);
         }
     }
 
@@ -86,7 +91,23 @@ public class DeckLibrary {
      */
     @Transactional
     public TalkCreated upload(String name, String markdown) {
-        return TalkCreated.of(importer.uploadDeck(name, markdown));
+        return upload(name, markdown, List.of());
+    }
+
+    /**
+     * Stores an uploaded deck with its images (from a zip, {@link DeckBundle#read}) and creates its first talk.
+     *
+     * @throws DeckException when the deck is malformed or of another format; nothing is stored then
+     */
+    @Transactional
+    public TalkCreated upload(String name, String markdown, List<DeckBundle.Image> images) {
+        Talk talk = importer.uploadDeck(name, markdown, images);
+        return TalkCreated.of(talk, importer.warnings(name, markdown, images));
+    }
+
+    /** What the organiser is told about a deck with these images (see {@link DeckWarning}). */
+    public List<DeckWarning> warnings(String name, String markdown, List<DeckBundle.Image> images) {
+        return importer.warnings(name, markdown, images);
     }
 
     /**
@@ -226,8 +247,15 @@ public class DeckLibrary {
      */
     @Transactional
     public String updateTalkDeck(String code, String presenterKey, String name, String markdown) {
+        return updateTalkDeck(code, presenterKey, name, markdown, List.of());
+    }
+
+    /** Like {@link #updateTalkDeck(String, String, String, String)}, with the deck's images from a zip. */
+    @Transactional
+    public String updateTalkDeck(String code, String presenterKey, String name, String markdown,
+            List<DeckBundle.Image> images) {
         Talk talk = talks.require(code);
         talks.requirePresenter(talk, presenterKey);
-        return importer.updateTalkDeck(talk, name, markdown).joinCode;
+        return importer.updateTalkDeck(talk, name, markdown, images).joinCode;
     }
 }

@@ -79,7 +79,6 @@ public class DeckParser {
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final Safelist SAFELIST = Safelist.relaxed().addTags("del").addAttributes("th", "align").addAttributes("code", "class")
             .addAttributes("td", "align").preserveRelativeLinks(true);
-    private static final Pattern ABSOLUTE_URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|/|#)");
 
     DeckParser() {
     }
@@ -107,7 +106,7 @@ public class DeckParser {
     }
 
     public Deck parse(String file, String markdown) {
-        return parse(file, markdown, null);
+        return parse(file, markdown, (String) null);
     }
 
     /**
@@ -115,13 +114,21 @@ public class DeckParser {
      * rewritten to start with {@code assetBase}, e.g. {@code /slides/}; null leaves them as written.
      */
     public Deck parse(String file, String markdown, String assetBase) {
+        return parse(file, markdown, assetBase == null ? null : DeckAssets.folder(assetBase));
+    }
+
+    /**
+     * Like {@link #parse(String, String)}, with each image path relative to the deck given to {@code assets}: the URL
+     * it answers is used instead, null leaves the path as written (see {@link DeckAssets}).
+     */
+    public Deck parse(String file, String markdown, java.util.function.UnaryOperator<String> assets) {
         int control = ControlChars.first(markdown);
         if (control >= 0) {
             // PostgreSQL cannot store U+0000, and no other control character belongs in a deck.
             throw new DeckException(file, lineOf(markdown, control),
                     "deck holds the control character " + ControlChars.name(markdown, control));
         }
-        HtmlRenderer renderer = renderer(assetBase);
+        HtmlRenderer renderer = renderer(assets);
         String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
         List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
         int bodyStart = 0;
@@ -426,13 +433,14 @@ public class DeckParser {
                 joined.isEmpty() ? null : joined, polls.isEmpty() ? null : polls.get(0));
     }
 
-    private HtmlRenderer renderer(String assetBase) {
+    private HtmlRenderer renderer(java.util.function.UnaryOperator<String> assets) {
         HtmlRenderer.Builder builder = HtmlRenderer.builder().extensions(extensions).sanitizeUrls(true);
-        if (assetBase != null) {
+        if (assets != null) {
             builder.attributeProviderFactory(context -> (node, tag, attributes) -> {
                 String src = attributes.get("src");
-                if (node instanceof Image && src != null && !src.isEmpty() && !ABSOLUTE_URL.matcher(src).find()) {
-                    attributes.put("src", assetBase + (src.startsWith("./") ? src.substring(2) : src));
+                String url = node instanceof Image && src != null && !src.isEmpty() ? assets.apply(src) : null;
+                if (url != null) {
+                    attributes.put("src", url);
                 }
             });
         }
@@ -576,8 +584,8 @@ public class DeckParser {
         try {
             return LocalDate.parse(value.toString().strip());
         } catch (DateTimeParseException e) {
-            throw new DeckException(file, keyLines.getOrDefault("date", 1),
-                    "front matter 'date' must be an ISO date such as 2022-11-02");
+            // A free-text date (date: 26 June 2023, common in Marp decks) is ignored; DeckFormats warns of it.
+            return null;
         }
     }
 }

@@ -112,11 +112,14 @@ public final class DeckUploads {
     /**
      * Runs {@code work}, turning a {@link DeckException} into a 400 problem that names file and line:
      * {@code deck-too-large} for a deck over {@link DeckParser#MAX_SLIDES} or {@link DeckParser#MAX_POLLS} (the
-     * dashboard says it in the page's language), {@code invalid-deck} for any other fault.
+     * dashboard says it in the page's language), {@code invalid-deck} for any other fault; a deck of another format
+     * ({@link DeckFormatException}) is a 415 {@code deck-format-slidev} or {@code deck-format-quarto}.
      */
     public static <T> T deckErrors(Supplier<T> work) {
         try {
             return work.get();
+        } catch (DeckFormatException e) {
+            throw new ApiProblem(415, "deck-format-" + e.format(), "Not a Marp deck", e.getMessage());
         } catch (DeckException e) {
             throw ApiProblem.badRequest(e.tooLarge() ? "deck-too-large" : "invalid-deck", e.getMessage());
         }

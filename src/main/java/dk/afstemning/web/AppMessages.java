@@ -295,7 +295,7 @@ public interface AppMessages {
     @Message("Upload a deck")
     String upload_title();
 
-    @Message("A Markdown file (.md) of at most 512 KB, or a PDF or PowerPoint presentation (.pptx) of at most 25 MB (every page becomes a slide; a presentation keeps its speaker notes). Choose a .pptx together with its PDF to use that PDF's pages, or a deck's zip from the deck editor. It becomes a new deck with its first talk.")
+    @Message("A Markdown file (.md) of at most 512 KB, or a PDF or PowerPoint presentation (.pptx) of at most 25 MB (every page becomes a slide; a presentation keeps its speaker notes). Choose a .pptx together with its PDF to use that PDF's pages, or a deck's zip from the deck editor. A Markdown deck with its images goes in one .zip. It becomes a new deck with its first talk.")
     String upload_hint();
 
     @Message("Deck file")

@@ -20,12 +20,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.TemplateInstance;
 
 import dk.afstemning.deck.DeckEditor;
 import dk.afstemning.deck.MarpDecks;
+import dk.afstemning.deck.DeckBundle;
 import dk.afstemning.deck.DeckException;
+import dk.afstemning.deck.DeckWarning;
+import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.deck.PollForm;
 import dk.afstemning.platform.TextInput;
 
@@ -55,7 +60,16 @@ public class DeckEditorPages {
      */
     record editor(String lang, String otherLang, DeckEditor.EditorView deck, String formMode, int formSlide,
             PollForm form, List<String> optionFields, String notes, String error, List<String> typeKeys,
-            MarpDecks.MarpDeck marp) implements TemplateInstance {
+            MarpDecks.MarpDeck marp, List<Warning> warnings, List<String> images, String imageError)
+            implements TemplateInstance {
+    }
+
+    /** A deck warning as the page shows it: {@code {deckin:warn_…(line, subject)}} by its code, else its detail. */
+    record Warning(String code, String line, String subject, String detail) {
+
+        static Warning of(DeckWarning w) {
+            return new Warning(w.code(), String.valueOf(w.line()), w.subject(), w.detail());
+        }
     }
 
     @GET
@@ -143,6 +157,31 @@ public class DeckEditorPages {
         return back(code, lang, number);
     }
 
+    /**
+     * Adds an image to a Markdown deck (multipart field {@code image}); a refused image answers the page with the
+     * reason (lead-in in the page's language, the reason in English, as on every deck error).
+     */
+    @POST
+    @Path("images")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response addImage(@PathParam("code") String code, @RestForm("image") FileUpload image,
+            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        try {
+            if (image == null) {
+                throw ApiProblem.badRequest("missing-image", "Choose an image file");
+            }
+            editor.addImage(code, DeckBundle.image(image.fileName(), image.uploadedFile()));
+            return back(code, lang, 1);
+        } catch (ApiProblem e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(render(editor.view(code), lang, accept, null, 0, null, null, null, e.detail())).build();
+        }
+    }
+
     /** The deck as a file: a Markdown deck's {@code .md}, a PDF deck's zip (its PDF and {@code deck.md}). */
     @GET
     @Path("download")
@@ -157,13 +196,20 @@ public class DeckEditorPages {
 
     private TemplateInstance render(DeckEditor.EditorView deck, String lang, String accept, String mode, int slide,
             PollForm form, String notes, String error) {
+        return render(deck, lang, accept, mode, slide, form, notes, error, null);
+    }
+
+    private TemplateInstance render(DeckEditor.EditorView deck, String lang, String accept, String mode, int slide,
+            PollForm form, String notes, String error, String imageError) {
         String language = Languages.choose(lang, accept, null);
         List<String> options = new ArrayList<>(form == null ? List.of() : form.options());
         while (options.size() < OPTION_FIELDS) {
             options.add("");
         }
         return PageResource.localized(new editor(language, Languages.other(language), deck, mode, slide, form,
-                options, notes, error, editor.typeKeys(), marp.forTalk(deck.code()).orElse(null)), language);
+                options, notes, error, editor.typeKeys(), marp.forTalk(deck.code()).orElse(null),
+                editor.warnings(deck.code()).stream().map(Warning::of).toList(), editor.images(deck.code()),
+                imageError), language);
     }
 
     private Response refused(String code, String lang, String accept, String mode, int slide, PollForm form,

@@ -22,6 +22,7 @@ const deckTemplate = document.getElementById('deck-template');
 const talkTemplate = document.getElementById('talk-template');
 const createdTemplate = document.getElementById('created-template');
 const uploadProblems = document.getElementById('upload-problems').dataset;
+const uploadWarnings = document.getElementById('upload-warnings').dataset;
 
 /** Deck id → its card, so that a refresh updates cards in place and keeps forms, focus and results. */
 const cards = new Map();
@@ -82,7 +83,7 @@ async function api(path, init = {}) {
     // A refusal with a text of its own in the page's language (PDF uploads); else the server's detail.
     const code = answer && typeof answer.type === 'string' ? answer.type.split(':').pop() : '';
     const own = code ? uploadProblems[code.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] : '';
-    if (own) throw new Refusal(own, response.status);
+    if (own) throw new Refusal(format(own, detail || ''), response.status);
     throw new Refusal(detail ? String(detail) : format(text.msgRefused, response.status), response.status);
   }
   return answer;
@@ -190,6 +191,24 @@ function createdPanel(created) {
   return panel;
 }
 
+/** A new deck's warnings (what is ignored or missing), each in the page's language by its code; null when none. */
+function warningList(warnings) {
+  if (!Array.isArray(warnings) || warnings.length === 0) return null;
+  const section = document.createElement('section');
+  section.className = 'deck-warnings';
+  const title = document.createElement('h4');
+  title.textContent = uploadWarnings.title;
+  const list = document.createElement('ul');
+  warnings.forEach((w) => {
+    const item = document.createElement('li');
+    const own = uploadWarnings[String(w.code || '').replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
+    item.textContent = own ? own.replace('%l', String(w.line)).replace('%s', String(w.subject)) : String(w.detail);
+    list.append(item);
+  });
+  section.append(title, list);
+  return section;
+}
+
 /** Runs a request that creates a talk; shows its code and links, or the refusal, and refreshes the list. */
 async function create(form, feedback, slot, request) {
   if (form.dataset.busy) return;
@@ -200,6 +219,8 @@ async function create(form, feedback, slot, request) {
   try {
     const created = await request();
     slot.replaceChildren(createdPanel(created));
+    const warnings = warningList(created.warnings);
+    if (warnings) slot.append(warnings);
     say(feedback, format(text.msgCreated, created.code), 'ok');
     form.reset();
     await refresh(created.code);

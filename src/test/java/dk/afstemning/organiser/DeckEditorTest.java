@@ -271,8 +271,10 @@ class DeckEditorTest {
         byte[] manifest = "---\ntitle: X\n---\n".getBytes(StandardCharsets.UTF_8);
         upload("a.zip", zip(Map.of("../a.pdf", pdf, "deck.md", manifest))).statusCode(400)
                 .body("type", equalTo("urn:afstemning:problem:invalid-archive"));
+        // Without a PDF, deck.md is a Markdown deck's zip (deck/DeckBundle): this one has no slides.
         upload("b.zip", zip(Map.of("deck.md", manifest))).statusCode(400)
-                .body("detail", equalTo("a deck zip holds one PDF and deck.md; this one lacks the PDF"));
+                .body("type", equalTo("urn:afstemning:problem:invalid-deck"))
+                .body("detail", equalTo("deck.md:3: deck has no slides"));
         Map<String, byte[]> many = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             many.put("d" + i + "/", new byte[0]);
@@ -280,6 +282,7 @@ class DeckEditorTest {
         // A zip is a deck zip by its deck.md (deck/DeckFiles); without one it is not a deck at all.
         upload("f.zip", zip(many)).statusCode(415).body("type", equalTo("urn:afstemning:problem:deck-type-unsupported"));
         many.put("deck.md", manifest);
+        many.put("a.pdf", pdf);
         upload("c.zip", zip(many)).statusCode(400).body("type", equalTo("urn:afstemning:problem:invalid-archive"));
         upload("d.zip", zip(Map.of("a.pdf", pdf, "deck.md", new byte[600 * 1024]))).statusCode(413)
                 .body("type", equalTo("urn:afstemning:problem:archive-too-large"));

@@ -345,6 +345,37 @@ class BrowserOrganiserTest {
 
     // ---- helpers ----
 
+    @Test
+    void aSlidevDeckIsNamedInDanishAndAZipWithImagesBecomesATalkWithItsWarnings() throws IOException {
+        Path slidev = Files.writeString(folder.resolve("slidev.md"), "---\ntheme: seriph\n---\n# Hej\n");
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("tale/tale.md", "---\nsubtitle: Et forsøg\n---\n# Kort\n\n![kort](img/kort.png)\n\n---\n\n# B\n"
+                .getBytes(StandardCharsets.UTF_8));
+        entries.put("tale/img/kort.png", dk.afstemning.deck.TestDeckZips.png(0x336699));
+        Path zip = Files.write(folder.resolve("tale.zip"), dk.afstemning.deck.TestDeckZips.zip(entries));
+
+        WebDriver desktop = danishDashboard("organiser-upload-formats");
+        By feedback = By.cssSelector("section.upload .feedback");
+        upload(desktop, slidev);
+        awaitText(desktop, feedback, "Det ligner et Slidev-diassæt; Afstemning læser Marp-diassæt. Eksportér det fra "
+                + "Slidev som PDF, og upload PDF'en. (slidev.md:2: this looks like a Slidev deck (theme: seriph); "
+                + "Afstemning reads Marp decks: export it from Slidev as PDF (slidev export) and upload the PDF, or "
+                + "rewrite it for Marp)");
+
+        upload(desktop, zip);
+        new WebDriverWait(desktop, Chromium.TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.upload .created-code")));
+        awaitText(desktop, By.cssSelector("section.upload .deck-warnings h4"), "Advarsler om dette diassæt");
+        awaitText(desktop, By.cssSelector("section.upload .deck-warnings li"), "Linje 2: nøglen 'subtitle' i "
+                + "forsiden (front matter) kender hverken Afstemning eller Marp; den ignoreres.");
+        String code = stableText(desktop, By.cssSelector("section.upload .created-code"));
+        String html = QuarkusTransaction.requiringNew().call(() -> dk.afstemning.talk.Slide
+                .listByTalk(Talk.findByJoinCode(code).orElseThrow()).get(0).html);
+        assertThat(html).contains("<img src=\"/deck-images/");
+        scrollTo(desktop, desktop.findElement(By.cssSelector("section.upload .deck-warnings")));
+        screenshot(desktop, "organiser-upload-zip-warnings");
+    }
+
     private static void logIn(WebDriver browser, String user, String password) {
         new WebDriverWait(browser, Chromium.TIMEOUT).until(ExpectedConditions.urlContains("/login"));
         WebElement name = browser.findElement(By.id("j_username"));

@@ -48,7 +48,8 @@ class MessageBundleTest {
             "rep", new String[] {"pooled", "Alle oplæg (samlet)"},
             "ed", new String[] {"move_up", "Flyt op"},
             "acct", new String[] {"password_title", "Skift adgangskode"},
-            "pres", new String[] {"my_talks_title", "Mine oplæg"});
+            "pres", new String[] {"my_talks_title", "Mine oplæg"},
+            "deckin", new String[] {"image_button", "Tilføj billede"});
 
     private static final Pattern REFUSAL = Pattern.compile("new ApiProblem\\((409|422), \"([a-z-]+)\"");
     private static final Pattern PROBLEM_TEXT = Pattern.compile("data-msg-([a-z-]+)=\"\\{msg:[a-z_]+\\}\"");

@@ -1,0 +1,21 @@
+package dk.afstemning.deck;
+
+/**
+ * A Markdown file of another slide format that Afstemning does not read (a Slidev deck, a Quarto or R Markdown
+ * document): refused with a message naming the format, the line that shows it and what to upload instead.
+ */
+public class DeckFormatException extends DeckException {
+
+    private final String format;
+
+    /** @param format {@code slidev} or {@code quarto} */
+    DeckFormatException(String file, int line, String format, String reason) {
+        super(file, line, reason);
+        this.format = format;
+    }
+
+    /** {@code slidev} or {@code quarto}. */
+    public String format() {
+        return format;
+    }
+}
