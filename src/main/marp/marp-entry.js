@@ -32,28 +32,44 @@ const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*:|\/|#)/;
  * Image paths relative to the deck (img/a.png) start with assetBase, as the server rewrites them (DeckParser): before
  * Marpit reads an image's src and keywords (marpit_parse_image), so backgrounds get the rewritten path too.
  */
-function assetPaths(md, assetBase) {
+function assetPaths(md, { assetBase, assets }) {
   md.inline.ruler2.before('marpit_parse_image', 'afstemning_assets', (state) => {
-    if (!assetBase) return;
+    if (!assetBase && !Object.keys(assets).length) return;
     for (const t of state.tokens) {
       const src = t.type === 'image' && t.attrGet('src');
-      if (src && !ABSOLUTE.test(src)) t.attrSet('src', assetBase + src.replace(/^\.\//, ''));
+      if (!src || ABSOLUTE.test(src)) continue;
+      const uploaded = assets[assetName(src)];
+      if (uploaded) t.attrSet('src', uploaded);
+      else if (assetBase) t.attrSet('src', assetBase + src.replace(/^\.\//, ''));
     }
   });
+}
+
+/** A relative path as an uploaded image's stored name (deck/DeckAssets.name): decoded, no ./, a/.. folded. */
+function assetName(src) {
+  let path = src;
+  try { path = decodeURIComponent(src); } catch (e) { /* as written */ }
+  const parts = [];
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
 }
 
 /**
  * Renders a whole deck as Marp does: {html, css, comments}; one <section> per slide inside
  * div.marpit > svg > foreignObject. Math by KaTeX with the app's own fonts; emoji as Unicode (no CDN).
  */
-export function render(markdown, { assetBase = null, fontPath = '/js/vendor/katex/fonts/' } = {}) {
+export function render(markdown, { assetBase = null, assets = {}, fontPath = '/js/vendor/katex/fonts/' } = {}) {
   const marp = new Marp({
     html: HTML,
     script: false,
     math: { lib: 'katex', katexFontPath: fontPath },
     emoji: { shortcode: true, unicode: false },
   }).use(katexPlugin());
-  marp.use(assetPaths, assetBase);
+  marp.use(assetPaths, { assetBase, assets: assets || {} });
   return marp.render(markdown);
 }
 

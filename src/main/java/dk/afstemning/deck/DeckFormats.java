@@ -18,7 +18,7 @@ public final class DeckFormats {
 
     /** Afstemning's own front matter keys (README "Decks"); their values are checked strictly by the parser. */
     static final Set<String> OWN_KEYS = Set.of("title", "speaker", "organisation", "date", "lang", "language", "qa",
-            "profanity-filter", "reactions", "phone-results", "accent");
+            "profanity-filter", "profanity-words", "profanity-allow", "reactions", "phone-results", "accent");
 
     /**
      * Marp's directives (Marpit's global and local ones, marp-core's {@code size} and {@code math}), Marp CLI's

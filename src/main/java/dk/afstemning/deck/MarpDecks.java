@@ -1,11 +1,13 @@
 package dk.afstemning.deck;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dk.afstemning.talk.DeckAsset;
 import dk.afstemning.talk.DeckEntity;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.TalkService;
@@ -21,8 +23,10 @@ public class MarpDecks {
     /**
      * @param markdown the deck for Marp: polls as islands, no speaker notes
      * @param assetBase what relative image paths start with (e.g. {@code /slides/}), or null to leave them as written
+     * @param assetUrls an uploaded deck's images as a JSON object, each stored name ({@code img/chart.png}) to its
+     *        {@code /deck-images/{sha256}} address (DeckAssets), or {@code {}}
      */
-    public record MarpDeck(String markdown, String assetBase) {
+    public record MarpDeck(String markdown, String assetBase, String assetUrls) {
     }
 
     /** The talk's deck for Marp, or empty for an unknown talk or a deck that is not Markdown. */
@@ -35,8 +39,24 @@ public class MarpDecks {
 
     /** The deck for Marp, with its poll ids in deck order. */
     public static MarpDeck of(DeckEntity deck, java.util.List<String> pollIds) {
-        return new MarpDeck(MarpSource.of(deck.markdown, pollIds), assetBase(deck));
+        return new MarpDeck(MarpSource.of(deck.markdown, pollIds), assetBase(deck), assetUrls(deck));
     }
+
+    /** An uploaded deck's images by name, as {@link DeckImporter#assets} has the server rewrite them (a JSON object). */
+    static String assetUrls(DeckEntity deck) {
+        if (deck.folderFile != null) {
+            return "{}";
+        }
+        Map<String, String> urls = new java.util.TreeMap<>();
+        DeckAsset.listByDeck(deck).forEach(a -> urls.put(a.name, PdfDecks.IMAGES + a.imageHash));
+        try {
+            return JSON.writeValueAsString(urls);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Where the deck's relative image paths point, as {@link DeckImporter} has the server rewrite them. */
     static String assetBase(DeckEntity deck) {

@@ -86,7 +86,8 @@ public final class MarpSource {
                 Matcher m = COMMENT.matcher(text).region(from, start(last) + last.getLength());
                 while (m.find()) {
                     String note = m.group(1).strip();
-                    if (!note.isEmpty() && !DeckParser.MARP_DIRECTIVE.matcher(note).matches()) {
+                    // A note as Marp judges it (MarpComments, as DeckParser does); <!--fit--> always stays.
+                    if (!note.isEmpty() && !note.equals("fit") && MarpComments.isNote(note, false)) {
                         edits.add(new Edit(m.start(1), m.end(1), newlines(m.group(1))));
                     }
                 }

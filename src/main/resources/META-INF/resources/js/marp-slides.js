@@ -11,7 +11,9 @@ import { render, activate } from '/js/vendor/marp.js';
 export function drawMarp(root = document) {
   const source = document.querySelector('[data-marp-markdown]');
   if (!source) return 0;
-  const { html, css } = render(source.dataset.marpMarkdown, { assetBase: source.dataset.marpAssets || null });
+  let assets = {};
+  try { assets = JSON.parse(source.dataset.marpAssetUrls || '{}'); } catch (e) { /* no uploaded images */ }
+  const { html, css } = render(source.dataset.marpMarkdown, { assetBase: source.dataset.marpAssets || null, assets });
   const drawn = new DOMParser().parseFromString(html, 'text/html');
   const slides = [...drawn.querySelectorAll('div.marpit > svg[data-marpit-svg]')];
   const expected = Number(source.dataset.marpCount);

@@ -24,7 +24,8 @@ import dk.afstemning.talk.Talk;
 
 /**
  * Every organiser page and API route, walked with no login (API: 401 with a Basic challenge; pages: a redirect to
- * the login form), with a presenter login (403) and with an organiser login (not refused). Routes of the exports
+ * the login form), with a presenter login (403; the dashboard's own address sends it to My talks) and with an
+ * organiser login (not refused). Routes of the exports
  * helper live under the same prefixes ({@code /api/organiser/…}, {@code /organiser/…}), which the path policy covers:
  * the two {@code exports} rows below stand for them even before they exist. A refused request changes nothing.
  */
@@ -89,9 +90,18 @@ class OrganiserAccessTest {
                 assertThat(anonymous.header("WWW-Authenticate")).as(route.toString())
                         .isEqualToIgnoringCase("Basic realm=\"Afstemning\"");
             }
+            Map<String, String> session = TestLogins.session(presenter, "presenter-password");
+            if (route.page() && route.path().equals("/organiser") && route.method().equals("GET")) {
+                // The dashboard's address sends a presenter account to its own talks (issue 19 item 1), not a 403.
+                for (Response r : List.of(call(TestLogins.as(presenter, "presenter-password"), route, talk, link),
+                        call(given().cookies(session), route, talk, link))) {
+                    assertThat(r.statusCode()).as("presenter: " + route).isEqualTo(303);
+                    assertThat(r.header("Location")).as("presenter: " + route).endsWith("/my-talks");
+                }
+                continue;
+            }
             assertThat(call(TestLogins.as(presenter, "presenter-password"), route, talk, link).statusCode())
                     .as("presenter: " + route).isEqualTo(403);
-            Map<String, String> session = TestLogins.session(presenter, "presenter-password");
             assertThat(call(given().cookies(session), route, talk, link).statusCode())
                     .as("presenter session: " + route).isEqualTo(403);
         }

@@ -141,7 +141,8 @@ class DeckFormatsTest {
                 files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(decks::add);
             }
         }
-        assertThat(decks).hasSize(8);
+        assertThat(decks).hasSizeGreaterThanOrEqualTo(15).contains(java.nio.file.Path.of("slides",
+                "ledelse-i-en-frisat-kommune.md"), java.nio.file.Path.of("src/test/resources/marp/hostile.md"));
         for (java.nio.file.Path deck : decks) {
             assertThat(warnings(java.nio.file.Files.readString(deck))).as(deck.toString()).isEmpty();
         }
