@@ -150,7 +150,7 @@ class BrowserOrganiserTest {
         WebElement time = desktop.findElement(By.cssSelector("#poll-q .timeline-table time"));
         java.time.Instant at = java.time.Instant.parse(time.getAttribute("datetime").replaceFirst("T(\\d\\d:\\d\\d)Z$",
                 "T$1:00Z"));
-        String tokyo = java.time.format.DateTimeFormatter.ofPattern("h:mm:ss", java.util.Locale.ROOT)
+        String tokyo = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT)
                 .format(at.atZone(java.time.ZoneId.of("Asia/Tokyo")));
         Chromium.await(desktop, Chromium.TIMEOUT, "zone named in the timeline",
                 b -> time.getDomProperty("textContent").endsWith("GMT+9"), true);
