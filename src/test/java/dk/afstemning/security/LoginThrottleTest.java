@@ -45,7 +45,7 @@ class LoginThrottleTest {
                 .body(containsString("Too many failed logins for this account or from this network."));
         // another account logs in at once, from the same address
         formLogin("203.0.113.61", TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD).then().statusCode(302)
-                .header("Location", endsWith("/organiser"));
+                .header("Location", endsWith("/home"));
     }
 
     @Test
