@@ -9,8 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -24,6 +26,7 @@ import dk.afstemning.report.Reports.TalkExport;
 import dk.afstemning.report.Reports.TalkReport;
 import dk.afstemning.report.Tables;
 import dk.afstemning.report.ReportService;
+import dk.afstemning.report.RoundChoices;
 
 /**
  * Organiser reports and exports (README "Organisers: results and exports"). Every route needs an organiser login;
@@ -93,43 +96,43 @@ public class ReportResource {
     @Path("questions/{pollKey}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The same question across talks: each talk, the pooled total, chi-square and pairwise tests")
-    public QuestionReport question(@PathParam("pollKey") String pollKey) {
-        return reports.question(pollKey);
+    public QuestionReport question(@PathParam("pollKey") String pollKey, @Context UriInfo uri) {
+        return reports.question(pollKey, RoundChoices.of(uri.getQueryParameters()));
     }
 
     @GET
     @Path("questions/{pollKey}/export.csv")
     @Operation(summary = "The votes behind a question across talks as CSV, one row per vote")
-    public Response questionVotesCsv(@PathParam("pollKey") String pollKey) {
-        return csv(Tables.votes(reports.questionExport(pollKey).votes()), "question-" + safe(pollKey) + "-votes.csv");
+    public Response questionVotesCsv(@PathParam("pollKey") String pollKey, @Context UriInfo uri) {
+        return csv(Tables.votes(reports.questionExport(pollKey, RoundChoices.of(uri.getQueryParameters())).votes()), "question-" + safe(pollKey) + "-votes.csv");
     }
 
     @GET
     @Path("questions/{pollKey}/results.csv")
     @Operation(summary = "A question across talks as CSV: one row per talk and option, then the pooled rows")
-    public Response questionResultsCsv(@PathParam("pollKey") String pollKey) {
-        return csv(Tables.results(reports.question(pollKey)), "question-" + safe(pollKey) + "-results.csv");
+    public Response questionResultsCsv(@PathParam("pollKey") String pollKey, @Context UriInfo uri) {
+        return csv(Tables.results(reports.question(pollKey, RoundChoices.of(uri.getQueryParameters()))), "question-" + safe(pollKey) + "-results.csv");
     }
 
     @GET
     @Path("questions/{pollKey}/tests.csv")
     @Operation(summary = "The tests of a question across talks as CSV: chi-square, then pairwise z-tests")
-    public Response questionTestsCsv(@PathParam("pollKey") String pollKey) {
-        return csv(Tables.tests(reports.question(pollKey)), "question-" + safe(pollKey) + "-tests.csv");
+    public Response questionTestsCsv(@PathParam("pollKey") String pollKey, @Context UriInfo uri) {
+        return csv(Tables.tests(reports.question(pollKey, RoundChoices.of(uri.getQueryParameters()))), "question-" + safe(pollKey) + "-tests.csv");
     }
 
     @GET
     @Path("questions/{pollKey}/export.json")
     @Operation(summary = "A question across talks and the votes behind it as JSON")
-    public Response questionJson(@PathParam("pollKey") String pollKey) {
-        return json(reports.questionExport(pollKey), "question-" + safe(pollKey) + ".json");
+    public Response questionJson(@PathParam("pollKey") String pollKey, @Context UriInfo uri) {
+        return json(reports.questionExport(pollKey, RoundChoices.of(uri.getQueryParameters())), "question-" + safe(pollKey) + ".json");
     }
 
     @GET
     @Path("questions/{pollKey}/export.xlsx")
     @Operation(summary = "A question across talks as XLSX: results, tests, raw votes and the codebook")
-    public Response questionXlsx(@PathParam("pollKey") String pollKey) {
-        QuestionExport export = reports.questionExport(pollKey);
+    public Response questionXlsx(@PathParam("pollKey") String pollKey, @Context UriInfo uri) {
+        QuestionExport export = reports.questionExport(pollKey, RoundChoices.of(uri.getQueryParameters()));
         return xlsx(List.of(Tables.results(export.question()), Tables.tests(export.question()),
                 Tables.votes(export.votes())), "question-" + safe(pollKey) + ".xlsx");
     }

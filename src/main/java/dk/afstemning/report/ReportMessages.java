@@ -159,4 +159,29 @@ public interface ReportMessages {
     /** Open text on the talk page: the round's answers per status, counting those of pruned votes (formatted numbers). */
     @Message("Shown {shown} · waiting {waiting} · hidden {hidden}")
     String open_counts(String shown, String waiting, String hidden);
+
+    /** Questions across talks: which round of each talk is compared (issue 19 item 4). */
+    @Message("Round")
+    String round_column();
+
+    @Message("Each talk is compared at its round with the most participants who answered (a test round after the talk does not count), unless you choose another round here.")
+    String round_note();
+
+    @Message("Round {round} of {rounds}")
+    String round_of(int round, int rounds);
+
+    @Message("chosen")
+    String round_chosen();
+
+    @Message("most answers")
+    String round_most();
+
+    @Message("Round of {talk}")
+    String round_label(String talk);
+
+    @Message("Compare these rounds")
+    String round_submit();
+
+    @Message("This question in every talk")
+    String compare_across();
 }

@@ -117,7 +117,25 @@ public class ReportService {
      * @throws ApiProblem 404 when no active poll has this id
      */
     public QuestionReport question(String pollKey) {
+        return question(pollKey, Map.of());
+    }
+
+    /**
+     * As {@link #question(String)}, with the round of some talks chosen: {@code chosen} maps a talk's id to the round
+     * to compare; the other talks are compared at the round with the most participants who answered.
+     *
+     * @throws ApiProblem 404 when no active poll has this id; 400 {@code invalid-round} for a talk that has no such
+     *         poll or a round it does not have
+     */
+    public QuestionReport question(String pollKey, Map<Long, Integer> chosen) {
         List<Poll> polls = pollsOf(pollKey);
+        for (Map.Entry<Long, Integer> c : chosen.entrySet()) {
+            Poll poll = polls.stream().filter(p -> p.talk.id.equals(c.getKey())).findFirst().orElse(null);
+            if (poll == null || c.getValue() < 1 || c.getValue() > poll.round) {
+                throw ApiProblem.badRequest("invalid-round", "Talk " + c.getKey() + " has no round " + c.getValue()
+                        + " of poll '" + pollKey + "'");
+            }
+        }
         Poll latest = polls.get(polls.size() - 1);
         PollType type = types.get(latest.type);
         Map<String, OptionKey> union = new LinkedHashMap<>();
@@ -129,7 +147,8 @@ public class ReportService {
         Map<Poll, RoundCounts> counts = new HashMap<>();
         RoundCounts pooled = RoundCounts.NONE;
         for (Poll poll : polls) {
-            rounds.put(poll, comparedRound(poll, KeptVotes.roundsWithVotes(poll.id)));
+            Integer choice = chosen.get(poll.talk.id);
+            rounds.put(poll, choice != null ? choice : mainRound(type, poll));
             counts.put(poll, type.counts(poll, rounds.get(poll)));
             pooled = pooled.plus(counts.get(poll));
         }
@@ -141,7 +160,8 @@ public class ReportService {
         List<TalkAnswers> talks = new ArrayList<>();
         for (Poll poll : polls) {
             talks.add(new TalkAnswers(poll.talk.id, poll.talk.title, poll.talk.date, poll.talk.venue,
-                    rounds.get(poll), type.stat(latest, rounds.get(poll), counts.get(poll), options)));
+                    rounds.get(poll), type.stat(latest, rounds.get(poll), counts.get(poll), options), poll.round,
+                    chosen.containsKey(poll.talk.id)));
         }
         List<PairTest> pairs = new ArrayList<>();
         Comparisons.ChiSquare chi = null;
@@ -166,7 +186,12 @@ public class ReportService {
 
     /** The comparison and every vote of the compared rounds, by talk and time. */
     public QuestionExport questionExport(String pollKey) {
-        QuestionReport report = question(pollKey);
+        return questionExport(pollKey, Map.of());
+    }
+
+    /** As {@link #questionExport(String)}, with the round of some talks chosen ({@link #question(String, Map)}). */
+    public QuestionExport questionExport(String pollKey, Map<Long, Integer> chosen) {
+        QuestionReport report = question(pollKey, chosen);
         List<Vote> votes = new ArrayList<>();
         for (TalkAnswers t : report.talks()) {
             votes.addAll(em.createQuery("select v from Vote v join fetch v.poll p join fetch v.participant left join fetch v.option "
@@ -186,6 +211,24 @@ public class ReportService {
         }
         return polls.stream().sorted(Comparator.comparing((Poll p) -> p.talk.date,
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(p -> p.talk.id)).toList();
+    }
+
+    /**
+     * The round a talk is compared at unless the organiser chooses: the one with the most participants who answered
+     * (a talk's main run, not a short test round after it), the latest of equals; the current round when none has
+     * votes.
+     */
+    private static int mainRound(PollType type, Poll poll) {
+        int best = poll.round;
+        long most = 0;
+        for (int r : KeptVotes.roundsWithVotes(poll.id)) {
+            long n = type.counts(poll, r).n();
+            if (n > most || n == most && most > 0 && r > best) {
+                most = n;
+                best = r;
+            }
+        }
+        return best;
     }
 
     /** The latest round with votes, or the current round when no round has any. */

@@ -87,10 +87,19 @@ public final class Reports {
      * @param title its title
      * @param date its date, may be null
      * @param venue its venue, may be null
-     * @param round the round compared: the latest round with votes (the current one when none has votes)
+     * @param round the round compared: the one the organiser chose, else the round with the most participants who
+     *        answered (the latest of equals; the current one when none has votes)
      * @param stat counts, shares and intervals of that round
+     * @param rounds the poll's rounds in that talk (1 to this)
+     * @param chosen whether the organiser chose the round (else it is the default)
      */
-    public record TalkAnswers(long talkId, String title, LocalDate date, String venue, int round, RoundStat stat) {
+    public record TalkAnswers(long talkId, String title, LocalDate date, String venue, int round, RoundStat stat,
+            int rounds, boolean chosen) {
+
+        /** A talk compared at its default round. */
+        public TalkAnswers(long talkId, String title, LocalDate date, String venue, int round, RoundStat stat) {
+            this(talkId, title, date, venue, round, stat, round, false);
+        }
     }
 
     /**

@@ -25,6 +25,7 @@ import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.report.Reports.QuestionReport;
 import dk.afstemning.report.Reports.QuestionSummary;
 import dk.afstemning.polltype.ReportItems.RoundStat;
+import dk.afstemning.report.RoundChoices;
 import dk.afstemning.report.ReportService;
 import dk.afstemning.report.Reports;
 
@@ -52,7 +53,8 @@ public class QuestionPages {
      *
      * @param mean scale and slider: the mean with its 95% interval and the median, formatted; null for other types
      */
-    public record RowView(String label, long n, boolean small, boolean pooled, List<CellView> cells, String mean) {
+    public record RowView(String label, long n, boolean small, boolean pooled, List<CellView> cells, String mean,
+            long talkId, int round, int rounds, boolean chosen) {
     }
 
     /** One pairwise test, formatted. */
@@ -62,7 +64,12 @@ public class QuestionPages {
     /** The page's view of a question; {@code chiSquare} is null when there is nothing to compare. */
     public record QuestionView(String pollId, String question, List<String> options, List<RowView> rows,
             Reports.QuestionReport report, String chiStatistic, String chiP, boolean chiSmall, List<PairView> pairs,
-            String pairOption) {
+            String pairOption, String roundQuery) {
+
+        /** Whether any talk has more than one round, so the page offers the choice. */
+        public boolean anyRounds() {
+            return rows.stream().anyMatch(r -> r.rounds() > 1);
+        }
     }
 
     record questions(String lang, String otherLang, List<QuestionSummary> questions) implements TemplateInstance {
@@ -83,13 +90,14 @@ public class QuestionPages {
     @Path("{pollKey}")
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("pollKey") String pollKey, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept) {
+            @HeaderParam("Accept-Language") String accept, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         String language = Languages.choose(lang, accept, null);
         Locale locale = Locale.forLanguageTag(language);
-        QuestionReport report = reports.question(pollKey);
+        java.util.Map<Long, Integer> chosen = RoundChoices.of(uri.getQueryParameters());
+        QuestionReport report = reports.question(pollKey, chosen);
         List<RowView> rows = new ArrayList<>();
-        report.talks().forEach(t -> rows.add(row(label(t, locale), t.stat(), false, locale)));
-        rows.add(row(null, report.pooled(), true, locale));
+        report.talks().forEach(t -> rows.add(row(label(t, locale), t.stat(), false, locale, t)));
+        rows.add(row(null, report.pooled(), true, locale, null));
         List<PairView> pairs = report.pairs().stream().map(p -> new PairView(title(report, p.talkA(), locale),
                 title(report, p.talkB(), locale), p.test() == null ? "–" : decimal(p.test().z(), 3, locale),
                 p.test() == null ? "–" : pValue(p.test().pValue(), locale))).toList();
@@ -97,7 +105,8 @@ public class QuestionPages {
         QuestionView view = new QuestionView(report.pollId(), report.question(),
                 report.pooled().options().stream().map(OptionStat::text).toList(), rows, report,
                 chi == null ? null : decimal(chi.statistic(), 2, locale), chi == null ? null : pValue(chi.pValue(), locale),
-                chi != null && chi.small(), pairs, report.options().isEmpty() ? "" : report.options().get(0).text());
+                chi != null && chi.small(), pairs, report.options().isEmpty() ? "" : report.options().get(0).text(),
+                RoundChoices.query(chosen));
         return new question(language, Languages.other(language), view).setLocale(locale);
     }
 
@@ -119,7 +128,7 @@ public class QuestionPages {
                 .orElse(String.valueOf(talkId));
     }
 
-    private static RowView row(String label, RoundStat stat, boolean pooled, Locale locale) {
+    private static RowView row(String label, RoundStat stat, boolean pooled, Locale locale, Reports.TalkAnswers talk) {
         List<CellView> cells = new ArrayList<>();
         for (OptionStat o : stat.options()) {
             cells.add(new CellView(o.count(), decimal(100 * o.share(), 1, locale) + " %", o.ci95() == null ? "–"
@@ -133,7 +142,8 @@ public class QuestionPages {
                 + (m.ci95() == null ? "" : " (" + decimal(m.ci95().lower(), 2, locale) + "–"
                         + decimal(m.ci95().upper(), 2, locale) + ")")
                 + " · " + decimal(m.median(), 1, locale);
-        return new RowView(label, stat.n(), stat.smallN(), pooled, cells, mean);
+        return new RowView(label, stat.n(), stat.smallN(), pooled, cells, mean, talk == null ? 0 : talk.talkId(),
+                talk == null ? 0 : talk.round(), talk == null ? 0 : talk.rounds(), talk != null && talk.chosen());
     }
 
     private static String decimal(double value, int places, Locale locale) {

@@ -150,6 +150,61 @@ class QuestionAcrossTalksTest {
                 .statusCode(404);
     }
 
+    /**
+     * Issue 19 item 4: the page took each talk's latest round (a short test round, n=2) instead of its main one (n=6).
+     * A talk is now compared at its round with the most answers unless the organiser chooses another, in the page, the
+     * API and every export, and the page says which.
+     */
+    @Test
+    void eachTalkIsComparedAtItsMainRoundUnlessTheOrganiserChoosesAnother() {
+        String key = "runder-" + UUID.randomUUID().toString().substring(0, 8);
+        String deck = "---\ntitle: Runder\nlang: da\ndate: 2099-02-01\n---\n\n```poll\nid: " + key
+                + "\nquestion: Hvad får du mest værdi ud af?\noptions:\n  - Forskning\n  - Praksis\n```\n";
+        Talk main = importer.importDeck(key + ".md", deck);
+        Talk other = importer.newTalk(main.deck.id, "Vejle", LocalDate.of(2099, 2, 2));
+        castVotes(main, key, 4, 2);
+        given().header("X-Presenter-Key", main.presenterKey).when()
+                .post("/api/talks/{code}/polls/{poll}/reset", main.joinCode, key).then().statusCode(200);
+        castVotes(main, key, 1, 1);
+        castVotes(other, key, 3, 3);
+
+        var json = given().get("/api/organiser/questions/{key}", key).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("talks.round", Integer.class)).containsExactly(1, 1);
+        assertThat(json.getList("talks.rounds", Integer.class)).containsExactly(2, 1);
+        assertThat(json.getList("talks.chosen", Boolean.class)).containsExactly(false, false);
+        assertThat(json.getList("talks.stat.n", Integer.class)).containsExactly(6, 6);
+
+        String choice = "round." + main.id;
+        var chosen = given().queryParam(choice, 2).get("/api/organiser/questions/{key}", key).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(chosen.getList("talks.round", Integer.class)).containsExactly(2, 1);
+        assertThat(chosen.getList("talks.chosen", Boolean.class)).containsExactly(true, false);
+        assertThat(chosen.getList("talks.stat.n", Integer.class)).containsExactly(2, 6);
+        assertThat(chosen.getInt("pooled.n")).isEqualTo(8);
+        assertThat(csv(download("/api/organiser/questions/" + key + "/export.csv?" + choice + "=2", "text/csv",
+                "afstemning-question-" + key + "-votes.csv"))).hasSize(1 + 8);
+
+        given().queryParam(choice, 3).get("/api/organiser/questions/{key}", key).then().statusCode(400)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("invalid-round"));
+        given().queryParam(choice, "to").get("/api/organiser/questions/{key}", key).then().statusCode(400)
+                .body("type", org.hamcrest.Matchers.endsWith("invalid-round"));
+
+        Document page = Jsoup.parse(given().get("/organiser/questions/{key}?lang=da", key).then().statusCode(200)
+                .extract().asString());
+        assertThat(page.select(".round-note").text()).startsWith("Hvert oplæg sammenlignes med den runde, hvor flest");
+        assertThat(page.select("select[name='" + choice + "'] option[selected]").text())
+                .isEqualTo("Runde 1 af 2");
+        assertThat(page.select("td.round")).hasSize(3); // the pooled row's cell is empty
+        assertThat(page.select("td.round").eachText()).containsExactly("Runde 1 af 2 Runde 2 af 2 (flest svar)",
+                "Runde 1 af 1");
+        Document picked = Jsoup.parse(given().get("/organiser/questions/{key}?lang=da&" + choice + "=2", key).then()
+                .statusCode(200).extract().asString());
+        assertThat(picked.select("td.round").first().text()).endsWith("(valgt)");
+        assertThat(picked.select("ul.downloads a").eachAttr("href")).allMatch(h -> h.endsWith("?" + choice + "=2")
+                || h.endsWith("codebook.csv"));
+        assertThat(picked.body().attr("data-api")).endsWith("?" + choice + "=2");
+    }
+
     private static void castVotes(Talk talk, String key, int first, int second) {
         given().header("X-Presenter-Key", talk.presenterKey).when()
                 .post("/api/talks/{code}/polls/{poll}/open", talk.joinCode, key).then().statusCode(200);
