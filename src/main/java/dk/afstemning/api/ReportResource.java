@@ -74,14 +74,22 @@ public class ReportResource {
 
     @GET
     @Path("talks/{id}/export.xlsx")
-    @Operation(summary = "A talk as XLSX: one sheet per poll, a sheet of raw votes and the codebook")
+    @Operation(summary = "A talk as XLSX: one sheet per poll, a sheet of raw votes, one of Q&A questions and the codebook")
     public Response talkXlsx(@PathParam("id") long id) {
         TalkExport export = reports.talkExport(id);
         TalkReport talk = export.talk();
         List<Table> sheets = new ArrayList<>();
         talk.polls().forEach(p -> sheets.add(Tables.results(talk, p)));
         sheets.add(Tables.votes(export.votes()));
+        sheets.add(Tables.questions(export.qa()));
         return xlsx(sheets, "talk-" + id + ".xlsx");
+    }
+
+    @GET
+    @Path("talks/{id}/questions.csv")
+    @Operation(summary = "A talk's Q&A questions as CSV: text, nickname, pseudonym, upvotes, status, answered, time")
+    public Response talkQuestionsCsv(@PathParam("id") long id) {
+        return csv(Tables.questions(reports.qa(reports.talk(id).talkId())), "talk-" + id + "-questions.csv");
     }
 
     @GET

@@ -184,4 +184,35 @@ public interface ReportMessages {
 
     @Message("This question in every talk")
     String compare_across();
+
+    /** A talk page's Q&amp;A questions (issue 19 item 3). */
+    @Message("Questions from the audience ({count})")
+    String qa_caption(int count);
+
+    @Message("Question")
+    String qa_question();
+
+    @Message("Nickname")
+    String qa_nickname();
+
+    @Message("Upvotes")
+    String qa_upvotes();
+
+    @Message("Status")
+    String qa_status();
+
+    @Message("Answered")
+    String qa_answered();
+
+    @Message("Asked")
+    String qa_asked();
+
+    @Message("yes")
+    String yes();
+
+    @Message("no")
+    String no();
+
+    @Message("Questions (CSV)")
+    String download_questions_csv();
 }

@@ -90,7 +90,19 @@ public class ReportService {
                 + "where p.talk.id = ?1 order by p.slidePosition, p.id, v.round, v.castAt, v.id", Vote.class)
                 .setParameter(1, talkId).getResultList();
         VoteRows children = VoteRows.of(votes);
-        return new TalkExport(report, votes.stream().map(v -> row(v, children)).toList());
+        return new TalkExport(report, votes.stream().map(v -> row(v, children)).toList(), qa(talkId));
+    }
+
+    /** A talk's Q&amp;A questions, oldest first, with the asker as the talk's pseudonym. */
+    public List<Reports.QaRow> qa(long talkId) {
+        // Read by entity name: the report layer sits below Q&A and does not depend on its classes.
+        List<Object[]> rows = em.createQuery("select q.talk.id, q.talk.title, q.id, q.text, q.nickname, q.participant.id,"
+                + " q.upvotes, q.hidden, q.approved, q.answered, q.askedAt from Question q where q.talk.id = ?1"
+                + " order by q.askedAt, q.id", Object[].class).setParameter(1, talkId).getResultList();
+        return rows.stream().map(r -> new Reports.QaRow((Long) r[0], (String) r[1], (Long) r[2], (String) r[3],
+                (String) r[4], pseudonyms.of((Long) r[0], (Long) r[5]), ((Number) r[6]).intValue(),
+                (Boolean) r[7] ? "hidden" : (Boolean) r[8] ? "shown" : "waiting", (Boolean) r[9],
+                (java.time.Instant) r[10])).toList();
     }
 
     /** Every poll id of an active poll, with the number of talks that have it, by poll id. */

@@ -66,7 +66,30 @@ public final class Reports {
      * @param talk the report
      * @param votes every stored vote of the talk, by poll, round and time
      */
-    public record TalkExport(TalkReport talk, List<VoteRow> votes) {
+    public record TalkExport(TalkReport talk, List<VoteRow> votes, List<QaRow> qa) {
+
+        /** A talk's export without its Q&amp;A questions. */
+        public TalkExport(TalkReport talk, List<VoteRow> votes) {
+            this(talk, votes, List.of());
+        }
+    }
+
+    /**
+     * One question of a talk's Q&amp;A, for the talk page and the exports.
+     *
+     * @param participant the asker's pseudonym, stable within the talk only (as in the votes)
+     * @param nickname the nickname as the participant gave it, or null
+     * @param status {@code shown}, {@code waiting} (pre-moderation) or {@code hidden} (by the presenter)
+     * @param askedAt when it was asked (UTC)
+     */
+    public record QaRow(long talkId, String talkTitle, long questionId, String text, String nickname,
+            String participant, int upvotes, String status, boolean answered, java.time.Instant askedAt) {
+
+        /** {@link #askedAt} as the UTC date and time pages write (with "UTC", shown in the reader's zone by script). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public java.time.LocalDateTime askedAtUtc() {
+            return java.time.LocalDateTime.ofInstant(askedAt, java.time.ZoneOffset.UTC);
+        }
     }
 
     /**

@@ -55,6 +55,19 @@ public final class Tables {
             new Column("text_status", "text", "wordcloud, open: shown (counted in the cloud, or on the screen), waiting (open text waiting for the presenter) or hidden (profanity filter, or hidden by the presenter)"),
             new Column("text_at_utc", "timestamp", "wordcloud, open: when the entry was written, ISO 8601 in UTC (ending in Z)"));
 
+    /** Columns of the Q&amp;A table: one row per question the audience asked. */
+    public static final List<Column> QUESTIONS = List.of(
+            new Column("talk_id", "integer", "The talk's number in this server"),
+            new Column("talk_title", "text", "The talk's title, as in the deck"),
+            new Column("question_id", "integer", "The question's number in this server"),
+            new Column("text", "text", "The question exactly as asked (trimmed); in CSV a leading ' is added when it starts with =, +, -, @, tab or CR"),
+            new Column("nickname", "text", "The nickname the participant gave, or empty (anonymous)"),
+            new Column("participant", "text", "Pseudonym of the participant: the same as in the votes of this talk, unlinkable across talks"),
+            new Column("upvotes", "integer", "Participants who upvoted the question"),
+            new Column("status", "text", "shown (on the screen and phones), waiting (pre-moderation, never shown) or hidden (by the presenter)"),
+            new Column("answered", "boolean", "true when the presenter marked it answered"),
+            new Column("asked_at_utc", "timestamp", "When it was asked, ISO 8601 in UTC (ending in Z)"));
+
     /** Columns of the results table: one row per option per round (or per talk, and pooled, across talks). */
     public static final List<Column> RESULTS = List.of(
             new Column("talk_id", "integer", "The talk's number; empty on the pooled rows of a question across talks"),
@@ -122,6 +135,16 @@ public final class Tables {
             }
         }
         return new Table("Votes", VOTES, rows);
+    }
+
+    /** A talk's Q&amp;A questions. */
+    public static Table questions(List<dk.afstemning.report.Reports.QaRow> questions) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (var q : questions) {
+            rows.add(Arrays.<Object>asList(q.talkId(), q.talkTitle(), q.questionId(), q.text(), q.nickname(),
+                    q.participant(), q.upvotes(), q.status(), q.answered(), q.askedAt().toString()));
+        }
+        return new Table("Questions", QUESTIONS, rows);
     }
 
     private static List<Object> withCells(List<Object> row, Object... cells) {
@@ -194,10 +217,13 @@ public final class Tables {
         return new Table("Codebook", CODEBOOK, rows);
     }
 
-    /** The codebook of every table name ({@code Votes}, {@code Results}, {@code Tests}; poll sheets are Results). */
+    /**
+     * The codebook of every table name ({@code Votes}, {@code Results}, {@code Tests}, {@code Questions}; poll sheets
+     * are Results).
+     */
     public static Table codebook() {
         return codebook(List.of(new Table("Votes", VOTES, List.of()), new Table("Results", RESULTS, List.of()),
-                new Table("Tests", TESTS, List.of())));
+                new Table("Tests", TESTS, List.of()), new Table("Questions", QUESTIONS, List.of())));
     }
 
     /** {@link #number(double)}, or null for null. */

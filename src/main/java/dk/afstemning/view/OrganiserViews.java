@@ -32,6 +32,9 @@ public class OrganiserViews {
     @Inject
     AccountService accounts;
 
+    @Inject
+    dk.afstemning.report.ReportService reportService;
+
     /** A live share link of a talk's results; {@code token} is the last segment of its address. */
     public record ShareLinkView(Long id, String token) {
     }
@@ -41,7 +44,8 @@ public class OrganiserViews {
     }
 
     /** A talk's results page for the organiser: the report and the live share links, oldest first. */
-    public record TalkPage(TalkReports.TalkReport report, List<ShareLinkView> links) {
+    public record TalkPage(TalkReports.TalkReport report, List<ShareLinkView> links,
+            List<dk.afstemning.report.Reports.QaRow> qa) {
     }
 
     /** @throws ApiProblem 404 for an unknown talk */
@@ -52,7 +56,8 @@ public class OrganiserViews {
         }
         Talk talk = Talk.findById(id);
         return new TalkPage(report,
-                ShareLink.listActive(talk).stream().map(l -> new ShareLinkView(l.id, l.token)).toList());
+                ShareLink.listActive(talk).stream().map(l -> new ShareLinkView(l.id, l.token)).toList(),
+                reportService.qa(id));
     }
 
     /** The report a live (not revoked) share token shows; empty for an unknown or revoked token. */

@@ -94,8 +94,8 @@ public class OrganiserPages {
      * @param shareBase the base of share links, e.g. {@code http://host:8080/share/}
      */
     record talk(String lang, String otherLang, TalkReports.TalkReport report, boolean shared,
-            List<OrganiserViews.ShareLinkView> links, String shareBase, boolean rotated, boolean mine)
-            implements TemplateInstance {
+            List<OrganiserViews.ShareLinkView> links, String shareBase, boolean rotated, boolean mine,
+            List<dk.afstemning.report.Reports.QaRow> qa) implements TemplateInstance {
     }
 
     record deleteTalk(String lang, String otherLang, TalkHeader talk, boolean mismatch) implements TemplateInstance {
@@ -207,7 +207,7 @@ public class OrganiserPages {
         OrganiserViews.TalkPage page = views.talkPage(id);
         String language = Languages.choose(lang, accept, page.report().talk().language());
         return PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
-                page.links(), urls.base(host) + "/share/", rotated, false), language);
+                page.links(), urls.base(host) + "/share/", rotated, false, page.qa()), language);
     }
 
     @POST
@@ -372,7 +372,7 @@ public class OrganiserPages {
         }
         String language = Languages.choose(lang, accept, report.talk().language());
         return Response.ok(PageResource.localized(new talk(language, Languages.other(language), report, true,
-                List.of(), "", false, false), language)).header("Referrer-Policy", "no-referrer").build();
+                List.of(), "", false, false, List.of()), language)).header("Referrer-Policy", "no-referrer").build();
     }
 
     private static LocalDate date(String iso) {

@@ -74,6 +74,6 @@ public class PresenterPages {
         var report = views.presentedReport(JoinCodes.normalize(code), identity.getPrincipal().getName(), role);
         String language = Languages.choose(lang, accept, report.talk().language());
         return PageResource.localized(new OrganiserPages.talk(language, Languages.other(language), report, true,
-                List.of(), "", false, true), language);
+                List.of(), "", false, true, List.of()), language);
     }
 }

@@ -14,7 +14,7 @@ import dk.afstemning.deck.DeckImporter;
 import dk.afstemning.talk.Talk;
 
 /** Talks with Q&A for tests, and the Q&A calls over REST. */
-final class QaTalks {
+public final class QaTalks {
 
     /** The hostile strings of field case F7. */
     static final String[] F7 = { "<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>",
@@ -25,13 +25,13 @@ final class QaTalks {
     }
 
     /** A fresh talk whose deck says {@code qa: <setting>} (on, off or moderated). */
-    static Talk create(DeckImporter importer, String setting) {
+    public static Talk create(DeckImporter importer, String setting) {
         String deck = TestTalks.deck("Q&A-test", java.util.List.of("A", "B"))
                 .replace("lang: da\n", "lang: da\nqa: " + setting + "\n");
         return importer.importDeck("qa-" + UUID.randomUUID() + ".md", deck);
     }
 
-    static ValidatableResponse ask(String code, String token, String text, String nickname, String requestId) {
+    public static ValidatableResponse ask(String code, String token, String text, String nickname, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);
         if (nickname != null) {
@@ -49,7 +49,7 @@ final class QaTalks {
         return ask(code, token, text, null, null).statusCode(200).extract().<Number>path("question.id").longValue();
     }
 
-    static ValidatableResponse upvote(String code, String token, long questionId, String requestId) {
+    public static ValidatableResponse upvote(String code, String token, long questionId, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (requestId != null) {
             body.put("requestId", requestId);
@@ -58,7 +58,7 @@ final class QaTalks {
                 .post("/api/talks/{code}/questions/{id}/upvotes", code, questionId).then();
     }
 
-    static ValidatableResponse moderate(Talk talk, long questionId, String json) {
+    public static ValidatableResponse moderate(Talk talk, long questionId, String json) {
         return given().header("X-Presenter-Key", talk.presenterKey).contentType(ContentType.JSON).body(json).when()
                 .patch("/api/talks/{code}/questions/{id}", talk.joinCode, questionId).then();
     }

@@ -253,7 +253,7 @@ class AllTypesReportTest {
         var sheets = xlsx(download("/api/organiser/talks/" + talk.id + "/export.xlsx", ReportResource.XLSX,
                 "afstemning-talk-" + talk.id + ".xlsx"));
         assertThat(sheets.stream().map(Exports.SheetData::name)).containsExactly(k + "-valg", k + "-flere",
-                k + "-skala", k + "-glider", k + "-rang", k + "-quiz", "Votes", "Codebook");
+                k + "-skala", k + "-glider", k + "-rang", k + "-quiz", "Votes", "Questions", "Codebook");
         List<List<String>> expected = expectedResults();
         List<List<Object>> pollRows = new ArrayList<>();
         sheets.subList(0, 6).forEach(s -> pollRows.addAll(s.rows().subList(1, s.rows().size())));
@@ -281,8 +281,8 @@ class AllTypesReportTest {
         assertThat(votes.subList(1, 22).stream().map(r -> r.get(11))).containsExactly("choice", "choice", "choice",
                 "choice", "multiple", "multiple", "multiple", "scale", "scale", "scale", "scale", "slider", "slider",
                 "slider", "slider", "ranking", "ranking", "ranking", "quiz", "quiz", "quiz");
-        var codebook = sheets.get(7).rows();
-        assertThat(codebook).hasSize(1 + Tables.RESULTS.size() + Tables.VOTES.size());
+        var codebook = sheets.get(8).rows();
+        assertThat(codebook).hasSize(1 + Tables.RESULTS.size() + Tables.VOTES.size() + Tables.QUESTIONS.size());
         assertThat(codebook.stream().filter(r -> "Results".equals(r.get(0))).map(r -> r.get(1)))
                 .containsExactlyElementsOf(Tables.RESULTS.stream().map(c -> (Object) c.name()).toList());
     }
