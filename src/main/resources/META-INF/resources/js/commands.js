@@ -1,5 +1,6 @@
 import { idempotencyKey } from './live.js';
 import { problemCode, problemText } from './problems.js';
+import { withdraw } from './withdrawn.js';
 
 /**
  * A command with the talk's presenter key, shared by the speaker console and the audience screen's keys. A network
@@ -18,6 +19,12 @@ export async function presenterCommand({ code, key, method, path, payload, repor
       });
       const answer = await response.json().catch(() => ({}));
       if (!response.ok) {
+        if (response.status === 403) {
+          // The key or login no longer runs this show: stop acting as if it did (withdrawn.js).
+          withdraw(key === 'login' ? 'access-withdrawn' : 'key-rotated');
+          report(null);
+          return null;
+        }
         report(problemText(problemCode(answer.type)));
         return null;
       }

@@ -6,6 +6,7 @@ import { pollTypes } from './poll-types.js';
 import { consoleQa } from './console-qa.js';
 import { showCounts } from './screen-polls.js';
 import { formatLocale } from './locale.js';
+import { isWithdrawn } from './withdrawn.js';
 
 // The speaker console: the current and next slide with the notes, clocks, big previous/next buttons (arrow keys and
 // clicker keys too), the current slide's poll with its controls and a live preview of its results, what the audience
@@ -68,6 +69,7 @@ function render(index) {
 }
 
 function go(index) {
+  if (isWithdrawn()) return;
   const target = Math.min(Math.max(index, 0), notes.length - 1);
   if (target === current) return;
   render(target);

@@ -1,3 +1,4 @@
+import { withdraw } from './withdrawn.js';
 // A WebSocket that reconnects by itself with backoff (0.5 s doubling to 10 s, with jitter), and at once when the
 // page becomes visible again (a phone waking up) or the browser is back online. Shows the ".offline" banner while the
 // connection is down. When the browser reports that the network is gone, the socket is given up at once: a phone
@@ -21,12 +22,7 @@ export function liveSocket(path, onMessage, onOpen) {
   // A socket the server closed for good (1008): a ".revoked" element shows the reason's text from its data attribute
   // (access-withdrawn, signed-out, key-rotated), translated by the page.
   function refused(reason) {
-    const note = document.querySelector('.revoked');
-    const key = String(reason || '').replace(/-([a-z])/g, (m, c) => c.toUpperCase());
-    if (note && key && note.dataset[key]) {
-      note.textContent = note.dataset[key];
-      note.hidden = false;
-    }
+    if (reason) withdraw(reason);
   }
 
   function showOffline() {

@@ -6,6 +6,7 @@ import { announcer, numbers } from './announce.js';
 import { screenPolls } from './screen-polls.js';
 import { fitShown } from './fit.js';
 import { reactionOverlay } from './reactions.js';
+import { isWithdrawn } from './withdrawn.js';
 
 // The audience screen: what the room sees, and nothing more. It always listens to the public screen feed, so nothing
 // unmoderated (waiting or hidden Q&A questions, open answers not yet shown) ever reaches its page. Navigation by
@@ -57,8 +58,9 @@ function render(index) {
 
 // A local move: shown at once, then sent to the server when this window holds the key.
 function go(index) {
-  // Without the key this is a screen that follows the show; moving it locally would put it out of step.
-  if (!key) return;
+  // Without the key (or once it no longer runs the show) this is a screen that follows; a local move would put it out
+  // of step.
+  if (!key || isWithdrawn()) return;
   const target = Math.min(Math.max(index, 0), slides.length - 1);
   if (target === current) return;
   render(target);

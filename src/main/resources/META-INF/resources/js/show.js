@@ -1,5 +1,6 @@
 import { idempotencyKey } from './live.js';
 import { problemCode, problemText } from './problems.js';
+import { isWithdrawn, withdraw } from './withdrawn.js';
 
 // The show's current slide, shared by the presenter screen and the speaker notes window. A window with the presenter
 // key moves the show: the view changes at once and the move is sent with PUT /api/talks/{code}/show, one request at a
@@ -13,6 +14,8 @@ export function showSync({ code, key, version, onSlide, onError }) {
   let inFlight = false;
   let retryTimer = null;
   let held = null;
+  // The server's latest slide message, to go back to when a move is refused for good.
+  let lastServer = null;
 
   async function pump() {
     if (inFlight || wanted === null) return;
@@ -33,8 +36,15 @@ export function showSync({ code, key, version, onSlide, onError }) {
       if (response.ok) {
         shownVersion = Math.max(shownVersion, Number(answer.version) || 0);
         if (onError) onError(null);
+      } else if (response.status === 403) {
+        // This window may no longer run the show: it follows again, from the server's slide (withdrawn.js).
+        withdraw(key === 'login' ? 'access-withdrawn' : 'key-rotated');
+        if (onError) onError(null);
+        wanted = null;
+        held = null;
+        if (lastServer) onSlide(lastServer);
       } else {
-        // A refusal (wrong key, no such slide) will not get better by resending.
+        // A refusal (no such slide) will not get better by resending.
         if (onError) onError(problemText(problemCode(answer.type)));
       }
       done = true;
@@ -60,6 +70,7 @@ export function showSync({ code, key, version, onSlide, onError }) {
   }
 
   function follow(message) {
+    lastServer = message;
     if (Number(message.version) <= shownVersion) return;
     shownVersion = Number(message.version);
     onSlide(message);
@@ -70,13 +81,14 @@ export function showSync({ code, key, version, onSlide, onError }) {
     canMove: !!key,
     /** Sends a local move to the server (1-based slide); the caller has already shown it. */
     moveTo(slide) {
-      if (!key) return;
+      if (!key || isWithdrawn()) return;
       if (wanted !== slide) wantedKey = idempotencyKey();
       wanted = slide;
       pump();
     },
     /** Handles a live `slide` message; calls onSlide(message) when the window should show it. */
     onMessage(message) {
+      lastServer = message;
       if (wanted !== null || inFlight) {
         if (!held || Number(message.version) > Number(held.version)) held = message;
         return;

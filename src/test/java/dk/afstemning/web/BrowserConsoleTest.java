@@ -325,6 +325,40 @@ class BrowserConsoleTest {
         assertThat(console.findElement(By.cssSelector(".offline")).isDisplayed()).isFalse();
     }
 
+    /**
+     * Trial of #21: once the key no longer runs the show, a presenter screen that kept moving locally showed a slide the
+     * show was not on. Its first refused move now puts it back on the server's slide, withdraws every control and says
+     * why, in the page's language.
+     */
+    @Test
+    void aPresenterScreenWhoseKeyWasRotatedGoesBackToTheShowAndStopsMoving() {
+        Talk talk = TestTalks.create(importer);
+        WebDriver screen = chromium.screen("presenter-revoked", 1280, 720);
+        screen.get(chromium.url("/present/" + talk.joinCode + "?key=" + talk.presenterKey));
+        awaitLive(screen);
+        new Actions(screen).sendKeys(Keys.ARROW_RIGHT).perform(); // the join screen goes, slide 1 stays
+        Chromium.await(screen, Duration.ofSeconds(10), "server slide 1", b -> given().get("/api/talks/{c}/show",
+                talk.joinCode).then().extract().<Integer>path("slide"), 1);
+
+        TestLogins.csrf(TestLogins.organiser()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
+                .post("/organiser/talks/{id}/presenter-key", talk.id).then().statusCode(303);
+
+        new Actions(screen).sendKeys(Keys.ARROW_RIGHT).perform();
+        awaitText(screen, By.cssSelector(".revoked"),
+                "Oplægsholdernøglen er skiftet. Åbn konsollen med den nye nøgle, eller log ind.");
+        Chromium.await(screen, Duration.ofSeconds(10), "back on the show's slide", b -> js(b).executeScript(
+                "return [...document.querySelectorAll('section.slide')].filter(s => s.offsetParent !== null)"
+                        + ".map(s => s.dataset.slide).join()"), "1");
+        assertThat(js(screen).executeScript("return document.body.dataset.withdrawn")).isEqualTo("true");
+        assertThat(js(screen).executeScript("return [...document.querySelectorAll('.control-bar button')]"
+                + ".filter(b => !b.disabled && !b.matches('.theme-toggle, .fullscreen-toggle')).length")).isEqualTo(0L);
+        new Actions(screen).sendKeys(Keys.ARROW_RIGHT).perform();
+        assertThat(given().get("/api/talks/{c}/show", talk.joinCode).then().extract().<Integer>path("slide"))
+                .isEqualTo(1);
+        screenshot(screen, "presenter-revoked");
+    }
+
     private String consoleUrl(Talk talk) {
         return chromium.url("/present/" + talk.joinCode + "/console?key=" + talk.presenterKey);
     }
