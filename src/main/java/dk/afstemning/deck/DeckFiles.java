@@ -51,7 +51,7 @@ public final class DeckFiles {
     public static Kind kind(String name, Path file) {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(12);
+            head = in.readNBytes(512);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -67,6 +67,10 @@ public final class DeckFiles {
         String image = image(head);
         if (image != null) {
             throw unsupported(name, "an image (" + image + ")");
+        }
+        String markup = markup(head);
+        if (markup != null) {
+            throw unsupported(name, markup);
         }
         return Kind.MARKDOWN;
     }
@@ -146,6 +150,25 @@ public final class DeckFiles {
         } catch (IOException | RuntimeException e) {
             return unsupported(name, "a damaged Office file");
         }
+    }
+
+    /**
+     * A text file that is markup, not Markdown, by how it starts (after a byte order mark and blank space): an SVG image,
+     * an HTML page or another XML file; null otherwise. (A Markdown deck may hold HTML, but never starts as a document.)
+     */
+    static String markup(byte[] head) {
+        String start = new String(head, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "")
+                .stripLeading().toLowerCase(java.util.Locale.ROOT);
+        if (start.startsWith("<svg") || start.startsWith("<?xml") && start.contains("<svg")) {
+            return "an image (SVG)";
+        }
+        if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+            return "an HTML page";
+        }
+        if (start.startsWith("<?xml")) {
+            return "an XML file";
+        }
+        return null;
     }
 
     /** PNG, JPEG, GIF or WebP by the bytes' start, or null. */

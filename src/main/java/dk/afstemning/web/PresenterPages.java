@@ -41,8 +41,9 @@ public class PresenterPages {
     OrganiserViews views;
 
     /** @param organiser whether the login is an organiser's (who may present every talk) */
-    record myTalks(String lang, String otherLang, String user, boolean organiser, List<TalkHeader> talks)
-            implements TemplateInstance {
+    /** @param missing a join code asked for that names no talk of this account (shown as a message), or null */
+    record myTalks(String lang, String otherLang, String user, boolean organiser, List<TalkHeader> talks,
+            String missing) implements TemplateInstance {
     }
 
     @GET
@@ -62,18 +63,28 @@ public class PresenterPages {
         boolean organiser = identity.hasRole(Role.ORGANISER);
         String user = identity.getPrincipal().getName();
         return PageResource.localized(new myTalks(language, Languages.other(language), user, organiser,
-                views.myTalks(user, organiser)), language);
+                views.myTalks(user, organiser), null), language);
     }
 
     @GET
     @Path("my-talks/{code}/results")
     @Operation(hidden = true)
-    public TemplateInstance results(@PathParam("code") String code, @QueryParam("lang") String lang,
+    public Response results(@PathParam("code") String code, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
         String role = identity.hasRole(Role.ORGANISER) ? Role.ORGANISER : Role.PRESENTER;
-        var report = views.presentedReport(JoinCodes.normalize(code), identity.getPrincipal().getName(), role);
-        String language = Languages.choose(lang, accept, report.talk().language());
-        return PageResource.localized(new OrganiserPages.talk(language, Languages.other(language), report, true,
-                List.of(), "", false, true, List.of()), language);
+        String user = identity.getPrincipal().getName();
+        try {
+            var report = views.presentedReport(JoinCodes.normalize(code), user, role);
+            String language = Languages.choose(lang, accept, report.talk().language());
+            return Response.ok(PageResource.localized(new OrganiserPages.talk(language, Languages.other(language),
+                    report, true, List.of(), "", false, true, List.of()), language)).build();
+        } catch (dk.afstemning.problem.ApiProblem e) {
+            // Not a talk of this account: My talks again, saying so (a page, never a problem+json body).
+            String language = Languages.choose(lang, accept, null);
+            boolean organiser = role.equals(Role.ORGANISER);
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(PageResource.localized(new myTalks(
+                    language, Languages.other(language), user, organiser, views.myTalks(user, organiser),
+                    JoinCodes.normalize(code)), language)).build();
+        }
     }
 }

@@ -41,4 +41,7 @@ public interface PresenterTexts {
 
     @Message("Light mode")
     String theme_light();
+
+    @Message("No talk of yours has the join code {code}. Your talks are listed below.")
+    String not_your_talk(String code);
 }

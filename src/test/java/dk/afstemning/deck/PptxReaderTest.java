@@ -56,6 +56,17 @@ class PptxReaderTest {
                 .isEqualTo("foredrag.key is a Keynote presentation" + accepted);
         assertThat(catchThrowableOfType(ApiProblem.class, () -> DeckFiles.kind("dias.png", TestPdfs.file(TestPptx.png()))).detail())
                 .isEqualTo("dias.png is an image (PNG)" + accepted);
+        // Trial of #18: an SVG on its own became a talk whose slide showed its source.
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> DeckFiles.kind("logo.svg", TestPdfs.file(
+                "\uFEFF  <svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)))).detail())
+                .isEqualTo("logo.svg is an image (SVG)" + accepted);
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> DeckFiles.kind("logo.md", TestPdfs.file(
+                "<?xml version=\"1.0\"?>\n<svg/>".getBytes()))).detail()).isEqualTo("logo.md is an image (SVG)" + accepted);
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> DeckFiles.kind("side.md", TestPdfs.file(
+                "<!DOCTYPE html><html></html>".getBytes()))).detail()).isEqualTo("side.md is an HTML page" + accepted);
+        assertThat(DeckFiles.kind("talk.md", TestPdfs.file("<!-- a note -->\n# Titel\n".getBytes())))
+                .isEqualTo(DeckFiles.Kind.MARKDOWN);
     }
 
     @Test

@@ -21,5 +21,7 @@ class FaviconTest {
         String svg = given().get("/favicon.svg").then().statusCode(200).contentType(startsWith("image/svg+xml"))
                 .extract().asString();
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+        given().redirects().follow(false).get("/favicon.ico").then().statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/favicon.svg"));
     }
 }

@@ -60,8 +60,16 @@ class PresenterPagesTest {
                 .then().statusCode(200).extract().asString();
         assertThat(results).contains("<h1>" + mine.title + "</h1>", "href=\"/present/" + code + "?lang=en\"",
                 "href=\"/my-talks?lang=en\"").doesNotContain("/share/", "/organiser/accounts", mine.presenterKey);
-        given().cookies(session).get("/my-talks/{c}/results", other.joinCode).then().statusCode(404);
+        // A talk that is not theirs: My talks again with a message, as a page (never problem+json), in Danish too.
+        assertThat(given().cookies(session).get("/my-talks/{c}/results?lang=da", other.joinCode).then()
+                .statusCode(404).contentType(org.hamcrest.Matchers.startsWith("text/html")).extract().asString())
+                .contains("Du har intet oplæg med deltagerkoden " + other.joinCode + ".", "<h1>Mine oplæg</h1>");
         given().cookies(session).get("/my-talks/{c}/results", "NOCODE").then().statusCode(404);
+        // The deck editor's menu and results link are a presenter account's own, not the organiser's (403s).
+        String editor = given().cookies(session).get("/organiser/talks/{c}/deck?lang=en", code).then().statusCode(200)
+                .extract().asString();
+        assertThat(editor).contains("href=\"/my-talks/" + code + "/results?lang=en\"", "href=\"/my-talks?lang=en\"")
+                .doesNotContain("/organiser/accounts", "href=\"/organiser?lang=en\"");
     }
 
     @Test
