@@ -34,7 +34,13 @@ public final class PackagedApp implements AutoCloseable {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Pattern TALK = Pattern.compile("^  (.+?)  \\[join code ([A-Z0-9]{6})\\]", Pattern.MULTILINE);
+    /**
+     * A talk's line of the start-up summary: each is a log record of its own (platform/OneLineLog), after the log's
+     * time, level and category, with the title quoted (text/LogText), e.g.
+     * {@code 07:43:28 INFO  [dk.af.st.Startup]   "Testtalk"  [join code WGRY2T]}.
+     */
+    private static final Pattern TALK = Pattern.compile("^(?:.*?\\] )?  \"?(.+?)\"?  \\[join code ([A-Z0-9]{6})\\]",
+            Pattern.MULTILINE);
     private static final Pattern PRESENTER = Pattern.compile("/present/([A-Z0-9]{6})\\?key=([A-Za-z0-9_-]{43})");
     private static final Pattern ADMIN = Pattern.compile("user: (\\S+)  password: ([A-Za-z0-9_-]{24})");
 
