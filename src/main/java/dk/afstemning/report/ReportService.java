@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,7 +104,10 @@ public class ReportService {
                 (java.time.Instant) r[10])).toList();
     }
 
-    /** Every poll id of an active poll, with the number of talks that have it, by poll id. */
+    /**
+     * Every poll id of an active poll, with the number of talks that have it and the answers in the rounds the
+     * comparison takes by default (each talk's main round, {@link #mainRound}), by poll id.
+     */
     public List<QuestionSummary> questions() {
         Map<String, List<Poll>> byKey = new java.util.TreeMap<>();
         for (Poll poll : Poll.<Poll>list("archived = false order by talk.id")) {
@@ -113,15 +115,14 @@ public class ReportService {
         }
         return byKey.entrySet().stream().map(e -> {
             List<Poll> polls = e.getValue();
-            long votes = polls.stream().mapToLong(p -> types.get(p.type)
-                    .counts(p, comparedRound(p, KeptVotes.roundsWithVotes(p.id))).n()).sum();
+            long votes = polls.stream().mapToLong(p -> mainRound(types.get(p.type), p).counts().n()).sum();
             return new QuestionSummary(e.getKey(), polls.get(polls.size() - 1).question,
                     polls.stream().map(p -> p.talk.id).distinct().count(), votes);
         }).toList();
     }
 
     /**
-     * The same question across talks: each talk's latest round with votes, reported by the type of the most recent
+     * The same question across talks: each talk's main round (the one with the most answers), reported by the type of the most recent
      * talk's poll, the pooled total (the counts added up, then the statistics), a chi-square test of homogeneity
      * across the talks with votes when every vote falls into one item ({@link PollType#oneItemPerVote()}), and
      * pairwise two-proportion tests when such a question has exactly two items.
@@ -160,8 +161,10 @@ public class ReportService {
         RoundCounts pooled = RoundCounts.NONE;
         for (Poll poll : polls) {
             Integer choice = chosen.get(poll.talk.id);
-            rounds.put(poll, choice != null ? choice : mainRound(type, poll));
-            counts.put(poll, type.counts(poll, rounds.get(poll)));
+            RoundAnswers compared = choice != null ? new RoundAnswers(choice, type.counts(poll, choice))
+                    : mainRound(type, poll);
+            rounds.put(poll, compared.round());
+            counts.put(poll, compared.counts());
             pooled = pooled.plus(counts.get(poll));
         }
         if (options.isEmpty()) {
@@ -230,22 +233,20 @@ public class ReportService {
      * (a talk's main run, not a short test round after it), the latest of equals; the current round when none has
      * votes.
      */
-    private static int mainRound(PollType type, Poll poll) {
-        int best = poll.round;
-        long most = 0;
+    private static RoundAnswers mainRound(PollType type, Poll poll) {
+        RoundAnswers best = null;
         for (int r : KeptVotes.roundsWithVotes(poll.id)) {
-            long n = type.counts(poll, r).n();
-            if (n > most || n == most && most > 0 && r > best) {
-                most = n;
-                best = r;
+            RoundCounts counts = type.counts(poll, r);
+            long n = counts.n();
+            if (best == null || n > best.counts().n() || n == best.counts().n() && r > best.round()) {
+                best = new RoundAnswers(r, counts);
             }
         }
-        return best;
+        return best != null && best.counts().n() > 0 ? best : new RoundAnswers(poll.round, type.counts(poll, poll.round));
     }
 
-    /** The latest round with votes, or the current round when no round has any. */
-    private static int comparedRound(Poll poll, Set<Integer> roundsWithVotes) {
-        return roundsWithVotes.stream().max(Integer::compare).orElse(poll.round);
+    /** A round of a poll with its counts, read once. */
+    private record RoundAnswers(int round, RoundCounts counts) {
     }
 
     private List<OptionKey> optionKeys(Poll poll) {

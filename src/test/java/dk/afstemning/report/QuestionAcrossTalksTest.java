@@ -173,6 +173,9 @@ class QuestionAcrossTalksTest {
         assertThat(json.getList("talks.rounds", Integer.class)).containsExactly(2, 1);
         assertThat(json.getList("talks.chosen", Boolean.class)).containsExactly(false, false);
         assertThat(json.getList("talks.stat.n", Integer.class)).containsExactly(6, 6);
+        // The list of questions counts the same rounds the page compares: 6 + 6, not the short round's 2 + 6.
+        assertThat(given().get("/api/organiser/questions").then().statusCode(200).extract().jsonPath()
+                .getInt("find { it.pollId == '" + key + "' }.votes")).isEqualTo(12);
 
         String choice = "round." + main.id;
         var chosen = given().queryParam(choice, 2).get("/api/organiser/questions/{key}", key).then().statusCode(200)
