@@ -87,8 +87,7 @@ final class PdfDecks {
                 continue;
             }
             if (page > pages.size()) {
-                throw new DeckException(name, s.line(), "page " + page + " does not exist; the PDF has " + pages.size()
-                        + " pages");
+                throw DeckException.of(name, s.line(), "pdf_page_missing", page, pages.size());
             }
             DeckPage p = pages.get(page - 1);
             // A page slide's own heading (# Title, as a PowerPoint deck's manifest has) wins over the page's text.
