@@ -44,7 +44,8 @@ import dk.afstemning.text.ControlChars;
  * Parses a Marp-compatible Markdown deck: optional YAML front matter between {@code ---} lines at the top, slides
  * separated by lines holding only {@code ---}, GitHub tables, {@code <!-- -->} comments as speaker notes and fenced
  * {@code poll} blocks, and Marp's {@code headingDivider}. Raw HTML is sanitised with jsoup: formatting stays, anything
- * that could run is dropped. Every error is a {@link DeckException} naming file and line.
+ * that could run is dropped. A malformed deck is one {@link DeckException} listing every fault found (per front
+ * matter key, slide and poll block), each naming file and line.
  */
 @ApplicationScoped
 public class DeckParser {
@@ -92,7 +93,7 @@ public class DeckParser {
      * @param file the deck's file name, for messages
      * @param markdown the whole deck
      * @return the deck
-     * @throws DeckException naming file and 1-based line when the deck is malformed
+     * @throws DeckException listing every fault, each naming file and 1-based line, when the deck is malformed
      */
     /** The 1-based line of {@code text} holding the character at {@code index}. */
     public static int lineOf(String text, int index) {
