@@ -6,17 +6,24 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 
+import dk.afstemning.deck.DeckProblem;
+import dk.afstemning.deck.DeckRefusal;
 import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.web.LanguageCookie;
+import dk.afstemning.web.Languages;
 import dk.afstemning.security.CurrentClient;
 import dk.afstemning.platform.InvalidText;
 import dk.afstemning.platform.JsonFields;
@@ -39,14 +46,55 @@ public class ProblemMappers {
      * refusals are judged by {@link AbuseLimits#joinCodeRefusal} (an unknown code is a miss; a blocked client gets 429).
      */
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem e, UriInfo uri) {
+    public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers) {
         ApiProblem problem = limits.joinCodeRefusal(e, client.key());
-        Response.ResponseBuilder builder = builder(new Problem(Problem.typeUri(problem.type()), problem.title(),
-                problem.status(), problem.detail(), path(uri), null));
+        Response.ResponseBuilder builder;
+        if (problem instanceof DeckRefusal deck) {
+            String language = language(uri, headers);
+            builder = builder(new Problem(Problem.typeUri(problem.type()), problem.title(), problem.status(),
+                    deck.detail(language), path(uri), deck.problems().stream().map(p -> DeckError.of(p, language))
+                            .toList()));
+        } else {
+            builder = builder(new Problem(Problem.typeUri(problem.type()), problem.title(), problem.status(),
+                    problem.detail(), path(uri), null));
+        }
         if (problem instanceof RateLimited limited) {
             builder.header("Retry-After", limited.retryAfterSeconds());
         }
         return builder.build();
+    }
+
+    public Response apiProblem(ApiProblem e, UriInfo uri) {
+        return apiProblem(e, uri, null);
+    }
+
+    /**
+     * One fault of a refused deck in a problem's {@code errors}.
+     *
+     * @param line 1-based line of the deck file, null when the fault has none (a zip's)
+     * @param code the message key, such as {@code poll-type-unknown}
+     * @param message the fault in the request's language, without file and line
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeckError(String file, Integer line, String code, String message) {
+
+        static DeckError of(DeckProblem p, String language) {
+            return new DeckError(p.file(), p.line() > 0 ? p.line() : null, p.code(), p.message(language));
+        }
+    }
+
+    /**
+     * The request's language, as the pages choose it: {@code ?lang=}, else the language cookie (the switch's memory,
+     * web/LanguageCookie), else {@code Accept-Language}, else English.
+     */
+    static String language(UriInfo uri, HttpHeaders headers) {
+        String explicit = uri == null ? null : uri.getQueryParameters().getFirst(LanguageCookie.NAME);
+        if (!Languages.SUPPORTED.contains(String.valueOf(explicit)) && headers != null) {
+            Cookie cookie = headers.getCookies().get(LanguageCookie.NAME);
+            explicit = cookie == null ? null : cookie.getValue();
+        }
+        return Languages.choose(explicit, headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
+                null);
     }
 
     @ServerExceptionMapper

@@ -81,8 +81,7 @@ public final class DeckBundle {
         try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
             List<ZipArchiveEntry> entries = Collections.list(file.getEntries());
             if (entries.size() > MAX_ENTRIES) {
-                throw tooLarge(upload + " holds " + entries.size() + " entries; a deck zip may hold at most "
-                        + MAX_ENTRIES);
+                throw tooLarge(upload, "zip_too_many_entries", upload, entries.size(), MAX_ENTRIES);
             }
             ZipArchiveEntry deck = null;
             for (ZipArchiveEntry entry : entries) {
@@ -90,14 +89,13 @@ public final class DeckBundle {
                 checkName(upload, entry);
                 if (!entry.isDirectory() && !SYSTEM_FILE.matcher(name).matches() && MARKDOWN.matcher(name).matches()) {
                     if (deck != null) {
-                        throw refused(upload + " holds two Markdown files, '" + shown(deck.getName()) + "' and '"
-                                + shown(name) + "'; a deck zip holds one deck");
+                        throw refused(upload, "zip_two_decks", upload, shown(deck.getName()), shown(name));
                     }
                     deck = entry;
                 }
             }
             if (deck == null) {
-                throw refused(upload + " holds no Markdown file (.md); a deck zip holds one deck and its images");
+                throw refused(upload, "zip_no_deck", upload);
             }
             String folder = deck.getName().contains("/")
                     ? deck.getName().substring(0, deck.getName().lastIndexOf('/') + 1) : "";
@@ -115,16 +113,15 @@ public final class DeckBundle {
                 if (type == null) {
                     String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.UTF_8)
                             .toLowerCase(Locale.ROOT);
-                    throw refused(upload + ": '" + shown(entry.getName()) + "' is " + (head.contains("<svg")
-                            ? "an SVG image, which can carry script; convert it to PNG"
-                            : "not a PNG, JPEG, GIF or WebP image; a deck zip holds one deck and its images only"));
+                    throw refused(upload, head.contains("<svg") ? "zip_svg" : "zip_not_image", upload,
+                            shown(entry.getName()));
                 }
                 String name = DeckAssets.name(relative(folder, entry.getName()));
                 images.add(new Image(name, type, bytes, PdfRenderer.sha256(bytes)));
             }
             return new Contents(deck.getName().substring(folder.length()), markdown, images);
         } catch (IOException e) {
-            throw refused(upload + " is not a readable zip: " + e.getMessage());
+            throw refused(upload, "zip_unreadable", upload, e.getMessage());
         }
     }
 
@@ -142,14 +139,14 @@ public final class DeckBundle {
         }
         try {
             if (java.nio.file.Files.size(file) > MAX_IMAGE_BYTES) {
-                throw new ApiProblem(413, "deck-image-too-large", "Image too large",
-                        "'" + name + "' is larger than " + MAX_IMAGE_BYTES + " bytes");
+                throw new DeckRefusal(413, "deck-image-too-large", "Image too large",
+                        DeckProblem.of(name, 0, "image_too_large", name, MAX_IMAGE_BYTES));
             }
             byte[] bytes = java.nio.file.Files.readAllBytes(file);
             String kind = DeckFiles.image(bytes);
             if (kind == null) {
-                throw new ApiProblem(400, "deck-image-refused", "Not an image",
-                        "'" + name + "' is not a PNG, JPEG, GIF or WebP image (SVG can carry script and is refused)");
+                throw new DeckRefusal(400, "deck-image-refused", "Not an image",
+                        DeckProblem.of(name, 0, "image_not_image", name));
             }
             return new Image(name, MEDIA_TYPES.get(kind), bytes, PdfRenderer.sha256(bytes));
         } catch (IOException e) {
@@ -173,11 +170,10 @@ public final class DeckBundle {
         boolean climbs = List.of(name.split("/")).contains("..");
         if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || DRIVE.matcher(name).find() || climbs
                 || name.chars().anyMatch(c -> c < 0x20)) {
-            throw refused(upload + ": the entry '" + shown(name) + "' has an unsafe name (absolute, or climbing out "
-                    + "with ..); a deck zip holds plain relative names only");
+            throw refused(upload, "zip_unsafe_name", upload, shown(name));
         }
         if (entry.isUnixSymlink()) {
-            throw refused(upload + ": the entry '" + shown(name) + "' is a symbolic link; a deck zip holds files only");
+            throw refused(upload, "zip_link", upload, shown(name));
         }
     }
 
@@ -185,8 +181,7 @@ public final class DeckBundle {
     private static byte[] bounded(ZipFile file, String upload, ZipArchiveEntry entry, long max, long[] total)
             throws IOException {
         if (!file.canReadEntryData(entry)) {
-            throw refused(upload + ": the entry '" + shown(entry.getName()) + "' is encrypted or uses a compression "
-                    + "this server does not read");
+            throw refused(upload, "zip_encrypted", upload, shown(entry.getName()));
         }
         long compressed = Math.max(1, entry.getCompressedSize());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -198,15 +193,13 @@ public final class DeckBundle {
                 count += n;
                 total[0] += n;
                 if (count > RATIO_FLOOR && count / compressed > MAX_RATIO) {
-                    throw tooLarge(upload + ": the entry '" + shown(entry.getName()) + "' inflates more than "
-                            + MAX_RATIO + " times its compressed size, as a zip bomb does");
+                    throw tooLarge(upload, "zip_bomb", upload, shown(entry.getName()), MAX_RATIO);
                 }
                 if (count > max) {
-                    throw tooLarge(upload + ": the entry '" + shown(entry.getName()) + "' is larger than " + max
-                            + " bytes");
+                    throw tooLarge(upload, "zip_entry_too_large", upload, shown(entry.getName()), max);
                 }
                 if (total[0] > MAX_TOTAL_BYTES) {
-                    throw tooLarge(upload + " holds more than " + MAX_TOTAL_BYTES + " bytes when unpacked");
+                    throw tooLarge(upload, "zip_total_too_large", upload, MAX_TOTAL_BYTES);
                 }
                 out.write(buffer, 0, n);
             }
@@ -218,7 +211,7 @@ public final class DeckBundle {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw refused(upload + ": '" + shown(name) + "' is not valid UTF-8");
+            throw refused(upload, "zip_not_utf8", upload, shown(name));
         }
     }
 
@@ -228,11 +221,12 @@ public final class DeckBundle {
         return safe.length() > 200 ? safe.substring(0, 200) + "…" : safe;
     }
 
-    private static ApiProblem refused(String detail) {
-        return new ApiProblem(400, "deck-zip-refused", "Deck zip refused", detail);
+    /** 400 {@code deck-zip-refused}: the fault {@code key} of {@link DeckErrorTexts} (no line: it is the zip's). */
+    private static ApiProblem refused(String upload, String key, Object... args) {
+        return new DeckRefusal(400, "deck-zip-refused", "Deck zip refused", DeckProblem.of(upload, 0, key, args));
     }
 
-    private static ApiProblem tooLarge(String detail) {
-        return new ApiProblem(413, "deck-zip-too-large", "Deck zip too large", detail);
+    private static ApiProblem tooLarge(String upload, String key, Object... args) {
+        return new DeckRefusal(413, "deck-zip-too-large", "Deck zip too large", DeckProblem.of(upload, 0, key, args));
     }
 }

@@ -238,14 +238,11 @@ public final class DeckFormats {
     }
 
     private static DeckFormatException slidev(String file, int line, String mark) {
-        return new DeckFormatException(file, line, "slidev", "this looks like a Slidev deck (" + mark + "); "
-                + "Afstemning reads Marp decks: export it from Slidev as PDF (slidev export) and upload the PDF, "
-                + "or rewrite it for Marp");
+        return new DeckFormatException("slidev", DeckProblem.of(file, line, "format_slidev", mark));
     }
 
     private static DeckFormatException quarto(String file, int line, String mark) {
-        return new DeckFormatException(file, line, "quarto", "this looks like a Quarto or R Markdown document ("
-                + mark + "); Afstemning reads Marp decks: render it to PDF and upload the PDF");
+        return new DeckFormatException("quarto", DeckProblem.of(file, line, "format_quarto", mark));
     }
 
     private static String unquote(String value) {

@@ -103,14 +103,14 @@ public class DeckImporter {
         String name = file.getFileName().toString();
         try {
             if (Files.size(file) > MAX_DECK_BYTES) {
-                throw new DeckException(name, 1, "deck is larger than " + MAX_DECK_BYTES + " bytes");
+                throw DeckException.of(name, 1, "deck_too_many_bytes", MAX_DECK_BYTES);
             }
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new DeckException(name, 1, "deck is not valid UTF-8");
+            throw DeckException.of(name, 1, "not_utf8");
         } catch (IOException e) {
-            throw new DeckException(name, 1, "cannot read deck: " + e.getMessage());
+            throw DeckException.of(name, 1, "cannot_read", e.getMessage());
         }
     }
 

@@ -44,7 +44,8 @@ import dk.afstemning.text.ControlChars;
  * Parses a Marp-compatible Markdown deck: optional YAML front matter between {@code ---} lines at the top, slides
  * separated by lines holding only {@code ---}, GitHub tables, {@code <!-- -->} comments as speaker notes and fenced
  * {@code poll} blocks, and Marp's {@code headingDivider}. Raw HTML is sanitised with jsoup: formatting stays, anything
- * that could run is dropped. Every error is a {@link DeckException} naming file and line.
+ * that could run is dropped. A malformed deck is one {@link DeckException} listing every fault found (per front
+ * matter key, slide and poll block), each naming file and line.
  */
 @ApplicationScoped
 public class DeckParser {
@@ -92,7 +93,7 @@ public class DeckParser {
      * @param file the deck's file name, for messages
      * @param markdown the whole deck
      * @return the deck
-     * @throws DeckException naming file and 1-based line when the deck is malformed
+     * @throws DeckException listing every fault, each naming file and 1-based line, when the deck is malformed
      */
     /** The 1-based line of {@code text} holding the character at {@code index}. */
     public static int lineOf(String text, int index) {
@@ -125,8 +126,7 @@ public class DeckParser {
         int control = ControlChars.first(markdown);
         if (control >= 0) {
             // PostgreSQL cannot store U+0000, and no other control character belongs in a deck.
-            throw new DeckException(file, lineOf(markdown, control),
-                    "deck holds the control character " + ControlChars.name(markdown, control));
+            throw DeckException.of(file, lineOf(markdown, control), "control_char", ControlChars.name(markdown, control));
         }
         HtmlRenderer renderer = renderer(assets);
         String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
@@ -145,7 +145,7 @@ public class DeckParser {
                 }
             }
             if (end < 0) {
-                throw new DeckException(file, 1, "front matter starts with '---' but is never closed");
+                throw DeckException.of(file, 1, "front_matter_unclosed");
             }
             front = frontMatter(file, String.join("\n", lines.subList(1, end)));
             for (int i = 1; i < end; i++) {
@@ -156,31 +156,41 @@ public class DeckParser {
             }
             bodyStart = end + 1;
         }
-        List<DeckSlide> slides = slides(renderer, file, lines, bodyStart, headingDivider(front));
+        // Every fault is noted and the parser goes on with a harmless value, so the organiser sees them all at once.
+        DeckProblems problems = new DeckProblems();
+        Map<String, Object> fm = front;
+        List<DeckSlide> slides = slides(renderer, file, lines, bodyStart, headingDivider(front), problems);
         if (String.join("\n", lines.subList(bodyStart, lines.size())).isBlank()) {
-            throw new DeckException(file, Math.max(1, bodyStart), "deck has no slides");
+            problems.add(DeckException.of(file, Math.max(1, bodyStart), "no_slides"));
         }
-        checkUniquePollIds(file, slides);
+        checkUniquePollIds(file, slides, problems);
         checkSize(file, slides);
-        String title = string(file, front, keyLines, "title");
+        String title = problems.read(() -> string(file, fm, keyLines, "title"), null);
         if (title == null) {
             title = slides.stream().map(DeckSlide::title).filter(t -> t != null).findFirst().orElse(file);
         }
-        String language = string(file, front, keyLines, "lang");
+        String language = problems.read(() -> string(file, fm, keyLines, "lang"), null);
         if (language == null) {
-            language = string(file, front, keyLines, "language");
+            language = problems.read(() -> string(file, fm, keyLines, "language"), null);
         }
         if (language == null) {
             language = "en";
         } else if (!LANGUAGE.matcher(language).matches()) {
-            throw new DeckException(file, keyLines.getOrDefault("lang", keyLines.getOrDefault("language", 1)),
-                    "front matter 'lang' must be a language code such as da or en");
+            problems.add(DeckException.of(file, keyLines.getOrDefault("lang", keyLines.getOrDefault("language", 1)),
+                    "front_lang"));
+            language = "en";
         }
-        return new Deck(file, title, string(file, front, keyLines, "speaker"), string(file, front, keyLines, "organisation"),
-                date(file, front, keyLines), language.substring(0, 2), qa(file, front, keyLines),
-                flag(file, front, keyLines, "profanity-filter", true), onOff(file, front, keyLines, "reactions", true),
-                List.copyOf(slides), phoneResults(file, front, keyLines), accent(file, front, keyLines),
-                words(file, front, keyLines, "profanity-words"), words(file, front, keyLines, "profanity-allow"));
+        Deck deck = new Deck(file, title, problems.read(() -> string(file, fm, keyLines, "speaker"), null),
+                problems.read(() -> string(file, fm, keyLines, "organisation"), null),
+                date(file, front, keyLines), language.substring(0, 2), problems.read(() -> qa(file, fm, keyLines), "off"),
+                problems.read(() -> flag(file, fm, keyLines, "profanity-filter", true), true),
+                problems.read(() -> onOff(file, fm, keyLines, "reactions", true), true),
+                List.copyOf(slides), problems.read(() -> phoneResults(file, fm, keyLines), "after-vote"),
+                problems.read(() -> accent(file, fm, keyLines), null),
+                problems.read(() -> words(file, fm, keyLines, "profanity-words"), List.of()),
+                problems.read(() -> words(file, fm, keyLines, "profanity-allow"), List.of()));
+        problems.throwIfAny();
+        return deck;
     }
 
     /** Most words a deck's {@code profanity-words} or {@code profanity-allow} may list. */
@@ -204,34 +214,29 @@ public class DeckParser {
         if (value instanceof List<?> list) {
             items = list;
         } else if (value instanceof Map) {
-            throw new DeckException(file, line, "front matter '" + key + "' must be a list of words, such as"
-                    + " [fanden, for pokker]");
+            throw DeckException.of(file, line, "front_words_list", key);
         } else {
             items = List.of(value.toString().split(","));
         }
         List<String> out = new ArrayList<>();
         for (Object item : items) {
             if (item == null || item instanceof Map || item instanceof List) {
-                throw new DeckException(file, line, "front matter '" + key + "' must be a list of words, such as"
-                        + " [fanden, for pokker]");
+                throw DeckException.of(file, line, "front_words_list", key);
             }
             String word = item.toString().strip();
             if (word.isEmpty()) {
                 continue;
             }
             if (dk.afstemning.text.ProfanityFilter.normalised(word).isEmpty()) {
-                throw new DeckException(file, line, "front matter '" + key + "' lists '" + word
-                        + "', which holds no letters or digits");
+                throw DeckException.of(file, line, "front_word_no_letters", key, word);
             }
             if (dk.afstemning.text.Graphemes.count(word) > MAX_DECK_WORD || word.length() > 4 * MAX_DECK_WORD) {
-                throw new DeckException(file, line, "front matter '" + key + "' lists a word longer than "
-                        + MAX_DECK_WORD + " characters");
+                throw DeckException.of(file, line, "front_word_too_long", key, MAX_DECK_WORD);
             }
             out.add(word);
         }
         if (out.size() > MAX_DECK_WORDS) {
-            throw new DeckException(file, line, "front matter '" + key + "' lists " + out.size()
-                    + " words; at most " + MAX_DECK_WORDS + " are allowed");
+            throw DeckException.of(file, line, "front_words_too_many", key, out.size(), MAX_DECK_WORDS);
         }
         return List.copyOf(out);
     }
@@ -244,9 +249,8 @@ public class DeckParser {
         }
         String s = value.toString().strip();
         if (!List.of(PollBlockParser.PHONE_RESULTS).contains(s)) {
-            throw new DeckException(file, keyLines.getOrDefault("phone-results", 1),
-                    "front matter 'phone-results' must be one of " + String.join(", ", PollBlockParser.PHONE_RESULTS)
-                            + ", not '" + s + "'");
+            throw DeckException.of(file, keyLines.getOrDefault("phone-results", 1), "front_one_of", "phone-results",
+                    String.join(", ", PollBlockParser.PHONE_RESULTS), s);
         }
         return s;
     }
@@ -257,8 +261,7 @@ public class DeckParser {
     private static String accent(String file, Map<String, Object> front, Map<String, Integer> keyLines) {
         String value = string(file, front, keyLines, "accent");
         if (value != null && !ACCENT.matcher(value).matches()) {
-            throw new DeckException(file, keyLines.getOrDefault("accent", 1),
-                    "front matter 'accent' must be a colour such as \"#0047a0\" (quoted: # starts a comment in YAML)");
+            throw DeckException.of(file, keyLines.getOrDefault("accent", 1), "front_accent");
         }
         return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
@@ -278,8 +281,7 @@ public class DeckParser {
             case "moderated":
                 return "moderated";
             default:
-                throw new DeckException(file, keyLines.getOrDefault("qa", 1),
-                        "front matter 'qa' must be on, off or moderated");
+                throw DeckException.of(file, keyLines.getOrDefault("qa", 1), "front_qa");
         }
     }
 
@@ -287,17 +289,17 @@ public class DeckParser {
     private static boolean onOff(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
             boolean absent) {
         return flag(file, front, keyLines, key, absent, Set.of("on", "true", "yes"), Set.of("off", "false", "no"),
-                "on or off");
+                "front_on_off");
     }
 
     private static boolean flag(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
             boolean absent) {
-        return flag(file, front, keyLines, key, absent, Set.of("true"), Set.of("false"), "true or false");
+        return flag(file, front, keyLines, key, absent, Set.of("true"), Set.of("false"), "front_true_false");
     }
 
-    /** A YAML boolean, or a word of {@code on} or {@code off}; anything else is an error saying {@code allowed}. */
+    /** A YAML boolean, or a word of {@code on} or {@code off}; anything else is the error of message key {@code error}. */
     private static boolean flag(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
-            boolean absent, Set<String> on, Set<String> off, String allowed) {
+            boolean absent, Set<String> on, Set<String> off, String error) {
         Object value = front.get(key);
         if (value == null) {
             return absent;
@@ -309,7 +311,7 @@ public class DeckParser {
         if (on.contains(s) || off.contains(s)) {
             return on.contains(s);
         }
-        throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be " + allowed);
+        throw DeckException.of(file, keyLines.getOrDefault(key, 1), error, key);
     }
 
     /**
@@ -319,9 +321,9 @@ public class DeckParser {
      * comments. The blocks are commonmark-java's, as Marp's are markdown-it's.
      */
     private List<DeckSlide> slides(HtmlRenderer renderer, String file, List<String> lines, int bodyStart,
-            Set<Integer> frontDividerLevels) {
+            Set<Integer> frontDividerLevels, DeckProblems problems) {
         Node body = parser.parse(String.join("\n", lines.subList(bodyStart, lines.size())));
-        checkFencesClosed(file, body, bodyStart);
+        checkFencesClosed(file, body, bodyStart, problems);
         Set<Integer> dividerLevels = commentDivider(body, frontDividerLevels);
         List<DeckSlide> slides = new ArrayList<>();
         int start = bodyStart;
@@ -331,26 +333,28 @@ public class DeckParser {
             boolean heading = block instanceof Heading h && dividerLevels.contains(h.getLevel())
                     && !COMMENT.matcher(String.join("\n", lines.subList(start, line))).replaceAll("").isBlank();
             if (divider || heading) {
-                addSlide(renderer, file, slides, lines, start, line);
+                addSlide(renderer, file, slides, lines, start, line, problems);
                 start = heading ? line : line + 1;
             }
         }
-        addSlide(renderer, file, slides, lines, start, lines.size());
+        addSlide(renderer, file, slides, lines, start, lines.size(), problems);
         return slides;
     }
 
     /** Adds the slide of lines {@code from} to {@code to}; an empty one too, as Marp keeps it (a trailing {@code ---}). */
-    private void addSlide(HtmlRenderer renderer, String file, List<DeckSlide> slides, List<String> lines, int from, int to) {
-        slides.add(slide(renderer, file, slides.size() + 1, from + 1, String.join("\n", lines.subList(from, to))));
+    private void addSlide(HtmlRenderer renderer, String file, List<DeckSlide> slides, List<String> lines, int from, int to,
+            DeckProblems problems) {
+        slides.add(slide(renderer, file, slides.size() + 1, from + 1, String.join("\n", lines.subList(from, to)),
+                problems));
     }
 
-    private static void checkFencesClosed(String file, Node body, int bodyStart) {
+    private static void checkFencesClosed(String file, Node body, int bodyStart, DeckProblems problems) {
         body.accept(new AbstractVisitor() {
             @Override
             public void visit(FencedCodeBlock block) {
                 if (block.getClosingFenceLength() == null) {
-                    throw new DeckException(file, bodyStart + block.getSourceSpans().get(0).getLineIndex() + 1,
-                            "code block opened here is never closed");
+                    problems.add(DeckException.of(file, bodyStart + block.getSourceSpans().get(0).getLineIndex() + 1,
+                            "fence_unclosed"));
                 }
             }
         });
@@ -369,7 +373,9 @@ public class DeckParser {
         return levels;
     }
 
-    private DeckSlide slide(HtmlRenderer renderer, String file, int number, int firstLine, String markdown) {
+    /** One slide; a fault of its poll block is noted in {@code problems} and the slide has no poll then. */
+    private DeckSlide slide(HtmlRenderer renderer, String file, int number, int firstLine, String markdown,
+            DeckProblems problems) {
         Node document = parser.parse(markdown);
         List<PollSpec> polls = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -380,7 +386,10 @@ public class DeckParser {
             public void visit(FencedCodeBlock block) {
                 if ("poll".equals(block.getInfo() == null ? null : block.getInfo().strip())) {
                     int fenceLine = firstLine + block.getSourceSpans().get(0).getLineIndex();
-                    polls.add(new PollBlockParser(file, fenceLine + 1, types).parse(block.getLiteral(), fenceLine));
+                    // An unclosed block runs to the end of the deck: its fault is noted (checkFencesClosed), its YAML not read.
+                    PollSpec poll = block.getClosingFenceLength() == null ? null : problems.read(
+                            () -> new PollBlockParser(file, fenceLine + 1, types).parse(block.getLiteral(), fenceLine), null);
+                    polls.add(poll != null ? poll : new PollSpec(null, null, null, List.of(), fenceLine, null, null));
                     remove.add(block);
                 }
             }
@@ -424,13 +433,14 @@ public class DeckParser {
             }
         });
         if (polls.size() > 1) {
-            throw new DeckException(file, polls.get(1).line(), "a slide holds at most one poll; start a new slide with ---");
+            problems.add(DeckException.of(file, polls.get(1).line(), "slide_two_polls"));
         }
+        PollSpec poll = polls.isEmpty() || polls.get(0).id() == null ? null : polls.get(0);
         remove.forEach(Node::unlink);
         // Marp joins a slide's notes with a blank line, empty comments included.
         String joined = String.join("\n\n", notes);
         return new DeckSlide(number, firstLine, title[0], sanitise(renderer.render(document)),
-                joined.isEmpty() ? null : joined, polls.isEmpty() ? null : polls.get(0));
+                joined.isEmpty() ? null : joined, poll);
     }
 
     private HtmlRenderer renderer(java.util.function.UnaryOperator<String> assets) {
@@ -484,21 +494,25 @@ public class DeckParser {
      */
     private static void checkSize(String file, List<DeckSlide> slides) {
         if (slides.size() > MAX_SLIDES) {
-            throw new DeckException(file, slides.get(MAX_SLIDES).line(), "a deck may have at most " + MAX_SLIDES
-                    + " slides; this one has " + slides.size(), true);
+            throw tooLarge(DeckProblem.of(file, slides.get(MAX_SLIDES).line(), "too_many_slides", MAX_SLIDES,
+                    slides.size()));
         }
         List<DeckSlide> polls = slides.stream().filter(s -> s.poll() != null).toList();
         if (polls.size() > MAX_POLLS) {
-            throw new DeckException(file, polls.get(MAX_POLLS).poll().line(), "a deck may have at most " + MAX_POLLS
-                    + " polls; this one has " + polls.size(), true);
+            throw tooLarge(DeckProblem.of(file, polls.get(MAX_POLLS).poll().line(), "too_many_polls", MAX_POLLS,
+                    polls.size()));
         }
     }
 
-    private static void checkUniquePollIds(String file, List<DeckSlide> slides) {
+    private static DeckException tooLarge(DeckProblem problem) {
+        return new DeckException(List.of(problem), 0, true);
+    }
+
+    private static void checkUniquePollIds(String file, List<DeckSlide> slides, DeckProblems problems) {
         var seen = new java.util.HashSet<String>();
         for (DeckSlide slide : slides) {
             if (slide.poll() != null && !seen.add(slide.poll().id())) {
-                throw new DeckException(file, slide.poll().line(), "poll id '" + slide.poll().id() + "' is used twice");
+                problems.add(DeckException.of(file, slide.poll().line(), "poll_id_twice", slide.poll().id()));
             }
         }
     }
@@ -567,7 +581,7 @@ public class DeckParser {
             return null;
         }
         if (value instanceof Map || value instanceof List) {
-            throw new DeckException(file, keyLines.getOrDefault(key, 1), "front matter '" + key + "' must be a single value");
+            throw DeckException.of(file, keyLines.getOrDefault(key, 1), "front_single_value", key);
         }
         String s = value.toString().strip();
         return s.isEmpty() ? null : s;

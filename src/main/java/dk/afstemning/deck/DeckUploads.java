@@ -91,26 +91,26 @@ public final class DeckUploads {
     public static String read(FileUpload deck) {
         try {
             if (deck.size() > DeckImporter.MAX_DECK_BYTES) {
-                throw new ApiProblem(413, "deck-too-large", "Deck too large",
-                        "A deck may be at most " + DeckImporter.MAX_DECK_BYTES + " bytes; this one is " + deck.size());
+                throw new DeckRefusal(413, "deck-too-large", "Deck too large", DeckProblem.of(fileName(deck), 0,
+                        "upload_too_large", DeckImporter.MAX_DECK_BYTES, deck.size()));
             }
             byte[] bytes = Files.readAllBytes(deck.uploadedFile());
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             int control = ControlChars.first(text);
             if (control >= 0) {
-                throw ApiProblem.invalidText(fileName(deck) + ":" + DeckParser.lineOf(text, control) + ": the deck",
-                        ControlChars.name(text, control));
+                throw new DeckRefusal(400, "invalid-text", "Invalid text", DeckProblem.of(fileName(deck),
+                        DeckParser.lineOf(text, control), "control_char_upload", ControlChars.name(text, control)));
             }
             return text;
         } catch (CharacterCodingException e) {
-            throw ApiProblem.badRequest("invalid-deck", deck.fileName() + ":1: deck is not valid UTF-8");
+            throw new DeckRefusal(400, "invalid-deck", "Bad request", DeckProblem.of(deck.fileName(), 1, "not_utf8"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * Runs {@code work}, turning a {@link DeckException} into a 400 problem that names file and line:
+     * Runs {@code work}, turning a {@link DeckException} into a 400 {@link DeckRefusal} that lists every fault:
      * {@code deck-too-large} for a deck over {@link DeckParser#MAX_SLIDES} or {@link DeckParser#MAX_POLLS} (the
      * dashboard says it in the page's language), {@code invalid-deck} for any other fault; a deck of another format
      * ({@link DeckFormatException}) is a 415 {@code deck-format-slidev} or {@code deck-format-quarto}.
@@ -119,9 +119,9 @@ public final class DeckUploads {
         try {
             return work.get();
         } catch (DeckFormatException e) {
-            throw new ApiProblem(415, "deck-format-" + e.format(), "Not a Marp deck", e.getMessage());
+            throw new DeckRefusal(415, "deck-format-" + e.format(), "Not a Marp deck", e);
         } catch (DeckException e) {
-            throw ApiProblem.badRequest(e.tooLarge() ? "deck-too-large" : "invalid-deck", e.getMessage());
+            throw new DeckRefusal(400, e.tooLarge() ? "deck-too-large" : "invalid-deck", "Bad request", e);
         }
     }
 }

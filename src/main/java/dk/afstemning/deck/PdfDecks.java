@@ -80,6 +80,8 @@ final class PdfDecks {
         String text = isFrontMatterOnly(manifest) ? explicit(manifest, pages.size()) : manifest;
         Deck parsed = parser.parse(name, text);
         List<DeckSlide> slides = new ArrayList<>();
+        // Every slide naming a page the PDF lacks is listed, not only the first.
+        DeckProblems problems = new DeckProblems();
         for (DeckSlide s : parsed.slides()) {
             int page = page(s.notes());
             if (page == 0) {
@@ -87,8 +89,8 @@ final class PdfDecks {
                 continue;
             }
             if (page > pages.size()) {
-                throw new DeckException(name, s.line(), "page " + page + " does not exist; the PDF has " + pages.size()
-                        + " pages");
+                problems.add(DeckException.of(name, s.line(), "pdf_page_missing", page, pages.size()));
+                continue;
             }
             DeckPage p = pages.get(page - 1);
             // A page slide's own heading (# Title, as a PowerPoint deck's manifest has) wins over the page's text.
@@ -96,6 +98,7 @@ final class PdfDecks {
             slides.add(new DeckSlide(s.number(), s.line(), title,
                     html(p.position, p.text, p.imageHash, p.width, p.height), notes(s.notes()), s.poll()));
         }
+        problems.throwIfAny();
         Map<?, ?> front = front(manifest);
         String title = front.get("title") instanceof String t && !t.isBlank() ? t : name;
         return new Deck(name, title, parsed.speaker(), parsed.organisation(), parsed.date(), parsed.language(),

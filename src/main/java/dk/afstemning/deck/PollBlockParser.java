@@ -63,7 +63,7 @@ final class PollBlockParser {
     PollSpec parse(String yaml, int fenceLine) {
         Node root = compose(yaml);
         if (!(root instanceof MappingNode map)) {
-            throw error(root, "a poll block must be a YAML mapping with id, question and options");
+            throw error(root, "block_not_mapping");
         }
         String id = null;
         String type = types.defaultType().name();
@@ -77,56 +77,69 @@ final class PollBlockParser {
         Node optionsNode = null;
         Map<String, NodeTuple> typeKeys = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
+        // Each key's fault is noted and the next key read, so that a block lists all its faults at once.
+        DeckProblems problems = new DeckProblems();
         for (NodeTuple tuple : map.getValue()) {
-            String key = uniqueKey(tuple, seen);
-            Node value = tuple.getValueNode();
-            switch (key) {
-                case "id" -> id = checkedId(value);
-                case "type" -> type = checkedType(value);
-                case "question" -> question = text(value, "question");
-                case "options" -> {
-                    optionsKey = tuple.getKeyNode();
-                    optionsNode = value;
-                }
-                case "results" -> resultsHidden = oneOf(value, "results", "live", "hidden").equals("hidden");
-                case "vote-changes" -> voteChanges = oneOf(value, "vote-changes", "true", "false").equals("true");
-                case "time-limit" -> timeLimit = seconds(value);
-                case "phone-results" -> phoneResults = oneOf(value, "phone-results", PHONE_RESULTS);
-                default -> {
-                    if (!types.deckKeys().contains(key)) {
-                        throw error(tuple.getKeyNode(), "unknown key '" + key + "' in poll block; allowed keys are "
-                                + String.join(", ", sorted(allKeys())));
+            try {
+                String key = uniqueKey(tuple, seen);
+                Node value = tuple.getValueNode();
+                switch (key) {
+                    case "id" -> id = checkedId(value);
+                    case "type" -> type = checkedType(value);
+                    case "question" -> question = text(value, "question");
+                    case "options" -> {
+                        optionsKey = tuple.getKeyNode();
+                        optionsNode = value;
                     }
-                    typeKeys.put(key, tuple);
+                    case "results" -> resultsHidden = oneOf(value, "results", "live", "hidden").equals("hidden");
+                    case "vote-changes" -> voteChanges = oneOf(value, "vote-changes", "true", "false").equals("true");
+                    case "time-limit" -> timeLimit = seconds(value);
+                    case "phone-results" -> phoneResults = oneOf(value, "phone-results", PHONE_RESULTS);
+                    default -> {
+                        if (!types.deckKeys().contains(key)) {
+                            throw error(tuple.getKeyNode(), "block_unknown_key", key, String.join(", ", sorted(allKeys())));
+                        }
+                        typeKeys.put(key, tuple);
+                    }
                 }
+            } catch (DeckException e) {
+                problems.add(e);
             }
         }
         int line = fenceLine;
-        if (id == null) {
-            throw new DeckException(file, line, "poll block has no 'id'");
+        if (!seen.contains("id")) {
+            problems.add(DeckException.of(file, line, "block_no_id"));
         }
-        if (question == null) {
-            throw new DeckException(file, line, "poll '" + id + "' has no 'question'");
+        if (!seen.contains("question") && id != null) {
+            problems.add(DeckException.of(file, line, "block_no_question", id));
         }
+        // The checks below need a valid id and type.
+        problems.throwIfAny();
         PollType questionType = types.get(type);
         for (NodeTuple tuple : typeKeys.values()) {
             String key = scalar(tuple.getKeyNode(), "key");
             if (!questionType.deckKeys().contains(key)) {
-                throw error(tuple.getKeyNode(), "key '" + key + "' does not apply to a '" + type + "' poll; "
-                        + (questionType.deckKeys().isEmpty() ? "that type takes no keys beyond " + String.join(", ",
-                                sorted(COMMON_KEYS)) : "its own keys are " + String.join(", ", sorted(questionType.deckKeys()))));
+                problems.add(questionType.deckKeys().isEmpty()
+                        ? error(tuple.getKeyNode(), "key_not_for_type_common", key, type, String.join(", ", sorted(COMMON_KEYS)))
+                        : error(tuple.getKeyNode(), "key_not_for_type", key, type,
+                                String.join(", ", sorted(questionType.deckKeys()))));
             }
         }
         if (questionType.hasOptions()) {
             if (optionsNode == null) {
-                throw new DeckException(file, line, "poll '" + id + "' has no 'options'");
+                problems.add(DeckException.of(file, line, "block_no_options", id));
+                options = List.of();
+            } else {
+                Node node = optionsNode;
+                options = problems.read(() -> options(node, questionType.maxOptions()), List.of());
             }
-            options = options(optionsNode, questionType.maxOptions());
         } else if (optionsKey != null) {
-            throw error(optionsKey, "a '" + type + "' poll has no options; remove 'options'");
+            problems.add(error(optionsKey, "type_without_options", type));
+            options = List.of();
         } else {
             options = List.of();
         }
+        problems.throwIfAny();
         DeckSettings read = questionType.readDeckKeys(new TypeKeys(typeKeys, options, line, id));
         PollSpec.Answers answers = new PollSpec.Answers(read.min(), read.max(), read.low(), read.high(),
                 read.correct(), read.maxChars(), read.profanityFilter(), read.moderation());
@@ -145,7 +158,7 @@ final class PollBlockParser {
         return switch (scalar(node, key)) {
             case "on", "true" -> true;
             case "off", "false" -> false;
-            default -> throw error(node, "'" + key + "' must be on or off, not '" + scalar(node, key) + "'");
+            default -> throw error(node, "on_off", key, scalar(node, key));
         };
     }
 
@@ -159,7 +172,7 @@ final class PollBlockParser {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw error(node, "'" + key + "' must be a whole number, not '" + v + "'");
+            throw error(node, "not_whole", key, v);
         }
     }
 
@@ -170,21 +183,21 @@ final class PollBlockParser {
         try {
             Node node = new Yaml(options).compose(new StringReader(yaml));
             if (node == null) {
-                throw new DeckException(file, firstLine, "poll block is empty");
+                throw DeckException.of(file, firstLine, "block_empty");
             }
             return node;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? firstLine + e.getProblemMark().getLine() : firstLine;
-            throw new DeckException(file, line, "invalid YAML in poll block: " + e.getProblem());
+            throw DeckException.of(file, line, "block_yaml", e.getProblem());
         } catch (YAMLException e) {
-            throw new DeckException(file, firstLine, "invalid YAML in poll block: " + e.getMessage());
+            throw DeckException.of(file, firstLine, "block_yaml", e.getMessage());
         }
     }
 
     private String checkedId(Node value) {
         String id = scalar(value, "id");
         if (!ID.matcher(id).matches()) {
-            throw error(value, "poll id '" + id + "' must be 1-64 lower-case letters, digits, '-' or '_'");
+            throw error(value, "poll_id_invalid", id);
         }
         return id;
     }
@@ -196,7 +209,7 @@ final class PollBlockParser {
                 return v;
             }
         }
-        throw error(value, "'" + key + "' must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
+        throw error(value, "one_of", key, String.join(", ", allowed), v);
     }
 
     private Integer seconds(Node value) {
@@ -209,34 +222,33 @@ final class PollBlockParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw error(value, "'time-limit' must be a whole number of seconds from 5 to " + MAX_TIME_LIMIT + ", not '" + v + "'");
+        throw error(value, "time_limit", MAX_TIME_LIMIT, v);
     }
 
     private String checkedType(Node value) {
         String type = scalar(value, "type");
         if (types.find(type) == null) {
-            throw error(value, "unsupported poll type '" + type + "'; supported: "
-                    + String.join(", ", sorted(types.names())));
+            throw error(value, "poll_type_unknown", type, String.join(", ", sorted(types.names())));
         }
         return type;
     }
 
     private List<PollSpec.OptionSpec> options(Node value, int maxOptions) {
         if (!(value instanceof SequenceNode seq)) {
-            throw error(value, "'options' must be a list");
+            throw error(value, "options_not_list");
         }
         if (seq.getValue().size() < 2) {
-            throw error(value, "a poll needs at least 2 options");
+            throw error(value, "options_too_few");
         }
         if (seq.getValue().size() > maxOptions) {
-            throw error(value, "a poll of this type has at most " + maxOptions + " options");
+            throw error(value, "options_too_many", maxOptions);
         }
         List<PollSpec.OptionSpec> result = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Node item : seq.getValue()) {
             PollSpec.OptionSpec option = option(item);
             if (!keys.add(option.key())) {
-                throw error(item, "duplicate option '" + option.text() + "'");
+                throw error(item, "option_duplicate", option.text());
             }
             result.add(option);
         }
@@ -253,12 +265,11 @@ final class PollBlockParser {
                 switch (key) {
                     case "id" -> id = checkedId(tuple.getValueNode());
                     case "text" -> text = text(tuple.getValueNode(), "option text");
-                    default -> throw error(tuple.getKeyNode(),
-                            "unknown key '" + key + "' in option; allowed keys are id, text");
+                    default -> throw error(tuple.getKeyNode(), "option_unknown_key", key);
                 }
             }
             if (text == null) {
-                throw error(item, "option has no 'text'");
+                throw error(item, "option_no_text");
             }
             return new PollSpec.OptionSpec(id != null ? id : derivedKey(text), text);
         }
@@ -269,7 +280,7 @@ final class PollBlockParser {
     private String uniqueKey(NodeTuple tuple, Set<String> seen) {
         String key = scalar(tuple.getKeyNode(), "key");
         if (!seen.add(key)) {
-            throw error(tuple.getKeyNode(), "duplicate key '" + key + "'");
+            throw error(tuple.getKeyNode(), "block_duplicate_key", key);
         }
         return key;
     }
@@ -277,24 +288,43 @@ final class PollBlockParser {
     private String text(Node node, String what) {
         String text = scalar(node, what).strip();
         if (text.isEmpty()) {
-            throw error(node, what + " must not be empty");
+            throw subjectError(node, "empty", what);
         }
         // User-visible characters, as phones, answers and notes count them (Graphemes): 300 × 👩🏽‍💻 fits.
         if (Graphemes.count(text, MAX_TEXT + 1) > MAX_TEXT) {
-            throw error(node, what + " is longer than " + MAX_TEXT + " characters");
+            throw subjectError(node, "too_long", what, MAX_TEXT);
         }
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     private String scalar(Node node, String what) {
         if (!(node instanceof ScalarNode scalar)) {
-            throw error(node, what + " must be a single value, not a list or mapping");
+            throw subjectError(node, "not_single", what);
         }
         return scalar.getValue();
     }
 
-    private DeckException error(Node node, String reason) {
-        return new DeckException(file, firstLine + node.getStartMark().getLine(), reason);
+    /** Message keys of a value named in words rather than by its YAML key: the option, its text, a YAML key. */
+    private static final Map<String, String> SUBJECTS = Map.of("option", "option", "option text", "option_text",
+            "correct option", "correct", "key", "key");
+
+    /**
+     * The fault {@code kind} ({@code empty}, {@code too_long}, {@code not_single}) of a value: {@code option_empty} and
+     * the like for a value named in words, else {@code text_empty(key)} and the like naming its YAML key.
+     */
+    private DeckException subjectError(Node node, String kind, String what, Object... more) {
+        String subject = SUBJECTS.get(what);
+        List<Object> args = new ArrayList<>();
+        if (subject == null) {
+            args.add(what);
+        }
+        args.addAll(List.of(more));
+        String key = subject != null ? subject + "_" + kind : kind.equals("not_single") ? "not_single" : "text_" + kind;
+        return error(node, key, args.toArray());
+    }
+
+    private DeckException error(Node node, String key, Object... args) {
+        return DeckException.of(file, firstLine + node.getStartMark().getLine(), key, args);
     }
 
     /** A block's keys of its type, read with this parser's checks and errors. */
@@ -359,21 +389,21 @@ final class PollBlockParser {
                 }
 
                 @Override
-                public RuntimeException error(String reason) {
-                    return PollBlockParser.this.error(n, reason);
+                public RuntimeException error(String key, Object... args) {
+                    return PollBlockParser.this.error(n, key, args);
                 }
             }).toList();
         }
 
         @Override
-        public RuntimeException error(String key, String reason) {
+        public RuntimeException error(String key, String message, Object... args) {
             Node node = value(keys, key);
-            return node == null ? blockError(reason) : PollBlockParser.this.error(node, reason);
+            return node == null ? blockError(message, args) : PollBlockParser.this.error(node, message, args);
         }
 
         @Override
-        public RuntimeException blockError(String reason) {
-            return new DeckException(file, line, reason);
+        public RuntimeException blockError(String message, Object... args) {
+            return DeckException.of(file, line, message, args);
         }
     }
 

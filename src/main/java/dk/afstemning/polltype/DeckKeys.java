@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A poll block's keys of one type, as the deck parser hands them to {@link PollType#readDeckKeys}: typed reads that
  * refuse a wrong value, and errors that name the deck file and the line of the offending key (the parser's
- * {@code DeckException}). Each read returns null when the block does not have the key.
+ * {@code DeckException}). Each read returns null when the block does not have the key. An error is a message key of
+ * {@code deck/DeckErrorTexts} and its arguments, so the organiser reads it in their language.
  */
 public interface DeckKeys {
 
@@ -29,7 +30,7 @@ public interface DeckKeys {
         Integer given = whole(key);
         int n = given == null ? otherwise : given;
         if (n < 1 || n > most) {
-            throw error(key, "'" + key + "' must be from 1 to " + most + ", not " + n);
+            throw error(key, "count_range", key, most, n);
         }
         return n;
     }
@@ -43,11 +44,11 @@ public interface DeckKeys {
     /** A single value as one item or a list's items; null without the key. */
     List<Item> items(String key);
 
-    /** The error at the line of the key's value. */
-    RuntimeException error(String key, String reason);
+    /** The error {@code message} (a key of {@code deck/DeckErrorTexts}) at the line of the key's value. */
+    RuntimeException error(String key, String message, Object... args);
 
-    /** The error at the line of the block's opening fence (a missing key). */
-    RuntimeException blockError(String reason);
+    /** The error {@code message} at the line of the block's opening fence (a missing key). */
+    RuntimeException blockError(String message, Object... args);
 
     /** One item of a list value. */
     interface Item {
@@ -55,8 +56,8 @@ public interface DeckKeys {
         /** The item's text; refused when it is not a single value. */
         String scalar(String what);
 
-        /** The error at the item's line. */
-        RuntimeException error(String reason);
+        /** The error {@code message} (a key of {@code deck/DeckErrorTexts}) at the item's line. */
+        RuntimeException error(String message, Object... args);
     }
 
     /**

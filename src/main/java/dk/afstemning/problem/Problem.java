@@ -14,10 +14,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param status the HTTP status code
  * @param detail explanation of this occurrence
  * @param instance the request path
- * @param errors per-field validation messages, when there are any
+ * @param errors per-field validation messages (text), or a refused deck's faults ({@code {file, line, code, message}}),
+ *        when there are any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, List<String> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<?> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

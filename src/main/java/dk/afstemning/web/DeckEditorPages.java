@@ -29,6 +29,8 @@ import dk.afstemning.deck.DeckEditor;
 import dk.afstemning.deck.MarpDecks;
 import dk.afstemning.deck.DeckBundle;
 import dk.afstemning.deck.DeckException;
+import dk.afstemning.deck.DeckProblem;
+import dk.afstemning.deck.DeckRefusal;
 import dk.afstemning.deck.DeckWarning;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.deck.PollForm;
@@ -59,8 +61,8 @@ public class DeckEditorPages {
      * @param error the deck parser's message for a refused poll, or null
      */
     record editor(String lang, String otherLang, DeckEditor.EditorView deck, String formMode, int formSlide,
-            PollForm form, List<String> optionFields, String notes, String error, List<String> typeKeys,
-            MarpDecks.MarpDeck marp, List<Warning> warnings, List<String> images, String imageError)
+            PollForm form, List<String> optionFields, String notes, List<String> errors, List<String> typeKeys,
+            MarpDecks.MarpDeck marp, List<Warning> warnings, List<String> images, List<String> imageErrors)
             implements TemplateInstance {
     }
 
@@ -159,7 +161,7 @@ public class DeckEditorPages {
 
     /**
      * Adds an image to a Markdown deck (multipart field {@code image}); a refused image answers the page with the
-     * reason (lead-in in the page's language, the reason in English, as on every deck error).
+     * reason in the page's language, as every deck error.
      */
     @POST
     @Path("images")
@@ -169,7 +171,7 @@ public class DeckEditorPages {
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
         try {
             if (image == null) {
-                throw ApiProblem.badRequest("missing-image", "Choose an image file");
+                throw new DeckRefusal(400, "missing-image", "Bad request", DeckProblem.of("", 0, "image_missing"));
             }
             editor.addImage(code, DeckBundle.image(image.fileName(), image.uploadedFile()));
             return back(code, lang, 1);
@@ -177,8 +179,10 @@ public class DeckEditorPages {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
             }
+            String language = Languages.choose(lang, accept, null);
+            List<String> reasons = e instanceof DeckRefusal deck ? deck.lines(language) : List.of(e.detail());
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(render(editor.view(code), lang, accept, null, 0, null, null, null, e.detail())).build();
+                    .entity(render(editor.view(code), lang, accept, null, 0, null, null, null, reasons)).build();
         }
     }
 
@@ -195,27 +199,29 @@ public class DeckEditorPages {
     }
 
     private TemplateInstance render(DeckEditor.EditorView deck, String lang, String accept, String mode, int slide,
-            PollForm form, String notes, String error) {
-        return render(deck, lang, accept, mode, slide, form, notes, error, null);
+            PollForm form, String notes, List<String> errors) {
+        return render(deck, lang, accept, mode, slide, form, notes, errors, null);
     }
 
     private TemplateInstance render(DeckEditor.EditorView deck, String lang, String accept, String mode, int slide,
-            PollForm form, String notes, String error, String imageError) {
+            PollForm form, String notes, List<String> errors, List<String> imageErrors) {
         String language = Languages.choose(lang, accept, null);
         List<String> options = new ArrayList<>(form == null ? List.of() : form.options());
         while (options.size() < OPTION_FIELDS) {
             options.add("");
         }
         return PageResource.localized(new editor(language, Languages.other(language), deck, mode, slide, form,
-                options, notes, error, editor.typeKeys(), marp.forTalk(deck.code()).orElse(null),
+                options, notes, errors, editor.typeKeys(), marp.forTalk(deck.code()).orElse(null),
                 editor.warnings(deck.code()).stream().map(Warning::of).toList(), editor.images(deck.code()),
-                imageError), language);
+                imageErrors), language);
     }
 
+    /** The page again with the form as sent and every fault of the poll, each with file and line, in the page's language. */
     private Response refused(String code, String lang, String accept, String mode, int slide, PollForm form,
             String notes, DeckException e) {
+        List<String> errors = DeckProblem.lines(e, Languages.choose(lang, accept, null));
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                .entity(render(editor.view(code), lang, accept, mode, slide, form, notes, e.reason())).build();
+                .entity(render(editor.view(code), lang, accept, mode, slide, form, notes, errors)).build();
     }
 
     private static Response back(String code, String lang, int slide) {

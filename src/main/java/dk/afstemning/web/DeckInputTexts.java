@@ -29,16 +29,16 @@ public interface DeckInputTexts {
     @Message("Line {line}: the image '{subject}' was not uploaded with the deck, so the slide shows a broken image. Upload the deck as a .zip with its images, or add the image below.")
     String warn_image_missing(String line, String subject);
 
-    @Message("This looks like a Slidev deck; Afstemning reads Marp decks. Export it from Slidev as PDF and upload the PDF. (%s)")
+    @Message("This looks like a Slidev deck; Afstemning reads Marp decks. Export it from Slidev as PDF and upload the PDF.")
     String refused_slidev();
 
-    @Message("This looks like a Quarto or R Markdown document; Afstemning reads Marp decks. Render it to PDF and upload the PDF. (%s)")
+    @Message("This looks like a Quarto or R Markdown document; Afstemning reads Marp decks. Render it to PDF and upload the PDF.")
     String refused_quarto();
 
-    @Message("The zip was refused: it holds one Markdown deck and its PNG, JPEG, GIF or WebP images, with plain relative names. (%s)")
+    @Message("The zip was refused: it holds one Markdown deck and its PNG, JPEG, GIF or WebP images, with plain relative names.")
     String refused_zip();
 
-    @Message("The zip is too large when unpacked (at most 1000 entries, 10 MiB per image, 50 MiB in all). (%s)")
+    @Message("The zip is too large when unpacked (at most 1000 entries, 10 MiB per image, 50 MiB in all).")
     String refused_zip_too_large();
 
     @Message("Images")

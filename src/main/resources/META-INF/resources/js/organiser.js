@@ -28,9 +28,11 @@ const uploadWarnings = document.getElementById('upload-warnings').dataset;
 const cards = new Map();
 
 class Refusal extends Error {
-  constructor(message, status) {
+  /** @param lines a refused deck's faults, each "file:line: message" in the page's language (the problem's errors) */
+  constructor(message, status, lines = []) {
     super(message);
     this.status = status;
+    this.lines = lines;
   }
 }
 
@@ -58,6 +60,8 @@ function say(element, message, kind) {
 async function api(path, init = {}) {
   const headers = new Headers(init.headers || {});
   headers.set('Accept', 'application/json');
+  // A refused deck's detail and errors come in the page's language.
+  headers.set('Accept-Language', lang);
   if (init.method && init.method !== 'GET') headers.set(text.csrfHeader, text.csrf || '');
   let response;
   try {
@@ -74,14 +78,20 @@ async function api(path, init = {}) {
     }
   }
   if (!response.ok) {
-    const where = answer && String(answer.type || '').endsWith(':deck-too-large')
-      && /^(.*):(\d+): /.exec(String(answer.detail || ''));
-    if (where && text.msgDeckTooLarge) {
-      throw new Refusal(text.msgDeckTooLarge.replace('%f', where[1]).replace('%l', where[2]), response.status);
-    }
     const detail = answer && (answer.detail || answer.title);
-    // A refusal with a text of its own in the page's language (PDF uploads); else the server's detail.
     const code = answer && typeof answer.type === 'string' ? answer.type.split(':').pop() : '';
+    // A refused deck lists every fault with its file and line, in the page's language.
+    const errors = answer && Array.isArray(answer.errors)
+      ? answer.errors.filter((e) => e && typeof e === 'object' && e.message) : [];
+    if (code === 'deck-too-large' && errors.length > 0 && errors[0].line && text.msgDeckTooLarge) {
+      throw new Refusal(text.msgDeckTooLarge.replace('%f', String(errors[0].file)).replace('%l', String(errors[0].line)),
+        response.status);
+    }
+    if (errors.length > 0 && detail) {
+      const lines = errors.map((e) => (e.line ? e.file + ':' + e.line + ': ' : '') + e.message);
+      throw new Refusal(String(detail), response.status, lines.length > 1 ? lines : []);
+    }
+    // A refusal with a text of its own in the page's language (PDF uploads); else the server's detail.
     const own = code ? uploadProblems[code.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] : '';
     if (own) throw new Refusal(format(own, detail || ''), response.status);
     throw new Refusal(detail ? String(detail) : format(text.msgRefused, response.status), response.status);
@@ -209,6 +219,18 @@ function warningList(warnings) {
   return section;
 }
 
+/** A refused deck's faults as a list, each "file:line: message". */
+function errorList(lines) {
+  const list = document.createElement('ul');
+  list.className = 'deck-errors';
+  lines.forEach((line) => {
+    const item = document.createElement('li');
+    item.textContent = line;
+    list.append(item);
+  });
+  return list;
+}
+
 /** Runs a request that creates a talk; shows its code and links, or the refusal, and refreshes the list. */
 async function create(form, feedback, slot, request) {
   if (form.dataset.busy) return;
@@ -226,6 +248,7 @@ async function create(form, feedback, slot, request) {
     await refresh(created.code);
   } catch (e) {
     say(feedback, e.message, 'error');
+    if (e.lines && e.lines.length > 0) slot.replaceChildren(errorList(e.lines));
   } finally {
     delete form.dataset.busy;
     form.removeAttribute('aria-busy');

@@ -163,13 +163,46 @@ class DeckEditorTest {
         String en = form().formParam("after", 1).formParam("type", "choice").formParam("question", "Ja eller nej?")
                 .formParam("option", "Ja").post("/organiser/talks/{c}/deck/polls?lang=en", code).then().statusCode(400)
                 .extract().asString();
-        assertThat(en).contains("The poll was not saved: a poll needs at least 2 options")
-                .contains("value=\"Ja eller nej?\"");
+        assertThat(errors(en)).containsExactly("The poll was not saved:", "kort.pdf:17: a poll needs at least 2 options");
+        assertThat(en).contains("value=\"Ja eller nej?\"");
         String da = form().formParam("after", 1).formParam("type", "scale").formParam("question", "Hvor enig?")
                 .formParam("min", "en").post("/organiser/talks/{c}/deck/polls?lang=da", code).then().statusCode(400)
                 .extract().asString();
-        assertThat(da).contains("Afstemningen blev ikke gemt: &#39;min&#39; must be a whole number, not &#39;en&#39;");
+        assertThat(errors(da)).containsExactly("Afstemningen blev ikke gemt:",
+                "kort.pdf:16: 'min' skal være et helt tal, ikke 'en'");
         assertThat(slides(code)).hasSize(2);
+    }
+
+    @Test
+    void aPollWithThreeErrorsListsAllThreeInThePagesLanguage() {
+        String code = upload("tre.pdf", TestPdfs.deck(1)).statusCode(201).extract().path("code");
+        for (String lang : List.of("en", "da")) {
+            String page = form().formParam("after", 1).formParam("id", "Bad Id").formParam("type", "choice")
+                    .formParam("question", "Hvad?").formParam("option", "A").formParam("option", "B")
+                    .formParam("results", "secret").formParam("time-limit", "2")
+                    .post("/organiser/talks/{c}/deck/polls?lang=" + lang, code).then().statusCode(400).extract()
+                    .asString();
+            if (lang.equals("en")) {
+                assertThat(errors(page)).containsExactly("The poll was not saved:",
+                        "tre.pdf:13: poll id 'Bad Id' must be 1-64 lower-case letters, digits, '-' or '_'",
+                        "tre.pdf:19: 'results' must be one of live, hidden, not 'secret'",
+                        "tre.pdf:20: 'time-limit' must be a whole number of seconds from 5 to 3600, not '2'");
+            } else {
+                assertThat(errors(page)).containsExactly("Afstemningen blev ikke gemt:",
+                        "tre.pdf:13: afstemnings-id'et 'Bad Id' skal være 1-64 små bogstaver, cifre, '-' eller '_'",
+                        "tre.pdf:19: 'results' skal være en af live, hidden, ikke 'secret'",
+                        "tre.pdf:20: 'time-limit' skal være et helt antal sekunder fra 5 til 3600, ikke '2'");
+            }
+        }
+        assertThat(slides(code)).hasSize(1);
+    }
+
+    /** The poll form's refusal: its lead-in, then each fault as the page lists it. */
+    private static List<String> errors(String page) {
+        var box = org.jsoup.Jsoup.parse(page).selectFirst("#poll-form .feedback.error");
+        assertThat(box).as("the poll form's refusal").isNotNull();
+        return java.util.stream.Stream.concat(box.select("p").stream(), box.select("li").stream())
+                .map(org.jsoup.nodes.Element::text).toList();
     }
 
     @Test
@@ -180,10 +213,11 @@ class DeckEditorTest {
                 .header("Content-Disposition", "attachment; filename=\"seed.md\"").extract().asString())
                 .isEqualTo(seed);
         // The poll id is the seed's own: refused as the deck parser refuses it, and nothing changes.
-        form().formParam("after", 1).formParam("id", "afstemning").formParam("type", "choice")
+        String refused = form().formParam("after", 1).formParam("id", "afstemning").formParam("type", "choice")
                 .formParam("question", QUESTION).formParam("option", "A").formParam("option", "B")
-                .post("/organiser/talks/{c}/deck/polls?lang=en", code).then().statusCode(400)
-                .body(containsString("The poll was not saved: poll id &#39;afstemning&#39; is used twice"));
+                .post("/organiser/talks/{c}/deck/polls?lang=en", code).then().statusCode(400).extract().asString();
+        assertThat(errors(refused)).containsExactly("The poll was not saved:",
+                "seed.md:93: poll id 'afstemning' is used twice");
         assertThat(markdown(code)).isEqualTo(seed);
         form().formParam("after", 1).formParam("id", "start").formParam("type", "choice").formParam("question", "Q?")
                 .formParam("option", "A").formParam("option", "B").post("/organiser/talks/{c}/deck/polls", code)

@@ -91,7 +91,7 @@ class MarkdownZipApiTest {
                 .statusCode(201).body("warnings.code", equalTo(List.of("front-matter-ignored", "image-missing")))
                 .extract().path("code");
         TestLogins.organiser().get("/organiser/talks/{c}/deck?lang=da", code).then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Linje 2: nøglen &#39;subtitle&#39; i forsiden"))
+                .body(org.hamcrest.Matchers.containsString("Linje 2: nøglen &#39;subtitle&#39; i front matter (indstillingerne øverst i filen)"))
                 .body(org.hamcrest.Matchers.containsString("Linje 6: billedet &#39;kort.png&#39; blev ikke uploadet"));
         TestLogins.organiser().get("/organiser/talks/{c}/deck?lang=en", code).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Line 6: the image &#39;kort.png&#39; was not uploaded"));
@@ -109,8 +109,10 @@ class MarkdownZipApiTest {
         TestLogins.csrf(TestLogins.organiser()).multiPart("image", "logo.svg",
                 utf8("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"), "image/svg+xml")
                 .post("/organiser/talks/{c}/deck/images?lang=da", code).then().statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("Billedet blev ikke tilføjet: &#39;logo.svg&#39; is not a "
-                        + "PNG, JPEG, GIF or WebP image (SVG can carry script and is refused)"));
+                .body(org.hamcrest.Matchers.containsString("<p>Billedet blev ikke tilføjet:</p><ul class=\"deck-errors\">"
+                        + "<li>&#39;logo.svg&#39; er ikke et PNG-, JPEG-, GIF- eller WebP-billede (SVG kan indeholde "
+                        + "script og afvises)</li>"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("is not a PNG")));
     }
 
     @Test

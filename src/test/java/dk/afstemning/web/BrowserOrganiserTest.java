@@ -357,23 +357,57 @@ class BrowserOrganiserTest {
         WebDriver desktop = danishDashboard("organiser-upload-formats");
         By feedback = By.cssSelector("section.upload .feedback");
         upload(desktop, slidev);
-        awaitText(desktop, feedback, "Det ligner et Slidev-diassæt; Afstemning læser Marp-diassæt. Eksportér det fra "
-                + "Slidev som PDF, og upload PDF'en. (slidev.md:2: this looks like a Slidev deck (theme: seriph); "
-                + "Afstemning reads Marp decks: export it from Slidev as PDF (slidev export) and upload the PDF, or "
-                + "rewrite it for Marp)");
+        // Only Danish: the refusal names file, line and the mark, all in the page's language (issue 19, item 2).
+        awaitText(desktop, feedback, "slidev.md:2: det ligner et Slidev-diassæt (theme: seriph); Afstemning læser "
+                + "Marp-diassæt: eksportér det fra Slidev som PDF (slidev export), og upload PDF'en, eller skriv det om "
+                + "til Marp");
 
         upload(desktop, zip);
         new WebDriverWait(desktop, Chromium.TIMEOUT).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.upload .created-code")));
         awaitText(desktop, By.cssSelector("section.upload .deck-warnings h4"), "Advarsler om dette diassæt");
         awaitText(desktop, By.cssSelector("section.upload .deck-warnings li"), "Linje 2: nøglen 'subtitle' i "
-                + "forsiden (front matter) kender hverken Afstemning eller Marp; den ignoreres.");
+                + "front matter (indstillingerne øverst i filen) kender hverken Afstemning eller Marp; den ignoreres.");
         String code = stableText(desktop, By.cssSelector("section.upload .created-code"));
         String html = QuarkusTransaction.requiringNew().call(() -> dk.afstemning.talk.Slide
                 .listByTalk(Talk.findByJoinCode(code).orElseThrow()).get(0).html);
         assertThat(html).contains("<img src=\"/deck-images/");
         scrollTo(desktop, desktop.findElement(By.cssSelector("section.upload .deck-warnings")));
         screenshot(desktop, "organiser-upload-zip-warnings");
+    }
+
+    @Test
+    void aDeckWithThreeErrorsIsListedWholeInEachLanguageAndDanishRefusalsAreDanish() throws IOException {
+        Path three = Files.writeString(folder.resolve("tre.md"), dk.afstemning.deck.ThreeErrorDeck.THREE_ERRORS);
+        By feedback = By.cssSelector("section.upload .feedback");
+        By errors = By.cssSelector("section.upload ul.deck-errors li");
+        for (String lang : List.of("en", "da")) {
+            WebDriver desktop = chromium.projector("organiser-deck-errors-" + lang);
+            desktop.get(chromium.url("/organiser?lang=" + lang));
+            logIn(desktop, TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
+            seedCard(desktop);
+            upload(desktop, three);
+            List<String> messages = lang.equals("en") ? dk.afstemning.deck.ThreeErrorDeck.ENGLISH
+                    : dk.afstemning.deck.ThreeErrorDeck.DANISH;
+            awaitText(desktop, feedback, (lang.equals("en") ? "The deck has 3 errors; the first: "
+                    : "Diassættet har 3 fejl; den første: ") + "tre.md:3: " + messages.get(0));
+            awaitCount(desktop, errors, 3);
+            assertThat(desktop.findElements(errors)).extracting(WebElement::getText).containsExactly(
+                    "tre.md:3: " + messages.get(0), "tre.md:10: " + messages.get(1), "tre.md:23: " + messages.get(2));
+            scrollTo(desktop, desktop.findElement(feedback));
+            screenshot(desktop, "organiser-deck-errors-" + lang);
+        }
+
+        // A Danish upload of a file of the wrong type, or one too large, is refused in Danish only.
+        WebDriver desktop = danishDashboard("organiser-refusals-da");
+        Path image = Files.write(folder.resolve("billede.png"), dk.afstemning.deck.TestDeckZips.png(0x336699));
+        upload(desktop, image);
+        awaitText(desktop, feedback, "Filen er ikke et diassæt. Upload en Markdown-fil (.md), en PDF eller en "
+                + "PowerPoint-præsentation (.pptx).");
+        Path big = Files.writeString(folder.resolve("stor.md"), "# Stor\n\n" + "x".repeat(600 * 1024));
+        upload(desktop, big);
+        awaitText(desktop, feedback, "Filen er for stor: et Markdown-diassæt må fylde 512 KB, en PDF eller en "
+                + "præsentation 25 MB.");
     }
 
     private static void logIn(WebDriver browser, String user, String password) {

@@ -65,11 +65,10 @@ public class MultipleType implements PollType {
         int lo = min == null ? 1 : min;
         int hi = max == null ? options : max;
         if (lo < 1 || lo > options) {
-            throw keys.error("min", "'min' must be from 1 to the number of options (" + options + "), not " + lo);
+            throw keys.error("min", "multiple_min", options, lo);
         }
         if (hi < lo || hi > options) {
-            throw keys.error(keys.has("max") ? "max" : "min", "'max' must be from 'min' (" + lo
-                    + ") to the number of options (" + options + "), not " + hi);
+            throw keys.error(keys.has("max") ? "max" : "min", "multiple_max", lo, options, hi);
         }
         return new DeckSettings(lo, hi, null, null, List.of(), null, null, null);
     }

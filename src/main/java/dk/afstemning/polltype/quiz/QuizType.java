@@ -60,10 +60,10 @@ public class QuizType extends SingleOptionType {
     public DeckSettings readDeckKeys(DeckKeys keys) {
         List<DeckKeys.Item> items = keys.items("correct");
         if (items == null) {
-            throw keys.blockError("quiz poll '" + keys.pollId() + "' has no 'correct' option");
+            throw keys.blockError("quiz_no_correct", keys.pollId());
         }
         if (items.isEmpty()) {
-            throw keys.error("correct", "'correct' must name at least one option");
+            throw keys.error("correct", "quiz_correct_empty");
         }
         List<String> correct = new ArrayList<>();
         for (DeckKeys.Item item : items) {
@@ -72,8 +72,7 @@ public class QuizType extends SingleOptionType {
                     .filter(o -> o.key().equals(name)
                             || o.text().equals(Normalizer.normalize(name.strip(), Normalizer.Form.NFC)))
                     .map(DeckKeys.Option::key).findFirst()
-                    .orElseThrow(() -> item.error(
-                            "'correct' names '" + name + "', which is neither an option id nor an option text"));
+                    .orElseThrow(() -> item.error("quiz_correct_unknown", name));
             if (!correct.contains(key)) {
                 correct.add(key);
             }

@@ -42,11 +42,10 @@ public class ScaleType extends NumberType {
         int lo = min == null ? 1 : min;
         int hi = max == null ? 5 : max;
         if (lo < 0 || lo > 1) {
-            throw keys.error("min", "a scale's 'min' must be 0 or 1, not " + lo);
+            throw keys.error("min", "scale_min", lo);
         }
         if (hi <= lo || hi - lo + 1 > MAX_POINTS) {
-            throw keys.error(keys.has("max") ? "max" : "min", "a scale's 'max' must be from " + (lo + 1) + " to "
-                    + (lo + MAX_POINTS - 1) + ", not " + hi);
+            throw keys.error(keys.has("max") ? "max" : "min", "scale_max", lo + 1, lo + MAX_POINTS - 1, hi);
         }
         return new DeckSettings(lo, hi, low, high, List.of(), null, null, null);
     }

@@ -37,7 +37,7 @@ public class SliderType extends NumberType {
         String low = keys.text("low");
         String high = keys.text("high");
         if (low == null || high == null) {
-            throw keys.blockError("slider poll '" + keys.pollId() + "' needs both poles, 'low' and 'high'");
+            throw keys.blockError("slider_poles", keys.pollId());
         }
         return new DeckSettings(null, null, low, high, List.of(), null, null, null);
     }
