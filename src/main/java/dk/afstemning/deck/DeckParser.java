@@ -39,6 +39,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import dk.afstemning.polltype.PollTypes;
 import dk.afstemning.text.ControlChars;
+import dk.afstemning.text.Graphemes;
 
 /**
  * Parses a Marp-compatible Markdown deck: optional YAML front matter between {@code ---} lines at the top, slides
@@ -54,6 +55,12 @@ public class DeckParser {
 
     /** Most polls a deck may have (README "Abuse limits"). */
     public static final int MAX_POLLS = 100;
+
+    /** Most characters of a deck's or a slide's title (front matter {@code title}; longer headings are cut). */
+    public static final int MAX_TITLE = 300;
+
+    /** Most characters of the front matter's {@code speaker} and {@code organisation}. */
+    public static final int MAX_NAME = 200;
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     /** A front matter fence: three dashes or more; the closing one at least as long as the opening one (as Marp). */
@@ -162,7 +169,7 @@ public class DeckParser {
         }
         checkUniquePollIds(file, slides);
         checkSize(file, slides);
-        String title = string(file, front, keyLines, "title");
+        String title = limited(file, front, keyLines, "title", MAX_TITLE);
         if (title == null) {
             title = slides.stream().map(DeckSlide::title).filter(t -> t != null).findFirst().orElse(file);
         }
@@ -176,7 +183,8 @@ public class DeckParser {
             throw new DeckException(file, keyLines.getOrDefault("lang", keyLines.getOrDefault("language", 1)),
                     "front matter 'lang' must be a language code such as da or en");
         }
-        return new Deck(file, title, string(file, front, keyLines, "speaker"), string(file, front, keyLines, "organisation"),
+        return new Deck(file, title, limited(file, front, keyLines, "speaker", MAX_NAME),
+                limited(file, front, keyLines, "organisation", MAX_NAME),
                 date(file, front, keyLines), language.substring(0, 2), qa(file, front, keyLines),
                 flag(file, front, keyLines, "profanity-filter", true), onOff(file, front, keyLines, "reactions", true),
                 List.copyOf(slides), phoneResults(file, front, keyLines), accent(file, front, keyLines),
@@ -559,6 +567,17 @@ public class DeckParser {
         boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
                 || value.startsWith("'") && value.endsWith("'"));
         return quoted ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** A front matter text stored in a column: at most {@code max} characters ({@link Graphemes#fits}). */
+    private static String limited(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
+            int max) {
+        String value = string(file, front, keyLines, key);
+        if (!Graphemes.fits(value, max)) {
+            throw new DeckException(file, keyLines.getOrDefault(key, 1),
+                    "front matter '" + key + "' is longer than " + max + " characters");
+        }
+        return value;
     }
 
     private static String string(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key) {

@@ -279,8 +279,9 @@ final class PollBlockParser {
         if (text.isEmpty()) {
             throw error(node, what + " must not be empty");
         }
-        // User-visible characters, as phones, answers and notes count them (Graphemes): 300 × 👩🏽‍💻 fits.
-        if (Graphemes.count(text, MAX_TEXT + 1) > MAX_TEXT) {
+        // User-visible characters, as phones, answers and notes count them (Graphemes): 300 × 👩🏽‍💻 fits, and the
+        // columns hold MAX_TEXT × Graphemes.UNITS_PER_CHARACTER units, so what passes here is stored.
+        if (!Graphemes.fits(text, MAX_TEXT)) {
             throw error(node, what + " is longer than " + MAX_TEXT + " characters");
         }
         return Normalizer.normalize(text, Normalizer.Form.NFC);
