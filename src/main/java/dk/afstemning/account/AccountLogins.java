@@ -10,13 +10,13 @@ import jakarta.transaction.Transactional;
 public class AccountLogins {
 
     /** An account's login data. */
-    public record LoginAccount(String username, String passwordHash, String role, int sessionVersion,
+    public record LoginAccount(long id, String username, String passwordHash, String role, int sessionVersion,
             boolean disabled) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<LoginAccount> find(String username) {
         return Account.findByUsername(username)
-                .map(a -> new LoginAccount(a.username, a.password, a.role, a.sessionVersion, a.disabled));
+                .map(a -> new LoginAccount(a.id, a.username, a.password, a.role, a.sessionVersion, a.disabled));
     }
 }

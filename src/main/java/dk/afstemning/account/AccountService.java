@@ -56,7 +56,7 @@ public class AccountService implements PresenterLogins {
                 create(adminUsername, configured, Role.ORGANISER);
                 return Optional.of(new FirstAdmin(adminUsername, null));
             }
-            if (!BcryptUtil.matches(configured, existing.password) || !Role.ORGANISER.equals(existing.role)) {
+            if (!Passwords.matches(configured, existing.password) || !Role.ORGANISER.equals(existing.role)) {
                 existing.password = BcryptUtil.bcryptHash(configured, config.bcryptCost());
                 existing.role = Role.ORGANISER;
                 return Optional.of(new FirstAdmin(adminUsername, null));
@@ -147,20 +147,20 @@ public class AccountService implements PresenterLogins {
     /**
      * Changes the password of the logged-in account and ends its sessions.
      *
-     * @return the new session version, for the session that made the change
+     * @return the account's new session stamp, for the session that made the change
      * @throws ApiProblem 400 {@code wrong-password} when {@code current} is not the password; as {@link #create} for a
      *         bad new one
      */
-    public int changePassword(String username, String current, String replacement) {
+    public SessionVersions.Stamp changePassword(String username, String current, String replacement) {
         Account account = Account.findByUsername(username)
                 .orElseThrow(() -> ApiProblem.notFound("account", "No account has this name"));
-        if (current == null || !BcryptUtil.matches(current, account.password)) {
+        if (!Passwords.matches(current, account.password)) {
             throw ApiProblem.badRequest("wrong-password", "The current password is not right");
         }
         Passwords.check(replacement);
         account.password = BcryptUtil.bcryptHash(replacement, config.bcryptCost());
         revocations.fire(new AccessRevoked(account.id, null, true));
-        return ++account.sessionVersion;
+        return new SessionVersions.Stamp(account.id, account.username, ++account.sessionVersion);
     }
 
     /**

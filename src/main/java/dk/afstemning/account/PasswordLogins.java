@@ -78,7 +78,7 @@ public class PasswordLogins implements IdentityProvider<UsernamePasswordAuthenti
         }
         Optional<AccountLogins.LoginAccount> account = accounts.find(username);
         String password = new String(request.getPassword().getPassword());
-        boolean matches = BcryptUtil.matches(password, account.map(AccountLogins.LoginAccount::passwordHash)
+        boolean matches = Passwords.matches(password, account.map(AccountLogins.LoginAccount::passwordHash)
                 .orElseGet(this::noAccount));
         if (!matches || account.get().disabled()) {
             limits.failed(username, client);
@@ -86,7 +86,7 @@ public class PasswordLogins implements IdentityProvider<UsernamePasswordAuthenti
         }
         AccountLogins.LoginAccount found = account.get();
         if (http != null && http.normalizedPath().endsWith("/j_security_check")) {
-            versions.set(http, found.username(), found.sessionVersion());
+            versions.set(http, found.id(), found.username(), found.sessionVersion());
         }
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(found.username()))
                 .addRole(found.role()).addCredential(request.getPassword()).build();

@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
+
 import dk.afstemning.problem.ApiProblem;
 
 /**
@@ -44,6 +46,16 @@ public final class Passwords {
             throw ApiProblem.badRequest("common-password",
                     "This password is on the list of the 10,000 most common passwords: choose another");
         }
+    }
+
+    /**
+     * True when {@code password} is the one hashed in {@code hash}. bcrypt reads only the first {@value #MAX_BYTES}
+     * bytes, and no longer password can be set ({@link #check}), so a longer one never matches: it is not cut to a
+     * prefix that would.
+     */
+    public static boolean matches(String password, String hash) {
+        boolean same = BcryptUtil.matches(password == null ? "" : password, hash);
+        return same && password != null && password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
     }
 
     /** True when the password, in lower case, is on the list. */

@@ -47,7 +47,7 @@ public class SessionLogins implements IdentityProvider<TrustedAuthenticationRequ
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         return context.runBlocking(() -> {
             AccountLogins.LoginAccount account = accounts.find(request.getPrincipal())
-                    .filter(a -> !a.disabled() && versions.matches(http, a.username(), a.sessionVersion()))
+                    .filter(a -> !a.disabled() && versions.matches(http, a.id(), a.username(), a.sessionVersion()))
                     .orElseThrow(AuthenticationFailedException::new);
             return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(account.username()))
                     .addRole(account.role()).build();

@@ -19,10 +19,12 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The second login cookie, {@value #COOKIE}: an HMAC of the account name and its session version, keyed with the
+ * The second login cookie, {@value #COOKIE}: an HMAC of the account's id, name and session version, keyed with the
  * session key. Quarkus' own session cookie names only the account and a time, so it cannot be withdrawn; this one is
  * valid only while the account's version is the one the login was made with, and the version is bumped by logging
- * out, a password change and disabling. Without the key it cannot be forged for a later version.
+ * out, a password change and disabling. The id (never reused) ties it to that account, not to its name: an account
+ * deleted and made again under the same name starts at version 0 but does not take up the old account's sessions.
+ * Without the key it cannot be forged for a later version.
  */
 @Singleton
 public class SessionVersions {
@@ -31,6 +33,10 @@ public class SessionVersions {
     public static final String COOKIE = "afstemning_session_v";
 
     private final byte[] key;
+
+    /** What a session cookie is made of: the account's id and name, and its session version. */
+    public record Stamp(long accountId, String username, int version) {
+    }
 
     SessionVersions(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
         if (sessionKey.isPresent() && !sessionKey.get().isBlank()) {
@@ -41,28 +47,33 @@ public class SessionVersions {
         }
     }
 
-    /** The cookie value for {@code username} at {@code version}. */
-    public String token(String username, int version) {
+    /** The cookie value for {@code stamp}. */
+    public String token(Stamp stamp) {
+        return token(stamp.accountId(), stamp.username(), stamp.version());
+    }
+
+    /** The cookie value for account {@code accountId} named {@code username} at {@code version}. */
+    public String token(long accountId, String username, int version) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((username + "\n" + version).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal((accountId + "\n" + username + "\n" + version).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** True when the request's cookie is the token of {@code username} at {@code version}. */
-    public boolean matches(RoutingContext context, String username, int version) {
+    /** True when the request's cookie is the token of account {@code accountId} named {@code username} at {@code version}. */
+    public boolean matches(RoutingContext context, long accountId, String username, int version) {
         Cookie cookie = context == null ? null : context.request().getCookie(COOKIE);
         return cookie != null && MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.US_ASCII),
-                token(username, version).getBytes(StandardCharsets.US_ASCII));
+                token(accountId, username, version).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Sets the cookie for a new login (HttpOnly, SameSite=Strict, like the session cookie). */
-    public void set(RoutingContext context, String username, int version) {
-        context.response().addCookie(Cookie.cookie(COOKIE, token(username, version)).setPath("/").setHttpOnly(true)
+    public void set(RoutingContext context, long accountId, String username, int version) {
+        context.response().addCookie(Cookie.cookie(COOKIE, token(accountId, username, version)).setPath("/").setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT).setSecure(context.request().isSSL()));
     }
 }

@@ -55,7 +55,7 @@ public class VoteResource {
      * @param requestId the client's id for this request, reused on every resend, 1-64 characters; optional
      */
     public record CastVote(Long optionId, @Size(max = 20, message = ENTRIES) List<@NotNull Long> optionIds,
-            Integer value, @MaxChars(64) String requestId,
+            Integer value, @MaxChars(value = 64, units = 64) String requestId,
             @Size(max = 20, message = ENTRIES) List<@NotNull String> texts) {
     }
 

@@ -103,6 +103,9 @@ public interface DeckErrorTexts {
     @Message("front matter '{key}' lists a word longer than {max} characters")
     String front_word_too_long(String key, String max);
 
+    @Message("front matter '{key}' is longer than {max} characters")
+    String front_too_long(String key, String max);
+
     @Message("front matter '{key}' lists {count} words; at most {max} are allowed")
     String front_words_too_many(String key, String count, String max);
 

@@ -33,6 +33,7 @@ import dk.afstemning.talk.ShowChanged;
 import dk.afstemning.talk.Slide;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.DeckAsset;
+import dk.afstemning.text.Graphemes;
 import dk.afstemning.talk.DeckEntity;
 import dk.afstemning.talk.DeckFile;
 import dk.afstemning.talk.DeckImage;
@@ -94,6 +95,11 @@ public class DeckImporter {
             } catch (DeckException e) {
                 Log.errorf("Deck not imported: %s", e.getMessage());
                 errors.add(e.getMessage());
+            } catch (RuntimeException e) {
+                // A deck the parser took but the database refused (a fault of ours) is still one bad deck: the
+                // others load and the app starts.
+                Log.errorf(e, "Deck not imported: %s:1: could not be stored", name);
+                errors.add(name + ":1: could not be stored");
             }
         }
         return new Report(talks, errors);
@@ -497,7 +503,7 @@ public class DeckImporter {
     }
 
     private static void sync(Talk talk, Deck deck) {
-        talk.title = deck.title();
+        talk.title = Graphemes.clip(deck.title(), DeckParser.MAX_TITLE); // a heading or file name may be longer
         talk.speaker = deck.speaker();
         talk.organisation = deck.organisation();
         talk.language = deck.language();
@@ -522,7 +528,7 @@ public class DeckImporter {
             slide.talk = talk;
             slide.position = s.number();
             slide.sourceLine = s.line();
-            slide.title = s.title();
+            slide.title = Graphemes.clip(s.title(), DeckParser.MAX_TITLE);
             slide.html = s.html();
             slide.notes = s.notes();
             slide.pollKey = s.poll() == null ? null : s.poll().id();

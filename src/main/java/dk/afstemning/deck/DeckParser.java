@@ -39,6 +39,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import dk.afstemning.polltype.PollTypes;
 import dk.afstemning.text.ControlChars;
+import dk.afstemning.text.Graphemes;
 
 /**
  * Parses a Marp-compatible Markdown deck: optional YAML front matter between {@code ---} lines at the top, slides
@@ -55,6 +56,12 @@ public class DeckParser {
 
     /** Most polls a deck may have (README "Abuse limits"). */
     public static final int MAX_POLLS = 100;
+
+    /** Most characters of a deck's or a slide's title (front matter {@code title}; longer headings are cut). */
+    public static final int MAX_TITLE = 300;
+
+    /** Most characters of the front matter's {@code speaker} and {@code organisation}. */
+    public static final int MAX_NAME = 200;
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     /** A front matter fence: three dashes or more; the closing one at least as long as the opening one (as Marp). */
@@ -165,7 +172,7 @@ public class DeckParser {
         }
         checkUniquePollIds(file, slides, problems);
         checkSize(file, slides);
-        String title = problems.read(() -> string(file, fm, keyLines, "title"), null);
+        String title = problems.read(() -> limited(file, fm, keyLines, "title", MAX_TITLE), null);
         if (title == null) {
             title = slides.stream().map(DeckSlide::title).filter(t -> t != null).findFirst().orElse(file);
         }
@@ -180,8 +187,8 @@ public class DeckParser {
                     "front_lang"));
             language = "en";
         }
-        Deck deck = new Deck(file, title, problems.read(() -> string(file, fm, keyLines, "speaker"), null),
-                problems.read(() -> string(file, fm, keyLines, "organisation"), null),
+        Deck deck = new Deck(file, title, problems.read(() -> limited(file, fm, keyLines, "speaker", MAX_NAME), null),
+                problems.read(() -> limited(file, fm, keyLines, "organisation", MAX_NAME), null),
                 date(file, front, keyLines), language.substring(0, 2), problems.read(() -> qa(file, fm, keyLines), "off"),
                 problems.read(() -> flag(file, fm, keyLines, "profanity-filter", true), true),
                 problems.read(() -> onOff(file, fm, keyLines, "reactions", true), true),
@@ -573,6 +580,16 @@ public class DeckParser {
         boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
                 || value.startsWith("'") && value.endsWith("'"));
         return quoted ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** A front matter text stored in a column: at most {@code max} characters ({@link Graphemes#fits}). */
+    private static String limited(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key,
+            int max) {
+        String value = string(file, front, keyLines, key);
+        if (!Graphemes.fits(value, max)) {
+            throw DeckException.of(file, keyLines.getOrDefault(key, 1), "front_too_long", key, String.valueOf(max));
+        }
+        return value;
     }
 
     private static String string(String file, Map<String, Object> front, Map<String, Integer> keyLines, String key) {

@@ -290,8 +290,9 @@ final class PollBlockParser {
         if (text.isEmpty()) {
             throw subjectError(node, "empty", what);
         }
-        // User-visible characters, as phones, answers and notes count them (Graphemes): 300 × 👩🏽‍💻 fits.
-        if (Graphemes.count(text, MAX_TEXT + 1) > MAX_TEXT) {
+        // User-visible characters, as phones, answers and notes count them (Graphemes): 300 × 👩🏽‍💻 fits, and the
+        // columns hold MAX_TEXT × Graphemes.UNITS_PER_CHARACTER units, so what passes here is stored.
+        if (!Graphemes.fits(text, MAX_TEXT)) {
             throw subjectError(node, "too_long", what, MAX_TEXT);
         }
         return Normalizer.normalize(text, Normalizer.Form.NFC);

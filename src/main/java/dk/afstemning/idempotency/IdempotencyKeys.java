@@ -65,6 +65,12 @@ public class IdempotencyKeys {
      */
     public Found claim(String scope, String key, String talkCode) {
         purgeNow();
+        // A resend finds the first copy's row without trying to insert it again: a refused insert is logged (twice,
+        // at WARN) by the JDBC layer, so a client replaying a key must not reach it (trial of issue 21).
+        Found earlier = existing(scope, key);
+        if (earlier != null) {
+            return earlier;
+        }
         try {
             insert(scope, key, talkCode);
             return new Claimed();
@@ -80,15 +86,21 @@ public class IdempotencyKeys {
                 .setParameter(3, Timestamp.from(Instant.now())).setParameter(4, talkCode).executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** What an earlier copy left under the key; claims it again when that copy was abandoned; null when none. */
     Found find(String scope, String key, String talkCode) {
+        Found earlier = existing(scope, key);
+        // Removed meanwhile (its request failed): this copy may run.
+        return earlier != null ? earlier : claim(scope, key, talkCode);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Found existing(String scope, String key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select status, media_type, body, completed, created_at "
                 + "from idempotency_record where scope = ?1 and idem_key = ?2").setParameter(1, scope)
                 .setParameter(2, key).getResultList();
         if (rows.isEmpty()) {
-            // Removed meanwhile (its request failed): this copy may run.
-            return claim(scope, key, talkCode);
+            return null;
         }
         Object[] row = rows.get(0);
         if (Boolean.TRUE.equals(row[3])) {

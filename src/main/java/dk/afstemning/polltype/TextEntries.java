@@ -53,9 +53,15 @@ public final class TextEntries {
                 throw new ApiProblem(422, "empty-entry", "Empty entry", "An entry must not be empty");
             }
             int length = Graphemes.count(entry);
-            if (length > maxChars || entry.length() > MAX_UNITS) {
+            if (length > maxChars) {
                 throw new ApiProblem(422, "entry-too-long", "Entry too long", "An entry of poll '" + poll.key
                         + "' may have at most " + maxChars + " characters, not " + length);
+            }
+            if (entry.length() > MAX_UNITS) {
+                // Within the characters, but emoji and accents take more room than the column holds.
+                throw new ApiProblem(422, "entry-too-long", "Entry too long", "An entry of poll '" + poll.key
+                        + "' has " + length + " characters, but its emoji or accents take " + entry.length()
+                        + " units of the " + MAX_UNITS + " an entry may take");
             }
             if (keys.add(TextNormalizer.key(entry))) {
                 entries.add(entry);

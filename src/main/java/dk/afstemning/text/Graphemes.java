@@ -9,6 +9,13 @@ import com.ibm.icu.text.BreakIterator;
  */
 public final class Graphemes {
 
+    /**
+     * Most UTF-16 units one user-visible character may take on average in a stored text: a column for texts of at
+     * most n characters holds n × this, so 300 × "👩🏽‍💻" (7 units each) fits in 2,400, and a text of combining marks
+     * piled on a few letters cannot overflow its column ({@link #fits}).
+     */
+    public static final int UNITS_PER_CHARACTER = 8;
+
     private static final BreakIterator PROTOTYPE = BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
 
     private Graphemes() {
@@ -42,6 +49,34 @@ public final class Graphemes {
             n++;
         }
         return n;
+    }
+
+    /**
+     * True when {@code text} has at most {@code max} user-visible characters and at most {@code max} ×
+     * {@link #UNITS_PER_CHARACTER} UTF-16 units, so it fits a column sized by that rule; true for null.
+     */
+    public static boolean fits(CharSequence text, int max) {
+        return fits(text, max, max * UNITS_PER_CHARACTER);
+    }
+
+    /** As {@link #fits(CharSequence, int)}, with the most UTF-16 units given (a column of another size). */
+    public static boolean fits(CharSequence text, int max, int maxUnits) {
+        return text == null || text.length() <= maxUnits && count(text, max + 1) <= max;
+    }
+
+    /**
+     * {@code text} cut to fit {@link #fits(CharSequence, int)}: at most {@code max} user-visible characters and
+     * {@code max} × {@link #UNITS_PER_CHARACTER} units, never cutting a cluster in half; {@code text} itself when it
+     * fits, null for null.
+     */
+    public static String clip(String text, int max) {
+        String cut = truncate(text, max);
+        if (cut == null || cut.length() <= max * UNITS_PER_CHARACTER) {
+            return cut;
+        }
+        BreakIterator clusters = iterator(cut);
+        int end = clusters.preceding(max * UNITS_PER_CHARACTER + 1);
+        return cut.substring(0, Math.max(end, 0));
     }
 
     /**

@@ -27,6 +27,12 @@ public @interface MaxChars {
     /** The most user-visible characters allowed. */
     int value();
 
+    /**
+     * The most UTF-16 units allowed, the stored column's size; by default {@link #value()} ×
+     * {@link Graphemes#UNITS_PER_CHARACTER}. Set it to {@link #value()} for ids stored in a column of that size.
+     */
+    int units() default -1;
+
     String message() default "must be at most {value} characters";
 
     Class<?>[] groups() default {};
@@ -38,14 +44,17 @@ public @interface MaxChars {
 
         private int max;
 
+        private int units;
+
         @Override
         public void initialize(MaxChars annotation) {
             max = annotation.value();
+            units = annotation.units() < 0 ? max * Graphemes.UNITS_PER_CHARACTER : annotation.units();
         }
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            return value == null || Graphemes.count(value, max + 1) <= max;
+            return Graphemes.fits(value, max, units);
         }
     }
 }

@@ -43,9 +43,12 @@ public class OrganiserViews {
     public record AccountView(Long id, String username, String role, List<TalkHeader> talks, boolean disabled) {
     }
 
-    /** A talk's results page for the organiser: the report and the live share links, oldest first. */
+    /**
+     * A talk's results page for the organiser: the report, the live share links (oldest first), the Q&A questions and
+     * the talk's presenter key, for the links a speaker without an account opens.
+     */
     public record TalkPage(TalkReports.TalkReport report, List<ShareLinkView> links,
-            List<dk.afstemning.report.Reports.QaRow> qa) {
+            List<dk.afstemning.report.Reports.QaRow> qa, String presenterKey) {
     }
 
     /** @throws ApiProblem 404 for an unknown talk */
@@ -57,7 +60,7 @@ public class OrganiserViews {
         Talk talk = Talk.findById(id);
         return new TalkPage(report,
                 ShareLink.listActive(talk).stream().map(l -> new ShareLinkView(l.id, l.token)).toList(),
-                reportService.qa(id));
+                reportService.qa(id), talk.presenterKey);
     }
 
     /** The report a live (not revoked) share token shows; empty for an unknown or revoked token. */

@@ -63,6 +63,18 @@ public interface AccountTexts {
     @Message("The talk has a new presenter key; the old one no longer works.")
     String rotate_key_done();
 
+    @Message("Presenter link for a speaker without an account")
+    String presenter_link_show();
+
+    @Message("Whoever opens these links may present the talk and run its console. Give them only to the speaker; a new presenter key ends them.")
+    String presenter_link_hint();
+
+    @Message("Audience screen")
+    String presenter_link_screen();
+
+    @Message("Speaker console")
+    String presenter_link_console();
+
     @Message("Your access to this talk was withdrawn. The console no longer receives updates.")
     String console_access_withdrawn();
 

@@ -881,6 +881,9 @@ public interface AppMessages {
     @Message("{n} answers")
     String phone_results_total(String n);
 
+    @Message("{n} answer")
+    String phone_results_total_one(String n);
+
     @Message("Answers on the screen")
     String phone_results_answers();
 

@@ -93,8 +93,13 @@ public class OrganiserPages {
      *
      * @param shareBase the base of share links, e.g. {@code http://host:8080/share/}
      */
+    /** The presenter page's and the console's links with the talk's presenter key, for the organiser only. */
+    record KeyLinks(String present, String console) {
+    }
+
     record talk(String lang, String otherLang, TalkReports.TalkReport report, boolean shared,
-            List<OrganiserViews.ShareLinkView> links, String shareBase, boolean rotated, boolean mine,
+            List<OrganiserViews.ShareLinkView> links, String shareBase, KeyLinks keyLinks, boolean rotated,
+            boolean mine,
             List<dk.afstemning.report.Reports.QaRow> qa) implements TemplateInstance {
     }
 
@@ -165,10 +170,10 @@ public class OrganiserPages {
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
         String name = identity.getPrincipal().getName();
         try {
-            int version = accounts.changePassword(name, TextInput.clean("current", current),
+            SessionVersions.Stamp stamp = accounts.changePassword(name, TextInput.clean("current", current),
                     TextInput.clean("password", password));
             return Response.seeOther(URI.create("/account/password?changed=true"))
-                    .cookie(new NewCookie.Builder(SessionVersions.COOKIE).value(versions.token(name, version))
+                    .cookie(new NewCookie.Builder(SessionVersions.COOKIE).value(versions.token(stamp))
                             .path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build())
                     .build();
         } catch (ApiProblem e) {
@@ -202,12 +207,17 @@ public class OrganiserPages {
     @RolesAllowed(Role.ORGANISER)
     @Operation(hidden = true)
     public TemplateInstance talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
-            @QueryParam("rotated") boolean rotated,
+            @QueryParam("rotated") boolean rotated, @QueryParam("links") boolean links,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
         OrganiserViews.TalkPage page = views.talkPage(id);
         String language = Languages.choose(lang, accept, page.report().talk().language());
+        String present = urls.base(host) + "/present/" + page.report().talk().joinCode();
+        // The key is on the page only when asked for (or just made): a talk page shown on a shared screen or printed
+        // does not carry it.
+        KeyLinks keyLinks = rotated || links ? new KeyLinks(present + "?key=" + page.presenterKey(),
+                present + "/console?key=" + page.presenterKey()) : null;
         return PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
-                page.links(), urls.base(host) + "/share/", rotated, false, page.qa()), language);
+                page.links(), urls.base(host) + "/share/", keyLinks, rotated, false, page.qa()), language);
     }
 
     @POST
@@ -372,7 +382,7 @@ public class OrganiserPages {
         }
         String language = Languages.choose(lang, accept, report.talk().language());
         return Response.ok(PageResource.localized(new talk(language, Languages.other(language), report, true,
-                List.of(), "", false, false, List.of()), language)).header("Referrer-Policy", "no-referrer").build();
+                List.of(), "", null, false, false, List.of()), language)).header("Referrer-Policy", "no-referrer").build();
     }
 
     private static LocalDate date(String iso) {

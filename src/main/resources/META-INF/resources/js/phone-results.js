@@ -42,7 +42,10 @@ export function showPhoneResults(s, results, type) {
   });
   bars.hidden = results.counts.length === 0;
   if (results.details && type.phoneResults) type.phoneResults(typeBox, results, box.dataset);
-  box.querySelector('.phone-total').textContent = box.dataset.msgTotal.replace('%s', () => String(results.total));
+  // "1 answer", "2 answers": the plural category of the page's language picks the text (Danish "svar" either way).
+  const one = new Intl.PluralRules(document.documentElement.lang || 'en').select(results.total) === 'one';
+  const total = one && box.dataset.msgTotalOne ? box.dataset.msgTotalOne : box.dataset.msgTotal;
+  box.querySelector('.phone-total').textContent = total.replace('%s', () => String(results.total));
   box.hidden = false;
 }
 

@@ -152,4 +152,44 @@ class RevocationTest {
                 .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
                 .post("/organiser/accounts/{id}/delete", admin).then().statusCode(409);
     }
+
+    /**
+     * Trial of issue 21: a cookie of a deleted account came back to life (200 on /organiser and /api/decks) once an
+     * organiser made a new account with the same name, since the session version was tied to the name and restarted at 0.
+     */
+    @Test
+    void aDeletedAccountsCookieStaysDeadWhenItsNameIsTakenAgain() {
+        String name = account(Role.ORGANISER);
+        long id = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(name).orElseThrow().id);
+        Map<String, String> old = TestLogins.session(name, "revocation-password");
+        assertThat(page(old, "/organiser")).isEqualTo(200);
+
+        TestLogins.csrf(TestLogins.organiser()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
+                .post("/organiser/accounts/{id}/delete", id).then().statusCode(303);
+        QuarkusTransaction.requiringNew().run(() -> accounts.create(name, "another-long-passphrase", Role.ORGANISER));
+
+        assertThat(page(old, "/organiser")).isEqualTo(302);
+        given().cookies(old).redirects().follow(false).get("/api/decks").then().statusCode(302);
+        assertThat(page(TestLogins.session(name, "another-long-passphrase"), "/organiser")).isEqualTo(200);
+    }
+
+    /**
+     * Trial of issue 21: bcrypt reads only 72 bytes, so the 72-byte password followed by "EXTRA" logged in, by form
+     * and by HTTP Basic. No password over 72 bytes can be set, so none logs in either.
+     */
+    @Test
+    void aPasswordLongerThan72BytesNeverLogsIn() {
+        String name = "b72-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "revocation-password-" + "x".repeat(52);
+        assertThat(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(72);
+        QuarkusTransaction.requiringNew().run(() -> accounts.create(name, password, Role.ORGANISER));
+
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", name).formParam("j_password", password + "EXTRA")
+                .post("/j_security_check").then().statusCode(302).header("Location", endsWith("/login?error=true"));
+        TestLogins.as(name, password + "EXTRA").get("/api/decks").then().statusCode(401);
+        TestLogins.as(name, password).get("/api/decks").then().statusCode(200);
+        assertThat(page(TestLogins.session(name, password), "/account/password")).isEqualTo(200);
+    }
 }

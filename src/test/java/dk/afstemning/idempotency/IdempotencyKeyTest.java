@@ -69,6 +69,28 @@ class IdempotencyKeyTest {
         assertThat(round(talk)).isEqualTo(3);
     }
 
+    /**
+     * Trial of issue 21: every replay wrote two WARN lines (a refused insert of the key, logged by the JDBC layer), so
+     * 200 replays added 101 KB of log. A replay now reads the stored answer and logs nothing.
+     */
+    @Test
+    void replaysOfAKeyWriteNothingToTheLog() {
+        Talk talk = TestTalks.create(importer);
+        TestTalks.open(talk, "q");
+        Response first = reset(talk, talk.presenterKey, "quiet-1");
+        List<String> lines;
+        try (dk.afstemning.testkit.LogCapture log = dk.afstemning.testkit.LogCapture.of("")) {
+            for (int i = 0; i < 20; i++) {
+                Response again = reset(talk, talk.presenterKey, "quiet-1");
+                assertThat(again.header(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+                assertThat(again.asString()).isEqualTo(first.asString());
+            }
+            lines = log.lines(java.util.logging.Level.WARNING);
+        }
+        assertThat(lines).isEmpty();
+        assertThat(round(talk)).isEqualTo(2);
+    }
+
     @Test
     void copiesOfANewRoundSentAtOnceMakeOneRound() throws Exception {
         Talk talk = TestTalks.create(importer);

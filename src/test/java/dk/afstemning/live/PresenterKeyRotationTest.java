@@ -56,5 +56,25 @@ class PresenterKeyRotationTest {
         assertThat(SocketClient.rejectedStatus(refused)).isEqualTo(403);
         given().header("X-Presenter-Key", current).post("/api/talks/{c}/polls/q/open", talk.code).then()
                 .statusCode(200);
+
+        // Trial: after the rotation the new key was shown nowhere, while the console said "open it with the new
+        // key". The talk page gives the organiser both links with the new key after a rotation, and when asked.
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(TestLogins.organiser()
+                .get("/organiser/talks/{id}?rotated=true&lang=en", talk.talk.id).then().statusCode(200).extract()
+                .asString());
+        assertThat(page.select(".presenter-link h3").text()).isEqualTo("Presenter link for a speaker without an account");
+        assertThat(page.select("a.presenter-url").attr("href")).endsWith("/present/" + talk.code + "?key=" + current);
+        assertThat(page.select("a.console-url").attr("href"))
+                .endsWith("/present/" + talk.code + "/console?key=" + current);
+        assertThat(page.html()).doesNotContain(old);
+        org.jsoup.nodes.Document plain = org.jsoup.Jsoup.parse(TestLogins.organiser()
+                .get("/organiser/talks/{id}?lang=da", talk.talk.id).then().statusCode(200).extract().asString());
+        assertThat(plain.html()).doesNotContain(current);
+        assertThat(plain.select("a.show-presenter-link").text()).isEqualTo("Oplægsholderlink til en oplægsholder uden konto");
+        String href = plain.select("a.show-presenter-link").attr("href");
+        assertThat(href).isEqualTo("/organiser/talks/" + talk.talk.id + "?lang=da&links=true#presenter-key");
+        String asked = TestLogins.organiser().get("/organiser/talks/{id}?lang=da&links=true", talk.talk.id)
+                .then().statusCode(200).extract().asString();
+        assertThat(org.jsoup.Jsoup.parse(asked).select("a.console-url").attr("href")).endsWith("?key=" + current);
     }
 }

@@ -83,4 +83,25 @@ class LoginCsrfTest {
             assertThat(head).containsIgnoringCase("Content-Type: application/problem+json");
         }
     }
+
+    /**
+     * Trial of issue 21: the 1 MiB limit was checked only against Content-Length, so a 2 MB body sent in chunks was
+     * read whole and reached the JSON layer (400). A chunked body outside the uploads is now refused before it is read.
+     */
+    @Test
+    void aChunkedBodyIsRefusedWith411AndStoresNothing() throws Exception {
+        TalkFixture talk = TalkFixture.opened(importer, base);
+        String token = talk.join();
+        String body = "{\"optionId\":" + talk.options().get(0) + "}";
+        try (RawHttp http = RawHttp.connect(base)) {
+            String head = http.send("POST /api/talks/" + talk.code + "/polls/q/votes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Cookie: afstemning_pid=" + token + "\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n").head();
+            assertThat(RawHttp.status(head)).isEqualTo(411);
+            assertThat(head).containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(http.rest()).contains("urn:afstemning:problem:length-required");
+        }
+        given().get("/api/talks/{c}/polls/q/results", talk.code).then().statusCode(200).body("total", equalTo(0));
+    }
 }

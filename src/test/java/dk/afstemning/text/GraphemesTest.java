@@ -51,4 +51,22 @@ class GraphemesTest {
         assertThat(Graphemes.truncate(text, 0)).isEmpty();
         assertThatThrownBy(() -> Graphemes.truncate(text, -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A stored text fits its column: at most max characters and max × 8 UTF-16 units (trial of issue 21, item 14). */
+    @Test
+    void aTextFitsWhenItsCharactersAndItsUnitsDo() {
+        String coder = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB"; // 👩🏽‍💻, 7 units
+        assertThat(Graphemes.fits(coder.repeat(300), 300)).isTrue();
+        assertThat(Graphemes.fits(coder.repeat(301), 300)).isFalse();
+        assertThat(Graphemes.fits("a" + "\u0301".repeat(2399), 300)).isTrue(); // 2,400 units, one character
+        assertThat(Graphemes.fits("a" + "\u0301".repeat(2400), 300)).isFalse();
+        assertThat(Graphemes.fits(null, 1)).isTrue();
+        assertThat(Graphemes.fits("abcd", 4, 3)).isFalse();
+
+        assertThat(Graphemes.clip(coder.repeat(301), 300)).isEqualTo(coder.repeat(300));
+        String piled = "a" + "\u0301".repeat(2500) + "b";
+        assertThat(Graphemes.clip(piled, 2)).isEmpty(); // the one cluster that does not fit is left out whole
+        assertThat(Graphemes.clip("ab" + FAMILY, 2)).isEqualTo("ab");
+        assertThat(Graphemes.clip(null, 3)).isNull();
+    }
 }

@@ -147,6 +147,17 @@ class BrowserPhoneResultsTest {
         Chromium.screenshot(phone, "phone-results-bars");
     }
 
+    /** Trial of issue 21: the first answer read "1 answers". */
+    @Test
+    void theFirstAnswerIsOneAnswerNotOneAnswers() {
+        Talk talk = talkOn(2, "q");
+        WebDriver phone = joined(talk, "phone-first");
+        phone.findElements(By.cssSelector(".poll[data-poll-id='q'] button.option")).get(1).click();
+        Chromium.awaitText(phone, By.cssSelector(".poll[data-poll-id='q'] .phone-total"), "1 answer");
+        restVote(talk, TestTalks.join(talk.joinCode), "q", options(talk, "q").get(0));
+        Chromium.awaitText(phone, By.cssSelector(".poll[data-poll-id='q'] .phone-total"), "2 answers");
+    }
+
     @Test
     void aQuizPhoneSeesRightOrWrongPointsAndRankAfterTheClose() {
         Talk talk = talkOn(3, "quiz");
