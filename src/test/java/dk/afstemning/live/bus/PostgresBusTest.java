@@ -125,8 +125,9 @@ class PostgresBusTest {
             assertThat(m.origin()).isEqualTo(bus.instance());
             assertThat(m.flag()).as("votes, not a state change").isFalse();
         });
-        // At most one per push interval (100 ms) and one more at its end, never one per vote.
-        assertThat(polls.size()).isLessThanOrEqualTo((int) (spanMillis / 100) + 2).isLessThan(30);
+        // At most one per push interval (100 ms) over the time the votes took, and one more at its end: the bound
+        // follows the measured time, so a loaded machine changes the bound, not the verdict.
+        assertThat(polls.size()).isLessThanOrEqualTo((int) (spanMillis / 100) + 2);
     }
 
     @Test
