@@ -76,10 +76,23 @@ public class PasswordLogins implements IdentityProvider<UsernamePasswordAuthenti
             }
             throw new AuthenticationFailedException(throttled);
         }
-        Optional<AccountLogins.LoginAccount> account = accounts.find(username);
-        String password = new String(request.getPassword().getPassword());
-        boolean matches = Passwords.matches(password, account.map(AccountLogins.LoginAccount::passwordHash)
-                .orElseGet(this::noAccount));
+        if (!limits.startCheck(username, client)) {
+            LoginThrottled throttled = new LoginThrottled(1);
+            if (http != null) {
+                http.put(LoginThrottled.KEY, throttled);
+            }
+            throw new AuthenticationFailedException(throttled);
+        }
+        Optional<AccountLogins.LoginAccount> account;
+        boolean matches;
+        try {
+            account = accounts.find(username);
+            String password = new String(request.getPassword().getPassword());
+            matches = Passwords.matches(password, account.map(AccountLogins.LoginAccount::passwordHash)
+                    .orElseGet(this::noAccount));
+        } finally {
+            limits.checked(client);
+        }
         if (!matches || account.get().disabled()) {
             limits.failed(username, client);
             throw new AuthenticationFailedException();

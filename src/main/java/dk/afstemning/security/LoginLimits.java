@@ -22,6 +22,7 @@ public class LoginLimits {
     private final KeyedBuckets perAccount;
     private final KeyedBuckets perIp;
     private final RefusalLog log;
+    private final ParallelLogins parallel = new ParallelLogins(ParallelLogins.PER_ADDRESS);
 
     @Inject
     LoginLimits(LimitsConfig config, Ticker ticker) {
@@ -44,6 +45,24 @@ public class LoginLimits {
         log.refused("login-throttled", client, "login for user " + LogText.quoted(username)
                 + " refused while its failed logins are over the limit (retry in " + seconds + " s)");
         return seconds;
+    }
+
+    /**
+     * Lets one more login of {@code client} be checked now, or refuses it (logged as a throttled login) when
+     * {@link ParallelLogins#PER_ADDRESS} are being checked already; after a true answer call {@link #checked}.
+     */
+    public boolean startCheck(String username, String client) {
+        if (parallel.enter(client)) {
+            return true;
+        }
+        log.refused("login-throttled", client, "login for user " + LogText.quoted(username) + " refused: "
+                + ParallelLogins.PER_ADDRESS + " logins from this address are being checked already");
+        return false;
+    }
+
+    /** Ends a check {@link #startCheck} let in. */
+    public void checked(String client) {
+        parallel.leave(client);
     }
 
     /** Counts a failed login and logs it (at most once a minute per account name and address). */
