@@ -49,7 +49,8 @@ class MessageBundleTest {
             "ed", new String[] {"move_up", "Flyt op"},
             "acct", new String[] {"password_title", "Skift adgangskode"},
             "pres", new String[] {"my_talks_title", "Mine oplæg"},
-            "deckin", new String[] {"image_button", "Tilføj billede"});
+            "deckin", new String[] {"image_button", "Tilføj billede"},
+            "org", new String[] {"ci_short", "95 %-KI"});
 
     private static final Pattern REFUSAL = Pattern.compile("new ApiProblem\\((409|422), \"([a-z-]+)\"");
     private static final Pattern PROBLEM_TEXT = Pattern.compile("data-msg-([a-z-]+)=\"\\{msg:[a-z_]+\\}\"");
