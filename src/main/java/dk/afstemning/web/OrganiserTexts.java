@@ -20,4 +20,16 @@ public interface OrganiserTexts {
 
     @Message("Reactions per slide (CSV)")
     String download_reactions_csv();
+
+    @Message("The presenter account \"{name}\" is created. Assign it a talk below, with the talk's join code.")
+    String account_created_presenter(String name);
+
+    @Message("The organiser account \"{name}\" is created.")
+    String account_created_organiser(String name);
+
+    @Message("\"{title}\" is assigned to {name}: the talk is on their My talks page.")
+    String talk_assigned(String title, String name);
+
+    @Message("Your own account")
+    String own_account();
 }
