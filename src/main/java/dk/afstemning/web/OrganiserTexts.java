@@ -32,4 +32,7 @@ public interface OrganiserTexts {
 
     @Message("Your own account")
     String own_account();
+
+    @Message("Answers from {n} participants")
+    String phone_total_participants(String n);
 }

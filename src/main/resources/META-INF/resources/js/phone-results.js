@@ -42,7 +42,10 @@ export function showPhoneResults(s, results, type) {
   });
   bars.hidden = results.counts.length === 0;
   if (results.details && type.phoneResults) type.phoneResults(typeBox, results, box.dataset);
-  box.querySelector('.phone-total').textContent = box.dataset.msgTotal.replace('%s', () => String(results.total));
+  // A type whose total counts participants rather than answers names that unit (a word cloud: the words below count
+  // entries, and hidden entries count in no word, so "6 answers" over two words read as a mistake).
+  const totalText = box.dataset[type.phoneTotalText || 'msgTotal'] || box.dataset.msgTotal;
+  box.querySelector('.phone-total').textContent = totalText.replace('%s', () => String(results.total));
   box.hidden = false;
 }
 
