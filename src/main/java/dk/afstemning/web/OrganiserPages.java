@@ -117,6 +117,10 @@ public class OrganiserPages {
             implements TemplateInstance {
     }
 
+    /** An organiser page for a talk that does not exist (an old bookmark, a deleted talk). */
+    record notFound(String lang, String otherLang) implements TemplateInstance {
+    }
+
     /** @param refused the problem type of a refused change ({@code wrong-password}, {@code common-password}, …) */
     record passwordPage(String lang, String otherLang, boolean changed, String refused) implements TemplateInstance {
     }
@@ -209,13 +213,21 @@ public class OrganiserPages {
     @Path("organiser/talks/{id}")
     @RolesAllowed(Role.ORGANISER)
     @Operation(hidden = true)
-    public TemplateInstance talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
+    public Response talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
             @QueryParam("rotated") boolean rotated,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
-        OrganiserViews.TalkPage page = views.talkPage(id);
+        OrganiserViews.TalkPage page;
+        try {
+            page = views.talkPage(id);
+        } catch (ApiProblem e) {
+            // An old bookmark or a deleted talk: a page in the organiser's language with a way back, not a problem body.
+            String language = Languages.choose(lang, accept, null);
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(PageResource.localized(
+                    new notFound(language, Languages.other(language)), language)).build();
+        }
         String language = Languages.choose(lang, accept, page.report().talk().language());
-        return PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
-                page.links(), urls.base(host) + "/share/", rotated, false, page.qa()), language);
+        return Response.ok(PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
+                page.links(), urls.base(host) + "/share/", rotated, false, page.qa()), language)).build();
     }
 
     @POST

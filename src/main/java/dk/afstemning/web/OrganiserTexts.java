@@ -35,4 +35,13 @@ public interface OrganiserTexts {
 
     @Message("Answers from {n} participants")
     String phone_total_participants(String n);
+
+    @Message("Talk not found")
+    String talk_not_found_title();
+
+    @Message("There is no such talk. It may have been deleted; the dashboard lists every talk.")
+    String talk_not_found();
+
+    @Message("Back to the dashboard")
+    String back_to_dashboard();
 }

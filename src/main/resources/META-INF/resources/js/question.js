@@ -1,5 +1,7 @@
 // The chart of a question across talks: one bar group per option (or per value or bin of a scale or slider), one bar per talk and one for the pooled total.
 // Chart.js (WebJar, loaded before this module) draws it from the JSON API; the table on the page has the same numbers.
+import { wrapLabel } from './chart-labels.js';
+
 const body = document.body;
 const canvas = document.getElementById('question-chart');
 
@@ -14,10 +16,13 @@ async function draw() {
   datasets.push({ label: body.dataset.pooled, data: percent(q.pooled) });
   new window.Chart(canvas, {
     type: 'bar',
-    data: { labels: q.pooled.options.map((o) => o.text), datasets },
+    data: { labels: q.pooled.options.map((o) => wrapLabel(o.text)), datasets },
     options: {
       animation: false,
-      scales: { y: { min: 0, max: 100, title: { display: true, text: body.dataset.axis } } },
+      scales: { x: { ticks: { autoSkip: false, maxRotation: 0 } },
+        y: { min: 0, max: 100, title: { display: true, text: body.dataset.axis } } },
+      // The tooltip names the option in full, however its axis label was wrapped or cut.
+      plugins: { tooltip: { callbacks: { title: (items) => (items.length ? q.pooled.options[items[0].dataIndex].text : '') } } },
     },
   });
 }
