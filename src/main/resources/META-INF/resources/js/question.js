@@ -12,14 +12,19 @@ async function draw() {
   }
   const q = await response.json();
   const percent = (stat) => stat.options.map((o) => Math.round(o.share * 1000) / 10);
-  const datasets = q.talks.map((t) => ({ label: t.title + (t.date ? ' · ' + t.date : ''), data: percent(t.stat) }));
+  // A legend entry is one line that Chart.js cannot wrap: long talk titles are cut with "…" (the table names them).
+  const short = (text) => (text.length > 40 ? text.slice(0, 39) + '…' : text);
+  const datasets = q.talks.map((t) => ({ label: short(t.title + (t.date ? ' · ' + t.date : '')), data: percent(t.stat) }));
   datasets.push({ label: body.dataset.pooled, data: percent(q.pooled) });
+  // A fixed height instead of a 2:1 aspect ratio, so that a phone's chart has room for its bars and wrapped labels.
+  canvas.parentElement.style.position = 'relative';
+  canvas.parentElement.style.height = '22rem';
   new window.Chart(canvas, {
     type: 'bar',
     data: { labels: q.pooled.options.map((o) => wrapLabel(o.text)), datasets },
     options: {
-      animation: false,
-      scales: { x: { ticks: { autoSkip: false, maxRotation: 0 } },
+      animation: false, maintainAspectRatio: false,
+      scales: { x: { ticks: { autoSkip: false } },
         y: { min: 0, max: 100, title: { display: true, text: body.dataset.axis } } },
       // The tooltip names the option in full, however its axis label was wrapped or cut.
       plugins: { tooltip: { callbacks: { title: (items) => (items.length ? q.pooled.options[items[0].dataIndex].text : '') } } },
