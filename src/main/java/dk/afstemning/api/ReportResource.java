@@ -74,7 +74,7 @@ public class ReportResource {
 
     @GET
     @Path("talks/{id}/export.xlsx")
-    @Operation(summary = "A talk as XLSX: one sheet per poll, a sheet of raw votes, one of Q&A questions and the codebook")
+    @Operation(summary = "A talk as XLSX: one sheet per poll, a sheet of raw votes, one of Q&A questions, one of reactions per slide and the codebook")
     public Response talkXlsx(@PathParam("id") long id) {
         TalkExport export = reports.talkExport(id);
         TalkReport talk = export.talk();
@@ -82,6 +82,7 @@ public class ReportResource {
         talk.polls().forEach(p -> sheets.add(Tables.results(talk, p)));
         sheets.add(Tables.votes(export.votes()));
         sheets.add(Tables.questions(export.qa()));
+        sheets.add(Tables.reactions(talk.talkId(), talk.title(), export.reactions()));
         return xlsx(sheets, "talk-" + id + ".xlsx");
     }
 
@@ -90,6 +91,14 @@ public class ReportResource {
     @Operation(summary = "A talk's Q&A questions as CSV: text, nickname, pseudonym, upvotes, status, answered, time")
     public Response talkQuestionsCsv(@PathParam("id") long id) {
         return csv(Tables.questions(reports.qa(reports.talk(id).talkId())), "talk-" + id + "-questions.csv");
+    }
+
+    @GET
+    @Path("talks/{id}/reactions.csv")
+    @Operation(summary = "A talk's reactions per slide as CSV: one row per slide with reactions, a column per kind and the total")
+    public Response talkReactionsCsv(@PathParam("id") long id) {
+        TalkReport talk = reports.talk(id);
+        return csv(Tables.reactions(talk.talkId(), talk.title(), reports.reactions(id)), "talk-" + id + "-reactions.csv");
     }
 
     @GET

@@ -32,6 +32,7 @@ import dk.afstemning.polltype.RoundCounts;
 import dk.afstemning.report.ReportService;
 import dk.afstemning.report.Reports;
 import dk.afstemning.results.ResultsService;
+import dk.afstemning.stats.Interval;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.vote.KeptVotes;
@@ -79,9 +80,11 @@ public class TalkReports {
      *        null for other types
      * @param borda ranking only, per round: Borda points; null for other types
      * @param correct quiz only: a right answer
+     * @param ci95 per round: the 95% Wilson interval of the share, as the exports give it ({@link OptionStat#ci95()});
+     *        null in a round without votes
      */
     public record OptionRow(String text, List<Long> counts, List<Integer> percents, List<Double> averageRanks,
-            List<Long> borda, boolean correct) {
+            List<Long> borda, boolean correct, List<Interval> ci95) {
     }
 
     /**
@@ -241,7 +244,8 @@ public class TalkReports {
                     cells.stream().map(c -> (int) Math.round(100 * c.share())).toList(),
                     ranking ? cells.stream().map(c -> round2(c.averageRank())).toList() : null,
                     ranking ? cells.stream().map(OptionStat::borda).toList() : null,
-                    Boolean.TRUE.equals(cells.get(0).correct())));
+                    Boolean.TRUE.equals(cells.get(0).correct()),
+                    cells.stream().map(OptionStat::ci95).toList()));
         }
         List<MeanCell> means = stats.get(0).mean() == null ? null : stats.stream().map(RoundStat::mean)
                 .map(m -> new MeanCell(round2(m.mean()), m.ci95() == null ? null : round2(m.ci95().lower()),

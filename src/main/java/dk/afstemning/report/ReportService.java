@@ -24,6 +24,7 @@ import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.polltype.RoundCounts;
 import dk.afstemning.problem.ApiProblem;
+import dk.afstemning.reaction.ReactionStore;
 import dk.afstemning.report.Reports.PairTest;
 import dk.afstemning.report.Reports.PollReport;
 import dk.afstemning.report.Reports.QuestionExport;
@@ -57,6 +58,9 @@ public class ReportService {
     @Inject
     PollTypes types;
 
+    @Inject
+    ReactionStore reactions;
+
     /** @throws ApiProblem 404 when there is no talk {@code talkId} */
     public Talk requireTalk(long talkId) {
         Talk talk = Talk.findById(talkId);
@@ -89,7 +93,8 @@ public class ReportService {
                 + "where p.talk.id = ?1 order by p.slidePosition, p.id, v.round, v.castAt, v.id", Vote.class)
                 .setParameter(1, talkId).getResultList();
         VoteRows children = VoteRows.of(votes);
-        return new TalkExport(report, votes.stream().map(v -> row(v, children)).toList(), qa(talkId));
+        return new TalkExport(report, votes.stream().map(v -> row(v, children)).toList(), qa(talkId),
+                reactions.byTalk(talkId));
     }
 
     /** A talk's Q&amp;A questions, oldest first, with the asker as the talk's pseudonym. */
@@ -102,6 +107,11 @@ public class ReportService {
                 (String) r[4], pseudonyms.of((Long) r[0], (Long) r[5]), ((Number) r[6]).intValue(),
                 (Boolean) r[7] ? "hidden" : (Boolean) r[8] ? "shown" : "waiting", (Boolean) r[9],
                 (java.time.Instant) r[10])).toList();
+    }
+
+    /** A talk's reactions per slide, in slide order, slides without any left out ({@link ReactionStore#byTalk}). */
+    public List<ReactionStore.SlideReactions> reactions(long talkId) {
+        return reactions.byTalk(requireTalk(talkId).id);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import dk.afstemning.polltype.ReportItems.OptionKey;
 import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.polltype.ReportItems.VoteAnswer;
+import dk.afstemning.reaction.ReactionStore;
 import dk.afstemning.stats.Comparisons;
 
 /** The records of organiser reports and exports; every one is also the JSON shape of the API and the JSON export. */
@@ -65,12 +66,15 @@ public final class Reports {
      *
      * @param talk the report
      * @param votes every stored vote of the talk, by poll, round and time
+     * @param reactions the reactions per slide (counted on the slide the show was on when each arrived), in slide
+     *        order, slides without any left out
      */
-    public record TalkExport(TalkReport talk, List<VoteRow> votes, List<QaRow> qa) {
+    public record TalkExport(TalkReport talk, List<VoteRow> votes, List<QaRow> qa,
+            List<ReactionStore.SlideReactions> reactions) {
 
-        /** A talk's export without its Q&amp;A questions. */
+        /** A talk's export without its Q&amp;A questions and reactions. */
         public TalkExport(TalkReport talk, List<VoteRow> votes) {
-            this(talk, votes, List.of());
+            this(talk, votes, List.of(), List.of());
         }
     }
 

@@ -12,6 +12,7 @@ import dk.afstemning.polltype.ReportItems.MeanStat;
 import dk.afstemning.polltype.ReportItems.OptionStat;
 import dk.afstemning.polltype.ReportItems.RoundStat;
 import dk.afstemning.polltype.ReportItems.VoteAnswer;
+import dk.afstemning.reaction.ReactionStore;
 import dk.afstemning.report.Reports.PairTest;
 import dk.afstemning.report.Reports.PollReport;
 import dk.afstemning.report.Reports.QuestionReport;
@@ -67,6 +68,22 @@ public final class Tables {
             new Column("status", "text", "shown (on the screen and phones), waiting (pre-moderation, never shown) or hidden (by the presenter)"),
             new Column("answered", "boolean", "true when the presenter marked it answered"),
             new Column("asked_at_utc", "timestamp", "When it was asked, ISO 8601 in UTC (ending in Z)"));
+
+    /**
+     * Columns of the reactions table: one row per slide that got reactions. A reaction counts on the slide the show
+     * (the presenter's screen) was on when it arrived, whatever slide the participant's phone showed.
+     */
+    public static final List<Column> REACTIONS = List.of(
+            new Column("talk_id", "integer", "The talk's number in this server"),
+            new Column("talk_title", "text", "The talk's title, as in the deck"),
+            new Column("slide", "integer", "The slide's position in the deck, from 1: the slide the show was on when the reactions arrived"),
+            new Column("slide_title", "text", "The slide's heading now, or empty (no heading, or a slide the deck no longer has)"),
+            new Column("thumbs_up", "integer", "Reactions 👍 (thumbs-up) while the slide was shown"),
+            new Column("heart", "integer", "Reactions ❤️ (heart) while the slide was shown"),
+            new Column("laugh", "integer", "Reactions 😂 (laugh) while the slide was shown"),
+            new Column("clap", "integer", "Reactions 👏 (clap) while the slide was shown"),
+            new Column("thinking", "integer", "Reactions 🤔 (thinking) while the slide was shown"),
+            new Column("total", "integer", "All reactions while the slide was shown"));
 
     /** Columns of the results table: one row per option per round (or per talk, and pooled, across talks). */
     public static final List<Column> RESULTS = List.of(
@@ -147,6 +164,18 @@ public final class Tables {
         return new Table("Questions", QUESTIONS, rows);
     }
 
+    /** A talk's reactions per slide; the kinds in the columns' order. */
+    public static Table reactions(long talkId, String talkTitle, List<ReactionStore.SlideReactions> slides) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReactionStore.SlideReactions r : slides) {
+            List<Object> row = new ArrayList<>(Arrays.<Object>asList(talkId, talkTitle, r.slide(), r.title()));
+            row.addAll(r.counts().values());
+            row.add(r.total());
+            rows.add(row);
+        }
+        return new Table("Reactions", REACTIONS, rows);
+    }
+
     private static List<Object> withCells(List<Object> row, Object... cells) {
         List<Object> all = new ArrayList<>(row);
         all.addAll(Arrays.asList(cells));
@@ -218,12 +247,13 @@ public final class Tables {
     }
 
     /**
-     * The codebook of every table name ({@code Votes}, {@code Results}, {@code Tests}, {@code Questions}; poll sheets
+     * The codebook of every table name ({@code Votes}, {@code Results}, {@code Tests}, {@code Questions}, {@code Reactions}; poll sheets
      * are Results).
      */
     public static Table codebook() {
         return codebook(List.of(new Table("Votes", VOTES, List.of()), new Table("Results", RESULTS, List.of()),
-                new Table("Tests", TESTS, List.of()), new Table("Questions", QUESTIONS, List.of())));
+                new Table("Tests", TESTS, List.of()), new Table("Questions", QUESTIONS, List.of()),
+                new Table("Reactions", REACTIONS, List.of())));
     }
 
     /** {@link #number(double)}, or null for null. */

@@ -39,6 +39,23 @@ public final class LocaleFormats {
     }
 
     /**
+     * A share's confidence interval as percent with one decimal: "23,4–61,0 %" in Danish, "23.4–61.0%" in English;
+     * null (no votes) gives "–".
+     */
+    static String shareInterval(dk.afstemning.stats.Interval interval, @TemplateAttribute("locale") Object locale) {
+        if (interval == null) {
+            return "–";
+        }
+        NumberFormat lower = NumberFormat.getNumberInstance(formatLocale(locale));
+        NumberFormat upper = NumberFormat.getPercentInstance(formatLocale(locale));
+        for (NumberFormat f : new NumberFormat[] { lower, upper }) {
+            f.setMinimumFractionDigits(1);
+            f.setMaximumFractionDigits(1);
+        }
+        return lower.format(100 * interval.lower()) + "–" + upper.format(interval.upper());
+    }
+
+    /**
      * A date and time of day written out: "2. november 2022 14.05.30" in Danish, "2 November 2022 14:05:30" in English;
      * null gives "".
      */

@@ -1,9 +1,12 @@
 package dk.afstemning.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -109,9 +112,18 @@ public class OrganiserPages {
     /**
      * @param refused the problem type of a refused change ({@code invalid-username}, {@code talk-not-found}, …), or null
      * @param username the user name a refused new account was given, to fill in again
+     * @param me the logged-in organiser's user name: their own row offers no Disable or Delete
+     * @param done the change just made, said on the page ({@code created} or {@code assigned}), or null
+     * @param doneAccount the account it was made to, or null
+     * @param doneTalk the talk just assigned, or null
      */
     record accountsPage(String lang, String otherLang, List<OrganiserViews.AccountView> accounts, String refused,
-            String username) implements TemplateInstance {
+            String username, String me, String done, OrganiserViews.AccountView doneAccount, TalkHeader doneTalk)
+            implements TemplateInstance {
+    }
+
+    /** An organiser page for a talk that does not exist (an old bookmark, a deleted talk). */
+    record notFound(String lang, String otherLang) implements TemplateInstance {
     }
 
     /** @param refused the problem type of a refused change ({@code wrong-password}, {@code common-password}, …) */
@@ -206,18 +218,26 @@ public class OrganiserPages {
     @Path("organiser/talks/{id}")
     @RolesAllowed(Role.ORGANISER)
     @Operation(hidden = true)
-    public TemplateInstance talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
+    public Response talkPage(@PathParam("id") long id, @QueryParam("lang") String lang,
             @QueryParam("rotated") boolean rotated, @QueryParam("links") boolean links,
             @HeaderParam("Host") String host, @HeaderParam("Accept-Language") String accept) {
-        OrganiserViews.TalkPage page = views.talkPage(id);
+        OrganiserViews.TalkPage page;
+        try {
+            page = views.talkPage(id);
+        } catch (ApiProblem e) {
+            // An old bookmark or a deleted talk: a page in the organiser's language with a way back, not a problem body.
+            String language = Languages.choose(lang, accept, null);
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(PageResource.localized(
+                    new notFound(language, Languages.other(language)), language)).build();
+        }
         String language = Languages.choose(lang, accept, page.report().talk().language());
         String present = urls.base(host) + "/present/" + page.report().talk().joinCode();
         // The key is on the page only when asked for (or just made): a talk page shown on a shared screen or printed
         // does not carry it.
         KeyLinks keyLinks = rotated || links ? new KeyLinks(present + "?key=" + page.presenterKey(),
                 present + "/console?key=" + page.presenterKey()) : null;
-        return PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
-                page.links(), urls.base(host) + "/share/", keyLinks, rotated, false, page.qa()), language);
+        return Response.ok(PageResource.localized(new talk(language, Languages.other(language), page.report(), false,
+                page.links(), urls.base(host) + "/share/", keyLinks, rotated, false, page.qa()), language)).build();
     }
 
     @POST
@@ -288,11 +308,22 @@ public class OrganiserPages {
     @Path("organiser/accounts")
     @RolesAllowed(Role.ORGANISER)
     @Operation(hidden = true)
-    public TemplateInstance accountsList(@QueryParam("lang") String lang,
+    public TemplateInstance accountsList(@QueryParam("lang") String lang, @QueryParam("done") String done,
+            @QueryParam("account") Long account, @QueryParam("talk") String talk,
             @HeaderParam("Accept-Language") String accept) {
         String language = Languages.choose(lang, accept, null);
-        return PageResource.localized(new accountsPage(language, Languages.other(language), views.accounts(), null,
-                ""), language);
+        List<OrganiserViews.AccountView> all = views.accounts();
+        // The confirmation names the account and talk as stored, never text from the address.
+        OrganiserViews.AccountView changed = all.stream().filter(a -> a.id().equals(account)).findFirst().orElse(null);
+        TalkHeader assigned = changed == null || talk == null ? null : changed.talks().stream()
+                .filter(t -> t.joinCode().equalsIgnoreCase(talk.strip())).findFirst().orElse(null);
+        boolean said = changed != null && ("created".equals(done) || "assigned".equals(done) && assigned != null);
+        return PageResource.localized(new accountsPage(language, Languages.other(language), all, null, "", me(),
+                said ? done : null, changed, assigned), language);
+    }
+
+    private String me() {
+        return identity.getPrincipal().getName();
     }
 
     @POST
@@ -307,7 +338,11 @@ public class OrganiserPages {
             TextInput.clean("username", username);
             TextInput.clean("password", password);
             TextInput.clean("role", role);
-            accounts.create(username == null ? null : username.strip(), password, role);
+            String name = username == null ? null : username.strip();
+            accounts.create(name, password, role);
+            // Found again by name, through the view: a resource never reads an entity (ArchitectureTest).
+            return "done=created&account=" + views.accounts().stream().filter(v -> v.username().equals(name))
+                    .findFirst().map(OrganiserViews.AccountView::id).orElseThrow();
         }, username, lang, accept);
     }
 
@@ -318,7 +353,11 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response assign(@PathParam("id") long id, @RestForm("code") String code, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
-        return onAccountsPage(() -> accounts.assign(id, TextInput.clean("code", code)), null, lang, accept);
+        return onAccountsPage(() -> {
+            String clean = TextInput.clean("code", code);
+            accounts.assign(id, clean);
+            return "done=assigned&account=" + id + "&talk=" + URLEncoder.encode(clean.strip(), StandardCharsets.UTF_8);
+        }, null, lang, accept);
     }
 
     /** Disables an account (it cannot log in, and its sessions end at their next request) or enables it again. */
@@ -329,8 +368,10 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response disable(@PathParam("id") long id, @PathParam("action") String action,
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
-        return onAccountsPage(() -> accounts.setDisabled(id, action.equals("disable"),
-                identity.getPrincipal().getName()), null, lang, accept);
+        return onAccountsPage(() -> {
+            accounts.setDisabled(id, action.equals("disable"), me());
+            return null;
+        }, null, lang, accept);
     }
 
     @POST
@@ -340,7 +381,10 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response deleteAccount(@PathParam("id") long id, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
-        return onAccountsPage(() -> accounts.delete(id, identity.getPrincipal().getName()), null, lang, accept);
+        return onAccountsPage(() -> {
+            accounts.delete(id, me());
+            return null;
+        }, null, lang, accept);
     }
 
     /** Takes a talk away from a presenter account. */
@@ -351,22 +395,29 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response unassign(@PathParam("id") long id, @PathParam("talkId") long talkId,
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
-        return onAccountsPage(() -> accounts.unassign(id, talkId), null, lang, accept);
+        return onAccountsPage(() -> {
+            accounts.unassign(id, talkId);
+            return null;
+        }, null, lang, accept);
     }
 
     /**
      * Runs a change of the accounts page's forms: done, back to the page (303); refused, the page again with the
      * refusal in the page's language and the refusal's status (a form never answers with a problem+json body).
      */
-    private Response onAccountsPage(Runnable change, String username, String lang, String accept) {
+    private Response onAccountsPage(Supplier<String> change, String username, String lang, String accept) {
         try {
-            change.run();
-            return Response.seeOther(URI.create("/organiser/accounts")).build();
+            // The change gives the query that has the page confirm it ("done=created&account=7"), or null.
+            String query = change.get();
+            String language = lang == null || lang.isBlank() ? null : Languages.choose(lang, accept, null);
+            String params = (query == null ? "" : query) + (language == null ? "" : (query == null ? "" : "&")
+                    + "lang=" + language);
+            return Response.seeOther(URI.create("/organiser/accounts" + (params.isEmpty() ? "" : "?" + params))).build();
         } catch (ApiProblem e) {
             String language = Languages.choose(lang, accept, null);
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(PageResource.localized(
                     new accountsPage(language, Languages.other(language), views.accounts(), e.type(),
-                            username == null ? "" : username), language)).build();
+                            username == null ? "" : username, me(), null, null, null), language)).build();
         }
     }
 

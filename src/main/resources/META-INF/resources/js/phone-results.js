@@ -42,10 +42,13 @@ export function showPhoneResults(s, results, type) {
   });
   bars.hidden = results.counts.length === 0;
   if (results.details && type.phoneResults) type.phoneResults(typeBox, results, box.dataset);
-  // "1 answer", "2 answers": the plural category of the page's language picks the text (Danish "svar" either way).
+  // A type whose total counts participants rather than answers names that unit (a word cloud: the words below count
+  // entries, and hidden entries count in no word, so "6 answers" over two words read as a mistake). "1 answer",
+  // "2 answers": the plural category of the page's language picks the text (Danish "svar" either way).
+  const key = type.phoneTotalText || 'msgTotal';
   const one = new Intl.PluralRules(document.documentElement.lang || 'en').select(results.total) === 'one';
-  const total = one && box.dataset.msgTotalOne ? box.dataset.msgTotalOne : box.dataset.msgTotal;
-  box.querySelector('.phone-total').textContent = total.replace('%s', () => String(results.total));
+  const totalText = (one && box.dataset[key + 'One']) || box.dataset[key] || box.dataset.msgTotal;
+  box.querySelector('.phone-total').textContent = totalText.replace('%s', () => String(results.total));
   box.hidden = false;
 }
 

@@ -17,6 +17,8 @@
 //   keepsInputOnRefusal          true when a refused answer stays in the input to be corrected and sent again
 //   phoneResults(box, results, texts)  a compact summary of the results' `details` on the phone, under the shared
 //                                bars (phone-results.js); texts: the box's data-msg-* labels (mean, median, …)
+//   phoneTotalText               the data-msg-* key (camelCase) of the phone's total line, when the total counts
+//                                participants rather than answers (wordcloud); default msgTotal
 //
 // On the screen (poll: the poll's <div class="poll">):
 //   showResults(poll, results)   draws the results message's `details` into the poll's .type-results box

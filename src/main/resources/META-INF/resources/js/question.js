@@ -1,5 +1,7 @@
 // The chart of a question across talks: one bar group per option (or per value or bin of a scale or slider), one bar per talk and one for the pooled total.
 // Chart.js (WebJar, loaded before this module) draws it from the JSON API; the table on the page has the same numbers.
+import { wrapLabel } from './chart-labels.js';
+
 const body = document.body;
 const canvas = document.getElementById('question-chart');
 
@@ -10,14 +12,22 @@ async function draw() {
   }
   const q = await response.json();
   const percent = (stat) => stat.options.map((o) => Math.round(o.share * 1000) / 10);
-  const datasets = q.talks.map((t) => ({ label: t.title + (t.date ? ' · ' + t.date : ''), data: percent(t.stat) }));
+  // A legend entry is one line that Chart.js cannot wrap: long talk titles are cut with "…" (the table names them).
+  const short = (text) => (text.length > 40 ? text.slice(0, 39) + '…' : text);
+  const datasets = q.talks.map((t) => ({ label: short(t.title + (t.date ? ' · ' + t.date : '')), data: percent(t.stat) }));
   datasets.push({ label: body.dataset.pooled, data: percent(q.pooled) });
+  // A fixed height instead of a 2:1 aspect ratio, so that a phone's chart has room for its bars and wrapped labels.
+  canvas.parentElement.style.position = 'relative';
+  canvas.parentElement.style.height = '22rem';
   new window.Chart(canvas, {
     type: 'bar',
-    data: { labels: q.pooled.options.map((o) => o.text), datasets },
+    data: { labels: q.pooled.options.map((o) => wrapLabel(o.text)), datasets },
     options: {
-      animation: false,
-      scales: { y: { min: 0, max: 100, title: { display: true, text: body.dataset.axis } } },
+      animation: false, maintainAspectRatio: false,
+      scales: { x: { ticks: { autoSkip: false } },
+        y: { min: 0, max: 100, title: { display: true, text: body.dataset.axis } } },
+      // The tooltip names the option in full, however its axis label was wrapped or cut.
+      plugins: { tooltip: { callbacks: { title: (items) => (items.length ? q.pooled.options[items[0].dataIndex].text : '') } } },
     },
   });
 }

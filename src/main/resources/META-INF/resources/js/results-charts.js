@@ -1,6 +1,8 @@
 // The talk results page: draws each poll's chart (one bar series per round) and vote timeline with Chart.js from the
 // data-chart JSON the server wrote into the canvas. The tables beside them hold the same numbers for screen readers
 // and for when scripts are off. Texts go to Chart.js as data, which draws them on the canvas as plain text.
+import { wrapLabel } from './chart-labels.js';
+
 const Chart = window.Chart;
 const text = document.body.dataset;
 
@@ -20,13 +22,26 @@ if (Chart) {
   document.querySelectorAll('canvas.results-chart').forEach((canvas) => {
     const data = parse(canvas);
     if (!data) return;
+    const labels = (data.labels || []).map(wrapLabel);
+    // Height from the label lines and bars, since the chart no longer keeps a fixed aspect ratio: wrapped labels
+    // need room whatever the width (a phone's chart is as tall as a projector's).
+    const rounds = Math.max(1, (data.rounds || []).length);
+    const rows = labels.reduce((h, l) => h + Math.max(Array.isArray(l) ? l.length * 16 : 16, rounds * 14) + 14, 0);
+    canvas.parentElement.style.position = 'relative';
+    canvas.parentElement.style.height = Math.max(160, rows + 70) + 'px';
     new Chart(canvas, {
       type: 'bar',
       data: {
-        labels: data.labels,
+        labels,
         datasets: (data.rounds || []).map((counts, i) => ({ label: roundLabel(i + 1), data: counts })),
       },
-      options: { indexAxis: 'y', animation: false, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+      options: {
+        indexAxis: 'y', animation: false, maintainAspectRatio: false,
+        // Every option keeps its label: Chart.js would otherwise skip labels that wrapped onto several lines.
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } },
+        // The tooltip names the option in full, however its axis label was wrapped or cut.
+        plugins: { tooltip: { callbacks: { title: (items) => (items.length ? data.labels[items[0].dataIndex] : '') } } },
+      },
     });
   });
   document.querySelectorAll('canvas.timeline-chart').forEach((canvas) => {

@@ -69,7 +69,7 @@ class AccountsTest {
                 .contentType("application/x-www-form-urlencoded").formParam("csrf-token", TestLogins.CSRF)
                 .formParam("code", talk.joinCode).post("/organiser/accounts/{id}/talks", id).then().statusCode(303);
         assertThat(TestLogins.organiser().get("/organiser/accounts").then().statusCode(200).extract().asString())
-                .contains(name, "<code>" + talk.joinCode + "</code>");
+                .contains(name, "<span class=\"talk-title\">Testtalk</span> <code class=\"talk-code\">" + talk.joinCode + "</code>");
         TestLogins.as(name, "a-long-password").post("/api/talks/{c}/polls/q/open", talk.joinCode).then()
                 .statusCode(200);
     }

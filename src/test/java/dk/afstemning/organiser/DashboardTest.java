@@ -67,8 +67,8 @@ class DashboardTest {
         String page = TestLogins.organiser().get("/organiser/talks/{id}?lang=en", talk.id).then().statusCode(200)
                 .extract().asString();
         assertThat(page).contains("<th scope=\"col\">Round 1</th><th scope=\"col\">Round 2</th>",
-                "<th scope=\"row\">Ja</th><td class=\"num\">2 (100%)</td><td class=\"num\">0 (0%)</td>",
-                "<th scope=\"row\">Nej</th><td class=\"num\">0 (0%)</td><td class=\"num\">1 (100%)</td>",
+                "<th scope=\"row\">Ja</th><td class=\"num\">2 (100%) <span class=\"ci\"><span class=\"visually-hidden\">95% CI: </span>34.2–100.0%</span></td><td class=\"num\">0 (0%) <span class=\"ci\"><span class=\"visually-hidden\">95% CI: </span>0.0–79.3%</span></td>",
+                "<th scope=\"row\">Nej</th><td class=\"num\">0 (0%) <span class=\"ci\"><span class=\"visually-hidden\">95% CI: </span>0.0–65.8%</span></td><td class=\"num\">1 (100%) <span class=\"ci\"><span class=\"visually-hidden\">95% CI: </span>20.7–100.0%</span></td>",
                 "2 of 4 participants voted (50%)", "id=\"exports\"", "/webjars/chart.js/dist/chart.umd.js");
         given().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
     }

@@ -28,6 +28,7 @@ import io.restassured.http.ContentType;
 
 import dk.afstemning.TestLogins;
 import dk.afstemning.deck.DeckImporter;
+import dk.afstemning.report.Exports;
 import dk.afstemning.talk.Talk;
 import dk.afstemning.testkit.SocketClient;
 import dk.afstemning.testkit.TalkFixture;
@@ -241,6 +242,39 @@ class ReactionSocketTest {
         }
         assertThat(rows).containsExactly(List.of("1. Velkommen", "3", "2", "0", "0", "0", "5"),
                 List.of("2. Hvad tænker I?", "0", "0", "0", "4", "1", "5"));
+
+        // The same counts in every export (issue 19 item 3): reactions.csv, the XLSX sheet Reactions and the JSON.
+        long id = talk.talk.id;
+        byte[] csv = TestLogins.organiser().get("/api/organiser/talks/{id}/reactions.csv", id).then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"afstemning-talk-" + id + "-reactions.csv\"")
+                .extract().asByteArray();
+        List<org.apache.commons.csv.CSVRecord> records = Exports.csv(csv);
+        assertThat(records.stream().map(r -> r.values()).toList()).containsExactly(
+                new String[] {"talk_id", "talk_title", "slide", "slide_title", "thumbs_up", "heart", "laugh", "clap",
+                        "thinking", "total"},
+                new String[] {String.valueOf(id), "Reaktioner", "1", "Velkommen", "3", "2", "0", "0", "0", "5"},
+                new String[] {String.valueOf(id), "Reaktioner", "2", "Hvad tænker I?", "0", "0", "0", "4", "1", "5"});
+        var sheets = Exports.xlsx(TestLogins.organiser().get("/api/organiser/talks/{id}/export.xlsx", id).then()
+                .statusCode(200).extract().asByteArray());
+        var sheet = sheets.stream().filter(x -> x.name().equals("Reactions")).findFirst().orElseThrow().rows();
+        assertThat(sheet).containsExactly(
+                List.of("talk_id", "talk_title", "slide", "slide_title", "thumbs_up", "heart", "laugh", "clap",
+                        "thinking", "total"),
+                List.of((double) id, "Reaktioner", 1.0, "Velkommen", 3.0, 2.0, 0.0, 0.0, 0.0, 5.0),
+                List.of((double) id, "Reaktioner", 2.0, "Hvad tænker I?", 0.0, 0.0, 0.0, 4.0, 1.0, 5.0));
+        var codebook = sheets.stream().filter(x -> x.name().equals("Codebook")).findFirst().orElseThrow().rows();
+        assertThat(codebook.stream().filter(r -> "Reactions".equals(r.get(0))).map(r -> r.get(1)).toList())
+                .containsExactly("talk_id", "talk_title", "slide", "slide_title", "thumbs_up", "heart", "laugh", "clap",
+                        "thinking", "total");
+        var json = TestLogins.organiser().get("/api/organiser/talks/{id}/export.json", id).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(json.getList("reactions.slide", Integer.class)).containsExactly(1, 2);
+        assertThat(json.getList("reactions.title", String.class)).containsExactly("Velkommen", "Hvad tænker I?");
+        assertThat(json.getMap("reactions[0].counts")).isEqualTo(Map.of("thumbs-up", 3, "heart", 2, "laugh", 0,
+                "clap", 0, "thinking", 0));
+        assertThat(json.getMap("reactions[1].counts")).isEqualTo(Map.of("thumbs-up", 0, "heart", 0, "laugh", 0,
+                "clap", 4, "thinking", 1));
+        assertThat(json.getList("reactions.total", Integer.class)).containsExactly(5, 5);
     }
 
     private static Map<String, Long> counts(long... n) {

@@ -253,7 +253,7 @@ class AllTypesReportTest {
         var sheets = xlsx(download("/api/organiser/talks/" + talk.id + "/export.xlsx", ReportResource.XLSX,
                 "afstemning-talk-" + talk.id + ".xlsx"));
         assertThat(sheets.stream().map(Exports.SheetData::name)).containsExactly(k + "-valg", k + "-flere",
-                k + "-skala", k + "-glider", k + "-rang", k + "-quiz", "Votes", "Questions", "Codebook");
+                k + "-skala", k + "-glider", k + "-rang", k + "-quiz", "Votes", "Questions", "Reactions", "Codebook");
         List<List<String>> expected = expectedResults();
         List<List<Object>> pollRows = new ArrayList<>();
         sheets.subList(0, 6).forEach(s -> pollRows.addAll(s.rows().subList(1, s.rows().size())));
@@ -281,8 +281,9 @@ class AllTypesReportTest {
         assertThat(votes.subList(1, 22).stream().map(r -> r.get(11))).containsExactly("choice", "choice", "choice",
                 "choice", "multiple", "multiple", "multiple", "scale", "scale", "scale", "scale", "slider", "slider",
                 "slider", "slider", "ranking", "ranking", "ranking", "quiz", "quiz", "quiz");
-        var codebook = sheets.get(8).rows();
-        assertThat(codebook).hasSize(1 + Tables.RESULTS.size() + Tables.VOTES.size() + Tables.QUESTIONS.size());
+        var codebook = sheets.get(9).rows();
+        assertThat(codebook).hasSize(1 + Tables.RESULTS.size() + Tables.VOTES.size() + Tables.QUESTIONS.size()
+                + Tables.REACTIONS.size());
         assertThat(codebook.stream().filter(r -> "Results".equals(r.get(0))).map(r -> r.get(1)))
                 .containsExactlyElementsOf(Tables.RESULTS.stream().map(c -> (Object) c.name()).toList());
     }
@@ -380,15 +381,16 @@ class AllTypesReportTest {
                 .extract().asString();
         var page = Jsoup.parse(en);
         assertThat(page.select("dl.talk-facts time").text()).isEqualTo("2 November 2022");
-        assertThat(rowTexts(page, k + "-flere")).containsExactly("Forskning 3 (100%)", "Kolleger 1 (33%)",
-                "Egen erfaring 1 (33%)");
-        assertThat(rowTexts(page, k + "-skala")).containsExactly("1 0 (0%)", "2 1 (25%)", "3 0 (0%)", "4 2 (50%)",
-                "5 1 (25%)", "Mean (95% CI) 3.75 (1.75–5)", "Median 4");
-        assertThat(rowTexts(page, k + "-glider")).hasSize(12).contains("90–100 2 (50%)",
+        assertThat(rowTexts(page, k + "-flere")).containsExactly("Forskning 3 (100%) 95% CI: 43.9–100.0%",
+                "Kolleger 1 (33%) 95% CI: 6.1–79.2%", "Egen erfaring 1 (33%) 95% CI: 6.1–79.2%");
+        assertThat(rowTexts(page, k + "-skala")).containsExactly("1 0 (0%) 95% CI: 0.0–49.0%", "2 1 (25%) 95% CI: 4.6–69.9%",
+                "3 0 (0%) 95% CI: 0.0–49.0%", "4 2 (50%) 95% CI: 15.0–85.0%", "5 1 (25%) 95% CI: 4.6–69.9%", "Mean (95% CI) 3.75 (1.75–5)", "Median 4");
+        assertThat(rowTexts(page, k + "-glider")).hasSize(12).contains("90–100 2 (50%) 95% CI: 15.0–85.0%",
                 "Mean (95% CI) 53.75 (0–100)", "Median 55");
         assertThat(rowTexts(page, k + "-rang")).containsExactly("A average place 1.33 · 5 points",
                 "B average place 2 · 3 points", "C average place 2.67 · 1 points");
-        assertThat(rowTexts(page, k + "-quiz")).containsExactly("5 1 (33%)", "9 (correct) 2 (67%)");
+        assertThat(rowTexts(page, k + "-quiz")).containsExactly("5 1 (33%) 95% CI: 6.1–79.2%",
+                "9 (correct) 2 (67%) 95% CI: 20.8–93.9%");
         assertThat(page.select("#poll-" + k + "-flere tfoot td").text()).isEqualTo("3");
         assertThat(page.select("#poll-" + k + "-rang canvas.results-chart").attr("data-chart"))
                 .contains("\"rounds\":[[5,3,1]]");
@@ -403,7 +405,8 @@ class AllTypesReportTest {
         var da = Jsoup.parse(TestLogins.organiser().get("/organiser/talks/{id}?lang=da", talk.id).then()
                 .statusCode(200).extract().asString());
         assertThat(da.select("dl.talk-facts time").text()).isEqualTo("2. november 2022");
-        assertThat(rowTexts(da, k + "-skala")).contains("Gennemsnit (95 %-KI) 3,75 (1,75–5)", "2 1 (25 %)");
+        assertThat(rowTexts(da, k + "-skala")).contains("Gennemsnit (95 %-KI) 3,75 (1,75–5)",
+                "2 1 (25 %) 95 %-KI: 4,6–69,9 %");
         assertThat(rowTexts(da, k + "-rang").get(0)).isEqualTo("A gns. plads 1,33 · 5 point");
         assertThat(da.select("#poll-" + k + "-skala .timeline-table time").first().text())
                 .matches("\\d{1,2}\\. [a-zæøå]+ \\d{4} \\d{2}\\.\\d{2}\\.\\d{2} UTC");

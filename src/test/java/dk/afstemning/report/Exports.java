@@ -20,13 +20,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Test helpers: download an export and parse it back with Commons CSV or POI. */
-final class Exports {
+public final class Exports {
 
     private Exports() {
     }
 
     /** GETs {@code path} (with the current test identity) and returns the body bytes, checking status and file name. */
-    static byte[] download(String path, String contentType, String filename) {
+    public static byte[] download(String path, String contentType, String filename) {
         return given().when().get(path).then().statusCode(200)
                 .header("Content-Type", org.hamcrest.Matchers.startsWith(contentType))
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
@@ -34,7 +34,7 @@ final class Exports {
     }
 
     /** Parses CSV bytes: checks the BOM and CRLF line ends, returns every record including the header. */
-    static List<CSVRecord> csv(byte[] bytes) {
+    public static List<CSVRecord> csv(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
         try {
@@ -48,7 +48,7 @@ final class Exports {
     }
 
     /** Parses XLSX bytes into sheet name and rows of cells (String, Double, Boolean or null for blank). */
-    static List<SheetData> xlsx(byte[] bytes) {
+    public static List<SheetData> xlsx(byte[] bytes) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             List<SheetData> sheets = new ArrayList<>();
             for (Sheet sheet : workbook) {
@@ -79,6 +79,6 @@ final class Exports {
         }
     }
 
-    record SheetData(String name, List<List<Object>> rows) {
+    public record SheetData(String name, List<List<Object>> rows) {
     }
 }

@@ -136,7 +136,7 @@ class HostileExportTest {
     void xlsxHasTheTextsExactlyAsTypedInStringCells() {
         var sheets = xlsx(download("/api/organiser/talks/" + talk.id + "/export.xlsx", ReportResource.XLSX,
                 "afstemning-talk-" + talk.id + ".xlsx"));
-        assertThat(sheets.stream().map(Exports.SheetData::name)).containsExactly("q", "Votes", "Questions", "Codebook");
+        assertThat(sheets.stream().map(Exports.SheetData::name)).containsExactly("q", "Votes", "Questions", "Reactions", "Codebook");
         var poll = sheets.get(0).rows();
         assertThat(poll).hasSize(1 + texts.size());
         for (int i = 1; i < poll.size(); i++) {
@@ -147,9 +147,10 @@ class HostileExportTest {
         var votes = sheets.get(1).rows();
         assertThat(votes).hasSize(1 + texts.size());
         assertThat(votes.subList(1, votes.size()).stream().map(r -> r.get(8))).containsExactlyElementsOf(texts);
-        var codebook = sheets.get(3).rows();
+        var codebook = sheets.get(4).rows();
         assertThat(codebook.get(0)).containsExactly("table", "column", "type", "description");
-        assertThat(codebook).hasSize(1 + Tables.RESULTS.size() + Tables.VOTES.size() + Tables.QUESTIONS.size());
+        assertThat(codebook).hasSize(1 + Tables.RESULTS.size() + Tables.VOTES.size() + Tables.QUESTIONS.size()
+                + Tables.REACTIONS.size());
     }
 
     @Test

@@ -266,7 +266,7 @@ class TextReportTest {
         var sheets = xlsx(download("/api/organiser/talks/" + talk.id + "/export.xlsx", ReportResource.XLSX,
                 "afstemning-talk-" + talk.id + ".xlsx"));
         assertThat(sheets.stream().map(Exports.SheetData::name)).containsExactly(k + "-ord", k + "-fri", "Votes",
-                "Questions", "Codebook");
+                "Questions", "Reactions", "Codebook");
         List<List<String>> expected = expectedResults(false);
         List<List<Object>> pollRows = new ArrayList<>();
         sheets.subList(0, 2).forEach(s -> pollRows.addAll(s.rows().subList(1, s.rows().size())));
@@ -287,7 +287,7 @@ class TextReportTest {
                     .as("row %d", i + 1).containsExactly(want.get(i).get(1), (double) (int) want.get(i).get(2),
                             want.get(i).get(3), want.get(i).get(4));
         }
-        var codebook = sheets.get(4).rows();
+        var codebook = sheets.get(5).rows();
         assertThat(codebook.stream().filter(r -> "Votes".equals(r.get(0))).map(r -> r.get(1)))
                 .contains("text_position", "text", "text_status", "text_at_utc");
     }

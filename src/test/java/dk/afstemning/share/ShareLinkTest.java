@@ -42,7 +42,7 @@ class ShareLinkTest {
         assertThat(link1.token).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(link2.token);
 
         String page1 = given().get("/share/{token}?lang=en", link1.token).then().statusCode(200).extract().asString();
-        assertThat(page1).contains("Delt oplæg et", "Æbler", "Pærer", "Pærer</th><td class=\"num\">1 (100%)</td>")
+        assertThat(page1).contains("Delt oplæg et", "Æbler", "Pærer", "Pærer</th><td class=\"num\">1 (100%) <span class=\"ci\"><span class=\"visually-hidden\">95% CI: </span>20.7–100.0%</span></td>")
                 .doesNotContain("Delt oplæg to", "Katte", "Hunde", t1.presenterKey, t1.joinCode, "/organiser/talks/",
                         link2.token, "id=\"sharing\"");
         String page2 = given().get("/share/{token}", link2.token).then().statusCode(200).extract().asString();

@@ -81,4 +81,60 @@ class AccountFormsTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(TestLogins.ADMIN).isPresent()))
                 .isTrue();
     }
+
+    /**
+     * Issue 19 item 5 (trial): creating an account or assigning a talk said nothing; the page now confirms it in its
+     * language, naming the account and the talk by its title.
+     */
+    @Test
+    void creatingAndAssigningAreConfirmedOnThePageInItsLanguage() {
+        String name = "sofie-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String created = form("da").formParam("username", name).formParam("password", "et-godt-kodeord-42")
+                .formParam("role", "presenter").post("/organiser/accounts?lang=da").then().statusCode(303).extract()
+                .header("Location");
+        long id = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(name).orElseThrow().id);
+        assertThat(created).endsWith("/organiser/accounts?done=created&account=" + id + "&lang=da");
+        Document da = Jsoup.parse(TestLogins.organiser().get(created).then().statusCode(200).extract().asString());
+        assertThat(da.select("p.feedback.ok[role=status]").text()).isEqualTo("Oplægsholderkontoen \"" + name
+                + "\" er oprettet. Tildel den et oplæg nedenfor med oplæggets deltagerkode.");
+
+        var talk = dk.afstemning.TestTalks.create(importer, "Tillid i praksis", java.util.List.of("Ja", "Nej"));
+        String assigned = form("en").formParam("code", talk.joinCode)
+                .post("/organiser/accounts/{id}/talks?lang=en", id).then().statusCode(303).extract().header("Location");
+        Document en = Jsoup.parse(TestLogins.organiser().get(assigned).then().statusCode(200).extract().asString());
+        assertThat(en.select("p.feedback.ok[role=status]").text())
+                .isEqualTo("\"Tillid i praksis\" is assigned to " + name + ": the talk is on their My talks page.");
+        // "May present" lists the talk's title, its code as secondary text.
+        var row = en.select("table.account-table tbody tr:has(td:containsOwn(" + name + "))");
+        assertThat(row.select(".talk-title").eachText()).containsExactly("Tillid i praksis");
+        assertThat(row.select("code.talk-code").eachText()).containsExactly(talk.joinCode);
+        // The page without a change confirms nothing, and an address naming no such account says nothing either.
+        assertThat(Jsoup.parse(TestLogins.organiser().get("/organiser/accounts?done=created&account=-1&lang=en").then()
+                .statusCode(200).extract().asString()).select("p.feedback.ok")).isEmpty();
+    }
+
+    /** The organiser's own row offers no Disable or Delete, and the server refuses both in the page's language. */
+    @Test
+    void theOwnRowHasNoDisableOrDeleteAndTheServerRefusesThem() {
+        Document page = Jsoup.parse(TestLogins.organiser().get("/organiser/accounts?lang=en").then().statusCode(200)
+                .extract().asString());
+        long admin = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(TestLogins.ADMIN)
+                .orElseThrow().id);
+        assertThat(page.select("form[action=/organiser/accounts/" + admin + "/disable]")).isEmpty();
+        assertThat(page.select("form[action=/organiser/accounts/" + admin + "/delete]")).isEmpty();
+        assertThat(page.select("table.account-table tbody tr:has(td:containsOwn(" + TestLogins.ADMIN + ")) .own-account")
+                .text()).isEqualTo("Your own account");
+        String other = TestLogins.presenter(accounts);
+        long otherId = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(other).orElseThrow().id);
+        assertThat(page.select("form[action=/organiser/accounts/" + otherId + "/delete]")).isEmpty(); // made after
+        Document again = Jsoup.parse(TestLogins.organiser().get("/organiser/accounts?lang=en").then().statusCode(200)
+                .extract().asString());
+        assertThat(again.select("form[action=/organiser/accounts/" + otherId + "/disable]")).hasSize(1);
+        assertThat(again.select("form[action=/organiser/accounts/" + otherId + "/delete]")).hasSize(1);
+
+        assertThat(page(form("en").post("/organiser/accounts/{id}/disable", admin), 409).select("p.feedback.error")
+                .text()).isEqualTo("You cannot disable or delete your own account.");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(TestLogins.ADMIN).orElseThrow()
+                .disabled)).isFalse();
+    }
 }

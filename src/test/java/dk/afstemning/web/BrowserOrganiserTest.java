@@ -145,7 +145,8 @@ class BrowserOrganiserTest {
         WebElement table = new WebDriverWait(desktop, Chromium.TIMEOUT).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#poll-q table.results-table")));
         assertThat(table.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
-                .containsExactly("Ja 2 (67%)", "Nej 1 (33%)");
+                .containsExactly("Ja 2 (67%)\n95% CI:\n20.8–93.9%",
+                "Nej 1 (33%)\n95% CI:\n6.1–79.2%");
         assertThat(table.findElement(By.cssSelector("tfoot")).getText()).isEqualTo("Answered (n) 3");
         WebElement time = desktop.findElement(By.cssSelector("#poll-q .timeline-table time"));
         java.time.Instant at = java.time.Instant.parse(time.getAttribute("datetime").replaceFirst("T(\\d\\d:\\d\\d)Z$",
@@ -175,7 +176,7 @@ class BrowserOrganiserTest {
         desktop.manage().deleteAllCookies();
         desktop.get(shareUrl + "?lang=da");
         assertThat(new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#poll-q table.results-table tbody"))).getText()).isEqualTo("Ja 2 (67 %)\nNej 1 (33 %)");
+                By.cssSelector("#poll-q table.results-table tbody"))).getText()).isEqualTo("Ja 2 (67 %)\n95 %-KI:\n20,8–93,9 %\nNej 1 (33 %)\n95 %-KI:\n6,1–79,2 %");
         assertThat(desktop.findElement(By.tagName("body")).getText()).doesNotContain(talk.joinCode);
     }
 

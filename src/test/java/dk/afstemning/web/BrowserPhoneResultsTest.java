@@ -116,6 +116,46 @@ class BrowserPhoneResultsTest {
                 .post("/api/talks/{code}/polls/{poll}/votes", talk.joinCode, poll).then().statusCode(200);
     }
 
+    /**
+     * Issue 19, trial finding: after a profanity-filtered word the phone said "6 answers" over a list of two words.
+     * The number is what the screen shows, the participants who answered (the one whose only word was hidden
+     * included: nobody is told), and the phone now says so; its words are the screen's words, in the screen's order.
+     */
+    @Test
+    void aWordCloudPhoneCountsParticipantsAsTheScreenDoesAndListsTheScreensWords() {
+        Talk talk = importer.importDeck("browser-phone-cloud-" + UUID.randomUUID() + ".md", """
+                ---
+                title: Cloud on phones
+                lang: en
+                ---
+
+                ```poll
+                id: ord
+                type: wordcloud
+                question: One word for trust?
+                ```
+                """);
+        TestTalks.presenter(talk, "post", "/polls/ord/open", null);
+        for (List<String> texts : List.of(List.of("Time", "Openness"), List.of("time"), List.of("shit"))) {
+            given().cookie("afstemning_pid", TestTalks.join(talk.joinCode)).contentType(ContentType.JSON)
+                    .body(Map.of("texts", texts)).post("/api/talks/{code}/polls/ord/votes", talk.joinCode).then()
+                    .statusCode(200);
+        }
+        WebDriver phone = joined(talk, "phone-cloud");
+        phone.findElement(By.cssSelector(".poll[data-poll-id='ord'] .entry-input")).sendKeys("Openness");
+        phone.findElement(By.cssSelector(".poll[data-poll-id='ord'] button.submit")).click();
+        Chromium.awaitText(phone, By.cssSelector(".poll[data-poll-id='ord'] .phone-total"),
+                "Answers from 4 participants");
+        // What the screen draws: the results message's total and its words (the public results API gives the same).
+        var results = given().get("/api/talks/{code}/polls/ord/results", talk.joinCode).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(results.getInt("total")).isEqualTo(4);
+        assertThat(results.getList("details.words.text", String.class)).containsExactly("Openness", "Time");
+        assertThat(Chromium.stableTexts(phone, By.cssSelector(".poll[data-poll-id='ord'] .phone-words li")))
+                .containsExactly("Openness\n2", "Time\n2");
+        Chromium.screenshot(phone, "phone-results-cloud");
+    }
+
     @Test
     void aPhoneThatVotedSeesTheBarsWithCountAndPercent() {
         Talk talk = talkOn(2, "q");

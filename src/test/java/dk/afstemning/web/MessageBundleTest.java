@@ -50,7 +50,8 @@ class MessageBundleTest {
             "acct", new String[] {"password_title", "Skift adgangskode"},
             "pres", new String[] {"my_talks_title", "Mine oplæg"},
             "deckin", new String[] {"image_button", "Tilføj billede"},
-            "deckerr", new String[] {"block_no_id", "afstemningsblokken har intet 'id'"});
+            "deckerr", new String[] {"block_no_id", "afstemningsblokken har intet 'id'"},
+            "org", new String[] {"ci_short", "95 %-KI"});
 
     private static final Pattern REFUSAL = Pattern.compile("new ApiProblem\\((409|422), \"([a-z-]+)\"");
     private static final Pattern PROBLEM_TEXT = Pattern.compile("data-msg-([a-z-]+)=\"\\{msg:[a-z_]+\\}\"");

@@ -59,9 +59,15 @@ export function showResults(poll, results) {
   box.append(wrap);
 }
 
-/** On the phone: the ten most common words with their counts. */
+/**
+ * The phone's total names what the screen's number counts: the participants who answered the round, those whose
+ * every entry the profanity filter hid included (they are not told, so their phone shows what everyone's does).
+ */
+export const phoneTotalText = 'msgTotalParticipants';
+
+/** On the phone: the ten most common words with their counts, as the screen's table lists them (same order). */
 export function phoneResults(box, results, t) {
-  const words = results.details.words.slice().sort((a, b) => b.count - a.count).slice(0, 10);
+  const words = results.details.words.slice(0, 10);
   const list = element('ol', 'phone-words');
   words.forEach((w) => {
     const li = element('li', null);
