@@ -60,9 +60,11 @@ function assetName(src) {
 
 /**
  * Renders a whole deck as Marp does: {html, css, comments}; one <section> per slide inside
- * div.marpit > svg > foreignObject. Math by KaTeX with the app's own fonts; emoji as Unicode (no CDN).
+ * div.marpit > svg > foreignObject. Math by KaTeX with the app's own fonts; emoji as Unicode (no CDN); the themes'
+ * Lato and Roboto Mono from the app (themeFonts), not from fonts.bunny.net.
  */
-export function render(markdown, { assetBase = null, assets = {}, fontPath = '/js/vendor/katex/fonts/' } = {}) {
+export function render(markdown, { assetBase = null, assets = {}, fontPath = '/js/vendor/katex/fonts/',
+  themeFonts = '/js/vendor/fonts/marp-fonts.css' } = {}) {
   const marp = new Marp({
     html: HTML,
     script: false,
@@ -70,7 +72,21 @@ export function render(markdown, { assetBase = null, assets = {}, fontPath = '/j
     emoji: { shortcode: true, unicode: false },
   }).use(katexPlugin());
   marp.use(assetPaths, { assetBase, assets: assets || {} });
-  return marp.render(markdown);
+  const rendered = marp.render(markdown);
+  return { ...rendered, css: localFonts(rendered.css, themeFonts) };
+}
+
+// The themes' remote fonts (gaia: @import "https://fonts.bunny.net/css?family=Lato…") are the app's own copies
+// (build.mjs), so no request leaves the app's host and the CSP (font-src 'self') refuses none.
+const REMOTE_FONTS = /@import\s+(?:url\(\s*)?["']?https:\/\/fonts\.bunny\.net\/[^;]*;/g;
+
+export function localFonts(css, themeFonts) {
+  let first = true;
+  return css.replace(REMOTE_FONTS, () => {
+    const local = first ? `@import "${themeFonts}";` : '';
+    first = false;
+    return local;
+  });
 }
 
 /** Starts Marp's browser helper (the <!--fit--> auto-scaling elements) for everything under root. */
