@@ -4,7 +4,7 @@ import katexPlugin from '@marp-team/marp-core/plugins/katex';
 import { browser } from '@marp-team/marp-core/browser';
 
 // The raw HTML a deck may hold: the tags and attributes jsoup's relaxed safelist kept before Marp drew the slides
-// (deck/DeckParser), plus the poll island. Marp's own sanitiser (xss) drops everything else, event handlers included;
+// (deck/DeckParser), plus the poll island and the harmless rest of Marp's default allowlist (below). Marp's own sanitiser (xss) drops everything else, event handlers included;
 // URLs go through Marp's own check (its default allowlist's), which refuses javascript: and other schemes.
 const URL = Marp.html.a.href;
 const tags = (names) => Object.fromEntries(names.map((n) => [n, {}]));
@@ -24,6 +24,15 @@ const HTML = {
   td: { abbr: true, axis: true, colspan: true, rowspan: true, width: true, align: true },
   th: { abbr: true, axis: true, colspan: true, rowspan: true, scope: true, width: true, align: true },
   ul: { type: true },
+  // Marp's own default allowlist (Marp CLI without --html) has these too, so decks written for it use them: kept with
+  // Marp's attributes for them, less class (the page's own CSS classes stay the page's). Media (audio, video, picture,
+  // source) stays out: the CSP would refuse it anyway.
+  ...tags(['abbr', 'address', 'article', 'aside', 'bdi', 'bdo', 'big', 'center', 'figcaption', 'figure', 'hr', 'kbd',
+    'mark', 'nav', 'rp', 'rt', 'ruby', 's', 'section', 'summary', 'wbr']),
+  del: { cite: URL, datetime: true },
+  details: { open: true },
+  ins: { cite: URL, datetime: true },
+  time: { datetime: true },
 };
 
 const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*:|\/|#)/;

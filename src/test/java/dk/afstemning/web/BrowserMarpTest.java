@@ -323,6 +323,27 @@ class BrowserMarpTest {
     }
 
     @Test
+    void theTagsOfMarpsDefaultAllowlistAreKeptAndOthersShownAsText() {
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-tags.md", """
+                # Tags
+
+                <center>Midt</center>
+
+                Det <mark>vigtige</mark>, <kbd>F</kbd> og <s>gammelt</s>.
+
+                <svg width="10" height="10"><circle r="5"/></svg>
+                """);
+        WebDriver screen = chromium.projector("marp-tags");
+        present(screen, talk, 1, 1);
+        Object found = js(screen).executeScript("""
+                const s = document.querySelector('.marp-slide foreignObject > section');
+                return ['center', 'mark', 'kbd', 's', 'svg'].map((t) => t + ' ' + s.querySelectorAll(t).length);""");
+        assertThat(found).isEqualTo(List.of("center 1", "mark 1", "kbd 1", "s 1", "svg 0"));
+        assertThat(slide(screen, 1).get("text")).isEqualTo(
+                "Tags\nMidt\nDet vigtige, F og gammelt.\n<svg width=\"10\" height=\"10\"><circle r=\"5\"/></svg>");
+    }
+
+    @Test
     void theConsolePreviewsAreMarpsToo() throws IOException {
         Talk talk = deck("backgrounds.md");
         WebDriver console = chromium.screen("marp-console", 1280, 720);

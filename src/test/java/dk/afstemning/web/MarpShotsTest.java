@@ -130,6 +130,8 @@ class MarpShotsTest {
             }
             Path html = folder.resolve("marp.html");
             node(file, html);
+            // A talk begins on the join screen; the slides are wanted here.
+            dk.afstemning.TestTalks.presenter(talk, "PUT", "/show/overlay", "{\"overlay\":\"none\"}");
             app.get(chromium.url("/present/" + talk.joinCode + "?lang=en"));
             int slides = ((Number) js(app).executeScript("return document.querySelectorAll('section.slide').length"))
                     .intValue();
