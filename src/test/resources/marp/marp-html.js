@@ -8,8 +8,9 @@ const katex = require('@marp-team/marp-core/plugins/katex').default;
 const [deck, out] = process.argv.slice(2);
 const fonts = 'file://' + path.join(path.dirname(require.resolve('katex/package.json')), 'dist', 'fonts') + '/';
 // Emoji as Unicode, as the app draws them: Marp's default twemoji images come from a CDN this machine may not reach.
-// Marp's default html allowlist, as Marp CLI renders without --html (other tags are shown as text).
-const marp = new Marp({ script: false, math: { lib: 'katex', katexFontPath: fonts },
+// Marp's default html allowlist, as Marp CLI renders without --html (other tags are shown as text), and its inline
+// browser script (the auto-scaling of <!--fit--> headings and of code blocks), as Marp CLI's HTML has it.
+const marp = new Marp({ math: { lib: 'katex', katexFontPath: fonts },
   emoji: { shortcode: true, unicode: false } }).use(katex());
 const rendered = marp.render(fs.readFileSync(deck, 'utf8'));
 // The gaia theme's Lato and Roboto Mono from the same Fontsource files the app serves (src/main/marp/build.mjs),
