@@ -4,7 +4,7 @@ import katexPlugin from '@marp-team/marp-core/plugins/katex';
 import { browser } from '@marp-team/marp-core/browser';
 
 // The raw HTML a deck may hold: the tags and attributes jsoup's relaxed safelist kept before Marp drew the slides
-// (deck/DeckParser), plus the poll island. Marp's own sanitiser (xss) drops everything else, event handlers included;
+// (deck/DeckParser), plus the poll island and the harmless rest of Marp's default allowlist (below). Marp's own sanitiser (xss) drops everything else, event handlers included;
 // URLs go through Marp's own check (its default allowlist's), which refuses javascript: and other schemes.
 const URL = Marp.html.a.href;
 const tags = (names) => Object.fromEntries(names.map((n) => [n, {}]));
@@ -24,6 +24,15 @@ const HTML = {
   td: { abbr: true, axis: true, colspan: true, rowspan: true, width: true, align: true },
   th: { abbr: true, axis: true, colspan: true, rowspan: true, scope: true, width: true, align: true },
   ul: { type: true },
+  // Marp's own default allowlist (Marp CLI without --html) has these too, so decks written for it use them: kept with
+  // Marp's attributes for them, less class (the page's own CSS classes stay the page's). Media (audio, video, picture,
+  // source) stays out: the CSP would refuse it anyway.
+  ...tags(['abbr', 'address', 'article', 'aside', 'bdi', 'bdo', 'big', 'center', 'figcaption', 'figure', 'hr', 'kbd',
+    'mark', 'nav', 'rp', 'rt', 'ruby', 's', 'section', 'summary', 'wbr']),
+  del: { cite: URL, datetime: true },
+  details: { open: true },
+  ins: { cite: URL, datetime: true },
+  time: { datetime: true },
 };
 
 const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*:|\/|#)/;
@@ -60,9 +69,11 @@ function assetName(src) {
 
 /**
  * Renders a whole deck as Marp does: {html, css, comments}; one <section> per slide inside
- * div.marpit > svg > foreignObject. Math by KaTeX with the app's own fonts; emoji as Unicode (no CDN).
+ * div.marpit > svg > foreignObject. Math by KaTeX with the app's own fonts; emoji as Unicode (no CDN); the themes'
+ * Lato and Roboto Mono from the app (themeFonts), not from fonts.bunny.net.
  */
-export function render(markdown, { assetBase = null, assets = {}, fontPath = '/js/vendor/katex/fonts/' } = {}) {
+export function render(markdown, { assetBase = null, assets = {}, fontPath = '/js/vendor/katex/fonts/',
+  themeFonts = '/js/vendor/fonts/marp-fonts.css' } = {}) {
   const marp = new Marp({
     html: HTML,
     script: false,
@@ -70,7 +81,21 @@ export function render(markdown, { assetBase = null, assets = {}, fontPath = '/j
     emoji: { shortcode: true, unicode: false },
   }).use(katexPlugin());
   marp.use(assetPaths, { assetBase, assets: assets || {} });
-  return marp.render(markdown);
+  const rendered = marp.render(markdown);
+  return { ...rendered, css: localFonts(rendered.css, themeFonts) };
+}
+
+// The themes' remote fonts (gaia: @import "https://fonts.bunny.net/css?family=Lato…") are the app's own copies
+// (build.mjs), so no request leaves the app's host and the CSP (font-src 'self') refuses none.
+const REMOTE_FONTS = /@import\s+(?:url\(\s*)?["']?https:\/\/fonts\.bunny\.net\/[^;]*;/g;
+
+export function localFonts(css, themeFonts) {
+  let first = true;
+  return css.replace(REMOTE_FONTS, () => {
+    const local = first ? `@import "${themeFonts}";` : '';
+    first = false;
+    return local;
+  });
 }
 
 /** Starts Marp's browser helper (the <!--fit--> auto-scaling elements) for everything under root. */

@@ -23,8 +23,10 @@ const portrait = window.matchMedia('(max-width: 600px), (max-aspect-ratio: 1/1)'
 const MIN_SCROLL_PX = 120;
 const LAST_SCROLL_PX = 60;
 
+// A poll drawn in Marp's slide (js/marp-slides.js) has the room of its island, which the canvas never lets grow.
 function overflow() {
-  return deck.scrollHeight - deck.clientHeight;
+  const island = deck.querySelector('section.slide:not([hidden]) .marp-island');
+  return Math.max(deck.scrollHeight - deck.clientHeight, island ? island.scrollHeight - island.clientHeight : -Infinity);
 }
 
 function showFirst(rows, shown, more) {

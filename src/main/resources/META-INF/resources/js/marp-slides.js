@@ -2,7 +2,7 @@
 // (deck/MarpSource: polls as islands, no speaker notes) in [data-marp-markdown]; marp-core (/js/vendor/marp.js, built
 // from src/main/marp) renders the whole deck once, so global and carried-over directives apply as in Marp, and each
 // [data-marp-slide="n"] box gets slide n: Marp's own <svg> with its fixed canvas (1280×720, or the deck's size), scaled
-// to the box. The server's HTML stays when Marp's slide count differs from the server's (MarpFidelityTest keeps them
+// to the box. A poll's slide is Marp's too, with the page's poll moved into its island. The server's HTML stays when Marp's slide count differs from the server's (MarpFidelityTest keeps them
 // equal). Nothing from the deck runs: Marp keeps only the tags and attributes of its allowlist (marp-entry.js), and the
 // HTML is parsed inert (DOMParser) before it is moved into the page.
 import { render, activate } from '/js/vendor/marp.js';
@@ -33,6 +33,16 @@ export function drawMarp(root = document) {
     marpit.append(document.importNode(svg, true));
     // Marp's ids (slide numbers, heading slugs) would clash with the page's own and with a slide drawn twice.
     for (const e of marpit.querySelectorAll('[id]')) e.removeAttribute('id');
+    if (box.hasAttribute('data-marp-poll')) {
+      // A poll's slide: what the page drew for the poll (the live poll on the screen, its question and options in a
+      // preview) moves into the island Marp left where the poll block stood (deck/MarpSource), so theme, header,
+      // footer, page number and the slide's other text are Marp's, and the poll scales with the canvas. The nodes
+      // move, not copies: screen-polls.js keeps updating them from the socket.
+      const island = marpit.querySelector('[data-poll]');
+      if (!island) continue;
+      island.classList.add('marp-island');
+      island.append(...box.childNodes);
+    }
     box.replaceChildren(marpit);
     // The app's own slide type (.slide .content h1 …) is not Marp's: the box stops being .content.
     box.classList.replace('content', 'marp-drawn');

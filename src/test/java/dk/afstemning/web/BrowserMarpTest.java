@@ -189,21 +189,158 @@ class BrowserMarpTest {
     }
 
     @Test
-    void theSeedDeckIsDrawnWholeAndItsPollSlidesStayLive() throws IOException {
+    void theSeedDeckIsDrawnWholeWithItsPollsInMarpsSlides() throws IOException {
         String seed = java.nio.file.Files.readString(java.nio.file.Path.of("slides", "ledelse-i-en-frisat-kommune.md"));
         Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-seed.md", seed);
         WebDriver screen = chromium.projector("marp-seed");
         present(screen, talk, 1, 17);
         Object drawn = js(screen).executeScript("""
                 return [...document.querySelectorAll('section.slide')].map((s) => s.querySelector('.marp-drawn')
-                  ? 'marp' : s.classList.contains('poll-slide') && s.querySelector('.marp-slide') === null ? 'poll' : 'other')
-                  .sort().join(' ');""");
-        // Eight poll slides keep the live poll; the nine others are Marp's.
+                  ? (s.querySelector('foreignObject .marp-island > .poll-layout .poll[data-poll-id]') ? 'poll' : 'marp')
+                  : 'other').sort().join(' ');""");
+        // All seventeen slides are Marp's; the eight poll slides hold the live poll in their island.
         assertThat(drawn).isEqualTo(String.join(" ", java.util.Collections.nCopies(9, "marp")) + " "
                 + String.join(" ", java.util.Collections.nCopies(8, "poll")));
         assertThat(slide(screen, 1).get("text")).isEqualTo(
                 "Ledelse i en frisat kommune – Perspektiver og erfaringer\nUlf Hjelm, professor mso\n2. november 2022\nVIVE");
         screenshot(screen, "marp-seed-1");
+    }
+
+    /** A poll slide of a gaia deck with header, footer and page numbers (16:9, or 4:3 with {@code size}). */
+    private static String pollDeck(String size) {
+        return "---\nmarp: true\ntheme: gaia\n" + (size == null ? "" : "size: " + size + "\n")
+                + "header: Kommunal ledelse\nfooter: VIVE · 2022\npaginate: true\n---\n\n# Intro\n\n---\n\n"
+                + "## Afstemning\n\nStem på telefonen.\n\n```poll\nid: q\nquestion: Hvad får du mest værdi ud af?\n"
+                + "options:\n  - Den forskningsmæssige viden\n  - De praktisk baserede erfaringer fra frikommunerne\n"
+                + "  - Begge dele\n  - Ved ikke\n```\n";
+    }
+
+    /**
+     * The poll in the island of Marp's slide 2: Marp's header, footer and page number around it, the question, every
+     * bar row wholly inside the slide and the island, the smallest bar label's type as seen on the screen (CSS px), and
+     * the counts and total shown.
+     */
+    private static final String ISLAND = """
+            const slide = document.querySelector('section.slide[data-slide="2"]');
+            const section = slide.querySelector('.marp-slide foreignObject > section');
+            const island = section?.querySelector(':scope > .marp-island');
+            if (!island) return null;
+            const inside = (e, box) => { const r = e.getBoundingClientRect(); const b = box.getBoundingClientRect();
+              return r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1; };
+            const rows = [...island.querySelectorAll('.bars .bar-row')];
+            const scale = section.getBoundingClientRect().width / section.offsetWidth;
+            return { header: section.querySelector('header')?.innerText ?? null,
+              footer: section.querySelector('footer')?.innerText ?? null,
+              page: section.getAttribute('data-marpit-pagination'),
+              heading: section.querySelector(':scope > h2')?.innerText ?? null,
+              question: island.querySelector('.question').innerText,
+              rowsInside: rows.length > 0 && rows.every((r) => inside(r, section) && inside(r, island)),
+              qrShown: island.querySelector('.join-qr').getClientRects().length > 0,
+              labelPx: Math.min(...rows.map((r) => parseFloat(getComputedStyle(r.querySelector('.label')).fontSize)))
+                * scale,
+              counts: rows.map((r) => r.querySelector('.count').textContent),
+              total: island.querySelector('.total').textContent };""";
+
+    @Test
+    void aPollIsDrawnInMarpsSlideAndMovesLiveAt720p() {
+        pollInMarpsSlide("marp-island-720", 1280, 720, null, 16, 2, 1);
+    }
+
+    @Test
+    void aPollIsDrawnInMarpsSlideAndMovesLiveOnAFullHdProjector() {
+        pollInMarpsSlide("marp-island-1080", 1920, 1080, null, 24, 1, 3);
+    }
+
+    @Test
+    void aPollIsDrawnInMarpsSlideOfAFourByThreeDeck() {
+        pollInMarpsSlide("marp-island-4x3", 1280, 720, "4:3", 14, 0, 2);
+    }
+
+    /** Opens the poll, casts {@code a} and {@code b} REST votes for the first two options, and reads the island. */
+    private void pollInMarpsSlide(String name, int width, int height, String size, int minLabelPx, int a, int b) {
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-island.md", pollDeck(size));
+        WebDriver screen = chromium.screen(name, width, height);
+        present(screen, talk, 2, 2);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> before = (Map<String, Object>) js(screen).executeScript(ISLAND);
+        assertThat(before).isNotNull();
+        assertThat(before.get("header")).isEqualTo("Kommunal ledelse");
+        assertThat(before.get("footer")).isEqualTo("VIVE · 2022");
+        assertThat(before.get("page")).isEqualTo("2");
+        assertThat(before.get("heading")).isEqualTo("Afstemning");
+        assertThat(before.get("question")).isEqualTo("Hvad får du mest værdi ud af?");
+        assertThat(before.get("rowsInside")).isEqualTo(true);
+        assertThat(before.get("qrShown")).isEqualTo(false);
+        assertThat(((Number) before.get("labelPx")).doubleValue()).isGreaterThanOrEqualTo(minLabelPx);
+        assertThat(before.get("counts")).isEqualTo(List.of("0", "0", "0", "0"));
+
+        dk.afstemning.TestTalks.open(talk, "q");
+        List<Integer> options = dk.afstemning.TestTalks.optionIds(talk.joinCode);
+        for (int i = 0; i < a + b; i++) {
+            dk.afstemning.TestTalks.vote(talk.joinCode, dk.afstemning.TestTalks.join(talk.joinCode),
+                    options.get(i < a ? 0 : 1), null).statusCode(200);
+        }
+        List<String> expected = List.of(String.valueOf(a), String.valueOf(b), "0", "0");
+        new WebDriverWait(screen, Chromium.TIMEOUT).until(w -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> now = (Map<String, Object>) js(w).executeScript(ISLAND);
+            return expected.equals(now.get("counts")) && String.valueOf(a + b).equals(now.get("total"));
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> after = (Map<String, Object>) js(screen).executeScript(ISLAND);
+        assertThat(after.get("rowsInside")).isEqualTo(true);
+        new WebDriverWait(screen, Chromium.TIMEOUT).until(w -> (Boolean) js(w).executeScript(
+                "return document.body.classList.contains('idle')"));
+        screenshot(screen, name);
+    }
+
+    @Test
+    void gaiaGetsLatoFromTheAppAndNothingLeavesTheHost() {
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-gaia.md",
+                "---\nmarp: true\ntheme: gaia\n---\n\n# **Lato** at 900\n\n`Roboto Mono`\n");
+        WebDriver screen = chromium.projector("marp-gaia-fonts");
+        ((org.openqa.selenium.chrome.ChromeDriver) screen).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                        + " (e) => window.cspViolations.push(e.blockedURI));"));
+        present(screen, talk, 1, 1);
+        Object fonts = js(screen).executeScript("""
+                return document.fonts.ready.then(() => ({
+                  lato: document.fonts.check('900 1em Lato'),
+                  loaded: [...document.fonts].filter((f) => f.status === 'loaded'
+                    && ['Lato', 'Roboto Mono'].includes(f.family.replace(/["']/g, ''))).map((f) => f.family
+                    .replace(/["']/g, '') + ' ' + f.weight).filter((v, i, all) => all.indexOf(v) === i).sort(),
+                  h1: getComputedStyle(document.querySelector('.marp-slide section h1')).fontFamily.split(',')[0],
+                  elsewhere: performance.getEntriesByType('resource').map((r) => new URL(r.name).origin)
+                    .filter((o) => o !== location.origin),
+                  violations: window.cspViolations }));""");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) fonts;
+        assertThat(result.get("lato")).isEqualTo(true);
+        assertThat(result.get("loaded")).isEqualTo(List.of("Lato 400", "Lato 900", "Roboto Mono 400"));
+        assertThat(result.get("h1")).isEqualTo("Lato");
+        assertThat(result.get("elsewhere")).isEqualTo(List.of());
+        assertThat(result.get("violations")).isEqualTo(List.of());
+    }
+
+    @Test
+    void theTagsOfMarpsDefaultAllowlistAreKeptAndOthersShownAsText() {
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-tags.md", """
+                # Tags
+
+                <center>Midt</center>
+
+                Det <mark>vigtige</mark>, <kbd>F</kbd> og <s>gammelt</s>.
+
+                <svg width="10" height="10"><circle r="5"/></svg>
+                """);
+        WebDriver screen = chromium.projector("marp-tags");
+        present(screen, talk, 1, 1);
+        Object found = js(screen).executeScript("""
+                const s = document.querySelector('.marp-slide foreignObject > section');
+                return ['center', 'mark', 'kbd', 's', 'svg'].map((t) => t + ' ' + s.querySelectorAll(t).length);""");
+        assertThat(found).isEqualTo(List.of("center 1", "mark 1", "kbd 1", "s 1", "svg 0"));
+        assertThat(slide(screen, 1).get("text")).isEqualTo(
+                "Tags\nMidt\nDet vigtige, F og gammelt.\n<svg width=\"10\" height=\"10\"><circle r=\"5\"/></svg>");
     }
 
     @Test
@@ -231,6 +368,34 @@ class BrowserMarpTest {
                 return [...document.querySelectorAll('.editor-slide .editor-thumb')].map((t) => t.closest('li')
                   .dataset.slide + ' ' + t.querySelectorAll('.marp-slide svg[data-marpit-svg] figure').length);""");
         assertThat(thumbs).isEqualTo(List.of("1 1", "2 1", "3 3", "4 1"));
+    }
+
+    @Test
+    void theConsoleAndEditorShowAPollInItsIslandOnMarpsSlide() {
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-island.md", pollDeck(null));
+        WebDriver console = chromium.screen("marp-island-console", 1280, 720);
+        console.get(chromium.url("/present/" + talk.joinCode + "/console?key=" + talk.presenterKey + "&lang=en"));
+        awaitDrawn(console, 2);
+        // Slide 1's next slide and slide 2's current slide: the poll's question and options in Marp's slide 2, under
+        // its heading and text, with its footer and page number.
+        String island = """
+                return [...document.querySelectorAll(arguments[0])].map((s) => {
+                  const section = s.closest('foreignObject > section');
+                  return [section.querySelector(':scope > h2').innerText, s.querySelector('.preview-question').innerText,
+                    [...s.querySelectorAll('.preview-options li')].length, section.querySelector('footer').innerText,
+                    section.getAttribute('data-marpit-pagination')].join(' | '); });""";
+        Object previews = js(console).executeScript(island, ".note .preview .marp-slide .marp-island");
+        assertThat(previews).isEqualTo(List.of(
+                "Afstemning | Hvad får du mest værdi ud af? | 4 | VIVE · 2022 | 2",
+                "Afstemning | Hvad får du mest værdi ud af? | 4 | VIVE · 2022 | 2"));
+
+        WebDriver desktop = chromium.screen("marp-island-editor", 1280, 720);
+        desktop.get(chromium.url("/organiser/talks/" + talk.joinCode + "/deck?lang=en"));
+        BrowserDeckEditorTest.logIn(desktop);
+        desktop.get(chromium.url("/organiser/talks/" + talk.joinCode + "/deck?lang=en"));
+        awaitDrawn(desktop, 2);
+        assertThat(js(desktop).executeScript(island, ".editor-slide .editor-thumb .marp-slide .marp-island"))
+                .isEqualTo(List.of("Afstemning | Hvad får du mest værdi ud af? | 4 | VIVE · 2022 | 2"));
     }
 
     /** Opens the talk's audience screen at a slide and waits until Marp has drawn the deck's slides. */

@@ -69,9 +69,15 @@ class PresenterFitTest {
                 const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
                 return lines.size !== 1; })
               .map((th) => th.textContent + ': ' + Math.round(th.getBoundingClientRect().width) + ' px wide');
-            const slide = poll.closest('section.slide').getBoundingClientRect();
+            // The slide is Marp's (issue 18, the poll in its island): the room is its canvas inside the theme's padding.
+            const section = poll.closest('.marp-island').closest('section');
+            const slide = section.getBoundingClientRect();
+            const scale = slide.width / section.offsetWidth;
+            const style = getComputedStyle(section);
+            const pad = (a, b) => (parseFloat(style[a]) + parseFloat(style[b])) * scale;
             return { outside, placed: words.length, broken, cells: cells.map((th) => th.textContent),
-              share: (cloud.width * cloud.height) / (slide.width * slide.height) };""";
+              share: (cloud.width * cloud.height) / ((slide.width - pad('paddingLeft', 'paddingRight'))
+                * (slide.height - pad('paddingTop', 'paddingBottom'))) };""";
 
     /** The deck's overflow, down and sideways (both ≤ 0 when the slide is wholly seen). */
     private static final String GEOMETRY = """
