@@ -24,6 +24,9 @@ import io.vertx.ext.web.RoutingContext;
 @Unremovable
 public class SessionLogins implements IdentityProvider<TrustedAuthenticationRequest> {
 
+    /** The form login's session cookie ({@code quarkus.http.auth.form.cookie-name}). */
+    static final String SESSION_COOKIE = "afstemning_session";
+
     @Inject
     AccountLogins accounts;
 
@@ -48,7 +51,19 @@ public class SessionLogins implements IdentityProvider<TrustedAuthenticationRequ
         return context.runBlocking(() -> {
             AccountLogins.LoginAccount account = accounts.find(request.getPrincipal())
                     .filter(a -> !a.disabled() && versions.matches(http, a.id(), a.username(), a.sessionVersion()))
-                    .orElseThrow(AuthenticationFailedException::new);
+                    .orElse(null);
+            if (account == null) {
+                // The refused session's cookies go with the refusal (a redirect to the login page): kept, they were
+                // sent to the login page too, refused again and redirected there again, for ever (a browser whose
+                // session ended by logging out elsewhere met ERR_TOO_MANY_REDIRECTS).
+                if (http != null) {
+                    for (String name : new String[] {SESSION_COOKIE, SessionVersions.COOKIE}) {
+                        http.response().addCookie(io.vertx.core.http.Cookie.cookie(name, "").setPath("/")
+                                .setMaxAge(0).setHttpOnly(true));
+                    }
+                }
+                throw new AuthenticationFailedException();
+            }
             return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(account.username()))
                     .addRole(account.role()).build();
         });

@@ -22,6 +22,7 @@ import io.quarkus.logging.Log;
 import dk.afstemning.deck.DeckProblem;
 import dk.afstemning.deck.DeckRefusal;
 import dk.afstemning.security.AbuseLimits;
+import dk.afstemning.web.ErrorPages;
 import dk.afstemning.web.LanguageCookie;
 import dk.afstemning.web.Languages;
 import dk.afstemning.security.CurrentClient;
@@ -41,13 +42,20 @@ public class ProblemMappers {
     @Inject
     CurrentClient client;
 
+    @Inject
+    ErrorPages errorPages;
+
     /**
      * An {@link ApiProblem} as a problem body; a {@link RateLimited} one also gets {@code Retry-After}. Join-code
      * refusals are judged by {@link AbuseLimits#joinCodeRefusal} (an unknown code is a miss; a blocked client gets 429).
      */
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers) {
+    public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
         ApiProblem problem = limits.joinCodeRefusal(e, client.key());
+        if (request != null && ErrorPages.wantsPage(request.getMethod(), path(uri), headers)) {
+            // A browser on a page (a typed URL, an old bookmark): a page in its language, never a problem body.
+            return errorPages.page(problem.status(), language(uri, headers));
+        }
         Response.ResponseBuilder builder;
         if (problem instanceof DeckRefusal deck) {
             String language = language(uri, headers);
@@ -65,7 +73,7 @@ public class ProblemMappers {
     }
 
     public Response apiProblem(ApiProblem e, UriInfo uri) {
-        return apiProblem(e, uri, null);
+        return apiProblem(e, uri, null, null);
     }
 
     /**
@@ -134,8 +142,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers,
+            jakarta.ws.rs.core.Request request) {
         int status = e.getResponse().getStatus();
+        if (status >= 400 && status < 500 && status != 405 && request != null
+                && ErrorPages.wantsPage(request.getMethod(), path(uri), headers)) {
+            // An unknown page or a malformed id in a page's address: the error page, not a problem body.
+            return errorPages.page(status, language(uri, headers));
+        }
         if (e.getCause() instanceof MismatchedInputException json) {
             return mismatchedJson(json, uri);
         }

@@ -103,6 +103,11 @@ public class OrganiserViews {
         return reports.report(talk.id);
     }
 
+    /** A talk's Q&A questions as its results page lists them (for a presenter's results page too). */
+    public List<dk.afstemning.report.Reports.QaRow> qa(long talkId) {
+        return reportService.qa(talkId);
+    }
+
     private static ApiProblem unknown(long id) {
         return ApiProblem.notFound("talk", "No talk has the id " + id);
     }

@@ -487,7 +487,7 @@ public interface AppMessages {
     @Message("Response rate")
     String response_rate();
 
-    @Message("{voters} of {participants} participants voted ({percent}%)")
+    @Message("{voters} of {participants} {#if participants == 1}participant{#else}participants{/if} voted ({percent}%)")
     String response_rate_value(long voters, long participants, int percent);
 
     @Message("Not opened yet · poll id: {id}")
@@ -499,7 +499,7 @@ public interface AppMessages {
     @Message("Closed · poll id: {id}")
     String poll_id_closed(String id);
 
-    @Message("{count} participants voted")
+    @Message("{count} {#if count == 1}participant{#else}participants{/if} voted")
     String poll_voters(long count);
 
     @Message("Votes per option and round: {question}")

@@ -53,6 +53,9 @@ import dk.afstemning.platform.TextInput;
 public class OrganiserPages {
 
     @Inject
+    ErrorPages errorPages;
+
+    @Inject
     TalkReports reports;
 
     @Inject
@@ -429,7 +432,7 @@ public class OrganiserPages {
             @HeaderParam("Accept-Language") String accept) {
         TalkReports.TalkReport report = views.shared(token).orElse(null);
         if (report == null) {
-            return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not found").build();
+            return errorPages.page(404, Languages.choose(lang, accept, null));
         }
         String language = Languages.choose(lang, accept, report.talk().language());
         return Response.ok(PageResource.localized(new talk(language, Languages.other(language), report, true,

@@ -47,4 +47,31 @@ public interface OrganiserTexts {
 
     @Message("Back to the dashboard")
     String back_to_dashboard();
+
+    @Message("Page not found")
+    String error_404_title();
+
+    @Message("There is no page at this address. It may have been deleted, or the address was typed with a mistake.")
+    String error_404();
+
+    @Message("Not for this account")
+    String error_403_title();
+
+    @Message("This page is not open to your account: a page for organisers, or a talk that is not assigned to you. Ask an organiser if you need it.")
+    String error_403();
+
+    @Message("This page cannot be shown")
+    String error_400_title();
+
+    @Message("The address asks for something this page cannot show. Go back and try again from a link.")
+    String error_400();
+
+    @Message("To your start page")
+    String error_back_home();
+
+    @Message("To the front page")
+    String error_back_front();
+
+    @Message("Log in")
+    String error_log_in();
 }

@@ -77,7 +77,7 @@ public class PresenterPages {
             var report = views.presentedReport(JoinCodes.normalize(code), user, role);
             String language = Languages.choose(lang, accept, report.talk().language());
             return Response.ok(PageResource.localized(new OrganiserPages.talk(language, Languages.other(language),
-                    report, true, List.of(), "", null, false, true, List.of()), language)).build();
+                    report, true, List.of(), "", null, false, true, views.qa(report.talk().id())), language)).build();
         } catch (dk.afstemning.problem.ApiProblem e) {
             // Not a talk of this account: My talks again, saying so (a page, never a problem+json body).
             String language = Languages.choose(lang, accept, null);

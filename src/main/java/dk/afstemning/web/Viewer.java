@@ -20,6 +20,11 @@ public class Viewer {
     @Inject
     SecurityIdentity identity;
 
+    /** True for any login (an organiser's or a presenter account's). */
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
     /** True for an organiser's login. */
     public boolean isOrganiser() {
         return !identity.isAnonymous() && identity.hasRole(Role.ORGANISER);

@@ -62,6 +62,16 @@ class RevocationTest {
 
         form(session).post("/logout").then().statusCode(303);
         assertThat(page(copy, "/organiser")).isEqualTo(302);
+        // Trial of issue 19: the other browser, still sending the dead cookies, was redirected from /login to /login
+        // for ever. The refusal now clears them, so the login page that follows opens.
+        var toLogin = given().cookies(copy).redirects().follow(false).get("/login");
+        if (toLogin.statusCode() == 302) {
+            assertThat(toLogin.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                    .startsWith("afstemning_session=;").containsIgnoringCase("Max-Age=0"));
+            assertThat(toLogin.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                    .startsWith("afstemning_session_v=;").containsIgnoringCase("Max-Age=0"));
+        }
+        given().redirects().follow(false).get("/login").then().statusCode(200);
         assertThat(page(other, "/organiser")).isEqualTo(302);
         given().cookies(copy).redirects().follow(false).get("/api/decks").then().statusCode(302)
                 .header("Location", endsWith("/login"));
