@@ -54,7 +54,10 @@ class ExportQueriesTest {
         TalkExport export = reports.talkExport(many.id);
         long manyStatements = statementsOf(many);
 
-        assertThat(manyStatements).isEqualTo(fewStatements);
+        // Four times the votes, the same statements give or take one: a cost per vote would add at least 9 (one per
+        // extra vote). The one: in a full suite run the first talk's export read one statement more than the second's
+        // (22 and 21, each the least of three), a talk-level read that earlier tests' state decides, not the votes.
+        assertThat(manyStatements).isBetween(fewStatements - 1, fewStatements + 1);
         List<VoteRow> rows = export.votes();
         assertThat(rows).hasSize(24);
         assertThat(rows.stream().filter(r -> r.pollType().equals("multiple")).map(r -> r.answer().optionIds()))
