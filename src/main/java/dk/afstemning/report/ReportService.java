@@ -167,12 +167,19 @@ public class ReportService {
         }
         List<OptionKey> options = List.copyOf(union.values());
         Map<Poll, Integer> rounds = new LinkedHashMap<>();
+        java.util.Set<Long> picked = new java.util.HashSet<>();
         Map<Poll, RoundCounts> counts = new HashMap<>();
         RoundCounts pooled = RoundCounts.NONE;
         for (Poll poll : polls) {
+            // A choice equal to the main round is no choice (the page's form sends every talk's select): only a
+            // talk whose round was changed says "chosen".
+            RoundAnswers main = mainRound(type, poll);
             Integer choice = chosen.get(poll.talk.id);
-            RoundAnswers compared = choice != null ? new RoundAnswers(choice, type.counts(poll, choice))
-                    : mainRound(type, poll);
+            RoundAnswers compared = choice != null && choice != main.round()
+                    ? new RoundAnswers(choice, type.counts(poll, choice)) : main;
+            if (compared != main) {
+                picked.add(poll.talk.id);
+            }
             rounds.put(poll, compared.round());
             counts.put(poll, compared.counts());
             pooled = pooled.plus(counts.get(poll));
@@ -186,7 +193,7 @@ public class ReportService {
         for (Poll poll : polls) {
             talks.add(new TalkAnswers(poll.talk.id, poll.talk.title, poll.talk.date, poll.talk.venue,
                     rounds.get(poll), type.stat(latest, rounds.get(poll), counts.get(poll), options), poll.round,
-                    chosen.containsKey(poll.talk.id)));
+                    picked.contains(poll.talk.id)));
         }
         List<PairTest> pairs = new ArrayList<>();
         Comparisons.ChiSquare chi = null;

@@ -409,7 +409,7 @@ public interface AppMessages {
     @Message("No connection to the server. Try again.")
     String no_connection();
 
-    @Message("Organiser login")
+    @Message("Log in")
     String login_title();
 
     @Message("Wrong user name or password.")

@@ -37,6 +37,7 @@ import dk.afstemning.organiser.TalkDeletion;
 import dk.afstemning.organiser.TalkReports;
 import dk.afstemning.problem.ApiProblem;
 import dk.afstemning.share.ShareService;
+import dk.afstemning.talk.JoinCodes;
 import dk.afstemning.talk.TalkHeader;
 import dk.afstemning.view.OrganiserViews;
 import dk.afstemning.platform.PublicUrls;
@@ -319,7 +320,7 @@ public class OrganiserPages {
         // The confirmation names the account and talk as stored, never text from the address.
         OrganiserViews.AccountView changed = all.stream().filter(a -> a.id().equals(account)).findFirst().orElse(null);
         TalkHeader assigned = changed == null || talk == null ? null : changed.talks().stream()
-                .filter(t -> t.joinCode().equalsIgnoreCase(talk.strip())).findFirst().orElse(null);
+                .filter(t -> t.joinCode().equals(JoinCodes.normalize(talk))).findFirst().orElse(null); // "q82-hpz" too
         boolean said = changed != null && ("created".equals(done) || "assigned".equals(done) && assigned != null);
         return PageResource.localized(new accountsPage(language, Languages.other(language), all, null, "", me(),
                 said ? done : null, changed, assigned), language);

@@ -131,9 +131,9 @@ public class QuestionPages {
     private static RowView row(String label, RoundStat stat, boolean pooled, Locale locale, Reports.TalkAnswers talk) {
         List<CellView> cells = new ArrayList<>();
         for (OptionStat o : stat.options()) {
-            cells.add(new CellView(o.count(), decimal(100 * o.share(), 1, locale) + " %", o.ci95() == null ? "–"
-                    : decimal(100 * o.ci95().lower(), 1, locale) + "–" + decimal(100 * o.ci95().upper(), 1, locale)
-                            + " %", o.borda() == null ? null
+            // The language's own percent format, as the talk page writes it ("40,0 %" in Danish, "40.0%" in English).
+            cells.add(new CellView(o.count(), share(o.share(), locale), LocaleFormats.shareInterval(o.ci95(), locale),
+                    o.borda() == null ? null
                                     : (o.averageRank() == null ? "–" : decimal(o.averageRank(), 2, locale)) + " · "
                                             + o.borda()));
         }
@@ -144,6 +144,14 @@ public class QuestionPages {
                 + " · " + decimal(m.median(), 1, locale);
         return new RowView(label, stat.n(), stat.smallN(), pooled, cells, mean, talk == null ? 0 : talk.talkId(),
                 talk == null ? 0 : talk.round(), talk == null ? 0 : talk.rounds(), talk != null && talk.chosen());
+    }
+
+    private static String share(double share, Locale locale) {
+        java.text.NumberFormat format = java.text.NumberFormat.getPercentInstance(LocaleFormats.formatLocale(
+                locale.getLanguage()));
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(share);
     }
 
     private static String decimal(double value, int places, Locale locale) {

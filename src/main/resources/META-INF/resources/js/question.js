@@ -1,6 +1,7 @@
 // The chart of a question across talks: one bar group per option (or per value or bin of a scale or slider), one bar per talk and one for the pooled total.
 // Chart.js (WebJar, loaded before this module) draws it from the JSON API; the table on the page has the same numbers.
 import { wrapLabel } from './chart-labels.js';
+import { formatLocale } from './locale.js';
 
 const body = document.body;
 const canvas = document.getElementById('question-chart');
@@ -14,7 +15,10 @@ async function draw() {
   const percent = (stat) => stat.options.map((o) => Math.round(o.share * 1000) / 10);
   // A legend entry is one line that Chart.js cannot wrap: long talk titles are cut with "…" (the table names them).
   const short = (text) => (text.length > 40 ? text.slice(0, 39) + '…' : text);
-  const datasets = q.talks.map((t) => ({ label: short(t.title + (t.date ? ' · ' + t.date : '')), data: percent(t.stat) }));
+  // The date as the table writes it ("14. marts 2023", "14 March 2023"), not the API's ISO form.
+  const dates = new Intl.DateTimeFormat(formatLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const written = (iso) => dates.format(new Date(iso + 'T00:00:00Z'));
+  const datasets = q.talks.map((t) => ({ label: short(t.title + (t.date ? ' · ' + written(t.date) : '')), data: percent(t.stat) }));
   datasets.push({ label: body.dataset.pooled, data: percent(q.pooled) });
   // A fixed height instead of a 2:1 aspect ratio, so that a phone's chart has room for its bars and wrapped labels.
   canvas.parentElement.style.position = 'relative';

@@ -83,7 +83,7 @@ class BrowserOrganiserTest {
         desktop.get(chromium.url("/organiser?lang=en"));
         // Without a login the dashboard sends the browser to the login form.
         new WebDriverWait(desktop, Chromium.TIMEOUT).until(ExpectedConditions.urlContains("/login"));
-        assertThat(desktop.findElement(By.tagName("h1")).getText()).isEqualTo("Organiser login");
+        assertThat(desktop.findElement(By.tagName("h1")).getText()).isEqualTo("Log in"); // organisers and presenter accounts alike
 
         logIn(desktop, TestLogins.ADMIN, "not-the-password");
         awaitText(desktop, By.cssSelector(".feedback.error"), "Wrong user name or password.");
