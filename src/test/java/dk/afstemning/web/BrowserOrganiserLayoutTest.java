@@ -114,6 +114,10 @@ class BrowserOrganiserLayoutTest {
                   - Ved ikke
                 ```
                 """.formatted(TestTalks.yaml(LONG)));
+        // The longest texts a deck allows, without a space, on the dashboard too (a full run found the table 4,500 px
+        // wide from another test's talk of 300 × 👩🏽‍💻).
+        importer.importDeck("layout-wide-" + UUID.randomUUID() + ".md", "---\ntitle: '" + "👩🏽‍💻".repeat(300)
+                + "'\nspeaker: '" + "Ø".repeat(200) + "'\n---\n\n# " + "W".repeat(400) + "\n");
         TestTalks.open(talk, "layout-vaerdi");
         List<Integer> options = given().get("/api/talks/{code}", talk.joinCode).then().statusCode(200).extract()
                 .path("polls[0].options.id");
