@@ -23,8 +23,7 @@ public class ErrorPages {
 
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
-        static native TemplateInstance error(String lang, String otherLang, int status, boolean loggedIn,
-                boolean organiser);
+        static native TemplateInstance error(String lang, String otherLang, int status, boolean loggedIn);
     }
 
     @Inject
@@ -46,11 +45,10 @@ public class ErrorPages {
     /** The error page for {@code status} (403, 404, or another refusal) in {@code language}. */
     public Response page(int status, String language) {
         boolean loggedIn = identity != null && !identity.isAnonymous();
-        boolean organiser = loggedIn && identity.hasRole(dk.afstemning.account.Role.ORGANISER);
         int shown = status == 403 || status == 404 || status == 401 ? status : 400;
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(PageResource.localized(Templates.error(language, Languages.other(language), shown, loggedIn,
-                        organiser), language))
+                .entity(PageResource.localized(Templates.error(language, Languages.other(language), shown, loggedIn),
+                        language))
                 .build();
     }
 }

@@ -14,11 +14,14 @@ async function draw() {
   const q = await response.json();
   const percent = (stat) => stat.options.map((o) => Math.round(o.share * 1000) / 10);
   // A legend entry is one line that Chart.js cannot wrap: long talk titles are cut with "…" (the table names them).
-  const short = (text) => (text.length > 40 ? text.slice(0, 39) + '…' : text);
+  const short = (text, max = 40) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
   // The date as the table writes it ("14. marts 2023", "14 March 2023"), not the API's ISO form.
   const dates = new Intl.DateTimeFormat(formatLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const written = (iso) => dates.format(new Date(iso + 'T00:00:00Z'));
-  const datasets = q.talks.map((t) => ({ label: short(t.title + (t.date ? ' · ' + written(t.date) : '')), data: percent(t.stat) }));
+  // The title is cut, never the date: re-runs of one deck share their title and differ by date (and venue).
+  const label = (t) => (t.date ? short(t.title, 24) + ' · ' + written(t.date) : short(t.title, 40))
+    + (t.venue ? ' · ' + short(t.venue, 16) : '');
+  const datasets = q.talks.map((t) => ({ label: label(t), data: percent(t.stat) }));
   datasets.push({ label: body.dataset.pooled, data: percent(q.pooled) });
   // A fixed height instead of a 2:1 aspect ratio, so that a phone's chart has room for its bars and wrapped labels.
   canvas.parentElement.style.position = 'relative';

@@ -223,10 +223,19 @@ class BrowserOrganiserLayoutTest {
                 && !b.getCurrentUrl().contains("/login"));
     }
 
-    /** The whole page as a PNG (Chrome's DevTools screenshot beyond the viewport), to look at. */
+    /**
+     * The page as a PNG beyond the viewport, to look at, at most 6,000 px tall: in a full run the dashboard lists every
+     * talk the suite made, and Chrome refuses a larger capture ("Page is too large").
+     */
     private static void fullPage(WebDriver browser, String name) {
+        Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth");
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width.intValue(),
+                "height", Math.min(height.intValue(), 6000), "scale", 1);
         Map<String, Object> shot = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true));
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         try {
             Files.createDirectories(Chromium.SCREENSHOTS);
             Files.write(Chromium.SCREENSHOTS.resolve(name + ".png"),

@@ -54,10 +54,13 @@ class ErrorPagesTest {
         Map<String, String> organiser = TestLogins.session(TestLogins.ADMIN, TestLogins.ADMIN_PASSWORD);
         Document badId = page(organiser, "/organiser/talks/abc?lang=en", 404);
         assertThat(badId.select("h1").text()).isEqualTo("Page not found");
-        assertThat(badId.select("nav.userbar a").eachAttr("href")).contains("/organiser?lang=en");
         assertThat(badId.select("main a.button").attr("href")).isEqualTo("/home?lang=en");
         assertThat(page(organiser, "/organiser/questions/no-such-poll?lang=da", 404).select("h1").text())
                 .isEqualTo("Siden findes ikke");
+        // Re-trial: logged in, an address no endpoint matches answered 500 (the menu's Log out form had no CSRF token).
+        Document typo = page(organiser, "/nope?lang=da", 404);
+        assertThat(typo.select("h1").text()).isEqualTo("Siden findes ikke");
+        assertThat(typo.select("main a.button").attr("href")).isEqualTo("/home?lang=da");
     }
 
     @Test
@@ -71,7 +74,7 @@ class ErrorPagesTest {
                 .then().statusCode(303).header("Location", endsWith("/not-allowed?lang=da"));
         Document refused = page(presenter, "/not-allowed?lang=da", 403);
         assertThat(refused.select("h1").text()).isEqualTo("Ikke for denne konto");
-        assertThat(refused.select("nav.userbar a").eachAttr("href")).contains("/my-talks?lang=da");
+        assertThat(refused.select("main a.button").attr("href")).isEqualTo("/home?lang=da");
 
         Document deck = page(presenter, "/organiser/talks/" + other.joinCode + "/deck?lang=en", 403);
         assertThat(deck.select("h1").text()).isEqualTo("Not for this account");
