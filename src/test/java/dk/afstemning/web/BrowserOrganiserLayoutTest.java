@@ -99,6 +99,7 @@ class BrowserOrganiserLayoutTest {
                 date: 2023-03-14
                 venue: Aarhus Kommune, Rådhuset, Byrådssalen
                 lang: da
+                qa: on
                 ---
 
                 # Velkommen
@@ -119,6 +120,13 @@ class BrowserOrganiserLayoutTest {
         importer.importDeck("layout-wide-" + UUID.randomUUID() + ".md", "---\ntitle: '" + "👩🏽‍💻".repeat(300)
                 + "'\nspeaker: '" + "Ø".repeat(200) + "'\n---\n\n# " + "W".repeat(400) + "\n");
         TestTalks.open(talk, "layout-vaerdi");
+        // Q&A questions as an audience writes them, so the talk page's Q&A table is checked too (a re-trial found it
+        // wider than its card at 1280, cutting the time column).
+        for (int i = 0; i < 3; i++) {
+            dk.afstemning.qa.QaTalks.ask(talk.joinCode, TestTalks.join(talk.joinCode), "Hvordan har I konkret målt, om"
+                    + " tilliden mellem ledelse og medarbejdere er vokset i forsøgsperioden, og hvad overraskede jer? "
+                    + i, "Mette fra Aarhus", "layout-q" + i).statusCode(200);
+        }
         List<Integer> options = given().get("/api/talks/{code}", talk.joinCode).then().statusCode(200).extract()
                 .path("polls[0].options.id");
         for (int i = 0; i < 5; i++) {
