@@ -2,6 +2,16 @@
 // data-chart JSON the server wrote into the canvas. The tables beside them hold the same numbers for screen readers
 // and for when scripts are off. Texts go to Chart.js as data, which draws them on the canvas as plain text.
 import { wrapLabel } from './chart-labels.js';
+import { formatLocale } from './locale.js';
+
+// A timeline bucket comes as "2026-12-05 11:14:00 UTC"; the axis shows it as the page's language writes a time, in
+// the browser's zone as the page's other times (js/local-times.js), not in the API's form.
+const clock = new Intl.DateTimeFormat(formatLocale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
+  second: '2-digit', timeZoneName: 'short' });
+function bucketTime(label) {
+  const time = new Date(String(label).replace(' UTC', 'Z').replace(' ', 'T'));
+  return Number.isNaN(time.getTime()) ? label : clock.format(time);
+}
 
 const Chart = window.Chart;
 const text = document.body.dataset;
@@ -49,7 +59,7 @@ if (Chart) {
     if (!data || !data.timeline) return;
     new Chart(canvas, {
       type: 'bar',
-      data: { labels: data.timeline.labels, datasets: [{ label: text.msgVotes, data: data.timeline.votes }] },
+      data: { labels: data.timeline.labels.map(bucketTime), datasets: [{ label: text.msgVotes, data: data.timeline.votes }] },
       options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
     });
   });
