@@ -70,18 +70,10 @@ public class PasswordLogins implements IdentityProvider<UsernamePasswordAuthenti
         String client = http == null ? "unknown" : ClientAddress.of(http.request());
         long wait = limits.secondsToWait(username, client);
         if (wait > 0) {
-            LoginThrottled throttled = new LoginThrottled(wait);
-            if (http != null) {
-                http.put(LoginThrottled.KEY, throttled);
-            }
-            throw new AuthenticationFailedException(throttled);
+            throw throttled(http, wait);
         }
         if (!limits.startCheck(username, client)) {
-            LoginThrottled throttled = new LoginThrottled(1);
-            if (http != null) {
-                http.put(LoginThrottled.KEY, throttled);
-            }
-            throw new AuthenticationFailedException(throttled);
+            throw throttled(http, 1);
         }
         Optional<AccountLogins.LoginAccount> account;
         boolean matches;
@@ -103,6 +95,15 @@ public class PasswordLogins implements IdentityProvider<UsernamePasswordAuthenti
         }
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(found.username()))
                 .addRole(found.role()).addCredential(request.getPassword()).build();
+    }
+
+    /** A login refused for {@code seconds} without its password checked; the login page reads it from the context. */
+    private static AuthenticationFailedException throttled(RoutingContext http, long seconds) {
+        LoginThrottled throttled = new LoginThrottled(seconds);
+        if (http != null) {
+            http.put(LoginThrottled.KEY, throttled);
+        }
+        return new AuthenticationFailedException(throttled);
     }
 
     private String noAccount() {

@@ -24,8 +24,9 @@ import io.vertx.ext.web.RoutingContext;
 @Unremovable
 public class SessionLogins implements IdentityProvider<TrustedAuthenticationRequest> {
 
-    /** The form login's session cookie ({@code quarkus.http.auth.form.cookie-name}). */
-    static final String SESSION_COOKIE = "afstemning_session";
+    /** The form login's session cookie. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
 
     @Inject
     AccountLogins accounts;
@@ -57,7 +58,7 @@ public class SessionLogins implements IdentityProvider<TrustedAuthenticationRequ
                 // sent to the login page too, refused again and redirected there again, for ever (a browser whose
                 // session ended by logging out elsewhere met ERR_TOO_MANY_REDIRECTS).
                 if (http != null) {
-                    for (String name : new String[] {SESSION_COOKIE, SessionVersions.COOKIE}) {
+                    for (String name : new String[] {sessionCookie, SessionVersions.COOKIE}) {
                         http.response().addCookie(io.vertx.core.http.Cookie.cookie(name, "").setPath("/")
                                 .setMaxAge(0).setHttpOnly(true));
                     }
