@@ -2,18 +2,94 @@
 import { Marp } from '@marp-team/marp-core';
 import katexPlugin from '@marp-team/marp-core/plugins/katex';
 import { browser } from '@marp-team/marp-core/browser';
+import postcss from 'postcss';
+import selectorParser from 'postcss-selector-parser';
+
+// A deck's own classes, on its raw HTML (<div class="columns">) and in its CSS (style: directive, <style>, <style scoped>),
+// are kept with a prefix, so a deck's element can never take one of the page's classes (.poll, .join-screen) nor be
+// found by the page's scripts, and its layout still applies as in Marp. Classes that Marp, KaTeX and highlight.js write
+// themselves keep their names (a deck's CSS may style them); on a slide's <section> (class: lead, _class: invert) a
+// class stays as written too, and a selector naming it matches both spellings.
+export const DECK_CLASS_PREFIX = 'mdk-';
+const MARP_OWN = /^(katex|hljs|language-|emoji|mjx|marpit|marp-)/;
+const CLASS_NAME = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
+const deckClass = (name) => (MARP_OWN.test(name) ? name : DECK_CLASS_PREFIX + name);
+
+/** The class attribute of a deck's raw HTML element: every valid name prefixed, anything else left out. */
+export function deckClasses(value) {
+  return String(value).split(/\s+/).filter((c) => CLASS_NAME.test(c)).map(deckClass).join(' ');
+}
+
+/** Whether a class selector sits in a compound naming the slide itself (section.lead, :root.invert, section:not(.x)). */
+function onSlide(node) {
+  let n = node;
+  while (n.parent && n.parent.parent && n.parent.parent.type === 'pseudo') n = n.parent.parent;
+  const selector = n.parent;
+  if (!selector || !selector.nodes) return false;
+  const at = selector.nodes.indexOf(n);
+  let from = at;
+  let to = at;
+  while (from > 0 && selector.nodes[from - 1].type !== 'combinator') from -= 1;
+  while (to < selector.nodes.length - 1 && selector.nodes[to + 1].type !== 'combinator') to += 1;
+  for (let k = from; k <= to; k += 1) {
+    const m = selector.nodes[k];
+    if (m.type === 'tag' && m.value.toLowerCase() === 'section') return true;
+    if (m.type === 'pseudo' && m.value === ':root') return true;
+  }
+  return false;
+}
+
+const renameSelector = selectorParser((root) => {
+  root.walkClasses((c) => {
+    if (MARP_OWN.test(c.value)) return;
+    if (onSlide(c)) {
+      // section.x: the slide's own class (x) or a raw <section class="x"> (mdk-x) inside it.
+      c.replaceWith(selectorParser.pseudo({ value: ':is', nodes: [
+        selectorParser.selector({ nodes: [selectorParser.className({ value: c.value })] }),
+        selectorParser.selector({ nodes: [selectorParser.className({ value: DECK_CLASS_PREFIX + c.value })] }),
+      ] }));
+    } else {
+      c.value = DECK_CLASS_PREFIX + c.value;
+    }
+  });
+});
+
+/** A deck's CSS with its classes renamed as deckClasses renames them in its HTML; CSS that does not parse is kept as is. */
+export function deckCss(css) {
+  try {
+    return postcss([{
+      postcssPlugin: 'afstemning-deck-classes',
+      Once(root) {
+        root.walkRules((rule) => {
+          if (rule.parent && rule.parent.type === 'atrule' && /keyframes$/i.test(rule.parent.name)) return;
+          rule.selector = renameSelector.processSync(rule.selector);
+        });
+      },
+    }]).process(css, { from: undefined }).css;
+  } catch (e) {
+    return css;
+  }
+}
+
+/** After Marpit has gathered the deck's styles (marpit_style_assign), their classes are the deck's prefixed ones. */
+function deckStyles(md) {
+  md.core.ruler.after('marpit_style_assign', 'afstemning_deck_classes', (state) => {
+    if (state.inlineMode || !md.marpit.lastStyles) return;
+    md.marpit.lastStyles = md.marpit.lastStyles.map(deckCss);
+  });
+}
 
 // The raw HTML a deck may hold: the tags and attributes jsoup's relaxed safelist kept before Marp drew the slides
-// (deck/DeckParser), plus the poll island and the harmless rest of Marp's default allowlist (below). Marp's own sanitiser (xss) drops everything else, event handlers included;
+// (deck/DeckParser), plus the poll island and the harmless rest of Marp's default allowlist (below), each with the
+// deck's own classes (deckClasses). Marp's own sanitiser (xss) drops everything else, event handlers included;
 // URLs go through Marp's own check (its default allowlist's), which refuses javascript: and other schemes.
 const URL = Marp.html.a.href;
 const tags = (names) => Object.fromEntries(names.map((n) => [n, {}]));
-const HTML = {
+const ALLOWED = {
   ...tags(['b', 'br', 'caption', 'cite', 'dd', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'i', 'li', 'p',
-    'pre', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tbody', 'tfoot', 'thead', 'tr', 'u']),
+    'pre', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tbody', 'tfoot', 'thead', 'tr', 'u', 'code']),
   a: { href: URL, title: true },
   blockquote: { cite: URL },
-  code: { class: true },
   col: { span: true, width: true },
   colgroup: { span: true, width: true },
   div: { 'data-poll': true },
@@ -25,8 +101,7 @@ const HTML = {
   th: { abbr: true, axis: true, colspan: true, rowspan: true, scope: true, width: true, align: true },
   ul: { type: true },
   // Marp's own default allowlist (Marp CLI without --html) has these too, so decks written for it use them: kept with
-  // Marp's attributes for them, less class (the page's own CSS classes stay the page's). Media (audio, video, picture,
-  // source) stays out: the CSP would refuse it anyway.
+  // Marp's attributes for them. Media (audio, video, picture, source) stays out: the CSP would refuse it anyway.
   ...tags(['abbr', 'address', 'article', 'aside', 'bdi', 'bdo', 'big', 'center', 'figcaption', 'figure', 'hr', 'kbd',
     'mark', 'nav', 'rp', 'rt', 'ruby', 's', 'section', 'summary', 'wbr']),
   del: { cite: URL, datetime: true },
@@ -34,6 +109,7 @@ const HTML = {
   ins: { cite: URL, datetime: true },
   time: { datetime: true },
 };
+const HTML = Object.fromEntries(Object.entries(ALLOWED).map(([tag, attrs]) => [tag, { ...attrs, class: deckClasses }]));
 
 const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*:|\/|#)/;
 
@@ -81,6 +157,7 @@ export function render(markdown, { assetBase = null, assets = {}, fontPath = '/j
     emoji: { shortcode: true, unicode: false },
   }).use(katexPlugin());
   marp.use(assetPaths, { assetBase, assets: assets || {} });
+  marp.use(deckStyles);
   const rendered = marp.render(markdown);
   return { ...rendered, css: localFonts(rendered.css, themeFonts) };
 }

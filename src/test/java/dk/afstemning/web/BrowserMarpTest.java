@@ -344,6 +344,50 @@ class BrowserMarpTest {
     }
 
     @Test
+    void aDecksOwnClassesLayOutItsSlidesAndNeverTakeThePagesClasses() throws IOException {
+        Talk talk = deck("classes.md");
+        WebDriver screen = chromium.projector("marp-classes");
+        present(screen, talk, 1, 3);
+        String layout = """
+                const s = document.querySelector(`section.slide[data-slide="${arguments[0]}"] .marp-slide foreignObject > section`);
+                const cs = getComputedStyle(s);
+                const inner = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+                const e = (q) => s.querySelector(q);
+                return {
+                  h1: getComputedStyle(e('h1')).color,
+                  hcenter: e('div.mdk-hcenter') && [Math.round(e('div.mdk-hcenter').offsetWidth * 100 / inner),
+                    Math.round(e('div.mdk-hcenter').offsetLeft - parseFloat(cs.paddingLeft))
+                      - Math.round(s.clientWidth - parseFloat(cs.paddingRight) - e('div.mdk-hcenter').offsetLeft
+                        - e('div.mdk-hcenter').offsetWidth)],
+                  columns: e('div.mdk-twocolumns') && [...e('div.mdk-twocolumns').children]
+                    .map((c) => c.offsetTop + ' ' + Math.round(c.offsetLeft * 2 / e('div.mdk-twocolumns').offsetWidth)),
+                  taken: [...document.querySelectorAll('.marp-slide .poll, .marp-slide .join-screen')].length,
+                  deckClasses: [...s.querySelectorAll('div[class]')].map((d) => d.className),
+                  answer: e('div.mdk-answer-block') && getComputedStyle(e('div.mdk-answer-block')).position };""";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) js(screen).executeScript(layout, 1);
+        // Slide 1 is the slide's own class lead (section.lead h1) and its column is 60 % wide with equal margins.
+        assertThat(first.get("h1")).isEqualTo("rgb(0, 128, 0)");
+        assertThat(first.get("hcenter")).isEqualTo(List.of(60L, 0L));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = (Map<String, Object>) shown(screen, talk, 2, layout);
+        assertThat(second.get("h1")).isEqualTo("rgb(0, 0, 255)");
+        // Two grid columns side by side: the same top, the left one at 0 and the right one at half the width.
+        @SuppressWarnings("unchecked")
+        List<String> columns = (List<String>) second.get("columns");
+        assertThat(columns).hasSize(2);
+        assertThat(columns.get(0).split(" ")[0]).isEqualTo(columns.get(1).split(" ")[0]);
+        assertThat(columns).extracting((c) -> c.split(" ")[1]).containsExactly("0", "1");
+        // The deck's "poll join-screen" is its own class: no element of a slide carries one of the page's classes.
+        assertThat(second.get("taken")).isEqualTo(0L);
+        assertThat(second.get("deckClasses")).isEqualTo(List.of("mdk-twocolumns", "mdk-poll mdk-join-screen"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> third = (Map<String, Object>) shown(screen, talk, 3, layout);
+        assertThat(third.get("answer")).isEqualTo("absolute");
+        screenshot(screen, "marp-classes-1");
+    }
+
+    @Test
     void theConsolePreviewsAreMarpsToo() throws IOException {
         Talk talk = deck("backgrounds.md");
         WebDriver console = chromium.screen("marp-console", 1280, 720);
@@ -396,6 +440,12 @@ class BrowserMarpTest {
         awaitDrawn(desktop, 2);
         assertThat(js(desktop).executeScript(island, ".editor-slide .editor-thumb .marp-slide .marp-island"))
                 .isEqualTo(List.of("Afstemning | Hvad får du mest værdi ud af? | 4 | VIVE · 2022 | 2"));
+    }
+
+    /** What a script gives on the talk's audience screen opened at a slide of a three-slide deck (hidden slides have no layout). */
+    private Object shown(WebDriver screen, Talk talk, int slide, String script) {
+        present(screen, talk, slide, 3);
+        return js(screen).executeScript(script, slide);
     }
 
     /** Opens the talk's audience screen at a slide and waits until Marp has drawn the deck's slides. */
