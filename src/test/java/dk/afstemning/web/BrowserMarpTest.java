@@ -2,6 +2,7 @@ package dk.afstemning.web;
 
 import static dk.afstemning.web.Chromium.js;
 import static dk.afstemning.web.Chromium.screenshot;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -292,6 +293,31 @@ class BrowserMarpTest {
         new WebDriverWait(screen, Chromium.TIMEOUT).until(w -> (Boolean) js(w).executeScript(
                 "return document.body.classList.contains('idle')"));
         screenshot(screen, name);
+    }
+
+    @Test
+    void theCountdownInAnIslandTakesTheSlidesColoursOnADarkSlide() {
+        // gaia's invert class: light text on a dark slide. The countdown is the slide's text colour on a faint tint of
+        // it, not the page's dark digits on a light box.
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-dark.md",
+                pollDeck(null).replace("## Afstemning", "<!-- _class: invert -->\n\n## Afstemning"));
+        WebDriver screen = chromium.projector("marp-island-dark");
+        present(screen, talk, 2, 2);
+        given().header("X-Presenter-Key", talk.presenterKey).queryParam("seconds", 60).when()
+                .post("/api/talks/{code}/polls/{poll}/open", talk.joinCode, "q").then().statusCode(200);
+        String read = """
+                const section = document.querySelector('section.slide[data-slide="2"] .marp-slide foreignObject > section');
+                const c = section?.querySelector('.marp-island .countdown');
+                if (!c || c.hidden || !c.textContent.trim()) return null;
+                const bg = getComputedStyle(c).backgroundColor;
+                const alpha = bg.includes('/') ? parseFloat(bg.split('/')[1]) : bg.startsWith('rgba') ? parseFloat(bg.split(',')[3]) : 1;
+                return [getComputedStyle(section).color, getComputedStyle(c).color, alpha < 0.5];""";
+        new WebDriverWait(screen, Chromium.TIMEOUT).until(w -> js(w).executeScript(read) != null);
+        @SuppressWarnings("unchecked")
+        List<Object> colours = (List<Object>) js(screen).executeScript(read);
+        assertThat(colours.get(1)).isEqualTo(colours.get(0));
+        assertThat(colours.get(2)).isEqualTo(true);
+        screenshot(screen, "marp-island-dark");
     }
 
     @Test
