@@ -23,6 +23,7 @@ import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Image;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Text;
@@ -68,6 +69,7 @@ public class DeckParser {
     private static final Pattern FRONT_FENCE = Pattern.compile("-{3,}");
     private static final Pattern LOOSE_KEY = Pattern.compile("^([A-Za-z_-]+)\\s*:\\s*(.*)$");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
+    private static final Pattern STYLE_BLOCK = Pattern.compile("(?is)<style(?:\\s[^>]*)?>.*?</style\\s*>");
     /**
      * A Marp directive comment such as {@code <!-- _class: lead -->}, by its first key: the approximation kept for
      * callers that only need to spare directives (deck/MarpSource on branch marp-render). Which comments are notes is
@@ -334,18 +336,39 @@ public class DeckParser {
         Set<Integer> dividerLevels = commentDivider(body, frontDividerLevels);
         List<DeckSlide> slides = new ArrayList<>();
         int start = bodyStart;
+        // Marpit's heading divider splits before a heading once the deck so far holds anything shown, a separator
+        // included: "---" right before "## B" gives an empty slide between them, as in Marp.
+        boolean shownSoFar = false;
         for (Node block = body.getFirstChild(); block != null; block = block.getNext()) {
             int line = bodyStart + block.getSourceSpans().get(0).getLineIndex();
             boolean divider = block instanceof ThematicBreak;
-            boolean heading = block instanceof Heading h && dividerLevels.contains(h.getLevel())
-                    && !COMMENT.matcher(String.join("\n", lines.subList(start, line))).replaceAll("").isBlank();
+            boolean heading = block instanceof Heading h && dividerLevels.contains(h.getLevel()) && shownSoFar;
             if (divider || heading) {
                 addSlide(renderer, file, slides, lines, start, line, problems);
                 start = heading ? line : line + 1;
             }
+            shownSoFar |= shown(block, lines, bodyStart);
         }
         addSlide(renderer, file, slides, lines, start, lines.size(), problems);
         return slides;
+    }
+
+    /**
+     * Whether Marp shows something of a top-level block: not an HTML block of comments (notes and directives) or of a
+     * {@code <style>} (Marpit's hidden tokens), nor a link reference definition (markdown-it makes no token of it).
+     */
+    private static boolean shown(Node block, List<String> lines, int bodyStart) {
+        if (block instanceof LinkReferenceDefinition) {
+            return false;
+        }
+        if (!(block instanceof HtmlBlock)) {
+            return true;
+        }
+        var spans = block.getSourceSpans();
+        String text = String.join("\n", lines.subList(bodyStart + spans.get(0).getLineIndex(),
+                bodyStart + spans.get(spans.size() - 1).getLineIndex() + 1));
+        String rest = STYLE_BLOCK.matcher(COMMENT.matcher(text).replaceAll("")).replaceAll("");
+        return !rest.isBlank();
     }
 
     /** Adds the slide of lines {@code from} to {@code to}; an empty one too, as Marp keeps it (a trailing {@code ---}). */

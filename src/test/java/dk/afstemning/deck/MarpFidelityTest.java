@@ -124,6 +124,16 @@ class MarpFidelityTest {
     }
 
     @Test
+    void aSeparatorRightBeforeADividingHeadingMakesAnEmptySlideAsInMarp() throws Exception {
+        // Marpit divides before a heading once the deck so far shows anything, a separator included; comments, styles
+        // and link definitions show nothing. Eight slides (trial of issue 18); a slide's line is its first line after its separator, a
+        // divided heading's own line.
+        assertLikeMarp(DIR.resolve("heading-divider-separator.md"), true);
+        assertThat(deck(DIR.resolve("heading-divider-separator.md")).slides()).extracting(DeckSlide::line)
+                .containsExactly(5, 7, 8, 11, 12, 17, 20, 24);
+    }
+
+    @Test
     void aCommentNeverClosedHidesTheRestOfTheDeckAsInMarp() throws Exception {
         assertLikeMarp(DIR.resolve("unclosed-comment.md"), true);
         String html = deck(DIR.resolve("unclosed-comment.md")).slides().get(0).html();
