@@ -5,19 +5,28 @@ import { browser } from '@marp-team/marp-core/browser';
 import postcss from 'postcss';
 import selectorParser from 'postcss-selector-parser';
 
-// A deck's own classes, on its raw HTML (<div class="columns">) and in its CSS (style: directive, <style>, <style scoped>),
-// are kept with a prefix, so a deck's element can never take one of the page's classes (.poll, .join-screen) nor be
-// found by the page's scripts, and its layout still applies as in Marp. Classes that Marp, KaTeX and highlight.js write
-// themselves keep their names (a deck's CSS may style them); on a slide's <section> (class: lead, _class: invert) a
-// class stays as written too, and a selector naming it matches both spellings.
+// A deck's own classes, on its raw HTML (<div class="columns">), on its slides (class: lead, _class: invert) and in its
+// CSS (style: directive, <style>, <style scoped>), are kept with a prefix, so no element of a slide can take one of the
+// page's classes (.poll, .slide, .join-screen, .badge) nor be found by the page's scripts, and the deck's layout still
+// applies as in Marp. The theme's rules for slide classes (section.lead, section.invert) are renamed alike. Classes
+// that Marp, KaTeX and highlight.js write themselves keep their names (a deck's CSS may style them).
 export const DECK_CLASS_PREFIX = 'mdk-';
 const MARP_OWN = /^(katex|hljs|language-|emoji|mjx|marpit|marp-)/;
 const CLASS_NAME = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
-const deckClass = (name) => (MARP_OWN.test(name) ? name : DECK_CLASS_PREFIX + name);
+const deckClass = (name) => (MARP_OWN.test(name) || name.startsWith(DECK_CLASS_PREFIX) ? name : DECK_CLASS_PREFIX + name);
 
-/** The class attribute of a deck's raw HTML element: every valid name prefixed, anything else left out. */
+/** The class attribute of a deck's element (raw HTML or a slide): every valid name prefixed, anything else left out. */
 export function deckClasses(value) {
   return String(value).split(/\s+/).filter((c) => CLASS_NAME.test(c)).map(deckClass).join(' ');
+}
+
+/** Whether a node of a compound selector names the slide: section, :root, :where(section) as Marpit writes it. */
+function namesSlide(m) {
+  if (m.type === 'tag') return m.value.toLowerCase() === 'section';
+  if (m.type !== 'pseudo') return false;
+  if (m.value === ':root') return true;
+  return /^:(where|is)$/.test(m.value) && m.nodes.length > 0
+    && m.nodes.every((sel) => sel.nodes.some((n) => n.type === 'tag' && n.value.toLowerCase() === 'section'));
 }
 
 /** Whether a class selector sits in a compound naming the slide itself (section.lead, :root.invert, section:not(.x)). */
@@ -31,53 +40,52 @@ function onSlide(node) {
   let to = at;
   while (from > 0 && selector.nodes[from - 1].type !== 'combinator') from -= 1;
   while (to < selector.nodes.length - 1 && selector.nodes[to + 1].type !== 'combinator') to += 1;
-  for (let k = from; k <= to; k += 1) {
-    const m = selector.nodes[k];
-    if (m.type === 'tag' && m.value.toLowerCase() === 'section') return true;
-    if (m.type === 'pseudo' && m.value === ':root') return true;
-  }
+  for (let k = from; k <= to; k += 1) if (k !== at && namesSlide(selector.nodes[k])) return true;
   return false;
 }
 
-const renameSelector = selectorParser((root) => {
-  root.walkClasses((c) => {
-    if (MARP_OWN.test(c.value)) return;
-    if (onSlide(c)) {
-      // section.x: the slide's own class (x) or a raw <section class="x"> (mdk-x) inside it.
-      c.replaceWith(selectorParser.pseudo({ value: ':is', nodes: [
-        selectorParser.selector({ nodes: [selectorParser.className({ value: c.value })] }),
-        selectorParser.selector({ nodes: [selectorParser.className({ value: DECK_CLASS_PREFIX + c.value })] }),
-      ] }));
-    } else {
-      c.value = DECK_CLASS_PREFIX + c.value;
-    }
-  });
-});
+const renameAll = selectorParser((root) => root.walkClasses((c) => { c.value = deckClass(c.value); }));
+const renameSlideClasses = selectorParser((root) => root.walkClasses((c) => {
+  if (onSlide(c)) c.value = deckClass(c.value);
+}));
 
-/** A deck's CSS with its classes renamed as deckClasses renames them in its HTML; CSS that does not parse is kept as is. */
+function renameRules(rename) {
+  return (root) => root.walkRules((rule) => {
+    if (rule.parent && rule.parent.type === 'atrule' && /keyframes$/i.test(rule.parent.name)) return;
+    rule.selector = rename.processSync(rule.selector);
+  });
+}
+
+/** A deck's CSS with its classes renamed as deckClasses renames them; CSS that does not parse is kept as is. */
 export function deckCss(css) {
   try {
-    return postcss([{
-      postcssPlugin: 'afstemning-deck-classes',
-      Once(root) {
-        root.walkRules((rule) => {
-          if (rule.parent && rule.parent.type === 'atrule' && /keyframes$/i.test(rule.parent.name)) return;
-          rule.selector = renameSelector.processSync(rule.selector);
-        });
-      },
-    }]).process(css, { from: undefined }).css;
+    return postcss([{ postcssPlugin: 'afstemning-deck-classes', Once: renameRules(renameAll) }])
+      .process(css, { from: undefined }).css;
   } catch (e) {
     return css;
   }
 }
 
-/** After Marpit has gathered the deck's styles (marpit_style_assign), their classes are the deck's prefixed ones. */
+/**
+ * The deck's styles (gathered by marpit_style_assign) and its slides' classes (set by marpit_directives_apply, before
+ * the advanced backgrounds copy them) are the deck's prefixed ones.
+ */
 function deckStyles(md) {
   md.core.ruler.after('marpit_style_assign', 'afstemning_deck_classes', (state) => {
     if (state.inlineMode || !md.marpit.lastStyles) return;
     md.marpit.lastStyles = md.marpit.lastStyles.map(deckCss);
   });
+  md.core.ruler.after('marpit_directives_apply', 'afstemning_slide_classes', (state) => {
+    if (state.inlineMode) return;
+    for (const token of state.tokens) {
+      const value = token.meta && token.meta.marpitDirectives && token.attrGet('class');
+      if (value) token.attrSet('class', deckClasses(value));
+    }
+  });
 }
+
+/** The packed CSS (theme and deck): the theme's rules for slide classes (section.lead) name the prefixed classes. */
+const slideClassesInThemes = { postcssPlugin: 'afstemning-slide-classes', Once: renameRules(renameSlideClasses) };
 
 // The raw HTML a deck may hold: the tags and attributes jsoup's relaxed safelist kept before Marp drew the slides
 // (deck/DeckParser), plus the poll island and the harmless rest of Marp's default allowlist (below), each with the
@@ -158,6 +166,7 @@ export function render(markdown, { assetBase = null, assets = {}, fontPath = '/j
   }).use(katexPlugin());
   marp.use(assetPaths, { assetBase, assets: assets || {} });
   marp.use(deckStyles);
+  marp.use(slideClassesInThemes);
   const rendered = marp.render(markdown);
   return { ...rendered, css: localFonts(rendered.css, themeFonts) };
 }

@@ -14,6 +14,8 @@
 //   the bar (app.css, `.bars.compact`, the full text in each label's title), and when the rows still do not fit, the
 //   bars' type shrinks by one factor (down to LEAST_BARS of its size) until they do, as Mentimeter keeps all bars;
 //   if that is not enough (a question at its length limit too), the question's type shrinks as well.
+// - results hidden (`.results-hidden`: the answered count over the list of options) shrink by one factor (down to
+//   LEAST_HIDDEN) until they fit, so every option stays listed (a poll in a small Marp island, a 4:3 deck).
 // On a phone or a portrait screen the page scrolls anyway, and nothing is cut.
 
 const deck = document.querySelector('main.deck');
@@ -121,6 +123,14 @@ function fitBars(bars) {
   if (question) fitType(question, LEAST_BARS, () => barsOverflow(bars));
 }
 
+// The hidden results' type keeps at least this share of its size.
+const LEAST_HIDDEN = 0.45;
+
+function fitHidden(box) {
+  if (portrait.matches || box.getClientRects().length === 0) return;
+  fitType(box, LEAST_HIDDEN, overflow);
+}
+
 function fitScroll(list, least) {
   // A list inside a folded <details> takes no room.
   if (portrait.matches || list.getClientRects().length === 0) return;
@@ -133,7 +143,7 @@ export function fitShown() {
   const slide = deck && deck.querySelector('section.slide:not([hidden])');
   if (!slide) return;
   slide.querySelectorAll('.fit-scroll').forEach((list) => { list.style.maxHeight = ''; });
-  slide.querySelectorAll('.bars, .poll .question').forEach((e) => { e.style.fontSize = ''; });
+  slide.querySelectorAll('.bars, .poll .question, .results-hidden').forEach((e) => { e.style.fontSize = ''; });
   slide.querySelectorAll('.fit-cloud').forEach((cloud) => {
     cloud.style.width = '';
     cloud.style.removeProperty('--fit');
@@ -147,6 +157,7 @@ export function fitShown() {
   slide.querySelectorAll('.fit-rows').forEach(fitRows);
   slide.querySelectorAll('.fit-scroll').forEach((list) => fitScroll(list, LAST_SCROLL_PX));
   slide.querySelectorAll('.bars').forEach(fitBars);
+  slide.querySelectorAll('.results-hidden').forEach(fitHidden);
   slide.querySelectorAll('.fit-cloud').forEach((cloud) => {
     fitCloudHeight(cloud);
     fitCloudWords(cloud);

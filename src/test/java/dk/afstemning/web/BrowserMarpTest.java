@@ -321,6 +321,33 @@ class BrowserMarpTest {
     }
 
     @Test
+    void hiddenResultsListEveryOptionInsideTheIslandOfAFourByThreeDeck() {
+        // Trial of issue 18: on a 4:3 deck with a line under the poll, "Results hidden" cut the options after the first.
+        String deck = pollDeck("4:3").replace("```poll\nid: q\n", "```poll\nid: q\nresults: hidden\n")
+                + "\nStemmerne vises efter afstemningen.\n";
+        Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-hidden.md", deck);
+        String read = """
+                const section = document.querySelector('section.slide[data-slide="2"] .marp-slide foreignObject > section');
+                const island = section?.querySelector(':scope > .marp-island');
+                const box = island?.querySelector('.results-hidden');
+                if (!box || box.hidden) return null;
+                const b = island.getBoundingClientRect();
+                const inside = (e) => { const r = e.getBoundingClientRect();
+                  return r.height > 0 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1; };
+                return [...box.querySelectorAll('.hidden-options li')].map((li) => li.innerText + ' ' + inside(li))
+                  .concat([inside(box.querySelector('.answered-count'))]);""";
+        for (int[] size : new int[][] {{1280, 720}, {1920, 1080}}) {
+            WebDriver screen = chromium.screen("marp-hidden-" + size[0], size[0], size[1]);
+            present(screen, talk, 2, 2);
+            new WebDriverWait(screen, Chromium.TIMEOUT).until(w -> js(w).executeScript(read) != null);
+            assertThat(js(screen).executeScript(read)).as("at %d×%d", size[0], size[1]).isEqualTo(List.of(
+                    "Den forskningsmæssige viden true", "De praktisk baserede erfaringer fra frikommunerne true",
+                    "Begge dele true", "Ved ikke true", true));
+            screenshot(screen, "marp-hidden-" + size[0]);
+        }
+    }
+
+    @Test
     void gaiaGetsLatoFromTheAppAndNothingLeavesTheHost() {
         Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-gaia.md",
                 "---\nmarp: true\ntheme: gaia\n---\n\n# **Lato** at 900\n\n`Roboto Mono`\n");
@@ -373,7 +400,7 @@ class BrowserMarpTest {
     void aDecksOwnClassesLayOutItsSlidesAndNeverTakeThePagesClasses() throws IOException {
         Talk talk = deck("classes.md");
         WebDriver screen = chromium.projector("marp-classes");
-        present(screen, talk, 1, 3);
+        present(screen, talk, 1, 5);
         String layout = """
                 const s = document.querySelector(`section.slide[data-slide="${arguments[0]}"] .marp-slide foreignObject > section`);
                 const cs = getComputedStyle(s);
@@ -410,7 +437,18 @@ class BrowserMarpTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> third = (Map<String, Object>) shown(screen, talk, 3, layout);
         assertThat(third.get("answer")).isEqualTo("absolute");
-        screenshot(screen, "marp-classes-1");
+        // Slides 4 and 5: a slide whose class directive names the page's classes (slide, join-screen, badge) is shown
+        // like any other, as is the slide after it (the page hid them and lost its place before).
+        String visible = """
+                const box = document.querySelector(`section.slide[data-slide="${arguments[0]}"]`);
+                const s = box.querySelector('.marp-slide foreignObject > section');
+                const r = s.getBoundingClientRect();
+                return [s.className, r.width > 600 && r.height > 300, s.querySelector('h1').innerText,
+                  document.querySelectorAll('section.slide').length];""";
+        assertThat(shown(screen, talk, 4, visible)).isEqualTo(
+                List.of("mdk-slide mdk-join-screen mdk-badge", true, "A slide whose classes are the page's", 5L));
+        assertThat(shown(screen, talk, 5, visible)).isEqualTo(List.of("", true, "The slide after it", 5L));
+        screenshot(screen, "marp-classes-5");
     }
 
     @Test
@@ -468,9 +506,9 @@ class BrowserMarpTest {
                 .isEqualTo(List.of("Afstemning | Hvad får du mest værdi ud af? | 4 | VIVE · 2022 | 2"));
     }
 
-    /** What a script gives on the talk's audience screen opened at a slide of a three-slide deck (hidden slides have no layout). */
+    /** What a script gives on the talk's audience screen opened at a slide of a five-slide deck (hidden slides have no layout). */
     private Object shown(WebDriver screen, Talk talk, int slide, String script) {
-        present(screen, talk, slide, 3);
+        present(screen, talk, slide, 5);
         return js(screen).executeScript(script, slide);
     }
 
