@@ -89,6 +89,34 @@ public final class DeckAssets {
      * @param names the names of the deck's uploaded images
      */
     public static List<DeckWarning> missing(String file, String markdown, java.util.Set<String> names) {
+        List<DeckWarning> warnings = new ArrayList<>();
+        missingSources(markdown, names).forEach((src, line) -> warnings.add(DeckWarning.of("image-missing", file, line,
+                src, "image '" + src + "' was not uploaded with the deck; the slide shows a broken image, as in Marp: "
+                        + "upload the deck as a .zip with its images, or add the image in the deck editor")));
+        return warnings;
+    }
+
+    /**
+     * Where an image added in the deck editor belongs: the one relative path of the deck, not uploaded yet, whose file
+     * name is the image's ({@code img/chart.png} for {@code chart.png}, as a Marp deck keeps its images in a folder),
+     * so the slide shows it; else the image's own name.
+     *
+     * @param names the names of the deck's uploaded images
+     * @param fileName the added image's name ({@link DeckBundle#image})
+     */
+    public static String placeFor(String markdown, java.util.Set<String> names, String fileName) {
+        java.util.TreeSet<String> paths = new java.util.TreeSet<>();
+        for (String src : missingSources(markdown, names).keySet()) {
+            String path = name(decode(src));
+            if (path != null && !path.startsWith("../") && DeckBundle.fileName(path).equals(fileName)) {
+                paths.add(path);
+            }
+        }
+        return paths.size() == 1 ? paths.first() : fileName;
+    }
+
+    /** The relative image paths of a deck that are not among the uploaded names, each with the line of its first use. */
+    private static Map<String, Integer> missingSources(String markdown, java.util.Set<String> names) {
         Map<String, Integer> lines = new LinkedHashMap<>();
         INLINES.parse(markdown).accept(new AbstractVisitor() {
             @Override
@@ -105,10 +133,6 @@ public final class DeckAssets {
                 }
             }
         });
-        List<DeckWarning> warnings = new ArrayList<>();
-        lines.forEach((src, line) -> warnings.add(DeckWarning.of("image-missing", file, line, src, "image '" + src
-                + "' was not uploaded with the deck; the slide shows a broken image, as in Marp: upload the deck "
-                + "as a .zip with its images, or add the image in the deck editor")));
-        return warnings;
+        return lines;
     }
 }

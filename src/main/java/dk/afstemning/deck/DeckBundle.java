@@ -132,11 +132,14 @@ public final class DeckBundle {
      * @throws ApiProblem 400 {@code deck-image-refused} when it is no PNG, JPEG, GIF or WebP image (an SVG included),
      *         413 {@code deck-image-too-large} over {@link #MAX_IMAGE_BYTES}
      */
+    /** An added image's stored name: the file name of a path, only letters, digits, {@code . _ -}, not hidden. */
+    static String fileName(String path) {
+        String name = path.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() || name.startsWith(".") ? "image" + name : name;
+    }
+
     public static Image image(String fileName, Path file) {
-        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        if (name.isEmpty() || name.startsWith(".")) {
-            name = "image" + name;
-        }
+        String name = fileName(fileName == null ? "" : fileName);
         try {
             if (java.nio.file.Files.size(file) > MAX_IMAGE_BYTES) {
                 throw new DeckRefusal(413, "deck-image-too-large", "Image too large",

@@ -222,8 +222,15 @@ public class DeckImporter {
             throw ApiProblem.badRequest("not-a-markdown-deck", "Images are added to Markdown decks; this deck is a PDF");
         }
         java.util.function.UnaryOperator<String> before = assets(managed.deck);
+        // An uploaded deck's missing img/chart.png is where an added chart.png goes (README "Uploads with images").
+        DeckBundle.Image placed = image;
+        if (managed.deck.folderFile == null) {
+            String place = DeckAssets.placeFor(managed.deck.markdown, DeckAsset.listByDeck(managed.deck).stream()
+                    .map(a -> a.name).collect(Collectors.toSet()), image.name());
+            placed = new DeckBundle.Image(place, image.mediaType(), image.bytes(), image.hash());
+        }
         DeckEntity deck = ownDeck(managed, managed.deck.markdown);
-        storeImages(deck, List.of(image));
+        storeImages(deck, List.of(placed));
         managed.deck = deck;
         java.util.function.UnaryOperator<String> uploaded = assets(deck);
         // A copy of a slides-folder deck keeps finding the folder's images for the paths it did not get an image for.

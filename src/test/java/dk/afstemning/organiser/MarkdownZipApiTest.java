@@ -116,6 +116,25 @@ class MarkdownZipApiTest {
     }
 
     @Test
+    void anImageAddedInTheEditorTakesTheFolderPathTheDeckNamesItBy() {
+        // Trial of issue 18: a Marp deck keeps its images in a folder (img/kort.png); the editor stored an added
+        // kort.png at the top level, so the warning and the broken image stayed.
+        String code = upload("tale.md", utf8("# Kort\n\n![kort](img/kort.png)\n\n![logo](assets/logo.png)\n"))
+                .statusCode(201).body("warnings.code", equalTo(List.of("image-missing", "image-missing")))
+                .extract().path("code");
+        byte[] kort = TestDeckZips.png(0x123456);
+        TestLogins.csrf(TestLogins.organiser()).redirects().follow(false)
+                .multiPart("image", "kort.png", kort, "image/png").post("/organiser/talks/{c}/deck/images", code)
+                .then().statusCode(303);
+        assertThat(html(code).get(0)).contains("<img src=\"/deck-images/" + sha256(kort) + "\" alt=\"kort\"")
+                .contains("src=\"assets/logo.png\"");
+        TestLogins.organiser().get("/organiser/talks/{c}/deck?lang=en", code).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<li><code>img/kort.png</code></li>"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("&#39;img/kort.png&#39; was not")))
+                .body(org.hamcrest.Matchers.containsString("&#39;assets/logo.png&#39; was not uploaded"));
+    }
+
+    @Test
     void slidevDeckIsRefusedNamingTheFormat() {
         upload("slidev.md", utf8("---\ntheme: seriph\n---\n# Hej\n")).statusCode(415)
                 .body("type", equalTo("urn:afstemning:problem:deck-format-slidev"))
