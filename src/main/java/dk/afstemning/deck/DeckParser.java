@@ -269,7 +269,8 @@ public class DeckParser {
     /** The deck's accent colour on the audience screen ({@code accent: "#0047a0"}), or null for the default. */
     private static String accent(String file, Map<String, Object> front, Map<String, Integer> keyLines) {
         String value = string(file, front, keyLines, "accent");
-        if (value != null && !ACCENT.matcher(value).matches()) {
+        // accent: #0047a0 unquoted is YAML's "accent:" and a comment: no value, refused like a wrong one.
+        if (value == null && front.containsKey("accent") || value != null && !ACCENT.matcher(value).matches()) {
             throw DeckException.of(file, keyLines.getOrDefault("accent", 1), "front_accent");
         }
         return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);

@@ -180,6 +180,10 @@ class DeckParserTest {
         assertThatThrownBy(() -> parser.parse("d.md", "---\ntitle: T\naccent: \"#12345\"\n---\n# A\n"))
                 .hasMessage("d.md:3: front matter 'accent' must be a colour such as \"#0047a0\" (quoted: # starts a "
                         + "comment in YAML)");
+        // Unquoted, the colour is a YAML comment and the key has no value: refused, not silently the default (trial).
+        assertThatThrownBy(() -> parser.parse("d.md", "---\ntitle: T\naccent: #00ff00\n---\n# A\n"))
+                .hasMessage("d.md:3: front matter 'accent' must be a colour such as \"#0047a0\" (quoted: # starts a "
+                        + "comment in YAML)");
     }
 
     @Test
