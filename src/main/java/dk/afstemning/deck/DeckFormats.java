@@ -156,7 +156,7 @@ public final class DeckFormats {
                     && deck.lines().get(line - 2).isBlank();
             if (vertical || REVEAL_NOTE.matcher(text).find() || attributes.find()) {
                 reveal[0] = line;
-                mark[0] = vertical ? "--" : text.strip().length() > 20 ? text.strip().substring(0, 20) : text.strip();
+                mark[0] = vertical ? "--" : shortMark(text.strip());
                 return true;
             }
             return false;
@@ -171,6 +171,15 @@ public final class DeckFormats {
                     + "between slides"));
         }
         return warnings;
+    }
+
+    /** A quoted line in a warning: whole up to 24 characters, else cut after a whole word with an ellipsis. */
+    static String shortMark(String text) {
+        if (text.length() <= 24) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', 24);
+        return (cut > 8 ? text.substring(0, cut) : text.substring(0, 24)).stripTrailing() + "…";
     }
 
     /**

@@ -118,6 +118,9 @@ class DeckFormatsTest {
         assertThat(parser.parse("r.md", deck).slides()).hasSize(2);
         assertThat(warnings(deck)).extracting(DeckWarning::code, DeckWarning::line, DeckWarning::subject)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("revealjs", 3, "--"));
+        // A quoted Note: line is cut after a whole word (the trial saw "Note: speaker note r").
+        String notes = "# A\n\nNote: speaker note read aloud by the speaker\n";
+        assertThat(warnings(notes)).extracting(DeckWarning::subject).containsExactly("Note: speaker note read…");
     }
 
     @Test
