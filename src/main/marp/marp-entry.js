@@ -9,9 +9,10 @@ import selectorParser from 'postcss-selector-parser';
 // CSS (style: directive, <style>, <style scoped>), are kept with a prefix, so no element of a slide can take one of the
 // page's classes (.poll, .slide, .join-screen, .badge) nor be found by the page's scripts, and the deck's layout still
 // applies as in Marp. The theme's rules for slide classes (section.lead, section.invert) are renamed alike. Classes
-// that Marp, KaTeX and highlight.js write themselves keep their names (a deck's CSS may style them).
+// that KaTeX, highlight.js and Marp's emoji write keep their names (a deck's CSS may style them); the page's own
+// classes never begin so, nor with mdk- (its marp-island, marp-slide are renamed in a deck's CSS like any other).
 export const DECK_CLASS_PREFIX = 'mdk-';
-const MARP_OWN = /^(katex|hljs|language-|emoji|mjx|marpit|marp-)/;
+const MARP_OWN = /^(katex|hljs|language-|emoji|mjx)/;
 const CLASS_NAME = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
 const deckClass = (name) => (MARP_OWN.test(name) || name.startsWith(DECK_CLASS_PREFIX) ? name : DECK_CLASS_PREFIX + name);
 

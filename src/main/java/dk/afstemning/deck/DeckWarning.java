@@ -7,7 +7,8 @@ package dk.afstemning.deck;
  *
  * @param code what kind: {@code front-matter-ignored} (a key Afstemning and Marp do not know), {@code date-ignored} (a
  *        {@code date} that is no ISO date), {@code revealjs} (a reveal.js Markdown deck), {@code one-slide} (plain
- *        Markdown with no slide breaks), {@code image-missing} (a relative image that is not in the upload)
+ *        Markdown with no slide breaks), {@code image-missing} (a relative image that is not in the upload),
+ *        {@code theme-unknown} (a Marp theme that is not built in)
  * @param file the deck's file name
  * @param line 1-based line of the deck file
  * @param subject the key, value, marker or image path the warning is about

@@ -26,6 +26,9 @@ public interface DeckInputTexts {
     @Message("Line {line}: no --- line splits this file into slides, so it is one slide. Put a line of --- between slides.")
     String warn_one_slide(String line, String subject);
 
+    @Message("Line {line}: the Marp theme '{subject}' is not built in (default, gaia, uncover), so the slides use the default theme, as Marp does without the theme's CSS.")
+    String warn_theme_unknown(String line, String subject);
+
     @Message("Line {line}: the image '{subject}' was not uploaded with the deck, so the slide shows a broken image. Upload the deck as a .zip with its images, or add the image below.")
     String warn_image_missing(String line, String subject);
 

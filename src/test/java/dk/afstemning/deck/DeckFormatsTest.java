@@ -113,6 +113,16 @@ class DeckFormatsTest {
     }
 
     @Test
+    void aMarpThemeThatIsNotBuiltInIsAWarning() {
+        // Retrial of issue 18: theme: indie-gaia fell back to the default theme without a word.
+        String deck = "---\nmarp: true\ntheme: indie-gaia\n---\n# A\n";
+        assertThat(warnings(deck)).extracting(DeckWarning::code, DeckWarning::line, DeckWarning::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("theme-unknown", 3, "indie-gaia"));
+        assertThat(warnings("---\nmarp: true\ntheme: gaia\n---\n# A\n")).isEmpty();
+        assertThat(warnings("---\nmarp: true\ntheme: \"uncover\"\n---\n# A\n")).isEmpty();
+    }
+
+    @Test
     void revealJsDeckIsReadWithAWarning() {
         String deck = "# A\n\n--\n\n## A.1\n\nNote: say hello\n\n---\n\n# B\n";
         assertThat(parser.parse("r.md", deck).slides()).hasSize(2);

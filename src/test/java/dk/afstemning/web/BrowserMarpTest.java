@@ -298,9 +298,11 @@ class BrowserMarpTest {
     @Test
     void theCountdownInAnIslandTakesTheSlidesColoursOnADarkSlide() {
         // gaia's invert class: light text on a dark slide. The countdown is the slide's text colour on a faint tint of
-        // it, not the page's dark digits on a light box.
+        // it, not the page's dark digits on a light box. The deck's style naming the page's classes (.marp-island,
+        // .poll, .countdown) is the deck's own (mdk-), so it hides nothing of the live poll (retrial of issue 18).
         Talk talk = importer.importDeck("marp-" + UUID.randomUUID() + "-dark.md",
-                pollDeck(null).replace("## Afstemning", "<!-- _class: invert -->\n\n## Afstemning"));
+                pollDeck(null).replace("## Afstemning", "<!-- _class: invert -->\n\n<style scoped>\n"
+                        + ".marp-island, .poll, .countdown { display: none; }\n</style>\n\n## Afstemning"));
         WebDriver screen = chromium.projector("marp-island-dark");
         present(screen, talk, 2, 2);
         given().header("X-Presenter-Key", talk.presenterKey).queryParam("seconds", 60).when()
@@ -308,7 +310,7 @@ class BrowserMarpTest {
         String read = """
                 const section = document.querySelector('section.slide[data-slide="2"] .marp-slide foreignObject > section');
                 const c = section?.querySelector('.marp-island .countdown');
-                if (!c || c.hidden || !c.textContent.trim()) return null;
+                if (!c || c.hidden || !c.textContent.trim() || c.getClientRects().length === 0) return null;
                 const bg = getComputedStyle(c).backgroundColor;
                 const alpha = bg.includes('/') ? parseFloat(bg.split('/')[1]) : bg.startsWith('rgba') ? parseFloat(bg.split(',')[3]) : 1;
                 return [getComputedStyle(section).color, getComputedStyle(c).color, alpha < 0.5];""";
