@@ -11,13 +11,13 @@ import selectorParser from 'postcss-selector-parser';
 // applies as in Marp. The theme's rules for slide classes (section.lead, section.invert) are renamed alike. Classes
 // that KaTeX, highlight.js and Marp's emoji write keep their names (a deck's CSS may style them); the page's own
 // classes never begin so, nor with mdk- (its marp-island, marp-slide are renamed in a deck's CSS like any other).
-export const DECK_CLASS_PREFIX = 'mdk-';
+const DECK_CLASS_PREFIX = 'mdk-';
 const MARP_OWN = /^(katex|hljs|language-|emoji|mjx)/;
 const CLASS_NAME = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
 const deckClass = (name) => (MARP_OWN.test(name) || name.startsWith(DECK_CLASS_PREFIX) ? name : DECK_CLASS_PREFIX + name);
 
 /** The class attribute of a deck's element (raw HTML or a slide): every valid name prefixed, anything else left out. */
-export function deckClasses(value) {
+function deckClasses(value) {
   return String(value).split(/\s+/).filter((c) => CLASS_NAME.test(c)).map(deckClass).join(' ');
 }
 
@@ -58,7 +58,7 @@ function renameRules(rename) {
 }
 
 /** A deck's CSS with its classes renamed as deckClasses renames them; CSS that does not parse is kept as is. */
-export function deckCss(css) {
+function deckCss(css) {
   try {
     return postcss([{ postcssPlugin: 'afstemning-deck-classes', Once: renameRules(renameAll) }])
       .process(css, { from: undefined }).css;

@@ -125,6 +125,12 @@ public final class DeckBundle {
         }
     }
 
+    /** An added image's stored name: the file name of a path, only letters, digits, {@code . _ -}, not hidden. */
+    static String fileName(String path) {
+        String name = path.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() || name.startsWith(".") ? "image" + name : name;
+    }
+
     /**
      * One image added in the deck editor, known by its content; its name is the file's, made safe
      * ({@code Kort over DK.png} becomes {@code Kort_over_DK.png}).
@@ -132,12 +138,6 @@ public final class DeckBundle {
      * @throws ApiProblem 400 {@code deck-image-refused} when it is no PNG, JPEG, GIF or WebP image (an SVG included),
      *         413 {@code deck-image-too-large} over {@link #MAX_IMAGE_BYTES}
      */
-    /** An added image's stored name: the file name of a path, only letters, digits, {@code . _ -}, not hidden. */
-    static String fileName(String path) {
-        String name = path.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.isEmpty() || name.startsWith(".") ? "image" + name : name;
-    }
-
     public static Image image(String fileName, Path file) {
         String name = fileName(fileName == null ? "" : fileName);
         try {

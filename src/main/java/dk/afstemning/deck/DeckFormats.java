@@ -20,13 +20,13 @@ public final class DeckFormats {
     static final Set<String> OWN_KEYS = Set.of("title", "speaker", "organisation", "date", "lang", "language", "qa",
             "profanity-filter", "profanity-words", "profanity-allow", "reactions", "phone-results", "accent");
 
+    /** The themes marp-core has built in; another name needs its CSS, which a deck cannot bring (Marp CLI's --theme). */
+    static final Set<String> MARP_THEMES = Set.of("default", "gaia", "uncover");
     /**
      * Marp's directives (Marpit's global and local ones, marp-core's {@code size} and {@code math}), Marp CLI's
      * metadata and bespoke {@code transition}, and the {@code marp} switch of Marp for VS Code: accepted silently. A
      * local directive may carry Marpit's {@code _} (this slide only) prefix, and older decks a {@code $}.
      */
-    /** The themes marp-core has built in; another name needs its CSS, which a deck cannot bring (Marp CLI's --theme). */
-    static final Set<String> MARP_THEMES = Set.of("default", "gaia", "uncover");
     static final Set<String> MARP_KEYS = Set.of("marp", "theme", "style", "headingDivider", "lang", "size", "math",
             "paginate", "header", "footer", "class", "backgroundColor", "backgroundImage", "backgroundPosition",
             "backgroundRepeat", "backgroundSize", "color", "title", "description", "author", "keywords", "url", "image",
@@ -147,9 +147,10 @@ public final class DeckFormats {
                                 + "it is ignored"));
             } else if (key.name().equals("theme") && !unquote(key.value()).isEmpty()
                     && !MARP_THEMES.contains(unquote(key.value()))) {
-                warnings.add(DeckWarning.of("theme-unknown", file, key.line(), unquote(key.value()), "Marp theme '"
-                        + unquote(key.value()) + "' is not built in (default, gaia, uncover); the slides use the "
-                        + "default theme, as in Marp without the theme's CSS"));
+                String theme = unquote(key.value());
+                warnings.add(DeckWarning.of("theme-unknown", file, key.line(), theme, "Marp theme '" + theme
+                        + "' is not built in (default, gaia, uncover); the slides use the default theme, as in Marp "
+                        + "without the theme's CSS"));
             } else if (!OWN_KEYS.contains(key.name()) && !MARP_KEYS.contains(name)) {
                 warnings.add(DeckWarning.of("front-matter-ignored", file, key.line(), key.name(),
                         "front matter key '" + key.name() + "' is not one Afstemning or Marp knows; it is ignored"));
